@@ -1,0 +1,170 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Avatar } from "./ui/avatar.tsx";
+import { buttonClass } from "./ui/button.tsx";
+import { Logo } from "./logo.tsx";
+import { cn } from "~/utils/cn.ts";
+
+export interface ShellUser {
+  handle: string;
+  displayName: string;
+  role: string;
+}
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+function NavItems({ items, onPhone = false }: { items: NavItem[]; onPhone?: boolean }) {
+  return (
+    <>
+      {items.map((item) => (
+        <NavLink
+          key={item.to}
+          to={item.to}
+          className={({ isActive }) =>
+            cn(
+              "rounded-lg px-3 py-2 text-sm font-medium",
+              onPhone && "block",
+              isActive
+                ? "bg-brand-50 text-brand-800 dark:bg-brand-900/40 dark:text-brand-200"
+                : "text-stone-700 hover:bg-stone-100 hover:text-stone-900 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-white",
+            )
+          }
+        >
+          {item.label}
+        </NavLink>
+      ))}
+    </>
+  );
+}
+
+export function AppShell({
+  user,
+  nav,
+  children,
+}: {
+  user: ShellUser | null;
+  nav: NavItem[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
+          <Link
+            to="/"
+            className="flex items-center gap-2 font-semibold tracking-tight text-stone-900 dark:text-white"
+          >
+            <Logo />
+            <span className="text-lg">Limelight</span>
+          </Link>
+          <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+            <NavItems items={nav} />
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            {user ? (
+              <>
+                <Link
+                  to={`/u/${user.handle}`}
+                  className="flex items-center gap-2 rounded-lg px-2 py-1 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
+                >
+                  <Avatar name={user.displayName} handle={user.handle} size="sm" />
+                  <span className="hidden sm:inline">{user.displayName}</span>
+                </Link>
+                <Link
+                  to="/settings"
+                  className={buttonClass("ghost", "sm", "hidden sm:inline-flex")}
+                >
+                  Settings
+                </Link>
+                <Form method="post" action="/logout">
+                  <button type="submit" className={buttonClass("secondary", "sm")}>
+                    Sign out
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <Link to="/login" className={buttonClass("ghost", "sm")}>
+                  Sign in
+                </Link>
+                <Link to="/signup" className={buttonClass("primary", "sm")}>
+                  Join
+                </Link>
+              </>
+            )}
+            <details className="relative md:hidden">
+              <summary
+                className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-lg hover:bg-stone-100 dark:hover:bg-stone-800"
+                aria-label="Open menu"
+              >
+                <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true" fill="currentColor">
+                  <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
+                </svg>
+              </summary>
+              <nav
+                aria-label="Main (phone)"
+                className="absolute right-0 mt-2 w-56 space-y-1 rounded-xl border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-800 dark:bg-stone-900"
+              >
+                <NavItems items={nav} onPhone />
+                {user ? (
+                  <NavItems items={[{ to: "/settings", label: "Settings" }]} onPhone />
+                ) : null}
+              </nav>
+            </details>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="flex-1">
+        {children}
+      </main>
+      <footer className="border-t border-stone-200 bg-white py-8 text-sm text-stone-600 dark:border-stone-800 dark:bg-stone-950 dark:text-stone-400">
+        <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+          <p>
+            <span className="font-semibold text-stone-800 dark:text-stone-200">Limelight</span> —
+            where customers who love the product build their name by helping peers.
+          </p>
+          <p>Points measure help given. They are never bought, traded or redeemed.</p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-4 pb-6 sm:flex-row sm:items-end sm:justify-between">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight text-stone-900 sm:text-3xl dark:text-white">
+          {title}
+        </h1>
+        {description ? (
+          <p className="mt-1 max-w-2xl text-stone-600 dark:text-stone-400">{description}</p>
+        ) : null}
+      </div>
+      {actions ? <div className="flex gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function Container({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <div className={cn("mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10", className)}>{children}</div>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link, useLocation } from "@remix-run/react";
+import { cn } from "~/utils/cn.ts";
+
+/** Previous / next links that keep the other query parameters. */
+export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  const location = useLocation();
+  if (pageCount <= 1) return null;
+  const href = (p: number) => {
+    const params = new URLSearchParams(location.search);
+    if (p === 1) params.delete("page");
+    else params.set("page", String(p));
+    const qs = params.toString();
+    return `${location.pathname}${qs ? `?${qs}` : ""}`;
+  };
+  const linkClass = (disabled: boolean) =>
+    cn(
+      "rounded-lg border px-3 py-1.5 text-sm font-medium",
+      disabled
+        ? "pointer-events-none border-stone-200 text-stone-400 dark:border-stone-800 dark:text-stone-600"
+        : "border-stone-300 bg-white text-stone-800 hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100",
+    );
+  return (
+    <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4">
+      <Link
+        to={href(page - 1)}
+        className={linkClass(page <= 1)}
+        aria-disabled={page <= 1}
+        rel="prev"
+      >
+        ← Previous
+      </Link>
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        Page {page} of {pageCount}
+      </p>
+      <Link
+        to={href(page + 1)}
+        className={linkClass(page >= pageCount)}
+        aria-disabled={page >= pageCount}
+        rel="next"
+      >
+        Next →
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+import { NavLink } from "@remix-run/react";
+import { cn } from "~/utils/cn.ts";
+
+/** Navigation tabs: each tab is a link, so every tab has its own URL. */
+export function Tabs({
+  items,
+  label,
+}: {
+  items: { to: string; label: string; end?: boolean }[];
+  label: string;
+}) {
+  return (
+    <nav aria-label={label} className="border-b border-stone-200 dark:border-stone-800">
+      <ul className="-mb-px flex gap-4 overflow-x-auto">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              end={item.end}
+              className={({ isActive }) =>
+                cn(
+                  "inline-block whitespace-nowrap border-b-2 px-1 py-3 text-sm font-medium",
+                  isActive
+                    ? "border-brand-600 text-brand-800 dark:text-brand-300"
+                    : "border-transparent text-stone-600 hover:border-stone-300 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100",
+                )
+              }
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

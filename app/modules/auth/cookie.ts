@@ -1,0 +1,35 @@
+/** The session cookie, shared by pages and the socket handshake. */
+export function sessionCookieName(secure: boolean): string {
+  // __Host- binds the cookie to this exact origin over HTTPS (no Domain, Path=/).
+  return secure ? "__Host-limelight_session" : "limelight_session";
+}
+
+export function serializeSessionCookie(
+  token: string,
+  options: { secure: boolean; expiresAt?: Date },
+): string {
+  const parts = [
+    `${sessionCookieName(options.secure)}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+  ];
+  if (options.secure) parts.push("Secure");
+  if (options.expiresAt) parts.push(`Expires=${options.expiresAt.toUTCString()}`);
+  else parts.push("Max-Age=0");
+  return parts.join("; ");
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return serializeSessionCookie("", { secure });
+}
+
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) continue;
+    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./password-limits.ts";
+import { isCommonPassword } from "./common-passwords.ts";
+
+export const RESERVED_HANDLES = new Set([
+  "admin",
+  "administrator",
+  "root",
+  "limelight",
+  "support",
+  "help",
+  "staff",
+  "manager",
+  "settings",
+  "login",
+  "logout",
+  "signup",
+  "api",
+  "system",
+  "moderator",
+  "me",
+  "u",
+  "null",
+  "undefined",
+]);
+
+export const emailField = z
+  .string({ required_error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like name@example.com.")
+  .transform((v) => v.toLowerCase());
+
+export const handleField = z
+  .string({ required_error: "Choose a handle." })
+  .trim()
+  .min(3, "A handle needs at least 3 characters.")
+  .max(30, "A handle can have at most 30 characters.")
+  .regex(
+    /^[a-zA-Z0-9][a-zA-Z0-9_-]*[a-zA-Z0-9]$/,
+    "Use letters, numbers, dashes and underscores, starting and ending with a letter or number.",
+  )
+  .transform((v) => v.toLowerCase())
+  .refine((v) => !RESERVED_HANDLES.has(v), "This handle is reserved. Please choose another.");
+
+export const displayNameField = z
+  .string({ required_error: "Enter the name people will see." })
+  .trim()
+  .min(1, "Enter the name people will see.")
+  .max(80, "Keep your name under 80 characters.");
+
+export const newPasswordField = z
+  .string({ required_error: "Choose a password." })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .refine(
+    (v) => !isCommonPassword(v),
+    "This password is one of the most common ones and easy to guess. Please choose another.",
+  );
+
+export const SignUpSchema = z.object({
+  email: emailField,
+  handle: handleField,
+  displayName: displayNameField,
+  password: newPasswordField,
+});
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const SignInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(254)
+    .transform((v) => v.toLowerCase()),
+  password: z
+    .string()
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX * 4),
+});
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match.",
+  });

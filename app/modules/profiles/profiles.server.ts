@@ -1,0 +1,216 @@
+import { sql } from "kysely";
+import type { Queryable } from "../../../db/client.ts";
+import { inTransaction } from "../../../db/transaction.ts";
+import { renderMarkdown } from "../../utils/markdown.server.ts";
+import { policy, type Viewer } from "../access/policy.ts";
+import { NotFoundError } from "../auth/errors.ts";
+import type { OpenToKey } from "./open-to.ts";
+import type { ProfileInput } from "./validation.ts";
+
+const profileColumns = [
+  "users.id",
+  "users.handle",
+  "users.display_name",
+  "users.role",
+  "users.created_at",
+  "users.verified_customer_at",
+  "profiles.headline",
+  "profiles.company",
+  "profiles.job_title",
+  "profiles.industry",
+  "profiles.location",
+  "profiles.bio_md",
+  "profiles.bio_html",
+  "profiles.expertise",
+  "profiles.linkedin_url",
+  "profiles.blog_url",
+  "profiles.website_url",
+  "profiles.open_to_speaking",
+  "profiles.open_to_references",
+  "profiles.open_to_case_studies",
+  "profiles.open_to_mentoring",
+  "profiles.is_public",
+] as const;
+
+export async function getProfileByHandle(db: Queryable, handle: string) {
+  return db
+    .selectFrom("users")
+    .innerJoin("profiles", "profiles.user_id", "users.id")
+    .select(profileColumns)
+    .where((eb) => eb(eb.fn("lower", ["users.handle"]), "=", handle.toLowerCase()))
+    .executeTakeFirst();
+}
+export type FullProfile = NonNullable<Awaited<ReturnType<typeof getProfileByHandle>>>;
+
+/** The profile if this viewer may see it; a missing and a hidden profile look the same (404). */
+export async function getVisibleProfile(db: Queryable, viewer: Viewer, handle: string) {
+  const profile = await getProfileByHandle(db, handle);
+  if (
+    !profile ||
+    !policy.viewProfile(viewer, { userId: profile.id, isPublic: profile.is_public })
+  ) {
+    throw new NotFoundError("We could not find that profile.");
+  }
+  return profile;
+}
+
+export async function getOwnProfile(db: Queryable, userId: number) {
+  return db
+    .selectFrom("users")
+    .innerJoin("profiles", "profiles.user_id", "users.id")
+    .select(profileColumns)
+    .where("users.id", "=", userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateProfile(
+  db: Queryable,
+  userId: number,
+  input: ProfileInput,
+): Promise<void> {
+  const bioHtml = renderMarkdown(input.bio);
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ display_name: input.displayName, updated_at: new Date() })
+      .where("id", "=", userId)
+      .execute();
+    await trx
+      .updateTable("profiles")
+      .set({
+        headline: input.headline,
+        company: input.company,
+        job_title: input.jobTitle,
+        industry: input.industry,
+        location: input.location,
+        bio_md: input.bio,
+        bio_html: bioHtml,
+        expertise: input.expertise,
+        linkedin_url: input.linkedinUrl,
+        blog_url: input.blogUrl,
+        website_url: input.websiteUrl,
+        open_to_speaking: input.openToSpeaking,
+        open_to_references: input.openToReferences,
+        open_to_case_studies: input.openToCaseStudies,
+        open_to_mentoring: input.openToMentoring,
+        is_public: input.isPublic,
+        updated_at: new Date(),
+      })
+      .where("user_id", "=", userId)
+      .execute();
+  });
+}
+
+export const DIRECTORY_PAGE_SIZE = 24;
+
+export interface DirectoryFilters {
+  q?: string;
+  industry?: string;
+  tag?: string;
+  openTo?: OpenToKey;
+  page?: number;
+}
+
+/** Advocates for the directory, filtered, newest verified first; private profiles only for members. */
+export async function listAdvocates(db: Queryable, viewer: Viewer, filters: DirectoryFilters) {
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  let query = db
+    .selectFrom("users")
+    .innerJoin("profiles", "profiles.user_id", "users.id")
+    .where("users.role", "=", "advocate");
+  if (!policy.seePrivateProfilesInDirectory(viewer))
+    query = query.where("profiles.is_public", "=", true);
+  const q = filters.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb("users.display_name", "ilike", pattern),
+        eb("users.handle", "ilike", pattern),
+        eb("profiles.company", "ilike", pattern),
+        eb("profiles.headline", "ilike", pattern),
+      ]),
+    );
+  }
+  if (filters.industry) query = query.where("profiles.industry", "=", filters.industry);
+  if (filters.tag)
+    query = query.where(sql<boolean>`profiles.expertise @> array[${filters.tag}]::text[]`);
+  if (filters.openTo) query = query.where(`profiles.${filters.openTo}`, "=", true);
+
+  const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as("total")).execute();
+  const rows = await query
+    .select([
+      "users.id",
+      "users.handle",
+      "users.display_name",
+      "profiles.headline",
+      "profiles.company",
+      "profiles.job_title",
+      "profiles.industry",
+      "profiles.location",
+      "profiles.expertise",
+      "profiles.open_to_speaking",
+      "profiles.open_to_references",
+      "profiles.open_to_case_studies",
+      "profiles.open_to_mentoring",
+      "profiles.is_public",
+    ])
+    .orderBy("users.display_name")
+    .orderBy("users.id")
+    .limit(DIRECTORY_PAGE_SIZE)
+    .offset((page - 1) * DIRECTORY_PAGE_SIZE)
+    .execute();
+  return {
+    rows,
+    total: Number(total),
+    page,
+    pageCount: Math.max(1, Math.ceil(Number(total) / DIRECTORY_PAGE_SIZE)),
+  };
+}
+
+/** Industries and expertise tags in use, for the directory's filters. */
+export async function directoryFacets(db: Queryable, viewer: Viewer) {
+  const publicOnly = !policy.seePrivateProfilesInDirectory(viewer);
+  let base = db
+    .selectFrom("profiles")
+    .innerJoin("users", "users.id", "profiles.user_id")
+    .where("users.role", "=", "advocate");
+  if (publicOnly) base = base.where("profiles.is_public", "=", true);
+  const industries = await base
+    .select("profiles.industry")
+    .where("profiles.industry", "!=", "")
+    .groupBy("profiles.industry")
+    .orderBy("profiles.industry")
+    .execute();
+  const tags = await base.select([sql<string>`unnest(profiles.expertise)`.as("tag")]).execute();
+  const counts = new Map<string, number>();
+  for (const { tag } of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return {
+    industries: industries.map((r) => r.industry),
+    tags: [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([t]) => t),
+  };
+}
+
+/** Live numbers for the landing page. */
+export async function communityCounts(db: Queryable) {
+  const row = await db
+    .selectFrom("users")
+    .select([
+      sql<number>`count(*) filter (where role = 'advocate')`.as("advocates"),
+      sql<number>`count(distinct nullif(profiles.company, '')) filter (where role = 'advocate')`.as(
+        "companies",
+      ),
+      sql<number>`count(distinct nullif(profiles.industry, '')) filter (where role = 'advocate')`.as(
+        "industries",
+      ),
+    ])
+    .leftJoin("profiles", "profiles.user_id", "users.id")
+    .executeTakeFirstOrThrow();
+  return {
+    advocates: Number(row.advocates),
+    companies: Number(row.companies),
+    industries: Number(row.industries),
+  };
+}

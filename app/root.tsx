@@ -1,0 +1,126 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useCallback, useEffect, type ReactNode } from "react";
+import { AppShell, type NavItem } from "./components/app-shell.tsx";
+import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
+import { useNonce } from "./components/nonce.ts";
+import { RealtimeProvider, useSocketEvent } from "./components/realtime.tsx";
+import { Toaster, useToasts } from "./components/ui/toast.tsx";
+import { policy } from "./modules/access/policy.ts";
+import { getAuth, renewedSessionCookie } from "./utils/auth.server.ts";
+import { readToast } from "./utils/toast.server.ts";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await getAuth(request, context);
+  const user = auth?.user ?? null;
+  const viewer = user ? { id: user.id, role: user.role } : null;
+  const { toast, setCookie } = await readToast(request);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  const renewed = await renewedSessionCookie(request, context);
+  if (renewed) headers.append("Set-Cookie", renewed);
+
+  const nav: NavItem[] = [{ to: "/advocates", label: "Advocates" }];
+  if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "Manage" });
+
+  return json(
+    {
+      user: user
+        ? { id: user.id, handle: user.handle, displayName: user.displayName, role: user.role }
+        : null,
+      nav,
+      toast,
+    },
+    { headers },
+  );
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The signed-in user, from any route component. */
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LiveToasts({ flash }: { flash: RootData["toast"] }) {
+  const { toasts, push, dismiss } = useToasts();
+  useEffect(() => {
+    if (flash) push({ ...flash, id: `flash-${flash.title}-${Date.now()}` });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [flash]);
+  const onToast = useCallback(
+    (payload: { kind?: "success" | "info" | "error"; title: string; description?: string }) =>
+      push({
+        kind: payload.kind ?? "info",
+        title: payload.title,
+        description: payload.description,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  useSocketEvent("toast", onToast);
+  const stableDismiss = useCallback(dismiss, [dismiss]);
+  return <Toaster toasts={toasts} onDismiss={stableDismiss} />;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return <Document>{children}</Document>;
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <RealtimeProvider>
+      <AppShell user={data.user} nav={data.nav}>
+        <Outlet />
+      </AppShell>
+      <LiveToasts flash={data.toast} />
+    </RealtimeProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppShell
+      user={data?.user ?? null}
+      nav={data?.nav ?? [{ to: "/advocates", label: "Advocates" }]}
+    >
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

@@ -1,0 +1,15 @@
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { notFound } from "~/utils/http.server.ts";
+
+// Any address no other route claims: a real 404 status with the app's error page.
+export async function loader() {
+  throw notFound();
+}
+
+export default function NotFound() {
+  return <GeneralErrorBoundary />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,187 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { Avatar } from "~/components/ui/avatar.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { SelectField, TextField } from "~/components/ui/field.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { directoryFacets, listAdvocates } from "~/modules/profiles/profiles.server.ts";
+import { OPEN_TO, type OpenToKey } from "~/modules/profiles/open-to.ts";
+import { getViewer } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Advocates · Limelight" },
+  {
+    name: "description",
+    content:
+      "Meet customers who use the product every day and are happy to share what they learned.",
+  },
+];
+
+const openToKeys = new Set<string>(OPEN_TO.map((o) => o.key));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
+  const industry = url.searchParams.get("industry") ?? "";
+  const tag = url.searchParams.get("tag") ?? "";
+  const openToParam = url.searchParams.get("openTo") ?? "";
+  const openTo = openToKeys.has(openToParam) ? (openToParam as OpenToKey) : undefined;
+  const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const [result, facets] = await Promise.all([
+    listAdvocates(context.db, viewer, {
+      q,
+      industry: industry || undefined,
+      tag: tag || undefined,
+      openTo,
+      page,
+    }),
+    directoryFacets(context.db, viewer),
+  ]);
+  return json({ ...result, facets, filters: { q, industry, tag, openTo: openTo ?? "" } });
+}
+
+export default function AdvocatesDirectory() {
+  const { rows, total, page, pageCount, facets, filters } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const searching =
+    navigation.state === "loading" && navigation.location?.pathname === "/advocates";
+  const filtered = Boolean(filters.q || filters.industry || filters.tag || filters.openTo);
+  return (
+    <Container>
+      <PageHeader
+        title="Advocates"
+        description="Customers who run the product in production and are glad to share what they learned. Find someone in your industry, with your stack, or open to a conversation."
+      />
+      <Card className="p-4 sm:p-5">
+        <Form
+          method="get"
+          role="search"
+          className="grid gap-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end"
+          onChange={(e) => {
+            // Filters apply as soon as they change; the text box waits for Enter or the button.
+            if ((e.target as HTMLElement).tagName === "SELECT") submit(e.currentTarget);
+          }}
+        >
+          <TextField
+            label="Search"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            placeholder="Name, company or headline"
+          />
+          <SelectField label="Industry" name="industry" defaultValue={filters.industry}>
+            <option value="">All industries</option>
+            {facets.industries.map((i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Expertise" name="tag" defaultValue={filters.tag}>
+            <option value="">Any expertise</option>
+            {facets.tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Open to" name="openTo" defaultValue={filters.openTo}>
+            <option value="">Anything</option>
+            {OPEN_TO.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit">{searching ? "Searching…" : "Search"}</Button>
+        </Form>
+      </Card>
+
+      <div
+        className="mt-6 flex items-center justify-between text-sm text-stone-600 dark:text-stone-400"
+        aria-live="polite"
+      >
+        <p>
+          {total} {total === 1 ? "advocate" : "advocates"}
+          {filtered ? " match your filters" : ""}
+        </p>
+        {filtered ? (
+          <Link
+            to="/advocates"
+            className="font-medium text-brand-700 underline dark:text-brand-300"
+          >
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+
+      {rows.length === 0 ? (
+        <div className="mt-6">
+          <EmptyState
+            title="No advocates match"
+            action={
+              <Link to="/advocates" className={buttonClass("secondary")}>
+                Show everyone
+              </Link>
+            }
+          >
+            Try a shorter search, or another industry or topic.
+          </EmptyState>
+        </div>
+      ) : (
+        <ul
+          className={`mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 ${searching ? "opacity-60" : ""}`}
+        >
+          {rows.map((a) => (
+            <li key={a.id}>
+              <Card className="flex h-full flex-col p-5 transition-shadow hover:shadow-md">
+                <div className="flex items-start gap-3">
+                  <Avatar name={a.display_name} handle={a.handle} />
+                  <div className="min-w-0">
+                    <h2 className="font-semibold">
+                      <Link to={`/u/${a.handle}`} className="hover:underline">
+                        {a.display_name}
+                      </Link>
+                    </h2>
+                    <p className="truncate text-sm text-stone-600 dark:text-stone-400">
+                      {[a.job_title, a.company].filter(Boolean).join(" · ")}
+                    </p>
+                  </div>
+                </div>
+                {a.headline ? (
+                  <p className="mt-3 line-clamp-2 text-sm text-stone-700 dark:text-stone-300">
+                    {a.headline}
+                  </p>
+                ) : null}
+                <div className="mt-auto pt-4">
+                  <p className="text-xs text-stone-500 dark:text-stone-400">
+                    {[a.industry, a.location].filter(Boolean).join(" · ")}
+                  </p>
+                  <ul className="mt-2 flex flex-wrap gap-1.5">
+                    {a.expertise.slice(0, 3).map((t) => (
+                      <li key={t}>
+                        <Badge>{t}</Badge>
+                      </li>
+                    ))}
+                    {OPEN_TO.filter((o) => a[o.key]).map((o) => (
+                      <li key={o.key}>
+                        <Badge tone="spot">Open to {o.label.toLowerCase()}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </Container>
+  );
+}

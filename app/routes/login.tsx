@@ -1,0 +1,110 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Card } from "~/components/ui/card.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { FormError, TextField } from "~/components/ui/field.tsx";
+import {
+  clearAccountFailures,
+  recordSignInFailure,
+  signInRetryAfter,
+} from "~/modules/auth/throttle.server.ts";
+import { authenticate } from "~/modules/auth/users.server.ts";
+import { SignInSchema } from "~/modules/auth/validation.ts";
+import { requireAnonymous, safeRedirectTo, startSession } from "~/utils/auth.server.ts";
+import { formErrors, parseForm, type ActionError } from "~/utils/forms.ts";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  return json({});
+}
+
+// One message for an unknown email and a wrong password, so neither reveals who has an account.
+const BAD_CREDENTIALS =
+  "That email and password do not match an account. Check them and try again.";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const redirectTo = safeRedirectTo(String(formData.get("redirectTo") ?? ""), "/");
+  const parsed = parseForm(SignInSchema, formData);
+  if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+  const { email, password } = parsed.data;
+
+  const keys = { ip: context.clientIp, account: email };
+  const retryAfter = await signInRetryAfter(context.db, keys);
+  if (retryAfter > 0) {
+    const minutes = Math.ceil(retryAfter / 60);
+    return json<ActionError>(
+      {
+        formError: `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+        values: { email },
+      },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
+
+  const user = await authenticate(context.db, email, password);
+  if (!user) {
+    await recordSignInFailure(context.db, keys);
+    return json<ActionError>({ formError: BAD_CREDENTIALS, values: { email } }, { status: 401 });
+  }
+  await clearAccountFailures(context.db, email);
+  const cookie = await startSession(request, context, user.id);
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="mx-auto max-w-md px-4 py-12 sm:py-16">
+      <h1 className="text-center text-2xl font-bold tracking-tight">Welcome back</h1>
+      <p className="mt-2 text-center text-stone-600 dark:text-stone-400">
+        Sign in to your Limelight account.
+      </p>
+      <Card className="mt-8 p-6 sm:p-8">
+        <Form method="post" className="space-y-5" noValidate>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <FormError message={actionData?.formError} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus
+            defaultValue={actionData?.values?.email}
+            error={actionData?.fieldErrors?.email}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={actionData?.fieldErrors?.password}
+          />
+          <Button type="submit" className="w-full" disabled={busy}>
+            {busy ? "Signing in…" : "Sign in"}
+          </Button>
+        </Form>
+      </Card>
+      <p className="mt-6 text-center text-sm text-stone-600 dark:text-stone-400">
+        New here?{" "}
+        <Link to="/signup" className="font-medium text-brand-700 underline dark:text-brand-300">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { Tabs } from "~/components/ui/tabs.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAllowed(request, context, policy.useManagerTools);
+  return json({});
+}
+
+export default function ManageLayout() {
+  return (
+    <Container>
+      <PageHeader
+        title="Manage the community"
+        description="Verify customers, look after roles, and see who changed what."
+      />
+      <Tabs
+        label="Manager sections"
+        items={[
+          { to: "/manage", label: "People", end: true },
+          { to: "/manage/audit", label: "Audit log" },
+        ]}
+      />
+      <div className="pt-6">
+        <Outlet />
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,164 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextField } from "~/components/ui/field.tsx";
+import { invalidateUserSessions } from "~/modules/auth/session.server.ts";
+import { changePassword } from "~/modules/auth/users.server.ts";
+import { ChangePasswordSchema } from "~/modules/auth/validation.ts";
+import { endSession, getAuth, requireUser } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Account settings · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const sessions = await context.db
+    .selectFrom("sessions")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", user.id)
+    .where("expires_at", ">", new Date())
+    .executeTakeFirstOrThrow();
+  return json({ email: user.email, role: user.role, activeSessions: Number(sessions.n) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "sign-out-everywhere") {
+    await invalidateUserSessions(context.db, user.id);
+    const cookie = await endSession(request, context);
+    return redirectWithToast(
+      "/login",
+      {
+        kind: "success",
+        title: "Signed out everywhere",
+        description: "Every device has been signed out. Sign in again to continue.",
+      },
+      { headers: { "Set-Cookie": cookie } },
+    );
+  }
+
+  if (intent === "change-password") {
+    const parsed = parseForm(ChangePasswordSchema, formData);
+    if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors });
+    try {
+      await changePassword(
+        context.db,
+        user.id,
+        parsed.data.currentPassword,
+        parsed.data.newPassword,
+      );
+    } catch (error) {
+      return answerDomainError(error);
+    }
+    // Other devices that knew the old password are signed out; this one stays.
+    const auth = await getAuth(request, context);
+    await invalidateUserSessions(context.db, user.id, auth?.session.id);
+    return redirectWithToast("/settings", {
+      kind: "success",
+      title: "Password changed",
+      description: "Other devices have been signed out.",
+    });
+  }
+
+  return formErrors({ formError: "Unknown action." });
+}
+
+export default function AccountSettings() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="space-y-8">
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Account</h2>
+        <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-stone-600 dark:text-stone-400">Email</dt>
+            <dd className="mt-1 font-medium">{data.email}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-600 dark:text-stone-400">Role</dt>
+            <dd className="mt-1">
+              <Badge tone={data.role === "prospect" ? "neutral" : "brand"}>{data.role}</Badge>
+              {data.role === "prospect" ? (
+                <span className="mt-2 block text-stone-600 dark:text-stone-400">
+                  A community manager verifies customers; you then become an advocate and can share
+                  your story.
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        </dl>
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Change password</h2>
+        <Form method="post" className="mt-4 space-y-4" noValidate>
+          <input type="hidden" name="intent" value="change-password" />
+          <FormError message={actionData?.formError} />
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            error={errors.currentPassword}
+          />
+          <TextField
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            error={errors.newPassword}
+            hint="At least 8 characters."
+          />
+          <TextField
+            label="Repeat new password"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            error={errors.confirmPassword}
+          />
+          <Button type="submit" disabled={busy}>
+            Change password
+          </Button>
+        </Form>
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Sign out everywhere</h2>
+        <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+          You are signed in on {data.activeSessions}{" "}
+          {data.activeSessions === 1 ? "device" : "devices"}. Lost a laptop or used a shared
+          computer? End every session, including this one.
+        </p>
+        <Form
+          method="post"
+          className="mt-4"
+          onSubmit={(event) => {
+            if (!window.confirm("Sign out of Limelight on every device, including this one?"))
+              event.preventDefault();
+          }}
+        >
+          <input type="hidden" name="intent" value="sign-out-everywhere" />
+          <Button type="submit" variant="danger" disabled={busy}>
+            Sign out everywhere
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { Tabs } from "~/components/ui/tabs.tsx";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  return json({});
+}
+
+export default function SettingsLayout() {
+  return (
+    <Container className="max-w-3xl">
+      <PageHeader title="Settings" description="Your public profile and your account." />
+      <Tabs
+        label="Settings sections"
+        items={[
+          { to: "/settings/profile", label: "Profile" },
+          { to: "/settings", label: "Account", end: true },
+        ]}
+      />
+      <div className="pt-8">
+        <Outlet />
+      </div>
+    </Container>
+  );
+}

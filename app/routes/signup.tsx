@@ -1,0 +1,114 @@
+import {
+
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextField } from "~/components/ui/field.tsx";
+import { signUp } from "~/modules/auth/users.server.ts";
+import { SignUpSchema } from "~/modules/auth/validation.ts";
+import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Join Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(SignUpSchema, formData);
+  if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+  let user;
+  try {
+    user = await signUp(context.db, parsed.data);
+  } catch (error) {
+    const { password: _password, ...values } = parsed.data;
+    return answerDomainError(error, values);
+  }
+  const cookie = await startSession(request, context, user.id);
+  return redirectWithToast(
+    "/settings/profile",
+    {
+      kind: "success",
+      title: `Welcome to Limelight, ${user.display_name}!`,
+      description: "Tell the community a little about yourself.",
+    },
+    { headers: { "Set-Cookie": cookie } },
+  );
+}
+
+export default function SignUpPage() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? {};
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="mx-auto max-w-md px-4 py-12 sm:py-16">
+      <h1 className="text-center text-2xl font-bold tracking-tight">Join the community</h1>
+      <p className="mt-2 text-center text-stone-600 dark:text-stone-400">
+        Read what real customers say, ask your questions, and — once we verify you are a customer —
+        share your own story.
+      </p>
+      <Card className="mt-8 p-6 sm:p-8">
+        <Form method="post" className="space-y-5" noValidate>
+          <FormError message={actionData?.formError} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={values.email}
+            error={errors.email}
+          />
+          <TextField
+            label="Name"
+            name="displayName"
+            autoComplete="name"
+            required
+            defaultValue={values.displayName}
+            error={errors.displayName}
+            hint="Shown on your profile and your posts."
+          />
+          <TextField
+            label="Handle"
+            name="handle"
+            autoComplete="username"
+            required
+            defaultValue={values.handle}
+            error={errors.handle}
+            hint="Your public address: limelight/u/your-handle. Letters, numbers and dashes."
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.password}
+            hint="At least 8 characters. A long phrase is easiest to remember."
+          />
+          <Button type="submit" className="w-full" disabled={busy}>
+            {busy ? "Creating your account…" : "Create account"}
+          </Button>
+        </Form>
+      </Card>
+      <p className="mt-6 text-center text-sm text-stone-600 dark:text-stone-400">
+        Already a member?{" "}
+        <Link to="/login" className="font-medium text-brand-700 underline dark:text-brand-300">
+          Sign in
+        </Link>
+      </p>
+    </div>
+  );
+}

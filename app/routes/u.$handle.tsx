@@ -1,0 +1,204 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Container } from "~/components/app-shell.tsx";
+import { Avatar } from "~/components/ui/avatar.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { NotFoundError } from "~/modules/auth/errors.ts";
+import { getVisibleProfile } from "~/modules/profiles/profiles.server.ts";
+import { OPEN_TO } from "~/modules/profiles/open-to.ts";
+import { getViewer } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/http.server.ts";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  try {
+    const profile = await getVisibleProfile(context.db, viewer, params.handle ?? "");
+    const origin = new URL(request.url).origin;
+    return json({
+      profile,
+      isOwner: viewer?.id === profile.id,
+      url: `${origin}/u/${profile.handle}`,
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(error.message);
+    throw error;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Profile not found · Limelight" }];
+  const { profile, url } = data;
+  const title = `${profile.display_name} · Limelight`;
+  const description =
+    profile.headline ||
+    `${profile.display_name}${profile.company ? ` at ${profile.company}` : ""} on Limelight.`;
+  const tags = [
+    { title },
+    { name: "description", content: description },
+    { property: "og:type", content: "profile" },
+    { property: "og:title", content: profile.display_name },
+    { property: "og:description", content: description },
+    { property: "og:url", content: url },
+    { property: "og:site_name", content: "Limelight" },
+    { property: "profile:username", content: profile.handle },
+    { name: "twitter:card", content: "summary" },
+    { name: "twitter:title", content: profile.display_name },
+    { name: "twitter:description", content: description },
+    { tagName: "link", rel: "canonical", href: url },
+  ];
+  if (!profile.is_public) tags.push({ name: "robots", content: "noindex" });
+  return tags;
+};
+
+const roleLabel: Record<string, string> = {
+  advocate: "Verified customer",
+  manager: "Community manager",
+  admin: "Community admin",
+  prospect: "Member",
+};
+
+export default function ProfilePage() {
+  const { profile, isOwner } = useLoaderData<typeof loader>();
+  const openTo = OPEN_TO.filter((o) => profile[o.key]);
+  const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
+    month: "long",
+    year: "numeric",
+  });
+  const links = [
+    { href: profile.linkedin_url, label: "LinkedIn" },
+    { href: profile.blog_url, label: "Blog" },
+    { href: profile.website_url, label: "Website" },
+  ].filter((l) => l.href);
+  return (
+    <Container className="max-w-5xl">
+      <Card className="overflow-hidden">
+        <div
+          className="h-24 bg-gradient-to-r from-brand-800 via-brand-700 to-amber-500 sm:h-32"
+          aria-hidden="true"
+        />
+        <div className="px-6 pb-6 sm:px-8">
+          <div className="-mt-12 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+            <div className="flex items-end gap-4">
+              <div className="rounded-full ring-4 ring-white dark:ring-stone-900">
+                <Avatar name={profile.display_name} handle={profile.handle} size="lg" />
+              </div>
+            </div>
+            {isOwner ? (
+              <Link to="/settings/profile" className={buttonClass("secondary", "sm")}>
+                Edit profile
+              </Link>
+            ) : null}
+          </div>
+          <div className="mt-4">
+            <div className="flex flex-wrap items-center gap-2">
+              <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
+                {profile.display_name}
+              </h1>
+              <Badge tone={profile.role === "prospect" ? "neutral" : "brand"}>
+                {roleLabel[profile.role]}
+              </Badge>
+              {!profile.is_public ? <Badge tone="info">Visible to members only</Badge> : null}
+            </div>
+            <p className="mt-1 text-stone-500 dark:text-stone-400">@{profile.handle}</p>
+            {profile.headline ? (
+              <p className="mt-3 text-lg text-stone-800 dark:text-stone-200">{profile.headline}</p>
+            ) : null}
+            <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+              {[profile.job_title, profile.company].filter(Boolean).join(" at ")}
+              {profile.industry ? ` · ${profile.industry}` : ""}
+              {profile.location ? ` · ${profile.location}` : ""}
+            </p>
+          </div>
+        </div>
+      </Card>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card className="p-6">
+            <h2 className="text-lg font-semibold">Story</h2>
+            {profile.bio_html ? (
+              <div
+                className="prose-ll mt-3"
+                dangerouslySetInnerHTML={{ __html: profile.bio_html }}
+              />
+            ) : (
+              <p className="mt-3 text-stone-600 dark:text-stone-400">
+                {isOwner
+                  ? "Tell peers what you built and what you can help with."
+                  : `${profile.display_name} has not written their story yet.`}
+              </p>
+            )}
+          </Card>
+        </div>
+        <aside className="space-y-6">
+          <Card className="p-6">
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+              Open to
+            </h2>
+            {openTo.length ? (
+              <ul className="mt-3 flex flex-wrap gap-2">
+                {openTo.map((o) => (
+                  <li key={o.key}>
+                    <Badge tone="spot">{o.label}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
+                Not taking requests right now.
+              </p>
+            )}
+          </Card>
+          <Card className="p-6">
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+              Expertise
+            </h2>
+            {profile.expertise.length ? (
+              <ul className="mt-3 flex flex-wrap gap-2">
+                {profile.expertise.map((tag) => (
+                  <li key={tag}>
+                    <Link to={`/advocates?tag=${encodeURIComponent(tag)}`}>
+                      <Badge>{tag}</Badge>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
+                No topics listed yet.
+              </p>
+            )}
+          </Card>
+          <Card className="p-6">
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="text-stone-600 dark:text-stone-400">Member since</dt>
+                <dd className="font-medium">{memberSince}</dd>
+              </div>
+              {links.length ? (
+                <div>
+                  <dt className="text-stone-600 dark:text-stone-400">Links</dt>
+                  <dd className="mt-1 flex flex-wrap gap-3">
+                    {links.map((l) => (
+                      <a
+                        key={l.label}
+                        href={l.href}
+                        rel="me nofollow noopener noreferrer"
+                        target="_blank"
+                        className="font-medium text-brand-700 underline dark:text-brand-300"
+                      >
+                        {l.label}
+                      </a>
+                    ))}
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </Card>
+        </aside>
+      </div>
+    </Container>
+  );
+}

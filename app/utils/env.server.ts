@@ -1,0 +1,62 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** PostgreSQL schema to use (defaults to public); lets tests and benchmarks keep to their own. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, "must be a lowercase SQL identifier")
+    .default("public"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seed the demo community when the database is empty on start-up. */
+  SEED_ON_START: booleanish.default("true"),
+  /** Cookies get Secure and the __Host- prefix; defaults to on in production. */
+  COOKIE_SECURE: booleanish.optional(),
+  /** Number of proxies in front of the app (for client IPs in rate limits). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Extra origins allowed to send state-changing requests and open sockets, comma separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; DATA_DIR: string };
+
+export class EnvError extends Error {}
+
+/** Reads and validates the environment once at boot; a bad variable stops the process with its name. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    DATA_DIR: path.resolve(env.DATA_DIR),
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+  };
+}

@@ -1,0 +1,97 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A timestamp column that the database fills in by default. */
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export const ROLES = ["prospect", "advocate", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  handle: string;
+  display_name: string;
+  password_hash: string | null;
+  role: ColumnType<Role, Role | undefined, Role>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Set when a manager verifies the person as a customer (which makes them an advocate). */
+  verified_customer_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  verified_by: number | null;
+}
+
+export interface ProfilesTable {
+  user_id: number;
+  headline: Generated<string>;
+  company: Generated<string>;
+  job_title: Generated<string>;
+  industry: Generated<string>;
+  location: Generated<string>;
+  bio_md: Generated<string>;
+  /** Sanitised HTML rendered once from bio_md when it is written. */
+  bio_html: Generated<string>;
+  expertise: ColumnType<string[], string[] | undefined, string[]>;
+  linkedin_url: Generated<string>;
+  blog_url: Generated<string>;
+  website_url: Generated<string>;
+  open_to_speaking: Generated<boolean>;
+  open_to_references: Generated<boolean>;
+  open_to_case_studies: Generated<boolean>;
+  open_to_mentoring: Generated<boolean>;
+  is_public: Generated<boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the token held in the cookie; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, Record<string, unknown> | string | undefined, never>;
+  created_at: CreatedAt;
+}
+
+export interface AuthAttemptsTable {
+  id: Generated<number>;
+  scope: "ip" | "account";
+  key: string;
+  created_at: CreatedAt;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: CreatedAt;
+  updated_by: number | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  profiles: ProfilesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  auth_attempts: AuthAttemptsTable;
+  settings: SettingsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Profile = Selectable<ProfilesTable>;
+export type ProfileUpdate = Updateable<ProfilesTable>;

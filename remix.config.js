@@ -1,0 +1,18 @@
+/**
+ * Remix's own options, shared by the Vite plugin (vite.config.ts) so that the
+ * app directory, future flags and ignored route files are declared in one place.
+ * @type {import('@remix-run/dev').VitePluginConfig}
+ */
+export default {
+  appDirectory: "app",
+  buildDirectory: "build",
+  serverModuleFormat: "esm",
+  ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}", "**/*.css"],
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: false,
+  },
+};

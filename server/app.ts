@@ -1,0 +1,153 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { sql } from "kysely";
+import type { Logger } from "pino";
+import type { DB } from "../db/client.ts";
+import type { Env } from "../app/utils/env.server.ts";
+import { httpDuration, registry } from "./metrics.ts";
+import { isAllowedOrigin } from "./origin.ts";
+import { rateLimit } from "./rate-limit.ts";
+import { createRealtime, type Realtime } from "./realtime.ts";
+
+export interface AppOptions {
+  env: Env;
+  db: DB;
+  logger: Logger;
+  /** The Remix build: a module (production, tests) or a loader (Vite dev server). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's middlewares in development; static files from build/client otherwise. */
+  viteMiddleware?: express.RequestHandler;
+  clientDir?: string;
+}
+
+export interface LimelightServer {
+  app: express.Express;
+  httpServer: HttpServer;
+  realtime: Realtime;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export async function createLimelightServer(options: AppOptions): Promise<LimelightServer> {
+  const { env, db, logger } = options;
+  const app = express();
+  const httpServer = createServer(app);
+  const realtime = await createRealtime(httpServer, { db, env, logger });
+  const production = env.NODE_ENV === "production";
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  // Request id, structured access log and request duration metric.
+  app.use((req, res, next) => {
+    const requestId = (req.get("x-request-id") ?? "").slice(0, 64) || randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const end = httpDuration.startTimer({ method: req.method });
+    res.on("finish", () => {
+      end({ status: String(res.statusCode) });
+      if (req.path.startsWith("/assets/") || req.path === "/healthz" || req.path === "/metrics")
+        return;
+      logger.info(
+        { requestId, method: req.method, path: req.path, status: res.statusCode, ip: req.ip },
+        "request",
+      );
+    });
+    next();
+  });
+
+  // Security headers, with a fresh nonce for the scripts Remix renders.
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const scriptSrc = production
+      ? `'self' 'nonce-${nonce}' 'strict-dynamic'`
+      : `'self' 'unsafe-inline' 'unsafe-eval'`;
+    const connectSrc = production ? "'self'" : "'self' ws: wss:";
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src ${scriptSrc}`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        `connect-src ${connectSrc}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (production && env.COOKIE_SECURE) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  });
+
+  // No state change from a foreign origin.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    if (!isAllowedOrigin(req.get("origin"), req.get("host"), env)) {
+      res.status(403).type("text/plain").send("Cross-origin request refused.");
+      return;
+    }
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db);
+      res.status(200).json({ status: "ok" });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).json({ status: "unavailable", database: "unreachable" });
+    }
+  });
+
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("Content-Type", registry.contentType);
+    res.send(await registry.metrics());
+  });
+
+  // A general limit on writes per client; sign-in has its own stricter, database-backed one.
+  app.use(rateLimit({ windowMs: 60_000, max: 120, methods: ["POST", "PUT", "PATCH", "DELETE"] }));
+
+  if (options.viteMiddleware) {
+    app.use(options.viteMiddleware);
+  } else {
+    const clientDir = options.clientDir ?? path.resolve("build/client");
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+  }
+
+  app.use(
+    createRequestHandler({
+      build: options.build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        db,
+        env,
+        realtime: realtime.publisher,
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+        clientIp: req.ip ?? "unknown",
+        logger: logger.child({ requestId: res.locals.requestId }),
+      }),
+    }),
+  );
+
+  return { app, httpServer, realtime };
+}

@@ -1,0 +1,104 @@
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import pino from "pino";
+import { createDb } from "../db/client.ts";
+import { acquireDataDirLock } from "../db/lock.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { isDatabaseEmpty, seedDemoCommunity, printDemoSignIns } from "../db/seed/demo.ts";
+import { EnvError, loadEnv } from "../app/utils/env.server.ts";
+import { createLimelightServer } from "./app.ts";
+
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: env.LOG_LEVEL, base: { pid: process.pid } });
+
+  const releaseLock = env.DATABASE_URL ? () => {} : acquireDataDirLock(env.DATA_DIR);
+  const handle = await createDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.join(env.DATA_DIR, "pglite"),
+    schema: env.DATABASE_SCHEMA,
+  });
+  const { db } = handle;
+  logger.info(
+    { database: handle.kind === "postgres" ? "postgresql" : `pglite (${env.DATA_DIR})` },
+    "database opened",
+  );
+  const migrated = await migrateToLatest(db, handle.schema);
+  if (migrated.results?.length)
+    logger.info({ migrations: migrated.results.map((r) => r.migrationName) }, "migrated");
+
+  if (env.SEED_ON_START && (await isDatabaseEmpty(db))) {
+    logger.info("empty database: seeding the demo community");
+    await seedDemoCommunity(db);
+    printDemoSignIns();
+  }
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let viteMiddleware;
+  let closeVite = async () => {};
+  if (env.NODE_ENV === "production") {
+    const buildPath = path.resolve("build/server/index.js");
+    build = (await import(buildPath)) as ServerBuild;
+  } else {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    viteMiddleware = devServer.middlewares;
+    closeVite = () => devServer.close();
+  }
+
+  const { httpServer, realtime } = await createLimelightServer({
+    env,
+    db,
+    logger,
+    build,
+    viteMiddleware,
+  });
+  httpServer.listen(env.PORT, env.HOST, () => {
+    const address = httpServer.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    logger.info({ port }, `Limelight is running at http://localhost:${port}`);
+  });
+
+  // Graceful shutdown: stop accepting, let in-flight requests finish, then
+  // close sockets and the database. A second signal forces the exit.
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    shuttingDown = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => {
+      logger.error("shutdown took too long: exiting");
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    await realtime.close();
+    await closed;
+    await closeVite();
+    await handle.close();
+    releaseLock();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
