@@ -14,6 +14,8 @@ export interface DbHandle {
   kind: "postgres" | "pglite";
   /** Schema the handle works in (a test worker's own schema on PostgreSQL). */
   schema: string;
+  /** The embedded instance, when there is one (tests dump it as a template). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     db,
     kind: "pglite",
     schema: "public",
+    pglite,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

@@ -1,5 +1,4 @@
 import {
-
   json,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,

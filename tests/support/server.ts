@@ -1,0 +1,115 @@
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import pino from "pino";
+import type { DbHandle } from "../../db/client.ts";
+import { loadEnv, type Env } from "../../app/utils/env.server.ts";
+import { createLimelightServer } from "../../server/app.ts";
+
+export interface TestServer {
+  url: string;
+  env: Env;
+  close(): Promise<void>;
+}
+
+let build: Promise<ServerBuild> | undefined;
+function loadBuild(): Promise<ServerBuild> {
+  const file = path.resolve("build/server/index.js");
+  if (!existsSync(file)) throw new Error("No production build found: run `npm run build` first.");
+  build ??= import(pathToFileURL(file).href) as Promise<ServerBuild>;
+  return build;
+}
+
+/** The real Express + Remix + socket.io server on a free port, over the given database. */
+export async function startTestServer(
+  handle: DbHandle,
+  envOverrides: Record<string, string> = {},
+): Promise<TestServer> {
+  // One proxy hop is trusted so tests can speak for different client IPs with X-Forwarded-For.
+  const env = loadEnv({
+    NODE_ENV: "production",
+    COOKIE_SECURE: "false",
+    LOG_LEVEL: "silent",
+    TRUST_PROXY: "1",
+    ...envOverrides,
+  });
+  const logger = pino({ level: "silent" });
+  const { httpServer, realtime } = await createLimelightServer({
+    env,
+    db: handle.db,
+    logger,
+    build: await loadBuild(),
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    env,
+    async close() {
+      httpServer.closeAllConnections();
+      await realtime.close();
+    },
+  };
+}
+
+/** A cookie-keeping HTTP client, like one browser tab that does not follow redirects. */
+export class TestClient {
+  cookies = new Map<string, string>();
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  cookieHeader() {
+    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /max-age=0/i.test(a)) || value === "";
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(pathname: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    for (const [k, v] of Object.entries(this.headers)) if (!headers.has(k)) headers.set(k, v);
+    if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
+    const response = await fetch(new URL(pathname, this.baseUrl), {
+      ...init,
+      headers,
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
+  get(pathname: string, init: RequestInit = {}) {
+    return this.request(pathname, { ...init, method: "GET" });
+  }
+
+  /** Posts a form as a same-origin browser would (with its Origin header). */
+  post(
+    pathname: string,
+    fields: Record<string, string>,
+    init: RequestInit & { origin?: string | null } = {},
+  ) {
+    const headers = new Headers(init.headers);
+    const origin = init.origin === undefined ? this.baseUrl : init.origin;
+    if (origin) headers.set("Origin", origin);
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    return this.request(pathname, {
+      ...init,
+      method: "POST",
+      headers,
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+}
