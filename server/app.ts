@@ -120,7 +120,13 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   });
 
   // A general limit on writes per client; sign-in has its own stricter, database-backed one.
-  app.use(rateLimit({ windowMs: 60_000, max: 120, methods: ["POST", "PUT", "PATCH", "DELETE"] }));
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      max: env.WRITE_RATE_LIMIT_PER_MINUTE,
+      methods: ["POST", "PUT", "PATCH", "DELETE"],
+    }),
+  );
 
   if (options.viteMiddleware) {
     app.use(options.viteMiddleware);

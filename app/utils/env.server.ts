@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SEED_ON_START: booleanish.default("true"),
   /** Cookies get Secure and the __Host- prefix; defaults to on in production. */
   COOKIE_SECURE: booleanish.optional(),
+  /** Writes (POST, PUT, PATCH, DELETE) one client IP may send per minute. */
+  WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Number of proxies in front of the app (for client IPs in rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Extra origins allowed to send state-changing requests and open sockets, comma separated. */

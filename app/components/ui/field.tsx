@@ -123,20 +123,26 @@ export function CheckboxField({
   ...input
 }: { label: string; description?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
+  const descriptionId = description ? `${id}-description` : undefined;
   return (
     <div className="flex items-start gap-3">
       <input
         id={id}
         type="checkbox"
+        aria-describedby={descriptionId}
         className="mt-0.5 h-4 w-4 rounded border-stone-400 text-brand-700 accent-brand-700"
         {...input}
       />
-      <label htmlFor={id} className="text-sm">
-        <span className="font-medium text-stone-800 dark:text-stone-200">{label}</span>
+      <div className="text-sm">
+        <label htmlFor={id} className="font-medium text-stone-800 dark:text-stone-200">
+          {label}
+        </label>
         {description ? (
-          <span className="block text-stone-600 dark:text-stone-400">{description}</span>
+          <p id={descriptionId} className="text-stone-600 dark:text-stone-400">
+            {description}
+          </p>
         ) : null}
-      </label>
+      </div>
     </div>
   );
 }

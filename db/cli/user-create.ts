@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ROLES } from "../schema.ts";
+import { FieldError } from "../../app/modules/auth/errors.ts";
+import { signUp } from "../../app/modules/auth/users.server.ts";
+import { SignUpSchema } from "../../app/modules/auth/validation.ts";
+import { recordAudit } from "../../app/modules/audit/audit.server.ts";
+import { fail, openCliDatabase, parseArgs } from "./open.ts";
+
+// npm run user:create -- --role admin --email ada@example.com [--handle ada] [--name "Ada"] [--password …]
+// Without --password, the password is read from LIMELIGHT_PASSWORD.
+const args = parseArgs();
+const email = String(args.email ?? "");
+const parsed = SignUpSchema.extend({ role: z.enum(ROLES) }).safeParse({
+  email,
+  handle: String(args.handle ?? email.split("@")[0]?.replace(/[^a-zA-Z0-9_-]/g, "-") ?? ""),
+  displayName: String(args.name ?? email.split("@")[0] ?? ""),
+  password: String(args.password ?? process.env.LIMELIGHT_PASSWORD ?? ""),
+  role: String(args.role ?? "prospect"),
+});
+if (!parsed.success) {
+  fail(
+    "Could not create the user:\n" +
+      parsed.error.issues
+        .map((i) => `  --${i.path[0] === "displayName" ? "name" : i.path[0]}: ${i.message}`)
+        .join("\n") +
+      "\nUsage: npm run user:create -- --role admin --email you@example.com --password '…' [--handle you] [--name 'Your Name']",
+  );
+}
+const handle = await openCliDatabase();
+try {
+  const user = await signUp(handle.db, parsed.data);
+  await handle.db
+    .updateTable("users")
+    .set({ verified_customer_at: parsed.data.role === "prospect" ? null : new Date() })
+    .where("id", "=", user.id)
+    .execute();
+  await recordAudit(handle.db, {
+    actorId: null,
+    action: "user.created_from_cli",
+    subjectType: "user",
+    subjectId: user.id,
+    details: { role: parsed.data.role },
+  });
+  console.log(`Created ${parsed.data.role} ${user.email} (@${user.handle}).`);
+} catch (error) {
+  if (error instanceof FieldError) fail(error.message);
+  throw error;
+} finally {
+  await handle.close();
+  handle.release();
+}

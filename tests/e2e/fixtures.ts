@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "limelight-demo";
+export const DEMO = {
+  admin: "admin@demo.limelight.dev",
+  manager: "manager@demo.limelight.dev",
+  catie: "catie@demo.limelight.dev",
+} as const;
+
+export interface NewUser {
+  email: string;
+  handle: string;
+  displayName: string;
+  password: string;
+}
+
+export function newUserData(prefix = "e2e"): NewUser {
+  const suffix = randomBytes(3).toString("hex");
+  return {
+    email: `${prefix}-${suffix}@example.test`,
+    handle: `${prefix}-${suffix}`,
+    displayName: `Avery ${suffix.toUpperCase()}`,
+    password: "a long and memorable passphrase",
+  };
+}
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export async function signUp(page: Page, user: NewUser = newUserData()) {
+  await page.goto("/signup");
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Name", { exact: true }).fill(user.displayName);
+  await page.getByLabel("Handle", { exact: true }).fill(user.handle);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/settings\/profile$/);
+  return user;
+}
+
+/** No serious or critical accessibility violations on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+/**
+ * Every test fails if the page logs an error or throws: what a user would
+ * see as a broken page must not pass quietly.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use(errors);
+      // Pages that are meant to answer 4xx log the failed resource; those are expected.
+      const unexpected = errors.filter((e) => !/status of 4\d\d/.test(e));
+      expect(unexpected, "errors in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
