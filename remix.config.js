@@ -5,7 +5,8 @@
  */
 export default {
   appDirectory: "app",
-  buildDirectory: "build",
+  // BUILD_DIR lets several builds live side by side (one per working copy or test run).
+  buildDirectory: process.env.BUILD_DIR ?? "build",
   serverModuleFormat: "esm",
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}", "**/*.css"],
   future: {

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { DiscussionTables } from "./tables/discussions.ts";
+import type { ReputationTables } from "./tables/reputation.ts";
 
 /** A timestamp column that the database fills in by default. */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -82,7 +84,8 @@ export interface SettingsTable {
   updated_by: number | null;
 }
 
-export interface Database {
+/** Every table; each capability declares its own in db/tables/<area>.ts. */
+export interface Database extends ReputationTables, DiscussionTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

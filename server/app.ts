@@ -131,7 +131,7 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   if (options.viteMiddleware) {
     app.use(options.viteMiddleware);
   } else {
-    const clientDir = options.clientDir ?? path.resolve("build/client");
+    const clientDir = options.clientDir ?? path.resolve(process.env.BUILD_DIR ?? "build", "client");
     app.use(
       "/assets",
       express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }),

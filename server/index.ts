@@ -46,7 +46,7 @@ async function main() {
   let viteMiddleware;
   let closeVite = async () => {};
   if (env.NODE_ENV === "production") {
-    const buildPath = path.resolve("build/server/index.js");
+    const buildPath = path.resolve(process.env.BUILD_DIR ?? "build", "server/index.js");
     build = (await import(buildPath)) as ServerBuild;
   } else {
     const vite = await import("vite");

@@ -1,5 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-22T0700_foundation.ts";
+import * as reputation from "./2026-11-22T0800_reputation.ts";
+import * as discussions from "./2026-11-22T0900_discussions.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -7,4 +9,6 @@ import * as foundation from "./2026-11-22T0700_foundation.ts";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-22T0700_foundation": foundation,
+  "2026-11-22T0800_reputation": reputation,
+  "2026-11-22T0900_discussions": discussions,
 };

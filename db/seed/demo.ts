@@ -2,7 +2,9 @@ import { sql } from "kysely";
 import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { renderMarkdown } from "../../app/utils/markdown.server.ts";
 import type { DB } from "../client.ts";
+import { seedDiscussions } from "./discussions.ts";
 import { PEOPLE } from "./people.ts";
+import { seedReputation } from "./reputation.ts";
 
 export const DEMO_PASSWORD = "limelight-demo";
 
@@ -76,6 +78,9 @@ export async function seedDemoCommunity(db: DB, now = new Date()): Promise<void>
         .where("id", "=", ids.get(person.handle)!)
         .execute();
     }
+    // Each capability adds its own part of the demo community, in order.
+    await seedDiscussions(trx, ids, now);
+    await seedReputation(trx, ids, now);
     await trx
       .insertInto("audit_log")
       .values({

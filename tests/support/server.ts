@@ -16,7 +16,7 @@ export interface TestServer {
 
 let build: Promise<ServerBuild> | undefined;
 function loadBuild(): Promise<ServerBuild> {
-  const file = path.resolve("build/server/index.js");
+  const file = path.resolve(process.env.BUILD_DIR ?? "build", "server/index.js");
   if (!existsSync(file)) throw new Error("No production build found: run `npm run build` first.");
   build ??= import(pathToFileURL(file).href) as Promise<ServerBuild>;
   return build;
