@@ -1,5 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Viewer } from "~/modules/access/policy.ts";
+import { loadViewer } from "~/modules/access/viewer.server.ts";
 import {
   clearSessionCookie,
   readCookie,
@@ -38,9 +39,15 @@ export async function getUser(
   return (await getAuth(request, context))?.user ?? null;
 }
 
-export async function getViewer(request: Request, context: AppLoadContext): Promise<Viewer> {
-  const user = await getUser(request, context);
-  return user ? { id: user.id, role: user.role } : null;
+const viewers = new WeakMap<Request, Promise<Viewer>>();
+/** The person asking, with their standing, as the access policy sees them (once per request). */
+export function getViewer(request: Request, context: AppLoadContext): Promise<Viewer> {
+  let pending = viewers.get(request);
+  if (!pending) {
+    pending = getUser(request, context).then((user) => loadViewer(context.db, user));
+    viewers.set(request, pending);
+  }
+  return pending;
 }
 
 function safeRedirectTo(to: string | null | undefined, fallback = "/"): string {

@@ -5,7 +5,14 @@ import type { Role } from "../../../db/schema.ts";
  * loaders, actions, search and socket events all ask here; the UI only hides
  * what this already refuses.
  */
-export type Viewer = { id: number; role: Role } | null;
+export type Viewer = {
+  id: number;
+  role: Role;
+  /** Reputation balance, when loaded (app/modules/access/viewer.server.ts). */
+  reputation?: number;
+  /** Rank of the viewer's effective tier, when tiers are known. */
+  tierRank?: number;
+} | null;
 
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
 export const isStaff = (viewer: Viewer) => viewer?.role === "manager" || viewer?.role === "admin";
