@@ -128,7 +128,7 @@ export default function Landing() {
             </div>
             <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {featured.map((a) => (
-                <li key={a.id}>
+                <li key={a.id} className="min-w-0">
                   <Link to={`/u/${a.handle}`} className="block h-full">
                     <Card className="h-full p-5 transition-shadow hover:shadow-md">
                       <div className="flex items-center gap-3">

@@ -139,7 +139,7 @@ export default function AdvocatesDirectory() {
           className={`mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 ${searching ? "opacity-60" : ""}`}
         >
           {rows.map((a) => (
-            <li key={a.id}>
+            <li key={a.id} className="min-w-0">
               <Card className="flex h-full flex-col p-5 transition-shadow hover:shadow-md">
                 <div className="flex items-start gap-3">
                   <Avatar name={a.display_name} handle={a.handle} />
