@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { AdvocacyTables } from "./tables/advocacy.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
+import type { PromoterTables } from "./tables/promoters.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
+import type { TierTables } from "./tables/tiers.ts";
 
 /** A timestamp column that the database fills in by default. */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -85,7 +88,8 @@ export interface SettingsTable {
 }
 
 /** Every table; each capability declares its own in db/tables/<area>.ts. */
-export interface Database extends ReputationTables, DiscussionTables {
+export interface Database
+  extends ReputationTables, DiscussionTables, AdvocacyTables, TierTables, PromoterTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

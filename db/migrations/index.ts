@@ -2,6 +2,9 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-22T0700_foundation.ts";
 import * as reputation from "./2026-11-22T0800_reputation.ts";
 import * as discussions from "./2026-11-22T0900_discussions.ts";
+import * as advocacy from "./2026-11-22T1000_advocacy.ts";
+import * as tiers from "./2026-11-22T1100_tiers.ts";
+import * as promoters from "./2026-11-22T1200_promoters.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -11,4 +14,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T0700_foundation": foundation,
   "2026-11-22T0800_reputation": reputation,
   "2026-11-22T0900_discussions": discussions,
+  "2026-11-22T1000_advocacy": advocacy,
+  "2026-11-22T1100_tiers": tiers,
+  "2026-11-22T1200_promoters": promoters,
 };

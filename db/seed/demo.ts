@@ -2,9 +2,12 @@ import { sql } from "kysely";
 import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { renderMarkdown } from "../../app/utils/markdown.server.ts";
 import type { DB } from "../client.ts";
+import { seedAdvocacy } from "./advocacy.ts";
 import { seedDiscussions } from "./discussions.ts";
 import { PEOPLE } from "./people.ts";
+import { seedPromoters } from "./promoters.ts";
 import { seedReputation } from "./reputation.ts";
+import { seedTiers } from "./tiers.ts";
 
 export const DEMO_PASSWORD = "limelight-demo";
 
@@ -80,7 +83,10 @@ export async function seedDemoCommunity(db: DB, now = new Date()): Promise<void>
     }
     // Each capability adds its own part of the demo community, in order.
     await seedDiscussions(trx, ids, now);
+    await seedAdvocacy(trx, ids, now);
     await seedReputation(trx, ids, now);
+    await seedTiers(trx, ids, now);
+    await seedPromoters(trx, ids, now);
     await trx
       .insertInto("audit_log")
       .values({
