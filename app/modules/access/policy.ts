@@ -1,4 +1,9 @@
 import type { Role } from "../../../db/schema.ts";
+import {
+  holdsPrivilege,
+  type PrivilegeKey,
+  type PrivilegeThresholds,
+} from "../reputation/privileges.ts";
 
 /**
  * The one place that answers "may this person see or do this?". Pages,
@@ -12,6 +17,8 @@ export type Viewer = {
   reputation?: number;
   /** Rank of the viewer's effective tier, when tiers are known. */
   tierRank?: number;
+  /** Privilege thresholds in force (admins' settings), loaded with the viewer. */
+  privilegeThresholds?: Partial<PrivilegeThresholds>;
 } | null;
 
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
@@ -47,5 +54,28 @@ export const policy = {
   },
   readAuditLog(viewer: Viewer): boolean {
     return isStaff(viewer);
+  },
+  /** Reputation unlocks privileges at configurable thresholds; staff hold them all. */
+  hasPrivilege(
+    viewer: Viewer,
+    key: PrivilegeKey,
+    thresholds?: Partial<PrivilegeThresholds>,
+  ): boolean {
+    return holdsPrivilege(viewer, key, thresholds ?? viewer?.privilegeThresholds);
+  },
+  /** Rule values and thresholds: admins change them, managers may look. */
+  viewReputationSettings(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  changeReputationSettings(viewer: Viewer): boolean {
+    return isAdmin(viewer);
+  },
+  /** Manual awards and corrections, always with a reason; never to oneself. */
+  awardPointsManually(viewer: Viewer, recipientId?: number): boolean {
+    return isStaff(viewer) && viewer?.id !== recipientId;
+  },
+  /** A person's full ledger as a file: theirs, and staff's. */
+  exportLedger(viewer: Viewer, ownerId: number): boolean {
+    return viewer?.id === ownerId || isStaff(viewer);
   },
 };

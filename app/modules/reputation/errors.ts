@@ -1,0 +1,16 @@
+/** A reputation request someone got wrong (unknown rule, amount out of range, self-vote …). */
+export class ReputationError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** Nobody earns points from their own vote. */
+export class SelfVoteError extends ReputationError {
+  constructor() {
+    super("You cannot vote on your own post.", 400);
+  }
+}
