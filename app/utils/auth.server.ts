@@ -52,6 +52,8 @@ export function getViewer(request: Request, context: AppLoadContext): Promise<Vi
 
 function safeRedirectTo(to: string | null | undefined, fallback = "/"): string {
   if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and newlines inside a URL, so "/\t/evil.example" would leave the site.
+  if ([...to].some((ch) => ch <= " " || ch === "\u007f")) return fallback;
   return to;
 }
 export { safeRedirectTo };
