@@ -7,10 +7,13 @@ import pino from "pino";
 import type { DbHandle } from "../../db/client.ts";
 import { loadEnv, type Env } from "../../app/utils/env.server.ts";
 import { createLimelightServer } from "../../server/app.ts";
+import type { Realtime } from "../../server/realtime.ts";
 
 export interface TestServer {
   url: string;
   env: Env;
+  /** The server's socket.io hub, to publish events as domain code would. */
+  realtime: Realtime;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startTestServer(
   return {
     url: `http://127.0.0.1:${port}`,
     env,
+    realtime,
     async close() {
       httpServer.closeAllConnections();
       await realtime.close();
