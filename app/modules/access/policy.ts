@@ -55,6 +55,50 @@ export const policy = {
   readAuditLog(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+
+  // Advocacy: speaking opportunities, talks and case studies.
+  /** Managers post speaking opportunities and decide applications. */
+  manageSpeaking(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** Verified customers apply to speak (and must say they are open to it on their profile). */
+  applyToSpeak(viewer: Viewer): boolean {
+    return viewer?.role === "advocate";
+  },
+  logTalk(viewer: Viewer): boolean {
+    return viewer?.role === "advocate";
+  },
+  /** Talks a manager has vetted are public; others only for their speaker and staff. */
+  viewTalk(viewer: Viewer, talk: TalkSubject): boolean {
+    if (talk.status === "verified") return true;
+    if (talk.status === "scheduled" && talk.origin === "opportunity") return true;
+    return viewer?.id === talk.speakerId || isStaff(viewer);
+  },
+  addTalkEvidence(viewer: Viewer, talk: TalkSubject): boolean {
+    return viewer?.id === talk.speakerId;
+  },
+  /** A manager verifies or rejects a talk, never their own. */
+  verifyTalk(viewer: Viewer, talk: TalkSubject): boolean {
+    return isStaff(viewer) && viewer?.id !== talk.speakerId;
+  },
+  writeStory(viewer: Viewer): boolean {
+    return viewer?.role === "advocate";
+  },
+  editStory(viewer: Viewer, story: StorySubject): boolean {
+    return viewer?.id === story.authorId;
+  },
+  /** A story's working copy and review notes: its author and staff. */
+  viewStoryDraft(viewer: Viewer, story: StorySubject): boolean {
+    return viewer?.id === story.authorId || isStaff(viewer);
+  },
+  /** Managers review, publish and unpublish stories, never their own. */
+  reviewStory(viewer: Viewer, story?: StorySubject): boolean {
+    return isStaff(viewer) && viewer?.id !== story?.authorId;
+  },
+  /** Managers start a story draft for an advocate from a discussion (and later a survey). */
+  startStoryFromSource(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
   /** Reputation unlocks privileges at configurable thresholds; staff hold them all. */
   hasPrivilege(
     viewer: Viewer,
@@ -172,4 +216,14 @@ function meetsTier(viewer: Viewer, minTierRank: number | null): boolean {
 
 function canUse(viewer: Viewer, privilege: PrivilegeKey): boolean {
   return policy.hasPrivilege(viewer, privilege);
+}
+
+export interface TalkSubject {
+  speakerId: number;
+  status: "scheduled" | "pending" | "verified" | "rejected";
+  origin: "opportunity" | "self_reported";
+}
+
+export interface StorySubject {
+  authorId: number;
 }

@@ -1,0 +1,124 @@
+import type { StoryMetric } from "../../../db/tables/advocacy.ts";
+
+export type { StoryMetric };
+
+export const MAX_METRICS = 6;
+const FIELDS = ["label", "before", "after", "unit"] as const;
+
+/** Form field name of one cell of the metrics table: metric-0-label, metric-0-before, … */
+export const metricField = (index: number, field: (typeof FIELDS)[number]) =>
+  `metric-${index}-${field}`;
+
+/** "1,200", " 14 ", "3.5" → a number; anything else (text, "", Infinity) → null. */
+export function parseMetricNumber(text: string): number | null {
+  const cleaned = text.trim().replace(/(\d),(?=\d{3}\b)/g, "$1");
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}
+
+export interface MetricRowsResult {
+  rows: StoryMetric[];
+  /** Messages keyed by the field they belong to (metric-1-unit …). */
+  errors: Record<string, string>;
+}
+
+/**
+ * Reads the metrics table from submitted fields. A row left completely empty
+ * is ignored; a row partly filled in must be complete: a label, two numbers
+ * and a unit.
+ */
+export function readMetricRows(values: Record<string, unknown>): MetricRowsResult {
+  const indexes = new Set<number>();
+  for (const key of Object.keys(values)) {
+    const m = /^metric-(\d{1,2})-(label|before|after|unit)$/.exec(key);
+    if (m) indexes.add(Number(m[1]));
+  }
+  const rows: StoryMetric[] = [];
+  const errors: Record<string, string> = {};
+  for (const i of [...indexes].sort((a, b) => a - b)) {
+    const cell = (f: (typeof FIELDS)[number]) => String(values[metricField(i, f)] ?? "").trim();
+    const raw = {
+      label: cell("label"),
+      before: cell("before"),
+      after: cell("after"),
+      unit: cell("unit"),
+    };
+    if (!raw.label && !raw.before && !raw.after && !raw.unit) continue;
+    let ok = true;
+    if (!raw.label) {
+      errors[metricField(i, "label")] = "Name what you measured, e.g. “Onboarding time”.";
+      ok = false;
+    } else if (raw.label.length > 60) {
+      errors[metricField(i, "label")] = "Keep the metric name under 60 characters.";
+      ok = false;
+    }
+    const before = parseMetricNumber(raw.before);
+    const after = parseMetricNumber(raw.after);
+    if (before === null) {
+      errors[metricField(i, "before")] = "Enter the value before as a number, e.g. 14.";
+      ok = false;
+    }
+    if (after === null) {
+      errors[metricField(i, "after")] = "Enter the value after as a number, e.g. 3.";
+      ok = false;
+    }
+    if (!raw.unit) {
+      errors[metricField(i, "unit")] = "Give a unit, e.g. days, %, hours or $k.";
+      ok = false;
+    } else if (raw.unit.length > 20) {
+      errors[metricField(i, "unit")] = "Keep the unit under 20 characters.";
+      ok = false;
+    }
+    if (ok) rows.push({ label: raw.label, before: before!, after: after!, unit: raw.unit });
+  }
+  if (rows.length > MAX_METRICS) {
+    errors.metrics = `Choose at most ${MAX_METRICS} metrics; the first one is the headline.`;
+  }
+  return { rows, errors };
+}
+
+/** Checks metrics that arrive as data (seed, API) rather than as form fields. */
+export function validateMetrics(metrics: unknown): MetricRowsResult {
+  if (!Array.isArray(metrics)) return { rows: [], errors: { metrics: "Metrics must be a list." } };
+  const values: Record<string, string> = {};
+  metrics.forEach((m: Record<string, unknown>, i) => {
+    for (const f of FIELDS) {
+      const v = m?.[f];
+      values[metricField(i, f)] = v === undefined || v === null ? "" : String(v);
+    }
+  });
+  return readMetricRows(values);
+}
+
+/** Relative change from before to after, in percent (rounded); null when before is 0. */
+export function percentChange(metric: Pick<StoryMetric, "before" | "after">): number | null {
+  if (metric.before === 0) return null;
+  return Math.round(((metric.after - metric.before) / Math.abs(metric.before)) * 100);
+}
+
+const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/** "14 days", "94 %" → "94%", "$310k" stays as written when the unit is a currency prefix. */
+export function formatMetricValue(value: number, unit: string): string {
+  const n = numberFormat.format(value);
+  if (unit === "%") return `${n}%`;
+  if (/^[$€£¥]$/.test(unit)) return `${unit}${n}`;
+  return `${n} ${unit}`;
+}
+
+/** "Onboarding time: 14 days → 3 days (−79%)" — the line a card or a screen reader gets. */
+export function describeMetric(metric: StoryMetric): string {
+  const change = percentChange(metric);
+  const changeText =
+    change === null ? "" : ` (${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change)}%)`;
+  return `${metric.label}: ${formatMetricValue(metric.before, metric.unit)} → ${formatMetricValue(
+    metric.after,
+    metric.unit,
+  )}${changeText}`;
+}
+
+/** The metric a story leads with: the first row. */
+export function headlineMetric(metrics: StoryMetric[]): StoryMetric | null {
+  return metrics[0] ?? null;
+}

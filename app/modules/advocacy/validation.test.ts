@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import {
+  LogTalkSchema,
+  OpportunitySchema,
+  StorySchema,
+  storySubmissionProblems,
+} from "./validation.ts";
+
+const opportunity = {
+  title: "Ops analytics lightning talk",
+  eventName: "Midwest Supply Chain Summit",
+  format: "conference",
+  startsAt: "2027-04-14T10:00",
+  timeZone: "America/Chicago",
+  location: "Columbus Convention Center",
+  deadline: "2027-03-01T17:00",
+};
+
+describe("opportunity form", () => {
+  it("turns local times in the event's zone into instants", () => {
+    const parsed = OpportunitySchema.parse(opportunity);
+    expect(parsed.startsAt.toISOString()).toBe("2027-04-14T15:00:00.000Z");
+    expect(parsed.applicationDeadline.toISOString()).toBe("2027-03-01T23:00:00.000Z");
+    expect(parsed.status).toBe("open");
+  });
+
+  it("needs a place unless the event is virtual, and a deadline before the event", () => {
+    const result = OpportunitySchema.safeParse({
+      ...opportunity,
+      location: "",
+      deadline: "2027-05-01T10:00",
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path[0]);
+    expect(paths).toContain("location");
+    expect(paths).toContain("deadline");
+    expect(
+      OpportunitySchema.safeParse({ ...opportunity, location: "", isVirtual: "on" }).success,
+    ).toBe(true);
+  });
+});
+
+describe("logging a talk", () => {
+  it("keeps evidence together when any part of it is given", () => {
+    const parsed = LogTalkSchema.parse({
+      title: "Dashboards dispatchers trust",
+      eventName: "Freight Tech Meetup",
+      format: "meetup",
+      givenAt: "2026-05-02T18:30",
+      timeZone: "America/New_York",
+      location: "Columbus",
+      slidesUrl: "https://example.com/slides",
+      attendance: "60",
+    });
+    expect(parsed.evidence).toEqual({
+      recordingUrl: "",
+      slidesUrl: "https://example.com/slides",
+      attendance: 60,
+      evidenceNote: "",
+    });
+  });
+});
+
+describe("story form", () => {
+  it("collects the metric rows and reports bad cells by field", () => {
+    const bad = StorySchema.safeParse({
+      title: "A story title",
+      "metric-0-label": "Onboarding time",
+      "metric-0-before": "fourteen",
+      "metric-0-after": "3",
+      "metric-0-unit": "",
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path[0]).sort()).toEqual([
+      "metric-0-before",
+      "metric-0-unit",
+    ]);
+    const good = StorySchema.parse({
+      title: "A story title",
+      "metric-0-label": "Onboarding time",
+      "metric-0-before": "14",
+      "metric-0-after": "3",
+      "metric-0-unit": "days",
+      consent: "on",
+    });
+    expect(good.metrics).toEqual([
+      { label: "Onboarding time", before: 14, after: 3, unit: "days" },
+    ]);
+    expect(good.consent).toBe(true);
+  });
+
+  it("names everything a story still needs before review, consent included", () => {
+    const problems = storySubmissionProblems({
+      title: "Good title",
+      company: "",
+      industry: "",
+      productArea: "",
+      challenge: "short",
+      solution: "",
+      results: "",
+      metrics: [],
+      consent: false,
+    });
+    expect(Object.keys(problems).sort()).toEqual([
+      "challenge",
+      "company",
+      "consent",
+      "industry",
+      "metrics",
+      "productArea",
+      "results",
+      "solution",
+    ]);
+    expect(problems.consent).toMatch(/on behalf of your company/);
+  });
+});
