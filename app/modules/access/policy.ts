@@ -4,6 +4,7 @@ import {
   type PrivilegeKey,
   type PrivilegeThresholds,
 } from "../reputation/privileges.ts";
+import { isPublicAt, isReadableAt, type CascadeSubject } from "../tiers/cascade.ts";
 
 /**
  * The one place that answers "may this person see or do this?". Pages,
@@ -54,6 +55,44 @@ export const policy = {
   },
   readAuditLog(viewer: Viewer): boolean {
     return isStaff(viewer);
+  },
+  // Tiers and early access. Items open tier by tier at read time (the
+  // release cascade), so a new award or a date that passes needs no deploy.
+  /** May this person read this early-access item now? Staff always; others by tier and date. */
+  readEarlyAccessItem(viewer: Viewer, item: CascadeSubject, now: Date = new Date()): boolean {
+    if (isStaff(viewer)) return true;
+    return isReadableAt(item, tierRankOf(viewer), now);
+  },
+  /** The teaser of a published item: members with a tier see all; others only what becomes public. */
+  seeEarlyAccessTeaser(viewer: Viewer, item: CascadeSubject, now: Date = new Date()): boolean {
+    if (policy.readEarlyAccessItem(viewer, item, now)) return true;
+    if (item.status !== "published") return false;
+    return tierRankOf(viewer) > 0 || item.publicAt !== null;
+  },
+  /** Reading an NDA item before general availability needs the tier's terms acknowledged. */
+  earlyAccessNeedsNda(
+    viewer: Viewer,
+    item: CascadeSubject & { requiresNda: boolean },
+    now: Date = new Date(),
+  ): boolean {
+    return item.requiresNda && !isStaff(viewer) && !isPublicAt(item, now);
+  },
+  manageEarlyAccess(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  readEarlyAccessLog(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** Grant, renew and revoke awarded tiers; review nominations and renewals. */
+  manageTierAwards(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  editTierCatalogue(viewer: Viewer): boolean {
+    return isAdmin(viewer);
+  },
+  /** Verified customers and the community team nominate advocates for an awarded tier. */
+  nominateForTier(viewer: Viewer): boolean {
+    return isSignedIn(viewer) && viewer.role !== "prospect";
   },
 
   // Advocacy: speaking opportunities, talks and case studies.
@@ -226,4 +265,10 @@ export interface TalkSubject {
 
 export interface StorySubject {
   authorId: number;
+}
+
+/** A prospect has no tier, whatever the viewer says. */
+function tierRankOf(viewer: Viewer): number {
+  if (!isSignedIn(viewer) || viewer.role === "prospect") return 0;
+  return viewer.tierRank ?? 0;
 }

@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Role } from "../../../db/schema.ts";
 import { SETTINGS_KEYS } from "../reputation/config.server.ts";
 import { mergePrivilegeThresholds } from "../reputation/privileges.ts";
+import { effectiveTierRankSql } from "../tiers/rank.server.ts";
 import type { Viewer } from "./policy.ts";
 
 /**
@@ -23,12 +24,14 @@ export async function loadViewer(
       sql<unknown>`(select value from settings where key = ${SETTINGS_KEYS.privileges})`.as(
         "thresholds",
       ),
+      effectiveTierRankSql(user).as("tierRank"),
     ])
     .executeTakeFirst();
   return {
     id: user.id,
     role: user.role,
     reputation: Number(row?.reputation ?? 0),
+    tierRank: Number(row?.tierRank ?? 0),
     privilegeThresholds: mergePrivilegeThresholds(row?.thresholds),
   };
 }

@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { FieldError, ForbiddenError, NotFoundError } from "../auth/errors.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
+import { syncAutomaticTier } from "../tiers/standing.server.ts";
 import { checkBadges, type BadgeGrant } from "./badges.server.ts";
 import { loadReputationConfig } from "./config.server.ts";
 import { ReputationError, SelfVoteError } from "./errors.ts";
@@ -192,6 +193,8 @@ async function applyToBalance(
     )
     .returning(["total", "help", "speaking", "stories", "community"])
     .executeTakeFirstOrThrow();
+  // Automatic tiers follow the balance, in this same transaction.
+  await syncAutomaticTier(trx, userId);
   return row;
 }
 

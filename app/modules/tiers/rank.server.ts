@@ -1,0 +1,18 @@
+import { sql, type RawBuilder } from "kysely";
+import type { Role } from "../../../db/schema.ts";
+
+/**
+ * SQL for the rank of a person's effective tier (0 when they have none),
+ * for loadViewer's single round trip. Prospects have no tier.
+ */
+export function effectiveTierRankSql(user: { id: number; role: Role }): RawBuilder<number> {
+  if (user.role === "prospect") return sql<number>`0`;
+  const base =
+    user.role === "advocate" ? sql`(select max(rank) from tiers where kind = 'base')` : sql`null`;
+  return sql<number>`coalesce(greatest(
+    ${base},
+    (select t.rank from tier_automatic_holdings h join tiers t on t.id = h.tier_id where h.user_id = ${user.id}),
+    (select max(t.rank) from tier_awards a join tiers t on t.id = a.tier_id
+      where a.user_id = ${user.id} and a.status = 'active' and a.term_start <= now() and a.term_end > now())
+  ), 0)`;
+}

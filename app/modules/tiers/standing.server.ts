@@ -1,0 +1,382 @@
+import { sql } from "kysely";
+import type { Queryable } from "../../../db/client.ts";
+import type { Role } from "../../../db/schema.ts";
+import type { TierChange } from "../../../db/tables/tiers.ts";
+import { inTransaction } from "../../../db/transaction.ts";
+import {
+  badgeInfo,
+  listTiers,
+  toRule,
+  type TierBadgeInfo,
+  type TierRow,
+} from "./catalogue.server.ts";
+import {
+  automaticTierFor,
+  describeProgress,
+  progressPercent,
+  progressToNext,
+  type Standing,
+} from "./rules.ts";
+
+/**
+ * A person's standing: the base tier every advocate has, the automatic tier
+ * they hold through reputation (stored, with hysteresis) and any active
+ * award. Their effective tier is the highest of these. Awards are checked
+ * against the clock at read time, so an expired term never counts even
+ * before the lapse sweep has written its history row.
+ */
+
+/** Ledger rules that count as a verified talk or a published case study. */
+export const SHOWCASE_RULE_PATTERN = "talk\\_%";
+export const STORY_RULE = "case_study_published";
+
+/** Verified talks and published case studies that still stand (not reversed). */
+export async function countShowcases(db: Queryable, userId: number): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from reputation_ledger l
+    where l.user_id = ${userId}
+      and (l.rule like ${SHOWCASE_RULE_PATTERN} or l.rule = ${STORY_RULE})
+      and l.reverses_id is null and l.amount > 0
+      and not exists (select 1 from reputation_ledger r where r.reverses_id = l.id)`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+async function loadStanding(db: Queryable, userId: number): Promise<Standing> {
+  const row = await sql<{ balance: number | null; showcases: number }>`
+    select
+      (select total from reputation_balances where user_id = ${userId}) as balance,
+      (select count(*)::int from reputation_ledger l
+        where l.user_id = ${userId}
+          and (l.rule like ${SHOWCASE_RULE_PATTERN} or l.rule = ${STORY_RULE})
+          and l.reverses_id is null and l.amount > 0
+          and not exists (select 1 from reputation_ledger r where r.reverses_id = l.id)) as showcases`.execute(
+    db,
+  );
+  return {
+    balance: Number(row.rows[0]?.balance ?? 0),
+    showcases: Number(row.rows[0]?.showcases ?? 0),
+  };
+}
+
+export interface AutomaticTierChange {
+  userId: number;
+  from: { id: number; name: string; rank: number } | null;
+  to: { id: number; name: string; rank: number } | null;
+}
+
+/**
+ * Brings the automatic tier a person holds in line with their balance:
+ * reached at a threshold, lost only below 90 % of it. Call it inside the
+ * transaction that changed the balance (the ledger does); writes a history
+ * row when the tier changes and returns the change, or null.
+ */
+export async function syncAutomaticTier(
+  db: Queryable,
+  userId: number,
+  options: { at?: Date; tiers?: TierRow[] } = {},
+): Promise<AutomaticTierChange | null> {
+  return inTransaction(db, async (trx) => {
+    const user = await trx
+      .selectFrom("users")
+      .leftJoin("tier_automatic_holdings as h", "h.user_id", "users.id")
+      .leftJoin("tiers", "tiers.id", "h.tier_id")
+      .select(["users.role", "h.tier_id", "tiers.rank", "tiers.name"])
+      .where("users.id", "=", userId)
+      .executeTakeFirst();
+    if (!user) return null;
+    const tiers = options.tiers ?? (await listTiers(trx));
+    const held =
+      user.tier_id !== null ? { id: user.tier_id, name: user.name!, rank: user.rank! } : null;
+    // Only verified customers hold tiers; anyone else loses what they held.
+    const target =
+      user.role === "advocate"
+        ? automaticTierFor(tiers.map(toRule), held?.rank ?? null, await loadStanding(trx, userId))
+        : null;
+    if ((target?.id ?? null) === (held?.id ?? null)) return null;
+
+    const at = options.at ?? new Date();
+    if (target) {
+      await trx
+        .insertInto("tier_automatic_holdings")
+        .values({ user_id: userId, tier_id: target.id, since: at, updated_at: at })
+        .onConflict((oc) =>
+          oc.column("user_id").doUpdateSet({ tier_id: target.id, since: at, updated_at: at }),
+        )
+        .execute();
+    } else {
+      await trx.deleteFrom("tier_automatic_holdings").where("user_id", "=", userId).execute();
+    }
+    const rising = !held || (target !== null && target.rank > held.rank);
+    const change: TierChange = rising ? "reached" : "lost";
+    const historyTier = rising ? target! : held!;
+    await trx
+      .insertInto("tier_history")
+      .values({
+        user_id: userId,
+        tier_id: historyTier.id,
+        change,
+        actor_id: null,
+        reason: rising
+          ? "Reached through reputation."
+          : target
+            ? `Reputation fell below 90 % of the ${held!.name} threshold; ${target.name} is kept.`
+            : user.role === "advocate"
+              ? `Reputation fell below 90 % of the ${held!.name} threshold.`
+              : "No longer a verified customer.",
+        created_at: at,
+      })
+      .execute();
+    return {
+      userId,
+      from: held,
+      to: target ? { id: target.id, name: target.name, rank: target.rank } : null,
+    };
+  });
+}
+
+/**
+ * Recomputes the automatic tier of everyone who has a balance or holds a
+ * tier (after a catalogue change, or as a consistency check). Returns the
+ * changes it made.
+ */
+export async function reconcileAutomaticTiers(
+  db: Queryable,
+  options: { at?: Date } = {},
+): Promise<AutomaticTierChange[]> {
+  const tiers = await listTiers(db);
+  const people = await db
+    .selectFrom("users")
+    .select("users.id")
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("reputation_balances")
+            .select("reputation_balances.user_id")
+            .whereRef("reputation_balances.user_id", "=", "users.id"),
+        ),
+        eb.exists(
+          eb
+            .selectFrom("tier_automatic_holdings")
+            .select("tier_automatic_holdings.user_id")
+            .whereRef("tier_automatic_holdings.user_id", "=", "users.id"),
+        ),
+      ]),
+    )
+    .orderBy("users.id")
+    .execute();
+  const changes: AutomaticTierChange[] = [];
+  for (const person of people) {
+    const change = await syncAutomaticTier(db, person.id, { at: options.at, tiers });
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+export interface EffectiveTier {
+  tier: TierBadgeInfo;
+  /** How it is held: every advocate's base tier, reputation, or an award. */
+  source: "base" | "automatic" | "award";
+  since: Date | null;
+  /** For awards: when the current term ends. */
+  termEnd: Date | null;
+}
+
+/** Effective tiers of many people at once (lists, profiles); prospects and unknowns are absent. */
+export async function effectiveTiers(
+  db: Queryable,
+  userIds: number[],
+  now = new Date(),
+): Promise<Map<number, EffectiveTier>> {
+  const result = new Map<number, EffectiveTier>();
+  if (userIds.length === 0) return result;
+  const [tiers, users, holdings, awards] = await Promise.all([
+    listTiers(db),
+    db
+      .selectFrom("users")
+      .select(["id", "role", "verified_customer_at", "created_at"])
+      .where("id", "in", userIds)
+      .execute(),
+    db
+      .selectFrom("tier_automatic_holdings")
+      .select(["user_id", "tier_id", "since"])
+      .where("user_id", "in", userIds)
+      .execute(),
+    db
+      .selectFrom("tier_awards")
+      .select(["user_id", "tier_id", "since", "term_end"])
+      .where("user_id", "in", userIds)
+      .where("status", "=", "active")
+      .where("term_start", "<=", now)
+      .where("term_end", ">", now)
+      .execute(),
+  ]);
+  const byId = new Map(tiers.map((t) => [t.id, t]));
+  const base = tiers.filter((t) => t.kind === "base").sort((a, b) => b.rank - a.rank)[0];
+  for (const user of users) {
+    if (user.role === "prospect") continue;
+    const candidates: EffectiveTier[] = [];
+    if (user.role === "advocate" && base)
+      candidates.push({
+        tier: badgeInfo(base),
+        source: "base",
+        since: user.verified_customer_at ?? user.created_at,
+        termEnd: null,
+      });
+    const holding = holdings.find((h) => h.user_id === user.id);
+    if (holding && byId.has(holding.tier_id))
+      candidates.push({
+        tier: badgeInfo(byId.get(holding.tier_id)!),
+        source: "automatic",
+        since: holding.since,
+        termEnd: null,
+      });
+    for (const award of awards.filter((a) => a.user_id === user.id)) {
+      if (!byId.has(award.tier_id)) continue;
+      candidates.push({
+        tier: badgeInfo(byId.get(award.tier_id)!),
+        source: "award",
+        since: award.since,
+        termEnd: award.term_end,
+      });
+    }
+    const best = candidates.sort((a, b) => b.tier.rank - a.tier.rank)[0];
+    if (best) result.set(user.id, best);
+  }
+  return result;
+}
+
+export async function effectiveTier(
+  db: Queryable,
+  userId: number,
+  now = new Date(),
+): Promise<EffectiveTier | null> {
+  return (await effectiveTiers(db, [userId], now)).get(userId) ?? null;
+}
+
+export interface HistoryLine {
+  id: number;
+  change: TierChange;
+  tierName: string;
+  reason: string | null;
+  termStart: Date | null;
+  termEnd: Date | null;
+  actorName: string | null;
+  actorHandle: string | null;
+  createdAt: Date;
+}
+
+export async function tierHistory(
+  db: Queryable,
+  userId: number,
+  limit = 50,
+): Promise<HistoryLine[]> {
+  const rows = await db
+    .selectFrom("tier_history as h")
+    .innerJoin("tiers as t", "t.id", "h.tier_id")
+    .leftJoin("users as actor", "actor.id", "h.actor_id")
+    .select([
+      "h.id",
+      "h.change",
+      "t.name as tier_name",
+      "h.reason",
+      "h.term_start",
+      "h.term_end",
+      "h.created_at",
+      "actor.display_name as actor_name",
+      "actor.handle as actor_handle",
+    ])
+    .where("h.user_id", "=", userId)
+    .orderBy("h.created_at", "desc")
+    .orderBy("h.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    change: r.change,
+    tierName: r.tier_name,
+    reason: r.reason,
+    termStart: r.term_start,
+    termEnd: r.term_end,
+    actorName: r.actor_name,
+    actorHandle: r.actor_handle,
+    createdAt: r.created_at,
+  }));
+}
+
+export interface TierOverview {
+  current: EffectiveTier | null;
+  /** Every way the person holds a tier now, highest first. */
+  holdings: EffectiveTier[];
+  standing: Standing;
+  next: {
+    tier: TierBadgeInfo;
+    text: string;
+    percent: number;
+    awarded: boolean;
+  } | null;
+  catalogue: Array<TierBadgeInfo & { unlocks: string[]; reached: string }>;
+}
+
+function howReached(tier: TierRow): string {
+  if (tier.kind === "base") return "Every verified customer.";
+  if (tier.kind === "automatic")
+    return `Reached automatically at ${tier.reputation_threshold!.toLocaleString("en-GB")} reputation${
+      tier.requires_showcase ? " with at least one verified talk or published case study" : ""
+    }; kept down to 90 % of it.`;
+  return `Awarded by a community manager for a ${tier.term_months}-month term, reviewed on contributions.`;
+}
+
+/** What /settings/tier and the profile show: tier, since when, term end, progress. */
+export async function tierOverview(
+  db: Queryable,
+  user: { id: number; role: Role },
+  now = new Date(),
+): Promise<TierOverview> {
+  const [tiers, standing, current] = await Promise.all([
+    listTiers(db),
+    loadStanding(db, user.id),
+    effectiveTier(db, user.id, now),
+  ]);
+  const holdings: EffectiveTier[] = [];
+  if (current) {
+    const all = await db
+      .selectFrom("tier_awards")
+      .innerJoin("tiers", "tiers.id", "tier_awards.tier_id")
+      .selectAll("tiers")
+      .select(["tier_awards.since as award_since", "tier_awards.term_end"])
+      .where("tier_awards.user_id", "=", user.id)
+      .where("tier_awards.status", "=", "active")
+      .where("tier_awards.term_start", "<=", now)
+      .where("tier_awards.term_end", ">", now)
+      .orderBy("tiers.rank", "desc")
+      .execute();
+    for (const a of all)
+      holdings.push({
+        tier: badgeInfo(a),
+        source: "award",
+        since: a.award_since,
+        termEnd: a.term_end,
+      });
+    if (current.source !== "award") holdings.push(current);
+  }
+  const rank = user.role === "prospect" ? 0 : (current?.tier.rank ?? 0);
+  const progress =
+    user.role === "advocate" ? progressToNext(tiers.map(toRule), rank, standing) : null;
+  const nextTier = progress ? tiers.find((t) => t.id === progress.tier.id) : undefined;
+  return {
+    current,
+    holdings,
+    standing,
+    next:
+      progress && nextTier
+        ? {
+            tier: badgeInfo(nextTier),
+            text: describeProgress(progress),
+            percent: progressPercent(progress),
+            awarded: progress.awarded,
+          }
+        : null,
+    catalogue: tiers.map((t) => ({ ...badgeInfo(t), unlocks: t.unlocks, reached: howReached(t) })),
+  };
+}
