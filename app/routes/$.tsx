@@ -1,5 +1,11 @@
+import type { MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { notFound } from "~/utils/http.server.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Page not found · Limelight" },
+  { name: "robots", content: "noindex" },
+];
 
 // Any address no other route claims: a real 404 status with the app's error page.
 export async function loader() {

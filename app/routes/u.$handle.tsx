@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Container } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
@@ -201,4 +202,9 @@ export default function ProfilePage() {
       </div>
     </Container>
   );
+}
+
+// A missing or hidden profile is answered here, so this route's meta gives the page its title.
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,7 +1,10 @@
 import { Link, useLocation } from "@remix-run/react";
 import { cn } from "~/utils/cn.ts";
 
-/** Previous / next links that keep the other query parameters. */
+/**
+ * Previous / next links that keep the other query parameters. At either end
+ * the control is plain text, so nobody tabs to a link that leads nowhere.
+ */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   const location = useLocation();
   if (pageCount <= 1) return null;
@@ -21,25 +24,27 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
     );
   return (
     <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4">
-      <Link
-        to={href(page - 1)}
-        className={linkClass(page <= 1)}
-        aria-disabled={page <= 1}
-        rel="prev"
-      >
-        ← Previous
-      </Link>
+      {page <= 1 ? (
+        <span className={linkClass(true)} aria-disabled="true">
+          ← Previous
+        </span>
+      ) : (
+        <Link to={href(page - 1)} className={linkClass(false)} rel="prev">
+          ← Previous
+        </Link>
+      )}
       <p className="text-sm text-stone-600 dark:text-stone-400">
         Page {page} of {pageCount}
       </p>
-      <Link
-        to={href(page + 1)}
-        className={linkClass(page >= pageCount)}
-        aria-disabled={page >= pageCount}
-        rel="next"
-      >
-        Next →
-      </Link>
+      {page >= pageCount ? (
+        <span className={linkClass(true)} aria-disabled="true">
+          Next →
+        </span>
+      ) : (
+        <Link to={href(page + 1)} className={linkClass(false)} rel="next">
+          Next →
+        </Link>
+      )}
     </nav>
   );
 }
