@@ -35,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (renewed) headers.append("Set-Cookie", renewed);
 
   const nav: NavItem[] = [{ to: "/advocates", label: "Advocates" }];
+  nav.push({ to: "/leaderboard", label: "Leaderboard" });
   if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "Manage" });
 
   return json(

@@ -21,6 +21,7 @@ export default function ManageLayout() {
         label="Manager sections"
         items={[
           { to: "/manage", label: "People", end: true },
+          { to: "/manage/reputation", label: "Reputation" },
           { to: "/manage/audit", label: "Audit log" },
         ]}
       />

@@ -191,6 +191,12 @@ export default function EditProfile() {
           description="Anyone, including visitors who are not signed in and search engines, can see your profile. Turn this off to show it only to signed-in members."
           defaultChecked={checked("isPublic", profile.is_public)}
         />
+        <CheckboxField
+          name="leaderboardOptOut"
+          label="Leave my name off leaderboards"
+          description="Your points still count and show on your profile; leaderboards list you as “an advocate”."
+          defaultChecked={checked("leaderboardOptOut", profile.leaderboard_opt_out)}
+        />
       </Card>
 
       <div className="flex justify-end">

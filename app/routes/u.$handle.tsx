@@ -9,6 +9,8 @@ import { Card } from "~/components/ui/card.tsx";
 import { NotFoundError } from "~/modules/auth/errors.ts";
 import { getVisibleProfile } from "~/modules/profiles/profiles.server.ts";
 import { OPEN_TO } from "~/modules/profiles/open-to.ts";
+import { loadProfileReputation } from "~/modules/reputation/profile.server.ts";
+import { ProfileReputationSection } from "~/modules/reputation/profile-section.tsx";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 
@@ -17,10 +19,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   try {
     const profile = await getVisibleProfile(context.db, viewer, params.handle ?? "");
     const origin = new URL(request.url).origin;
+    const reputation = await loadProfileReputation(
+      context.db,
+      viewer,
+      profile.id,
+      new URL(request.url),
+    );
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
       url: `${origin}/u/${profile.handle}`,
+      reputation,
     });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(error.message);
@@ -61,7 +70,7 @@ const roleLabel: Record<string, string> = {
 };
 
 export default function ProfilePage() {
-  const { profile, isOwner } = useLoaderData<typeof loader>();
+  const { profile, isOwner, reputation } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
     month: "long",
@@ -132,6 +141,12 @@ export default function ProfilePage() {
               </p>
             )}
           </Card>
+          <ProfileReputationSection
+            data={reputation}
+            name={profile.display_name}
+            handle={profile.handle}
+            isOwner={isOwner}
+          />
         </div>
         <aside className="space-y-6">
           <Card className="p-6">

@@ -30,6 +30,7 @@ const profileColumns = [
   "profiles.open_to_case_studies",
   "profiles.open_to_mentoring",
   "profiles.is_public",
+  "profiles.leaderboard_opt_out",
 ] as const;
 
 export async function getProfileByHandle(db: Queryable, handle: string) {
@@ -94,6 +95,7 @@ export async function updateProfile(
         open_to_case_studies: input.openToCaseStudies,
         open_to_mentoring: input.openToMentoring,
         is_public: input.isPublic,
+        leaderboard_opt_out: input.leaderboardOptOut,
         updated_at: new Date(),
       })
       .where("user_id", "=", userId)

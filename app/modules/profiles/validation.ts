@@ -56,5 +56,6 @@ export const ProfileSchema = z.object({
   openToCaseStudies: checkbox,
   openToMentoring: checkbox,
   isPublic: checkbox,
+  leaderboardOptOut: checkbox,
 });
 export type ProfileInput = z.infer<typeof ProfileSchema>;

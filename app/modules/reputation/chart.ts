@@ -1,0 +1,135 @@
+import { AREAS, type Area } from "./rules.ts";
+
+export interface DailyPoints {
+  day: string; // YYYY-MM-DD (UTC)
+  area: Area;
+  points: number;
+}
+
+export interface ChartPoint {
+  day: string;
+  /** Cumulative points per area up to and including this day. */
+  byArea: Record<Area, number>;
+  total: number;
+}
+
+/** Cumulative reputation per area, one point per day that had activity (plus today). */
+export function cumulativeSeries(days: DailyPoints[], today?: string): ChartPoint[] {
+  const sorted = [...days].sort((a, b) => a.day.localeCompare(b.day));
+  const running = Object.fromEntries(AREAS.map((a) => [a, 0])) as Record<Area, number>;
+  const out: ChartPoint[] = [];
+  for (const d of sorted) {
+    running[d.area] += d.points;
+    const last = out[out.length - 1];
+    const point = { day: d.day, byArea: { ...running }, total: sum(running) };
+    if (last && last.day === d.day) out[out.length - 1] = point;
+    else out.push(point);
+  }
+  if (today && out.length > 0 && out[out.length - 1].day < today)
+    out.push({ day: today, byArea: { ...running }, total: sum(running) });
+  return out;
+}
+
+const sum = (byArea: Record<Area, number>) => AREAS.reduce((n, a) => n + byArea[a], 0);
+
+export interface StackedChart {
+  width: number;
+  height: number;
+  /** One closed path per area, bottom (help) to top (community). */
+  areas: { area: Area; path: string }[];
+  yTicks: { y: number; label: string }[];
+  xTicks: { x: number; label: string }[];
+  max: number;
+}
+
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/**
+ * Lays the series out as stacked areas in a width × height box (with room
+ * for axis labels). Negative running totals (after corrections) draw as 0.
+ */
+export function layoutStackedChart(
+  series: ChartPoint[],
+  options: { width?: number; height?: number } = {},
+): StackedChart {
+  const width = options.width ?? 640;
+  const height = options.height ?? 220;
+  const pad = { left: 44, right: 12, top: 12, bottom: 28 };
+  const innerW = width - pad.left - pad.right;
+  const innerH = height - pad.top - pad.bottom;
+  const stacks = series.map((p) => {
+    let base = 0;
+    return AREAS.map((a) => {
+      const lower = base;
+      base += Math.max(0, p.byArea[a]);
+      return [lower, base] as const;
+    });
+  });
+  const rawMax = Math.max(1, ...stacks.map((s) => s[s.length - 1][1]));
+  const max = niceCeiling(rawMax);
+  const t0 = series.length ? dayMs(series[0].day) : 0;
+  const t1 = series.length ? dayMs(series[series.length - 1].day) : 1;
+  const span = Math.max(1, t1 - t0);
+  const x = (day: string) =>
+    series.length === 1 ? pad.left + innerW / 2 : pad.left + ((dayMs(day) - t0) / span) * innerW;
+  const y = (v: number) => pad.top + innerH - (v / max) * innerH;
+  const r = (n: number) => Math.round(n * 10) / 10;
+
+  const areas = AREAS.map((area, i) => {
+    if (series.length === 0) return { area, path: "" };
+    // A step chart: points hold until the next day with activity.
+    const upper: string[] = [];
+    const lower: string[] = [];
+    series.forEach((p, j) => {
+      const [lo, hi] = stacks[j][i];
+      const xj = r(x(p.day));
+      if (j > 0) {
+        const [plo, phi] = stacks[j - 1][i];
+        upper.push(`L${xj},${r(y(phi))}`);
+        lower.unshift(`L${xj},${r(y(plo))}`);
+      }
+      upper.push(`${j === 0 ? "M" : "L"}${xj},${r(y(hi))}`);
+      lower.unshift(`L${xj},${r(y(lo))}`);
+    });
+    if (series.length === 1) {
+      const [lo, hi] = stacks[0][i];
+      const xa = r(pad.left);
+      const xb = r(pad.left + innerW);
+      return {
+        area,
+        path: `M${xa},${r(y(hi))}L${xb},${r(y(hi))}L${xb},${r(y(lo))}L${xa},${r(y(lo))}Z`,
+      };
+    }
+    return { area, path: `${upper.join("")}${lower.join("")}Z` };
+  });
+
+  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
+    y: r(y(max * f)),
+    label: Math.round(max * f).toLocaleString("en-GB"),
+  }));
+  const xTicks: { x: number; label: string }[] = [];
+  if (series.length) {
+    const count = Math.min(4, series.length);
+    for (let k = 0; k < count; k++) {
+      const t = count === 1 ? t0 : t0 + ((t1 - t0) * k) / (count - 1);
+      const day = new Date(t).toISOString().slice(0, 10);
+      xTicks.push({
+        x: r(series.length === 1 ? pad.left + innerW / 2 : x(day)),
+        label: new Date(t).toLocaleDateString("en-GB", {
+          month: "short",
+          year: "2-digit",
+          timeZone: "UTC",
+        }),
+      });
+    }
+  }
+  return { width, height, areas, yTicks, xTicks, max };
+}
+
+/** 1, 2, 2.5, 5 × 10ⁿ: axis maxima people read easily. */
+export function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const exp = Math.pow(10, Math.floor(Math.log10(value)));
+  for (const step of [1, 2, 2.5, 5, 10]) if (value <= step * exp) return step * exp;
+  return 10 * exp;
+}

@@ -1,0 +1,319 @@
+import { Link } from "@remix-run/react";
+import { useId } from "react";
+import { cn } from "~/utils/cn.ts";
+import { cumulativeSeries, layoutStackedChart, type DailyPoints } from "./chart.ts";
+import { AREA_LABELS, AREAS, formatPoints, type Area } from "./rules.ts";
+
+/** One colour per area, in light and dark mode (fill classes for SVG, bg for legends). */
+export const AREA_COLOURS: Record<Area, { fill: string; swatch: string }> = {
+  help: { fill: "fill-brand-600 dark:fill-brand-500", swatch: "bg-brand-600 dark:bg-brand-500" },
+  speaking: {
+    fill: "fill-amber-500 dark:fill-amber-400",
+    swatch: "bg-amber-500 dark:bg-amber-400",
+  },
+  stories: { fill: "fill-sky-600 dark:fill-sky-400", swatch: "bg-sky-600 dark:bg-sky-400" },
+  community: {
+    fill: "fill-rose-500 dark:fill-rose-400",
+    swatch: "bg-rose-500 dark:bg-rose-400",
+  },
+};
+
+/**
+ * Cumulative reputation by area as stacked areas, drawn on the server as
+ * SVG (no script needed). Screen readers get a title, a summary and a
+ * table of the same figures.
+ */
+export function ReputationChart({
+  days,
+  today,
+  name,
+}: {
+  days: DailyPoints[];
+  today: string;
+  name: string;
+}) {
+  const id = useId();
+  const series = cumulativeSeries(days, today);
+  if (series.length === 0) return null;
+  const chart = layoutStackedChart(series);
+  const last = series[series.length - 1];
+  const first = series[0];
+  const fmt = (day: string) =>
+    new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+  // A month-by-month table for assistive technology (and anyone who prefers numbers).
+  const months = new Map<string, (typeof series)[number]>();
+  for (const p of series) months.set(p.day.slice(0, 7), p);
+  return (
+    <figure>
+      <svg
+        viewBox={`0 0 ${chart.width} ${chart.height}`}
+        className="h-auto w-full"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+      >
+        <title id={`${id}-title`}>{`${name}'s reputation over time`}</title>
+        <desc id={`${id}-desc`}>
+          {`From ${fmt(first.day)} to ${fmt(last.day)}, reputation grew to ${last.total} points: ${AREAS.map((a) => `${AREA_LABELS[a]} ${last.byArea[a]}`).join(", ")}.`}
+        </desc>
+        {chart.yTicks.map((t) => (
+          <g key={t.y}>
+            <line
+              x1={44}
+              x2={chart.width - 12}
+              y1={t.y}
+              y2={t.y}
+              className="stroke-stone-200 dark:stroke-stone-800"
+              strokeWidth={1}
+            />
+            <text
+              x={38}
+              y={t.y + 4}
+              textAnchor="end"
+              className="fill-stone-500 text-[11px] dark:fill-stone-400"
+            >
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {chart.areas.map((a) =>
+          a.path ? (
+            <path key={a.area} d={a.path} className={cn(AREA_COLOURS[a.area].fill, "opacity-90")} />
+          ) : null,
+        )}
+        {chart.xTicks.map((t, i) => (
+          <text
+            key={`${t.x}-${i}`}
+            x={t.x}
+            y={chart.height - 8}
+            textAnchor={i === 0 ? "start" : i === chart.xTicks.length - 1 ? "end" : "middle"}
+            className="fill-stone-500 text-[11px] dark:fill-stone-400"
+          >
+            {t.label}
+          </text>
+        ))}
+      </svg>
+      <figcaption className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
+        {AREAS.map((a) => (
+          <span key={a} className="inline-flex items-center gap-1.5">
+            <span
+              aria-hidden="true"
+              className={cn("inline-block h-2.5 w-2.5 rounded-sm", AREA_COLOURS[a].swatch)}
+            />
+            {AREA_LABELS[a]}
+          </span>
+        ))}
+      </figcaption>
+      <table className="sr-only">
+        <caption>Reputation at the end of each month, by area</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            {AREAS.map((a) => (
+              <th scope="col" key={a}>
+                {AREA_LABELS[a]}
+              </th>
+            ))}
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...months.entries()].map(([month, p]) => (
+            <tr key={month}>
+              <th scope="row">{month}</th>
+              {AREAS.map((a) => (
+                <td key={a}>{p.byArea[a]}</td>
+              ))}
+              <td>{p.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** Total and per-area figures. */
+export function AreaTotals({
+  balance,
+  recent,
+}: {
+  balance: Record<"total" | Area, number>;
+  recent?: number;
+}) {
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="col-span-2 rounded-lg bg-brand-50 p-3 sm:col-span-1 lg:col-span-1 dark:bg-brand-900/30">
+        <dt className="text-xs font-medium uppercase tracking-wide text-brand-800 dark:text-brand-200">
+          Reputation
+        </dt>
+        <dd
+          className="mt-1 text-2xl font-bold text-brand-900 dark:text-brand-100"
+          data-testid="reputation-total"
+        >
+          {balance.total.toLocaleString("en-GB")}
+        </dd>
+      </div>
+      {AREAS.map((a) => (
+        <div key={a} className="rounded-lg bg-stone-50 p-3 dark:bg-stone-800/60">
+          <dt className="flex items-center gap-1.5 text-xs text-stone-600 dark:text-stone-400">
+            <span
+              aria-hidden="true"
+              className={cn("inline-block h-2 w-2 rounded-sm", AREA_COLOURS[a].swatch)}
+            />
+            {AREA_LABELS[a]}
+          </dt>
+          <dd className="mt-1 text-lg font-semibold">{balance[a].toLocaleString("en-GB")}</dd>
+        </div>
+      ))}
+      {recent !== undefined ? (
+        <div className="rounded-lg bg-stone-50 p-3 dark:bg-stone-800/60">
+          <dt className="text-xs text-stone-600 dark:text-stone-400">Last 30 days</dt>
+          <dd className="mt-1 text-lg font-semibold">{formatPoints(recent)}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+export interface BadgeView {
+  key: string;
+  name: string;
+  description: string;
+  icon: string;
+  earnedAt?: string | Date | null;
+}
+
+export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; compact?: boolean }) {
+  return (
+    <ul className={cn("grid gap-3", compact ? "sm:grid-cols-2" : "sm:grid-cols-2 lg:grid-cols-3")}>
+      {badges.map((b) => (
+        <li
+          key={b.key}
+          className={cn(
+            "flex items-start gap-3 rounded-lg border p-3",
+            b.earnedAt === null
+              ? "border-dashed border-stone-300 opacity-70 dark:border-stone-700"
+              : "border-stone-200 dark:border-stone-800",
+          )}
+        >
+          <span aria-hidden="true" className="text-2xl leading-none">
+            {b.icon}
+          </span>
+          <div className="text-sm">
+            <p className="font-semibold">{b.name}</p>
+            <p className="text-stone-600 dark:text-stone-400">{b.description}</p>
+            {b.earnedAt ? (
+              <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+                Earned{" "}
+                <time dateTime={new Date(b.earnedAt).toISOString()}>
+                  {new Date(b.earnedAt).toLocaleDateString("en-GB", {
+                    day: "numeric",
+                    month: "short",
+                    year: "numeric",
+                    timeZone: "UTC",
+                  })}
+                </time>
+              </p>
+            ) : b.earnedAt === null ? (
+              <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Not earned yet</p>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface HistoryLineView {
+  id: number;
+  amount: number;
+  phrase: string;
+  reason: string | null;
+  createdAt: string | Date;
+  link: { href: string; title: string } | null;
+  sourceLabel: string | null;
+  awardedBy: { handle: string; displayName: string } | null;
+  rule: string;
+}
+
+/** "+15 — answer accepted in 'Migrating from v3?' — 12 Nov 2026", each linked to its source. */
+export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
+  return (
+    <ol
+      className="divide-y divide-stone-200 dark:divide-stone-800"
+      data-testid="reputation-history"
+    >
+      {lines.map((line) => {
+        const date = new Date(line.createdAt);
+        return (
+          <li key={line.id} className="flex items-start gap-3 py-3 text-sm">
+            <span
+              className={cn(
+                "w-14 shrink-0 text-right font-mono font-semibold tabular-nums",
+                line.amount > 0
+                  ? "text-brand-700 dark:text-brand-300"
+                  : line.amount < 0
+                    ? "text-red-700 dark:text-red-400"
+                    : "text-stone-500",
+              )}
+            >
+              {formatPoints(line.amount)}
+            </span>
+            <div className="min-w-0 flex-1">
+              <p>
+                {line.rule === "manual_adjustment" && line.reason ? (
+                  <>
+                    {line.phrase}: “{line.reason}”
+                  </>
+                ) : (
+                  line.phrase
+                )}
+                {line.link ? (
+                  <>
+                    {" in "}
+                    <Link
+                      to={line.link.href}
+                      className="font-medium text-brand-700 underline dark:text-brand-300"
+                    >
+                      {line.link.title}
+                    </Link>
+                  </>
+                ) : line.sourceLabel ? (
+                  <span className="text-stone-500 dark:text-stone-400"> ({line.sourceLabel})</span>
+                ) : null}
+                {line.awardedBy && line.rule === "manual_adjustment" ? (
+                  <span className="text-stone-500 dark:text-stone-400">
+                    {" "}
+                    — by{" "}
+                    <Link to={`/u/${line.awardedBy.handle}`} className="hover:underline">
+                      {line.awardedBy.displayName}
+                    </Link>
+                  </span>
+                ) : null}
+              </p>
+              {line.reason && line.rule !== "manual_adjustment" ? (
+                <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">{line.reason}</p>
+              ) : null}
+            </div>
+            <time
+              dateTime={date.toISOString()}
+              className="shrink-0 whitespace-nowrap text-xs text-stone-500 dark:text-stone-400"
+            >
+              {date.toLocaleDateString("en-GB", {
+                day: "numeric",
+                month: "short",
+                year: "numeric",
+                timeZone: "UTC",
+              })}
+            </time>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
