@@ -2,7 +2,7 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { createDb } from "../db/client.ts";
-import { acquireDataDirLock } from "../db/lock.ts";
+import { acquireDataDirLock, DataDirLockedError } from "../db/lock.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { isDatabaseEmpty, seedDemoCommunity, printDemoSignIns } from "../db/seed/demo.ts";
 import { EnvError, loadEnv } from "../app/utils/env.server.ts";
@@ -99,6 +99,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  // A second server on a data directory in use is an operator's mistake: say so plainly.
+  if (error instanceof DataDirLockedError) console.error(error.message);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../schema.ts";
+import { inTransaction } from "../transaction.ts";
 import { FieldError } from "../../app/modules/auth/errors.ts";
 import { signUp } from "../../app/modules/auth/users.server.ts";
 import { SignUpSchema } from "../../app/modules/auth/validation.ts";
@@ -28,18 +29,22 @@ if (!parsed.success) {
 }
 const handle = await openCliDatabase();
 try {
-  const user = await signUp(handle.db, parsed.data);
-  await handle.db
-    .updateTable("users")
-    .set({ verified_customer_at: parsed.data.role === "prospect" ? null : new Date() })
-    .where("id", "=", user.id)
-    .execute();
-  await recordAudit(handle.db, {
-    actorId: null,
-    action: "user.created_from_cli",
-    subjectType: "user",
-    subjectId: user.id,
-    details: { role: parsed.data.role },
+  // One transaction: an account is never left without its audit row.
+  const user = await inTransaction(handle.db, async (trx) => {
+    const created = await signUp(trx, parsed.data);
+    await trx
+      .updateTable("users")
+      .set({ verified_customer_at: parsed.data.role === "prospect" ? null : new Date() })
+      .where("id", "=", created.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: null,
+      action: "user.created_from_cli",
+      subjectType: "user",
+      subjectId: created.id,
+      details: { role: parsed.data.role },
+    });
+    return created;
   });
   console.log(`Created ${parsed.data.role} ${user.email} (@${user.handle}).`);
 } catch (error) {
