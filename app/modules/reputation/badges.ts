@@ -21,7 +21,7 @@ export interface BadgeDefinition {
   key: string;
   name: string;
   description: string;
-  /** A single emoji, shown beside the name (decorative). */
+  /** One to three characters drawn on the medal (decorative; common fonts have them). */
   icon: string;
   earned(c: BadgeCounts): boolean;
 }
@@ -33,70 +33,70 @@ export const BADGES: BadgeDefinition[] = [
     key: "first_answer",
     name: "First Answer",
     description: "Had an answer accepted for the first time.",
-    icon: "✅",
+    icon: "✓",
     earned: (c) => c.count("answer_accepted") >= 1,
   },
   {
     key: "problem_solver",
     name: "Problem Solver",
     description: "Had 10 answers accepted.",
-    icon: "🧩",
+    icon: "10",
     earned: (c) => c.count("answer_accepted") >= 10,
   },
   {
     key: "helping_hand",
     name: "Helping Hand",
     description: "Wrote 10 replies that peers upvoted.",
-    icon: "🙌",
+    icon: "♥",
     earned: (c) => c.distinct("reply_upvoted") >= 10,
   },
   {
     key: "good_neighbour",
     name: "Good Neighbour",
     description: "Received 50 upvotes from peers.",
-    icon: "🤝",
+    icon: "50",
     earned: (c) => c.count("reply_upvoted", "post_upvoted") >= 50,
   },
   {
     key: "loop_closer",
     name: "Loop Closer",
     description: "Accepted answers to 5 of their own questions, so the next reader finds them.",
-    icon: "🔁",
+    icon: "↻",
     earned: (c) => c.count("accepted_an_answer") >= 5,
   },
   {
     key: "first_talk",
     name: "First Talk",
     description: "Gave a first verified talk, webinar, podcast or meetup session.",
-    icon: "🎤",
+    icon: "♪",
     earned: (c) => c.count("talk_conference", "talk_webinar", "talk_podcast", "talk_meetup") >= 1,
   },
   {
     key: "headliner",
     name: "Headliner",
     description: "Gave 5 verified talks.",
-    icon: "🏟️",
+    icon: "5♪",
     earned: (c) => c.count("talk_conference", "talk_webinar", "talk_podcast", "talk_meetup") >= 5,
   },
   {
     key: "storyteller",
     name: "Storyteller",
     description: "Published a first case study.",
-    icon: "📖",
+    icon: "¶",
     earned: (c) => c.count("case_study_published") >= 1,
   },
   {
     key: "connector",
     name: "Connector",
     description: "Completed a first reference call with a prospect.",
-    icon: "🔗",
+    icon: "☎",
     earned: (c) => c.count("reference_call_completed") >= 1,
   },
   {
     key: "rising_star",
     name: "Rising Star",
     description: "Earned a first 100 points within 30 days.",
-    icon: "🌟",
+    icon: "★",
     earned: (c) =>
       c.total >= 100 &&
       c.firstPointsAt !== null &&
@@ -106,14 +106,14 @@ export const BADGES: BadgeDefinition[] = [
     key: "century",
     name: "Century",
     description: "Reached 100 reputation.",
-    icon: "💯",
+    icon: "100",
     earned: (c) => c.total >= 100,
   },
   {
     key: "all_rounder",
     name: "All-Rounder",
     description: "Earned points in every area: peer help, speaking, stories and community.",
-    icon: "🧭",
+    icon: "4",
     earned: (c) => AREAS.every((a) => c.byArea[a] > 0),
   },
 ];

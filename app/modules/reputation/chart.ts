@@ -117,7 +117,7 @@ export function layoutStackedChart(
         x: r(series.length === 1 ? pad.left + innerW / 2 : x(day)),
         label: new Date(t).toLocaleDateString("en-GB", {
           month: "short",
-          year: "2-digit",
+          year: "numeric",
           timeZone: "UTC",
         }),
       });

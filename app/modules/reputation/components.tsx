@@ -201,7 +201,15 @@ export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; co
               : "border-stone-200 dark:border-stone-800",
           )}
         >
-          <span aria-hidden="true" className="text-2xl leading-none">
+          <span
+            aria-hidden="true"
+            className={cn(
+              "inline-flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-sm font-bold ring-2",
+              b.earnedAt === null
+                ? "bg-stone-100 text-stone-500 ring-stone-300 dark:bg-stone-800 dark:text-stone-400 dark:ring-stone-700"
+                : "bg-amber-100 text-amber-900 ring-amber-400 dark:bg-amber-900/50 dark:text-amber-100 dark:ring-amber-600",
+            )}
+          >
             {b.icon}
           </span>
           <div className="text-sm">
@@ -267,9 +275,7 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
             <div className="min-w-0 flex-1">
               <p>
                 {line.rule === "manual_adjustment" && line.reason ? (
-                  <>
-                    {line.phrase}: “{line.reason}”
-                  </>
+                  <>“{line.reason}”</>
                 ) : (
                   line.phrase
                 )}
@@ -289,7 +295,7 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                 {line.awardedBy && line.rule === "manual_adjustment" ? (
                   <span className="text-stone-500 dark:text-stone-400">
                     {" "}
-                    — by{" "}
+                    — {line.amount < 0 ? "corrected" : "awarded"} by{" "}
                     <Link to={`/u/${line.awardedBy.handle}`} className="hover:underline">
                       {line.awardedBy.displayName}
                     </Link>

@@ -450,7 +450,7 @@ export function announcePoints(
     for (const badge of awarded.badges ?? []) {
       publisher.toUser(entry.userId, "toast", {
         kind: "success",
-        title: `${badge.icon} New badge: ${badge.name}`,
+        title: `New badge: ${badge.name}`,
         description: "It now shows on your profile.",
       });
     }
