@@ -9,7 +9,8 @@ const base =
   "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
 const variants: Record<Variant, string> = {
   primary:
-    "bg-brand-700 text-white shadow-sm hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-500",
+    // White text needs brand-700 or darker to stay readable (brand-600 is 3.8:1), in dark mode too.
+    "bg-brand-700 text-white shadow-sm hover:bg-brand-800 dark:bg-brand-700 dark:hover:bg-brand-800",
   secondary:
     "border border-stone-300 bg-white text-stone-800 shadow-sm hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800",
   ghost: "text-stone-700 hover:bg-stone-200/70 dark:text-stone-200 dark:hover:bg-stone-800",
