@@ -36,6 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
   const nav: NavItem[] = [{ to: "/advocates", label: "Advocates" }];
   nav.push({ to: "/leaderboard", label: "Leaderboard" });
+  nav.push({ to: "/early-access", label: "Early access" });
   if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "Manage" });
 
   return json(

@@ -7,6 +7,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { isDatabaseEmpty, seedDemoCommunity, printDemoSignIns } from "../db/seed/demo.ts";
 import { EnvError, loadEnv } from "../app/utils/env.server.ts";
 import { createLimelightServer } from "./app.ts";
+import { announceTierChange, lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 
 async function main() {
   let env;
@@ -63,6 +64,18 @@ async function main() {
     build,
     viteMiddleware,
   });
+  // Awards whose term has ended lapse, with a history row each: at start and then hourly.
+  const sweepLapsedAwards = () =>
+    lapseExpiredAwards(db)
+      .then((notices) => {
+        announceTierChange(realtime.publisher, notices);
+        if (notices.length) logger.info({ lapsed: notices.length }, "tier awards lapsed");
+      })
+      .catch((error) => logger.error({ err: error }, "tier lapse sweep failed"));
+  void sweepLapsedAwards();
+  const lapseTimer = setInterval(sweepLapsedAwards, 60 * 60_000);
+  lapseTimer.unref();
+
   httpServer.listen(env.PORT, env.HOST, () => {
     const address = httpServer.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -78,6 +91,7 @@ async function main() {
       process.exit(1);
     }
     shuttingDown = true;
+    clearInterval(lapseTimer);
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => {
       logger.error("shutdown took too long: exiting");

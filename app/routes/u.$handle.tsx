@@ -11,6 +11,9 @@ import { getVisibleProfile } from "~/modules/profiles/profiles.server.ts";
 import { OPEN_TO } from "~/modules/profiles/open-to.ts";
 import { loadProfileReputation } from "~/modules/reputation/profile.server.ts";
 import { ProfileReputationSection } from "~/modules/reputation/profile-section.tsx";
+import { TierBadge } from "~/components/tiers/tier-badge.tsx";
+import { TierStanding } from "~/components/tiers/tier-standing.tsx";
+import { profileTier } from "~/modules/tiers/standing.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 
@@ -28,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
+      tier: await profileTier(context.db, viewer, profile),
       url: `${origin}/u/${profile.handle}`,
       reputation,
     });
@@ -71,6 +75,7 @@ const roleLabel: Record<string, string> = {
 
 export default function ProfilePage() {
   const { profile, isOwner, reputation } = useLoaderData<typeof loader>();
+  const { tier } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
     month: "long",
@@ -109,6 +114,13 @@ export default function ProfilePage() {
               <Badge tone={profile.role === "prospect" ? "neutral" : "brand"}>
                 {roleLabel[profile.role]}
               </Badge>
+              {tier?.current ? (
+                <TierBadge
+                  name={tier.current.tier.name}
+                  colour={tier.current.tier.colour}
+                  icon={tier.current.tier.icon}
+                />
+              ) : null}
               {!profile.is_public ? <Badge tone="info">Visible to members only</Badge> : null}
             </div>
             <p className="mt-1 text-stone-500 dark:text-stone-400">@{profile.handle}</p>
@@ -149,6 +161,28 @@ export default function ProfilePage() {
           />
         </div>
         <aside className="space-y-6">
+          {tier ? (
+            <Card className="p-6">
+              <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+                Tier
+              </h2>
+              <div className="mt-3">
+                <TierStanding
+                  data={tier}
+                  owner={tier.isOwner}
+                  nominateHandle={tier.canNominate ? profile.handle : null}
+                />
+              </div>
+              {tier.isOwner ? (
+                <Link
+                  to="/settings/tier"
+                  className="mt-3 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300"
+                >
+                  Your tier history
+                </Link>
+              ) : null}
+            </Card>
+          ) : null}
           <Card className="p-6">
             <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
               Open to

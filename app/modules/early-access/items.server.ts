@@ -425,7 +425,13 @@ async function uniqueSlug(trx: Queryable, title: string): Promise<string> {
 export async function createItem(
   db: Queryable,
   actor: Actor,
-  input: ItemInput & { dates: Map<number, Date | null>; publish?: boolean; at?: Date },
+  input: ItemInput & {
+    dates: Map<number, Date | null>;
+    publish?: boolean;
+    at?: Date;
+    /** A chosen address (imports and the demo); otherwise made from the title. */
+    slug?: string;
+  },
 ): Promise<{ id: number; slug: string }> {
   assertManager(actor);
   if (!input.title.trim()) throw new FieldError("title", "Give the item a title.");
@@ -436,7 +442,7 @@ export async function createItem(
   for (let attempt = 0; ; attempt++) {
     try {
       return await inTransaction(db, async (trx) => {
-        const slug = await uniqueSlug(trx, input.title);
+        const slug = await uniqueSlug(trx, input.slug ?? input.title);
         const item = await trx
           .insertInto("early_access_items")
           .values({

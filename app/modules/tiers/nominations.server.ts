@@ -222,7 +222,12 @@ export const NOMINATIONS_PAGE_SIZE = 20;
 /** The review queue (open, oldest first) or the decided ones (newest first). */
 export async function listNominations(
   db: Queryable,
-  options: { status?: "open" | "decided"; page?: number; nomineeId?: number } = {},
+  options: {
+    status?: "open" | "decided" | "all";
+    page?: number;
+    nomineeId?: number;
+    nominatedBy?: number;
+  } = {},
 ): Promise<{ rows: NominationRow[]; total: number; page: number; pageCount: number }> {
   const page = Math.max(1, options.page ?? 1);
   let base = db
@@ -232,9 +237,13 @@ export async function listNominations(
     .leftJoin("users as nominator", "nominator.id", "n.nominated_by")
     .leftJoin("users as decider", "decider.id", "n.decided_by")
     .leftJoin("reputation_balances as b", "b.user_id", "n.nominee_id");
-  const open = (options.status ?? "open") === "open";
-  base = open ? base.where("n.status", "=", "open") : base.where("n.status", "<>", "open");
+  const status = options.status ?? "open";
+  const open = status === "open";
+  if (status === "open") base = base.where("n.status", "=", "open");
+  if (status === "decided") base = base.where("n.status", "<>", "open");
   if (options.nomineeId !== undefined) base = base.where("n.nominee_id", "=", options.nomineeId);
+  if (options.nominatedBy !== undefined)
+    base = base.where("n.nominated_by", "=", options.nominatedBy);
   const [rows, count] = await Promise.all([
     base
       .select([
@@ -255,7 +264,10 @@ export async function listNominations(
         "decider.display_name as decider_name",
         "b.total as reputation",
       ])
-      .orderBy(open ? "n.created_at" : "n.decided_at", open ? "asc" : "desc")
+      .orderBy(
+        status === "all" ? "n.created_at" : open ? "n.created_at" : "n.decided_at",
+        open ? "asc" : "desc",
+      )
       .orderBy("n.id", open ? "asc" : "desc")
       .limit(NOMINATIONS_PAGE_SIZE)
       .offset((page - 1) * NOMINATIONS_PAGE_SIZE)

@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Role } from "../../../db/schema.ts";
 import type { TierChange } from "../../../db/tables/tiers.ts";
 import { inTransaction } from "../../../db/transaction.ts";
+import { policy, type Viewer } from "../access/policy.ts";
 import {
   badgeInfo,
   listTiers,
@@ -378,5 +379,23 @@ export async function tierOverview(
           }
         : null,
     catalogue: tiers.map((t) => ({ ...badgeInfo(t), unlocks: t.unlocks, reached: howReached(t) })),
+  };
+}
+
+/** The tier part of a profile page: badge, since, term end; progress only for its owner. */
+export async function profileTier(
+  db: Queryable,
+  viewer: Viewer,
+  profile: { id: number; role: Role },
+  now = new Date(),
+) {
+  if (profile.role === "prospect") return null;
+  const overview = await tierOverview(db, profile, now);
+  const isOwner = viewer?.id === profile.id;
+  return {
+    current: overview.current,
+    next: isOwner ? overview.next : null,
+    isOwner,
+    canNominate: !isOwner && profile.role === "advocate" && policy.nominateForTier(viewer),
   };
 }

@@ -1,0 +1,194 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ItemForm } from "~/components/tiers/item-form.tsx";
+import { dateInputValue } from "~/components/tiers/format.ts";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { NotFoundError } from "~/modules/auth/errors.ts";
+import { formValues, parseItemForm } from "~/modules/early-access/form.ts";
+import {
+  getItemForEditing,
+  KIND_LABELS,
+  setPublished,
+  updateItem,
+} from "~/modules/early-access/items.server.ts";
+import { listTiers } from "~/modules/tiers/catalogue.server.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors } from "~/utils/forms.ts";
+import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.item.title ?? "Early-access item"} · Manage · Limelight` },
+  { name: "robots", content: "noindex" },
+];
+
+function itemId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw notFound("That early-access item does not exist.");
+  return id;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.manageEarlyAccess);
+  const id = itemId(params);
+  try {
+    const { item, releases } = await getItemForEditing(
+      context.db,
+      { id: user.id, role: user.role },
+      id,
+    );
+    const tiers = (await listTiers(context.db)).sort((a, b) => b.rank - a.rank);
+    return json({
+      item: {
+        id: item.id,
+        slug: item.slug,
+        title: item.title,
+        teaser: item.teaser,
+        summary: item.summary,
+        body: item.body_md,
+        kind: item.kind,
+        downloadUrl: item.download_url ?? "",
+        recordingUrl: item.recording_url ?? "",
+        requiresNda: item.requires_nda,
+        status: item.status,
+        publicAt: dateInputValue(item.public_at),
+      },
+      opens: Object.fromEntries(
+        releases.map((r) => [String(r.tier_id), dateInputValue(r.opens_at)]),
+      ),
+      tiers: tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank })),
+      kinds: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(error.message);
+    throw error;
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.manageEarlyAccess);
+  const actor = { id: user.id, role: user.role };
+  const id = itemId(params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "publish" || intent === "unpublish") {
+      const published = intent === "publish";
+      const item = await setPublished(context.db, actor, id, published);
+      return redirectWithToast(`/manage/early-access/${id}`, {
+        kind: "success",
+        title: published ? `Published “${item.title}”` : `“${item.title}” is a draft again`,
+        description: published
+          ? "Each tier sees it from its date in the cascade."
+          : "Only the community team sees it now.",
+      });
+    }
+    const tiers = await listTiers(context.db);
+    const parsed = parseItemForm(
+      formData,
+      tiers.map((t) => t.id),
+    );
+    if (!parsed.ok)
+      return formErrors({
+        fieldErrors: parsed.fieldErrors,
+        values: parsed.values,
+        formError: "Some fields need your attention. Nothing was saved yet.",
+      });
+    await updateItem(context.db, actor, id, parsed.data);
+    return redirectWithToast(`/manage/early-access/${id}`, { kind: "success", title: "Saved" });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(error.message);
+    return answerDomainError(error, formValues(formData));
+  }
+}
+
+export default function EditEarlyAccessItem() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const v = actionData?.values;
+  const opens: Record<string, string> = {};
+  for (const t of data.tiers)
+    opens[String(t.id)] = v ? (v[`opens-${t.id}`] ?? "") : (data.opens[String(t.id)] ?? "");
+  const published = data.item.status === "published";
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-2">
+          <h2 className="text-lg font-semibold">Edit item</h2>
+          <Badge tone={published ? "info" : "neutral"}>{published ? "Published" : "Draft"}</Badge>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Link to="/manage/early-access" className={buttonClass("ghost", "sm")}>
+            Back to the list
+          </Link>
+          <Link
+            to={`/manage/early-access/log?item=${data.item.id}`}
+            className={buttonClass("ghost", "sm")}
+          >
+            Who opened it
+          </Link>
+          {published ? (
+            <Link to={`/early-access/${data.item.slug}`} className={buttonClass("secondary", "sm")}>
+              View
+            </Link>
+          ) : null}
+          <Form
+            method="post"
+            onSubmit={(e) => {
+              if (
+                published &&
+                !confirm("Unpublish this item? Nobody outside the team will see it.")
+              )
+                e.preventDefault();
+            }}
+          >
+            <input type="hidden" name="intent" value={published ? "unpublish" : "publish"} />
+            <Button
+              type="submit"
+              size="sm"
+              variant={published ? "danger" : "primary"}
+              disabled={busy}
+            >
+              {published ? "Unpublish" : "Publish"}
+            </Button>
+          </Form>
+        </div>
+      </div>
+      {!published ? (
+        <Card className="p-4 text-sm text-stone-700 dark:text-stone-300">
+          Drafts are visible only to the community team.
+        </Card>
+      ) : null}
+      <ItemForm
+        tiers={data.tiers}
+        kinds={data.kinds}
+        values={{
+          title: v?.title ?? data.item.title,
+          teaser: v?.teaser ?? data.item.teaser,
+          summary: v?.summary ?? data.item.summary,
+          body: v?.body ?? data.item.body,
+          kind: v?.kind ?? data.item.kind,
+          downloadUrl: v?.downloadUrl ?? data.item.downloadUrl,
+          recordingUrl: v?.recordingUrl ?? data.item.recordingUrl,
+          requiresNda: v ? v.requiresNda === "on" : data.item.requiresNda,
+          publicAt: v?.publicAt ?? data.item.publicAt,
+          opens,
+        }}
+        errors={actionData?.fieldErrors ?? {}}
+        formError={actionData?.formError}
+        busy={busy}
+        submitLabel="Save changes"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { dateInputValue, formatDate } from "~/components/tiers/format.ts";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { FormError, TextField } from "~/components/ui/field.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { announceTierChange, renewAward } from "~/modules/tiers/awards.server.ts";
+import { listRenewalCandidates, RENEWAL_WINDOW_DAYS } from "~/modules/tiers/renewals.server.ts";
+import { addMonths } from "~/modules/tiers/rules.ts";
+import { TermSchema } from "~/modules/tiers/validation.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Renewal review · Manage · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAllowed(request, context, policy.manageTierAwards);
+  return json({
+    candidates: await listRenewalCandidates(context.db),
+    windowDays: RENEWAL_WINDOW_DAYS,
+  });
+}
+
+const IdSchema = z.object({ awardId: z.coerce.number().int().positive() });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.manageTierAwards);
+  const formData = await request.formData();
+  const values = Object.fromEntries(
+    [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+  const id = IdSchema.safeParse(values);
+  if (!id.success) return formErrors({ formError: "Choose an award to renew.", values });
+  const parsed = parseForm(TermSchema, formData);
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: parsed.fieldErrors,
+      values: parsed.values,
+      formError: "The award was not renewed. Check the fields below.",
+    });
+  try {
+    const result = await renewAward(
+      context.db,
+      { id: user.id, role: user.role },
+      id.data.awardId,
+      parsed.data,
+    );
+    announceTierChange(context.realtime, [result.notice]);
+    return redirectWithToast("/manage/tiers/renewals", {
+      kind: "success",
+      title: "Award renewed",
+      description: "The advocate has been told.",
+    });
+  } catch (error) {
+    return answerDomainError(error, values);
+  }
+}
+
+export default function RenewalReview() {
+  const { candidates, windowDays } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        Awards ending within {windowDays} days, with what each advocate gave over the last 12
+        months. Renew those whose contributions carry on; the others lapse at the end of their term,
+        with a line in their history.
+      </p>
+      {candidates.length === 0 ? (
+        <EmptyState title="Nothing to review">
+          No award ends in the next {windowDays} days.
+        </EmptyState>
+      ) : (
+        <ul className="space-y-4">
+          {candidates.map((c) => {
+            const mine = actionData?.values?.awardId === String(c.awardId) ? actionData : undefined;
+            const points = c.contributions.points;
+            return (
+              <li key={c.awardId} data-testid={`renewal-${c.handle}`}>
+                <Card className="p-5">
+                  <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+                    <div>
+                      <p className="font-semibold">
+                        <Link to={`/u/${c.handle}`} className="hover:underline">
+                          {c.displayName}
+                        </Link>{" "}
+                        <Badge tone="spot">{c.tierName}</Badge>
+                      </p>
+                      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+                        Term ends {formatDate(c.termEnd)} (
+                        {c.daysLeft > 0 ? `in ${c.daysLeft} days` : "today"}) · holder since{" "}
+                        {formatDate(c.since)}
+                      </p>
+                    </div>
+                  </div>
+                  <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-8">
+                    {[
+                      ["Points (12 months)", points.total],
+                      ["Peer help", points.help],
+                      ["Speaking", points.speaking],
+                      ["Stories", points.stories],
+                      ["Community", points.community],
+                      ["Talks", c.contributions.talks],
+                      ["Case studies", c.contributions.stories],
+                      ["Accepted answers", c.contributions.acceptedAnswers],
+                    ].map(([label, value]) => (
+                      <div key={label} className="rounded-lg bg-stone-50 p-2 dark:bg-stone-800/60">
+                        <dt className="text-xs text-stone-600 dark:text-stone-400">{label}</dt>
+                        <dd className="text-base font-semibold">
+                          {Number(value).toLocaleString("en-GB")}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                  <Form method="post" className="mt-4 space-y-3" noValidate>
+                    <input type="hidden" name="awardId" value={c.awardId} />
+                    <FormError message={mine?.formError} />
+                    <div className="grid gap-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
+                      <TextField
+                        label="New term starts"
+                        name="termStart"
+                        type="date"
+                        defaultValue={mine?.values?.termStart ?? dateInputValue(c.termEnd)}
+                        error={mine?.fieldErrors?.termStart}
+                      />
+                      <TextField
+                        label="New term ends"
+                        name="termEnd"
+                        type="date"
+                        defaultValue={
+                          mine?.values?.termEnd ??
+                          dateInputValue(addMonths(new Date(c.termEnd), 12))
+                        }
+                        error={mine?.fieldErrors?.termEnd}
+                      />
+                      <TextField
+                        label="Reason"
+                        name="reason"
+                        defaultValue={mine?.values?.reason}
+                        error={mine?.fieldErrors?.reason}
+                        placeholder="Another year of talks and answers"
+                      />
+                      <Button type="submit" disabled={busy}>
+                        Renew
+                      </Button>
+                    </div>
+                  </Form>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
