@@ -35,6 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (renewed) headers.append("Set-Cookie", renewed);
 
   const nav: NavItem[] = [{ to: "/advocates", label: "Advocates" }];
+  nav.push({ to: "/stories", label: "Stories" });
+  nav.push({ to: "/speaking", label: "Speaking" });
   nav.push({ to: "/leaderboard", label: "Leaderboard" });
   nav.push({ to: "/early-access", label: "Early access" });
   if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "Manage" });

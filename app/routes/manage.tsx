@@ -22,6 +22,8 @@ export default function ManageLayout() {
         items={[
           { to: "/manage", label: "People", end: true },
           { to: "/manage/reputation", label: "Reputation" },
+          { to: "/manage/speaking", label: "Speaking" },
+          { to: "/manage/stories", label: "Stories" },
           { to: "/manage/tiers", label: "Tiers" },
           { to: "/manage/early-access", label: "Early access" },
           { to: "/manage/audit", label: "Audit log" },

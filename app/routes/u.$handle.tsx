@@ -11,6 +11,8 @@ import { getVisibleProfile } from "~/modules/profiles/profiles.server.ts";
 import { OPEN_TO } from "~/modules/profiles/open-to.ts";
 import { loadProfileReputation } from "~/modules/reputation/profile.server.ts";
 import { ProfileReputationSection } from "~/modules/reputation/profile-section.tsx";
+import { ProfileAdvocacySections } from "~/components/advocacy/profile-sections.tsx";
+import { loadProfileAdvocacy } from "~/modules/advocacy/profile.server.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
@@ -33,6 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       isOwner: viewer?.id === profile.id,
       tier: await profileTier(context.db, viewer, profile),
       url: `${origin}/u/${profile.handle}`,
+      advocacy: await loadProfileAdvocacy(context.db, viewer, profile.id),
       reputation,
     });
   } catch (error) {
@@ -75,6 +78,7 @@ const roleLabel: Record<string, string> = {
 
 export default function ProfilePage() {
   const { profile, isOwner, reputation } = useLoaderData<typeof loader>();
+  const { advocacy } = useLoaderData<typeof loader>();
   const { tier } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
@@ -159,6 +163,7 @@ export default function ProfilePage() {
             handle={profile.handle}
             isOwner={isOwner}
           />
+          <ProfileAdvocacySections data={advocacy} name={profile.display_name} isOwner={isOwner} />
         </div>
         <aside className="space-y-6">
           {tier ? (

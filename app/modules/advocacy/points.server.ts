@@ -3,6 +3,8 @@ import type { TalkFormat } from "../../../db/tables/advocacy.ts";
 import { loadReputationConfig } from "../reputation/config.server.ts";
 import { awardPoints, reversePoints, type AwardedEntry } from "../reputation/ledger.server.ts";
 import { STORY_RULE, TALK_FORMATS, talkRuleFor } from "./formats.ts";
+// Ledger lines earned by talks and stories link back to them.
+import "./sources.server.ts";
 
 /**
  * How talks and stories meet the reputation ledger.

@@ -141,14 +141,27 @@ const evidenceFields = {
   evidenceNote: optionalText(1000, "the note"),
 };
 
-export const EvidenceSchema = z.object(evidenceFields).superRefine((v, ctx) => {
-  if (!v.recordingUrl && !v.slidesUrl)
-    ctx.addIssue({
-      code: "custom",
-      path: ["recordingUrl"],
-      message: "Add a link to the recording or to the slides.",
-    });
-});
+/** Every evidence field is checked together, so all messages show at once. */
+export const EvidenceSchema = z
+  .object({
+    recordingUrl: z.string().default(""),
+    slidesUrl: z.string().default(""),
+    attendance: z.string().default(""),
+    evidenceNote: z.string().default(""),
+  })
+  .transform((raw, ctx) => {
+    const parsed = z.object(evidenceFields).safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue(issue);
+    }
+    if (!raw.recordingUrl.trim() && !raw.slidesUrl.trim())
+      ctx.addIssue({
+        code: "custom",
+        path: ["recordingUrl"],
+        message: "Add a link to the recording or to the slides.",
+      });
+    return parsed.success ? parsed.data : z.NEVER;
+  });
 export type EvidenceInput = z.infer<typeof EvidenceSchema>;
 
 /** An advocate logs a talk they gave (or will give) somewhere else. */

@@ -1,0 +1,345 @@
+import { Form } from "@remix-run/react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import {
+  CheckboxField,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "~/components/ui/field.tsx";
+import { PRODUCT_AREAS, STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
+import { MAX_METRICS, metricField, readMetricRows } from "~/modules/advocacy/metrics.ts";
+import { cn } from "~/utils/cn.ts";
+import { previewMarkdown } from "./markdown-preview.ts";
+import { StoryView } from "./story-view.tsx";
+
+/** The form's fields as strings, the way a browser submits them. */
+export type StoryFormValues = Record<string, string>;
+
+export function storyFormValues(story: {
+  title: string;
+  company: string;
+  industry: string;
+  product_area: string;
+  challenge_md: string;
+  solution_md: string;
+  results_md: string;
+  pull_quote: string;
+  metrics: { label: string; before: number; after: number; unit: string }[];
+  consent_at: Date | string | null;
+}): StoryFormValues {
+  const values: StoryFormValues = {
+    title: story.title,
+    company: story.company,
+    industry: story.industry,
+    productArea: story.product_area,
+    challenge: story.challenge_md,
+    solution: story.solution_md,
+    results: story.results_md,
+    pullQuote: story.pull_quote,
+    consent: story.consent_at ? "on" : "",
+  };
+  story.metrics.forEach((m, i) => {
+    values[metricField(i, "label")] = m.label;
+    values[metricField(i, "before")] = String(m.before);
+    values[metricField(i, "after")] = String(m.after);
+    values[metricField(i, "unit")] = m.unit;
+  });
+  return values;
+}
+
+function metricRowCount(values: StoryFormValues): number {
+  let count = 0;
+  for (const key of Object.keys(values)) {
+    const m = /^metric-(\d+)-/.exec(key);
+    if (m) count = Math.max(count, Number(m[1]) + 1);
+  }
+  return count;
+}
+
+function formToValues(form: HTMLFormElement): StoryFormValues {
+  const values: StoryFormValues = {};
+  for (const [key, value] of new FormData(form).entries())
+    if (typeof value === "string") values[key] = value;
+  return values;
+}
+
+let nextRowId = 0;
+const newRowId = () => `row-${++nextRowId}`;
+
+/**
+ * Writing a story: the fields, a table of before/after metrics, consent, and
+ * a live preview of the page drawn from what is typed (no round trip).
+ */
+export function StoryForm({
+  initial,
+  errors,
+  formError,
+  author,
+  busy,
+  submitLabel = "Submit for review",
+  note,
+}: {
+  initial: StoryFormValues;
+  errors: Record<string, string>;
+  formError?: string | null;
+  author: { name: string; handle: string; jobTitle?: string };
+  busy: boolean;
+  submitLabel?: string;
+  note?: ReactNode;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<StoryFormValues>(initial);
+  // One spare empty row to type into; more with "Add a metric".
+  const [rows, setRows] = useState<string[]>(() =>
+    Array.from(
+      { length: Math.min(MAX_METRICS, Math.max(1, metricRowCount(initial) + 1)) },
+      newRowId,
+    ),
+  );
+  const [initialRowCount] = useState(() => metricRowCount(initial));
+  const refresh = () => {
+    if (formRef.current) setValues(formToValues(formRef.current));
+  };
+  const preview = useMemo(
+    () => ({
+      title: values.title ?? "",
+      company: values.company ?? "",
+      industry: values.industry ?? "",
+      productArea: values.productArea ?? "",
+      challengeHtml: previewMarkdown(values.challenge ?? ""),
+      solutionHtml: previewMarkdown(values.solution ?? ""),
+      resultsHtml: previewMarkdown(values.results ?? ""),
+      pullQuote: values.pullQuote ?? "",
+      metrics: readMetricRows(values).rows,
+      author: { ...author, linkable: false },
+    }),
+    [values, author],
+  );
+  const metricErrors = Object.entries(errors).filter(([k]) => k.startsWith("metric-"));
+  return (
+    <div className="grid gap-8 xl:grid-cols-2">
+      <Form
+        method="post"
+        ref={formRef}
+        noValidate
+        onChange={refresh}
+        onInput={refresh}
+        className="space-y-6"
+        aria-label="Story"
+      >
+        <FormError message={formError} />
+        {note}
+        <Card className="space-y-5 p-6">
+          <h2 className="text-lg font-semibold">The story</h2>
+          <TextField
+            label="Title"
+            name="title"
+            defaultValue={initial.title}
+            error={errors.title}
+            required
+            hint="What changed, in one line — e.g. “From 40 spreadsheets to one live dashboard”."
+          />
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField
+              label="Company"
+              name="company"
+              defaultValue={initial.company}
+              error={errors.company}
+            />
+            <SelectField
+              label="Industry"
+              name="industry"
+              defaultValue={initial.industry}
+              error={errors.industry}
+            >
+              <option value="">Choose an industry</option>
+              {STORY_INDUSTRIES.map((i) => (
+                <option key={i} value={i}>
+                  {i}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label="Product area"
+              name="productArea"
+              defaultValue={initial.productArea}
+              error={errors.productArea}
+              className="sm:col-span-2"
+            >
+              <option value="">Choose a product area</option>
+              {PRODUCT_AREAS.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <TextAreaField
+            label="Challenge"
+            name="challenge"
+            rows={6}
+            defaultValue={initial.challenge}
+            error={errors.challenge}
+            hint="What was hard before? Markdown works: **bold**, lists, links."
+          />
+          <TextAreaField
+            label="Solution"
+            name="solution"
+            rows={6}
+            defaultValue={initial.solution}
+            error={errors.solution}
+            hint="What you built with Northwind Cloud, and how you rolled it out."
+          />
+          <TextAreaField
+            label="Results"
+            name="results"
+            rows={6}
+            defaultValue={initial.results}
+            error={errors.results}
+            hint="What changed for your team and your customers."
+          />
+          <TextField
+            label="Pull quote"
+            name="pullQuote"
+            defaultValue={initial.pullQuote}
+            error={errors.pullQuote}
+            hint="One sentence in your own words that a peer would remember."
+          />
+        </Card>
+
+        <Card className="space-y-4 p-6">
+          <div>
+            <h2 className="text-lg font-semibold">Before and after</h2>
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+              Each row becomes a pair of bars in the chart. The first row is the headline on the
+              story&apos;s card. Use plain numbers, and a unit such as days, hours, % or $k.
+            </p>
+          </div>
+          {errors.metrics ? (
+            <p className="text-sm text-red-700 dark:text-red-400" role="alert">
+              {errors.metrics}
+            </p>
+          ) : null}
+          <fieldset className="space-y-4">
+            <legend className="sr-only">Metrics</legend>
+            {rows.map((rowId, i) => (
+              <div
+                key={rowId}
+                className={cn(
+                  "grid gap-3 rounded-lg border border-stone-200 p-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-start dark:border-stone-800",
+                )}
+                data-testid={`metric-row-${i}`}
+              >
+                <TextField
+                  label={`Metric ${i + 1}`}
+                  name={metricField(i, "label")}
+                  defaultValue={i < initialRowCount ? initial[metricField(i, "label")] : ""}
+                  error={errors[metricField(i, "label")]}
+                  placeholder="Onboarding time"
+                />
+                <TextField
+                  label={`Before (metric ${i + 1})`}
+                  name={metricField(i, "before")}
+                  inputMode="decimal"
+                  defaultValue={i < initialRowCount ? initial[metricField(i, "before")] : ""}
+                  error={errors[metricField(i, "before")]}
+                  placeholder="14"
+                />
+                <TextField
+                  label={`After (metric ${i + 1})`}
+                  name={metricField(i, "after")}
+                  inputMode="decimal"
+                  defaultValue={i < initialRowCount ? initial[metricField(i, "after")] : ""}
+                  error={errors[metricField(i, "after")]}
+                  placeholder="3"
+                />
+                <TextField
+                  label={`Unit (metric ${i + 1})`}
+                  name={metricField(i, "unit")}
+                  defaultValue={i < initialRowCount ? initial[metricField(i, "unit")] : ""}
+                  error={errors[metricField(i, "unit")]}
+                  placeholder="days"
+                />
+                <div className="sm:pt-7">
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Remove metric ${i + 1}`}
+                    disabled={rows.length <= 1}
+                    onClick={() => {
+                      setRows((r) => r.filter((id) => id !== rowId));
+                      // The inputs are re-numbered on the next render; read them after it.
+                      setTimeout(refresh, 0);
+                    }}
+                  >
+                    Remove
+                  </Button>
+                </div>
+              </div>
+            ))}
+          </fieldset>
+          {metricErrors.length ? (
+            <p className="sr-only" role="status">
+              {metricErrors.length} metric fields need attention.
+            </p>
+          ) : null}
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={rows.length >= MAX_METRICS}
+            onClick={() => setRows((r) => [...r, newRowId()])}
+          >
+            Add a metric
+          </Button>
+        </Card>
+
+        <Card className="space-y-3 p-6">
+          <h2 className="text-lg font-semibold">Permission</h2>
+          <CheckboxField
+            name="consent"
+            label="I may publish this story on behalf of my company"
+            description="You confirm that your company agrees to this story, its numbers and your name being public. A community manager reviews it before anything is published."
+            defaultChecked={initial.consent === "on"}
+          />
+          {errors.consent ? (
+            <p className="text-sm text-red-700 dark:text-red-400" role="alert">
+              {errors.consent}
+            </p>
+          ) : null}
+        </Card>
+
+        <div className="flex flex-wrap justify-end gap-3">
+          <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
+            Save draft
+          </Button>
+          <Button type="submit" name="intent" value="submit" disabled={busy}>
+            {submitLabel}
+          </Button>
+        </div>
+      </Form>
+
+      <section aria-labelledby="preview-heading" className="xl:sticky xl:top-20 xl:self-start">
+        <div className="mb-3 flex items-center justify-between">
+          <h2
+            id="preview-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400"
+          >
+            Live preview
+          </h2>
+          <span className="text-xs text-stone-500 dark:text-stone-400">
+            As it will appear in the library
+          </span>
+        </div>
+        <div
+          className="max-h-none rounded-xl border border-dashed border-stone-300 bg-stone-50 p-5 xl:max-h-[calc(100vh-8rem)] xl:overflow-y-auto dark:border-stone-700 dark:bg-stone-950"
+          data-testid="story-preview"
+        >
+          <StoryView story={preview} preview />
+        </div>
+      </section>
+    </div>
+  );
+}

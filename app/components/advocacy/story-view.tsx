@@ -1,0 +1,125 @@
+import { Link } from "@remix-run/react";
+import { Avatar } from "~/components/ui/avatar.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { describeMetric, headlineMetric, type StoryMetric } from "~/modules/advocacy/metrics.ts";
+import { MetricsChart } from "./metrics-chart.tsx";
+
+export interface StoryViewData {
+  title: string;
+  company: string;
+  industry: string;
+  productArea: string;
+  challengeHtml: string;
+  solutionHtml: string;
+  resultsHtml: string;
+  pullQuote: string;
+  metrics: StoryMetric[];
+  author: { name: string; handle: string; jobTitle?: string; linkable: boolean };
+}
+
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+function Section({ title, html }: { title: string; html: string }) {
+  return (
+    <section aria-labelledby={`section-${title.toLowerCase()}`}>
+      <h2
+        id={`section-${title.toLowerCase()}`}
+        className="text-xl font-semibold tracking-tight text-stone-900 dark:text-stone-100"
+      >
+        {title}
+      </h2>
+      {html ? (
+        <div className="prose-ll mt-3" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <p className="mt-3 text-sm italic text-stone-500 dark:text-stone-400">Not written yet.</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A customer story as the library shows it. The same component renders the
+ * public page (stored, sanitised HTML) and the author's live preview (HTML
+ * from the browser's safe preview renderer).
+ */
+export function StoryView({ story, preview = false }: { story: StoryViewData; preview?: boolean }) {
+  const headline = headlineMetric(story.metrics);
+  const HeadingTag = preview ? "h2" : "h1";
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <div className="flex flex-wrap gap-2">
+          {story.industry ? <Badge tone="info">{story.industry}</Badge> : null}
+          {story.productArea ? <Badge>{story.productArea}</Badge> : null}
+        </div>
+        <HeadingTag className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl dark:text-white">
+          {story.title || "Untitled story"}
+        </HeadingTag>
+        {story.company ? (
+          <p className="text-lg text-stone-600 dark:text-stone-400">{story.company}</p>
+        ) : null}
+        {headline ? (
+          <p className="text-base font-semibold text-brand-800 dark:text-brand-300">
+            {describeMetric(headline)}
+          </p>
+        ) : null}
+      </header>
+
+      {story.pullQuote ? (
+        <figure className="border-l-4 border-amber-400 pl-5">
+          <blockquote className="text-xl font-medium italic text-stone-800 dark:text-stone-200">
+            “{story.pullQuote}”
+          </blockquote>
+          <figcaption className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+            — {story.author.name}
+            {story.author.jobTitle ? `, ${story.author.jobTitle}` : ""}
+            {story.company ? `, ${story.company}` : ""}
+          </figcaption>
+        </figure>
+      ) : null}
+
+      <Card className="p-5 text-stone-900 sm:p-6 dark:text-stone-100">
+        <h2 className="mb-4 text-lg font-semibold">Before and after Northwind Cloud</h2>
+        <MetricsChart
+          metrics={story.metrics}
+          title={`${story.title || "This story"}: results before and after`}
+        />
+      </Card>
+
+      <Section title="Challenge" html={story.challengeHtml} />
+      <Section title="Solution" html={story.solutionHtml} />
+      <Section title="Results" html={story.resultsHtml} />
+
+      <Card className="flex flex-col gap-4 p-5 sm:flex-row sm:items-center sm:justify-between">
+        <div className="flex items-center gap-3">
+          <Avatar name={story.author.name} handle={story.author.handle} />
+          <div>
+            <p className="text-sm text-stone-600 dark:text-stone-400">Told by</p>
+            {story.author.linkable && !preview ? (
+              <Link to={`/u/${story.author.handle}`} className="font-semibold hover:underline">
+                {story.author.name}
+              </Link>
+            ) : (
+              <p className="font-semibold">{story.author.name}</p>
+            )}
+            {story.author.jobTitle ? (
+              <p className="text-sm text-stone-600 dark:text-stone-400">
+                {story.author.jobTitle}
+                {story.company ? ` at ${story.company}` : ""}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        {story.author.linkable && !preview ? (
+          <Link to={`/u/${story.author.handle}`} className={buttonClass("secondary")}>
+            Ask {firstName(story.author.name)} about this
+          </Link>
+        ) : null}
+      </Card>
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+import { formErrors } from "../../utils/forms.ts";
+import { answerDomainError } from "../../utils/http.server.ts";
+import { InvalidFieldsError } from "./stories.server.ts";
+
+/**
+ * The answer to a domain error in an advocacy form: several field messages
+ * at once (an incomplete story), or whatever the shared answer is.
+ */
+export function answerAdvocacyError(error: unknown, values?: Record<string, string>) {
+  if (error instanceof InvalidFieldsError)
+    return formErrors(
+      { fieldErrors: error.fieldErrors, formError: error.message, values },
+      error.status,
+    );
+  return answerDomainError(error, values);
+}
+
+/** Form values back to the page after a failed save, without anything secret. */
+export async function formValues(request: Request): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of (await request.clone().formData()).entries())
+    if (typeof value === "string") values[key] = value;
+  return values;
+}
+
+/** A numeric id from the URL, or a 404 page. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
+    throw new Response("We could not find that page.", { status: 404, statusText: "Not Found" });
+  return id;
+}
+
+/** Runs a loader step and turns a NotFoundError into the 404 page. */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if ((error as { status?: number })?.status === 404)
+      throw new Response((error as Error).message, { status: 404, statusText: "Not Found" });
+    throw error;
+  }
+}

@@ -1,0 +1,257 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { OpportunityForm, opportunityFormValues } from "~/components/advocacy/opportunity-form.tsx";
+import {
+  ApplicationStatusBadge,
+  OpportunityStatusBadge,
+} from "~/components/advocacy/status-badge.tsx";
+import { Avatar } from "~/components/ui/avatar.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { FormError, TextAreaField } from "~/components/ui/field.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
+import { deliver } from "~/modules/advocacy/notices.server.ts";
+import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
+import {
+  canDecide,
+  decideApplication,
+  getOpportunity,
+  listApplicationsForOpportunity,
+  updateOpportunity,
+} from "~/modules/advocacy/speaking.server.ts";
+import { formatEventTime } from "~/modules/advocacy/time.ts";
+import { DecisionSchema, OpportunitySchema } from "~/modules/advocacy/validation.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.opportunity.title ?? "Opportunity"} · Manage · Limelight` },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireAllowed(request, context, policy.manageSpeaking);
+  const id = idParam(params.id);
+  const opportunity = await orNotFound(getOpportunity(context.db, id));
+  const [applications, pointsByFormat] = await Promise.all([
+    listApplicationsForOpportunity(context.db, id),
+    talkPointsByFormat(context.db),
+  ]);
+  return json({
+    opportunity,
+    when: formatEventTime(opportunity.starts_at, opportunity.time_zone),
+    values: opportunityFormValues(opportunity),
+    applications: applications.map((a) => ({ ...a, can: canDecide(a.status) })),
+    pointsByFormat,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.manageSpeaking);
+  const id = idParam(params.id);
+  const formData = await request.formData();
+  const submitted: Record<string, string> = {};
+  for (const [key, value] of formData.entries())
+    if (typeof value === "string") submitted[key] = value;
+  const back = `/manage/speaking/${id}`;
+  try {
+    if (formData.get("intent") === "decide") {
+      const parsed = parseForm(DecisionSchema, formData);
+      if (!parsed.ok)
+        return formErrors({
+          fieldErrors: parsed.fieldErrors,
+          values: parsed.values,
+          formError: parsed.fieldErrors.message ?? "That decision was not complete.",
+        });
+      const outcome = await decideApplication(
+        context.db,
+        user,
+        parsed.data.applicationId,
+        parsed.data.decision,
+        parsed.data.message,
+      );
+      deliver(context.realtime, outcome);
+      const told = {
+        shortlist: "Shortlisted",
+        accept: "Accepted — the talk is scheduled",
+        decline: "Declined",
+      };
+      return redirectWithToast(`${back}#applications`, {
+        kind: "success",
+        title: told[parsed.data.decision],
+        description: "The advocate has been told.",
+      });
+    }
+    const parsed = parseForm(OpportunitySchema, formData);
+    if (!parsed.ok)
+      return formErrors({
+        fieldErrors: parsed.fieldErrors,
+        values: parsed.values,
+        formError: "Some fields need your attention. Nothing was saved yet.",
+      });
+    await updateOpportunity(context.db, user, id, parsed.data);
+    return redirectWithToast(back, { kind: "success", title: "Opportunity saved" });
+  } catch (error) {
+    return answerAdvocacyError(error, submitted);
+  }
+}
+
+export default function ManageOpportunity() {
+  const { opportunity, when, values, applications, pointsByFormat } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const deciding = actionData?.values?.intent === "decide";
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <Link
+          to="/manage/speaking"
+          className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          ← Speaking
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-xl font-semibold">{opportunity.title}</h2>
+          <OpportunityStatusBadge status={opportunity.status} />
+        </div>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          {opportunity.event_name} · {when} ·{" "}
+          <Link to={`/speaking/${opportunity.id}`} className="underline">
+            public page
+          </Link>
+        </p>
+      </div>
+
+      <section id="applications" aria-labelledby="applications-heading" className="space-y-3">
+        <h3 id="applications-heading" className="text-lg font-semibold">
+          Applications ({applications.length})
+        </h3>
+        {deciding ? <FormError message={actionData?.formError} /> : null}
+        {applications.length === 0 ? (
+          <EmptyState title="No applications yet">
+            Advocates who are open to speaking see this opportunity on the speaking page.
+          </EmptyState>
+        ) : (
+          <ul className="space-y-4">
+            {applications.map((a) => (
+              <li key={a.id}>
+                <Card className="space-y-3 p-5" data-testid={`application-${a.handle}`}>
+                  <div className="flex flex-wrap items-start justify-between gap-3">
+                    <div className="flex items-center gap-3">
+                      <Avatar name={a.display_name} handle={a.handle} size="sm" />
+                      <div>
+                        <Link to={`/u/${a.handle}`} className="font-medium hover:underline">
+                          {a.display_name}
+                        </Link>
+                        <p className="text-sm text-stone-600 dark:text-stone-400">
+                          {a.company}
+                          {a.headline ? ` · ${a.headline}` : ""}
+                        </p>
+                      </div>
+                    </div>
+                    <ApplicationStatusBadge status={a.status} />
+                  </div>
+                  {a.talk_title ? <p className="font-medium">“{a.talk_title}”</p> : null}
+                  <p className="whitespace-pre-line text-sm text-stone-700 dark:text-stone-300">
+                    {a.pitch}
+                  </p>
+                  {a.decision_message ? (
+                    <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
+                      <span className="font-medium">Your message:</span> {a.decision_message}
+                    </p>
+                  ) : null}
+                  {a.talk_id ? (
+                    <Link
+                      to={`/speaking/talks/${a.talk_id}`}
+                      className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+                    >
+                      Go to the talk
+                    </Link>
+                  ) : null}
+                  {a.can.accept || a.can.decline ? (
+                    <Form
+                      method="post"
+                      className="space-y-3 border-t border-stone-200 pt-3 dark:border-stone-800"
+                    >
+                      <input type="hidden" name="intent" value="decide" />
+                      <input type="hidden" name="applicationId" value={a.id} />
+                      <TextAreaField
+                        label={`Message to ${a.display_name}`}
+                        name="message"
+                        rows={2}
+                        hint="Shown to the advocate with your decision. Required when you decline."
+                        error={
+                          deciding && actionData?.values?.applicationId === String(a.id)
+                            ? actionData?.fieldErrors?.message
+                            : undefined
+                        }
+                        className="[&_textarea]:min-h-16"
+                      />
+                      <div className="flex flex-wrap gap-2">
+                        {a.can.shortlist ? (
+                          <Button
+                            type="submit"
+                            name="decision"
+                            value="shortlist"
+                            size="sm"
+                            variant="secondary"
+                            disabled={busy}
+                          >
+                            Shortlist
+                          </Button>
+                        ) : null}
+                        <Button
+                          type="submit"
+                          name="decision"
+                          value="accept"
+                          size="sm"
+                          disabled={busy}
+                        >
+                          Accept
+                        </Button>
+                        <Button
+                          type="submit"
+                          name="decision"
+                          value="decline"
+                          size="sm"
+                          variant="danger"
+                          disabled={busy}
+                        >
+                          Decline
+                        </Button>
+                      </div>
+                    </Form>
+                  ) : null}
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="edit-heading" className="space-y-3">
+        <h3 id="edit-heading" className="text-lg font-semibold">
+          Details
+        </h3>
+        <OpportunityForm
+          values={!deciding && actionData?.values ? actionData.values : values}
+          errors={!deciding ? (actionData?.fieldErrors ?? {}) : {}}
+          formError={!deciding ? actionData?.formError : undefined}
+          busy={busy}
+          submitLabel="Save changes"
+          showStatus
+          pointsByFormat={pointsByFormat}
+        />
+      </section>
+    </div>
+  );
+}

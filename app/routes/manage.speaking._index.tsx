@@ -1,0 +1,196 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import {
+  OpportunityStatusBadge,
+  ApplicationStatusBadge,
+} from "~/components/advocacy/status-badge.tsx";
+import { ButtonLink } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { formatLabel } from "~/modules/advocacy/formats.ts";
+import {
+  listOpportunitiesForManagers,
+  listTalksToVerify,
+  listUndecidedApplications,
+} from "~/modules/advocacy/speaking.server.ts";
+import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Speaking · Manage · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAllowed(request, context, policy.manageSpeaking);
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
+  const [talks, applications, opportunities] = await Promise.all([
+    listTalksToVerify(context.db),
+    listUndecidedApplications(context.db),
+    listOpportunitiesForManagers(context.db, page),
+  ]);
+  return json({
+    talks: talks.map((t) => ({ ...t, date: formatEventDate(t.given_at, t.time_zone) })),
+    applications,
+    opportunities: {
+      ...opportunities,
+      rows: opportunities.rows.map((o) => ({
+        ...o,
+        date: formatEventDate(o.starts_at, o.time_zone),
+      })),
+    },
+  });
+}
+
+export default function ManageSpeaking() {
+  const { talks, applications, opportunities } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="verify-heading" className="space-y-3">
+        <h2 id="verify-heading" className="text-lg font-semibold">
+          Talks to verify ({talks.length})
+        </h2>
+        {talks.length === 0 ? (
+          <EmptyState title="No talks waiting">
+            When a speaker adds a recording or slides, the talk appears here.
+          </EmptyState>
+        ) : (
+          <Card>
+            <ul className="divide-y divide-stone-200 dark:divide-stone-800">
+              {talks.map((t) => (
+                <li
+                  key={t.id}
+                  className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:justify-between"
+                >
+                  <div>
+                    <Link to={`/speaking/talks/${t.id}`} className="font-medium hover:underline">
+                      {t.title}
+                    </Link>
+                    <p className="text-sm text-stone-600 dark:text-stone-400">
+                      {t.speaker_name} · {t.event_name} · {formatLabel(t.format)} · {t.date}
+                      {t.origin === "self_reported" ? " · logged by the speaker" : ""}
+                    </p>
+                  </div>
+                  <ButtonLink to={`/speaking/talks/${t.id}`} size="sm" variant="secondary">
+                    Review evidence
+                  </ButtonLink>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </section>
+
+      <section aria-labelledby="applications-heading" className="space-y-3">
+        <h2 id="applications-heading" className="text-lg font-semibold">
+          Applications waiting for a decision ({applications.length})
+        </h2>
+        {applications.length === 0 ? (
+          <EmptyState title="No applications waiting">
+            Advocates who are open to speaking apply from the speaking page.
+          </EmptyState>
+        ) : (
+          <Card>
+            <ul className="divide-y divide-stone-200 dark:divide-stone-800">
+              {applications.map((a) => (
+                <li
+                  key={a.id}
+                  className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:justify-between"
+                >
+                  <div>
+                    <p className="font-medium">
+                      {a.display_name}
+                      <span className="font-normal text-stone-600 dark:text-stone-400">
+                        {" "}
+                        for {a.event_name}
+                      </span>
+                    </p>
+                    <p className="text-sm text-stone-600 dark:text-stone-400">
+                      {a.talk_title || a.opportunity_title}
+                    </p>
+                  </div>
+                  <div className="flex items-center gap-3">
+                    <ApplicationStatusBadge status={a.status} />
+                    <ButtonLink
+                      to={`/manage/speaking/${a.opportunity_id}#applications`}
+                      size="sm"
+                      variant="secondary"
+                    >
+                      Decide
+                    </ButtonLink>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </section>
+
+      <section aria-labelledby="opportunities-heading" className="space-y-3">
+        <div className="flex items-center justify-between gap-4">
+          <h2 id="opportunities-heading" className="text-lg font-semibold">
+            Opportunities ({opportunities.total})
+          </h2>
+          <ButtonLink to="/manage/speaking/new" size="sm">
+            Post an opportunity
+          </ButtonLink>
+        </div>
+        {opportunities.rows.length === 0 ? (
+          <EmptyState title="No opportunities yet">
+            Post the first one: a conference slot, a webinar, a podcast or a meetup.
+          </EmptyState>
+        ) : (
+          <Card className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Speaking opportunities</caption>
+              <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
+                <tr>
+                  <th scope="col" className="px-4 py-3">
+                    Opportunity
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Date
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    Applications
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
+                {opportunities.rows.map((o) => (
+                  <tr key={o.id}>
+                    <td className="px-4 py-3">
+                      <Link to={`/manage/speaking/${o.id}`} className="font-medium hover:underline">
+                        {o.title}
+                      </Link>
+                      <div className="text-stone-600 dark:text-stone-400">
+                        {o.event_name} · {formatLabel(o.format)}
+                      </div>
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3 text-stone-600 dark:text-stone-400">
+                      {o.date}
+                    </td>
+                    <td className="px-4 py-3">
+                      <OpportunityStatusBadge status={o.status} />
+                    </td>
+                    <td className="px-4 py-3 text-right">
+                      {o.application_count}
+                      {o.undecided_count ? (
+                        <span className="ml-1 text-amber-700 dark:text-amber-300">
+                          ({o.undecided_count} to decide)
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        )}
+        <Pagination page={opportunities.page} pageCount={opportunities.pageCount} />
+      </section>
+    </div>
+  );
+}

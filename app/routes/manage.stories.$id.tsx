@@ -1,0 +1,338 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { StoryView } from "~/components/advocacy/story-view.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextAreaField } from "~/components/ui/field.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
+import { deliver } from "~/modules/advocacy/notices.server.ts";
+import { storyPoints } from "~/modules/advocacy/points.server.ts";
+import {
+  declineStory,
+  getStoryById,
+  listStoryEvents,
+  listStoryVersions,
+  publishStory,
+  republishStory,
+  requestStoryChanges,
+  unpublishStory,
+} from "~/modules/advocacy/stories.server.ts";
+import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { CommentSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
+import { canStory } from "~/modules/advocacy/workflow.ts";
+import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Review “${data?.story.title ?? "story"}” · Limelight` },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireAllowed(request, context, policy.reviewStory);
+  const viewer = await getViewer(request, context);
+  const story = await orNotFound(getStoryById(context.db, idParam(params.id)));
+  const [events, versions, points] = await Promise.all([
+    listStoryEvents(context.db, story.id),
+    listStoryVersions(context.db, story.id),
+    storyPoints(context.db),
+  ]);
+  const mayReview = policy.reviewStory(viewer, { authorId: story.author_id });
+  return json({
+    story: {
+      id: story.id,
+      slug: story.slug,
+      title: story.title,
+      status: story.status,
+      live: story.live_version_id !== null,
+      consent: story.consent_at !== null,
+      sourceType: story.source_type,
+      sourceId: story.source_id,
+      authorName: story.author_name,
+      authorHandle: story.author_handle,
+      awarded: story.award_key !== null,
+    },
+    preview: {
+      title: story.title,
+      company: story.company,
+      industry: story.industry,
+      productArea: story.product_area,
+      challengeHtml: story.challenge_html,
+      solutionHtml: story.solution_html,
+      resultsHtml: story.results_html,
+      pullQuote: story.pull_quote,
+      metrics: story.metrics,
+      author: {
+        name: story.author_name,
+        handle: story.author_handle,
+        jobTitle: story.author_job_title,
+        linkable: false,
+      },
+    },
+    can: {
+      review: mayReview && canStory("publish", story.status),
+      unpublish: mayReview && story.live_version_id !== null,
+      republish: mayReview && canStory("republish", story.status),
+    },
+    points,
+    events: events.map((e) => ({
+      id: e.id,
+      action: e.action.replace(/_/g, " "),
+      comment: e.comment,
+      actor: e.actor_name,
+      date: formatEventDate(e.created_at),
+    })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      date: formatEventDate(v.published_at),
+      by: v.published_by_name,
+    })),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.reviewStory);
+  const id = idParam(params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
+  const back = `/manage/stories/${id}`;
+  try {
+    if (intent === "request-changes") {
+      const parsed = parseForm(CommentSchema, formData);
+      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values });
+      deliver(
+        context.realtime,
+        await requestStoryChanges(context.db, user, id, parsed.data.comment),
+      );
+      return redirectWithToast(back, {
+        kind: "success",
+        title: "Changes requested",
+        description: "The author sees your comment on their draft.",
+      });
+    }
+    if (intent === "publish") {
+      const outcome = await publishStory(context.db, user, id);
+      deliver(context.realtime, outcome);
+      return redirectWithToast(back, {
+        kind: "success",
+        title:
+          outcome.value.version > 1 ? `Version ${outcome.value.version} published` : "Published",
+        description: "It is in the public story library now.",
+      });
+    }
+    if (intent === "decline" || intent === "unpublish") {
+      const parsed = parseForm(ReasonSchema, formData);
+      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values });
+      const outcome =
+        intent === "decline"
+          ? await declineStory(context.db, user, id, parsed.data.reason)
+          : await unpublishStory(context.db, user, id, parsed.data.reason);
+      deliver(context.realtime, outcome);
+      return redirectWithToast(back, {
+        kind: "info",
+        title: intent === "decline" ? "Declined" : "Taken out of the library",
+      });
+    }
+    if (intent === "republish") {
+      deliver(context.realtime, await republishStory(context.db, user, id));
+      return redirectWithToast(back, { kind: "success", title: "Back in the library" });
+    }
+    return formErrors({ formError: "Choose what to do with this story." });
+  } catch (error) {
+    return answerAdvocacyError(error, values);
+  }
+}
+
+export default function ReviewStory() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const intent = actionData?.values?.intent;
+  const e = actionData?.fieldErrors ?? {};
+  const { story } = data;
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <Link
+          to="/manage/stories"
+          className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          ← Stories
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-xl font-semibold">{story.title}</h2>
+          <StoryStatusBadge status={story.status} />
+          {story.live ? (
+            <Link to={`/stories/${story.slug}`} className={buttonClass("secondary", "sm")}>
+              View live version
+            </Link>
+          ) : null}
+        </div>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          By{" "}
+          <Link to={`/u/${story.authorHandle}`} className="underline">
+            {story.authorName}
+          </Link>
+          {story.sourceType ? ` · started from ${story.sourceType} ${story.sourceId}` : ""} ·{" "}
+          {story.consent ? (
+            <Badge tone="brand">Consent to publish confirmed</Badge>
+          ) : (
+            <Badge tone="danger">No consent yet</Badge>
+          )}
+        </p>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card className="p-5 sm:p-8">
+            <StoryView story={data.preview} preview />
+          </Card>
+        </div>
+        <aside className="space-y-6">
+          {intent ? <FormError message={actionData?.formError} /> : null}
+          {data.can.review ? (
+            <Card className="space-y-5 p-5">
+              <h3 className="font-semibold">Review</h3>
+              <Form method="post" className="space-y-2">
+                <input type="hidden" name="intent" value="publish" />
+                <p className="text-sm text-stone-600 dark:text-stone-400">
+                  {story.live
+                    ? "Publishing replaces the live version; earlier versions are kept."
+                    : `Publishing puts it in the public library and awards the author +${data.points} points.`}
+                </p>
+                <Button type="submit" disabled={busy}>
+                  {story.live ? "Publish new version" : "Publish"}
+                </Button>
+              </Form>
+              <Form
+                method="post"
+                noValidate
+                className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800"
+              >
+                <input type="hidden" name="intent" value="request-changes" />
+                <TextAreaField
+                  label="What should change?"
+                  name="comment"
+                  rows={3}
+                  defaultValue={intent === "request-changes" ? actionData?.values?.comment : ""}
+                  error={intent === "request-changes" ? e.comment : undefined}
+                  hint="The author sees this on their draft."
+                />
+                <Button type="submit" variant="secondary" disabled={busy}>
+                  Request changes
+                </Button>
+              </Form>
+              <Form
+                method="post"
+                noValidate
+                className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800"
+                onSubmit={(event) => {
+                  if (!confirm("Decline this story?")) event.preventDefault();
+                }}
+              >
+                <input type="hidden" name="intent" value="decline" />
+                <TextAreaField
+                  label="Reason for declining"
+                  name="reason"
+                  rows={2}
+                  defaultValue={intent === "decline" ? actionData?.values?.reason : ""}
+                  error={intent === "decline" ? e.reason : undefined}
+                />
+                <Button type="submit" variant="danger" disabled={busy}>
+                  Decline
+                </Button>
+              </Form>
+            </Card>
+          ) : null}
+          {data.can.unpublish ? (
+            <Card className="space-y-3 p-5">
+              <h3 className="font-semibold">Take it down</h3>
+              <Form
+                method="post"
+                noValidate
+                className="space-y-2"
+                onSubmit={(event) => {
+                  if (!confirm("Unpublish this story? The author's points for it are taken back."))
+                    event.preventDefault();
+                }}
+              >
+                <input type="hidden" name="intent" value="unpublish" />
+                <TextAreaField
+                  label="Reason for unpublishing"
+                  name="reason"
+                  rows={2}
+                  defaultValue={intent === "unpublish" ? actionData?.values?.reason : ""}
+                  error={intent === "unpublish" ? e.reason : undefined}
+                  hint="The author sees it. Their points for the story are taken back."
+                />
+                <Button type="submit" variant="danger" disabled={busy}>
+                  Unpublish
+                </Button>
+              </Form>
+            </Card>
+          ) : null}
+          {data.can.republish ? (
+            <Card className="space-y-3 p-5">
+              <h3 className="font-semibold">Publish again</h3>
+              <Form method="post">
+                <input type="hidden" name="intent" value="republish" />
+                <Button type="submit" disabled={busy}>
+                  Put it back in the library
+                </Button>
+              </Form>
+            </Card>
+          ) : null}
+          <Card className="p-5">
+            <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+              History
+            </h3>
+            <ol className="mt-3 space-y-3 text-sm">
+              {data.events.map((ev) => (
+                <li key={ev.id}>
+                  <p>
+                    <span className="font-medium capitalize">{ev.action}</span>
+                    <span className="text-stone-500 dark:text-stone-400">
+                      {" "}
+                      · {ev.date}
+                      {ev.actor ? ` · ${ev.actor}` : ""}
+                    </span>
+                  </p>
+                  {ev.comment ? (
+                    <p className="mt-0.5 whitespace-pre-line text-stone-700 dark:text-stone-300">
+                      {ev.comment}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+          {data.versions.length ? (
+            <Card className="p-5">
+              <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+                Published versions
+              </h3>
+              <ul className="mt-3 space-y-1 text-sm">
+                {data.versions.map((v) => (
+                  <li key={v.version}>
+                    Version {v.version} · {v.date}
+                    {v.by ? ` · ${v.by}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

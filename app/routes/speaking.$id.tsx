@@ -1,0 +1,309 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  ApplicationStatusBadge,
+  OpportunityStatusBadge,
+} from "~/components/advocacy/status-badge.tsx";
+import { Container } from "~/components/app-shell.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
+import { formatLabel } from "~/modules/advocacy/formats.ts";
+import { deliver } from "~/modules/advocacy/notices.server.ts";
+import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
+import {
+  applicationClosedReason,
+  applyToOpportunity,
+  getOpportunity,
+  getOwnApplication,
+  withdrawApplication,
+} from "~/modules/advocacy/speaking.server.ts";
+import { formatEventDate, formatEventTime } from "~/modules/advocacy/time.ts";
+import { ApplicationSchema } from "~/modules/advocacy/validation.ts";
+import { getUser, getViewer, requireUser } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Opportunity not found · Limelight" }];
+  const o = data.opportunity;
+  return [
+    { title: `${o.title} · Speaking · Limelight` },
+    { name: "description", content: `${formatLabel(o.format)} at ${o.event_name}, ${data.when}.` },
+    { property: "og:title", content: o.title },
+    { property: "og:description", content: `${o.event_name} · ${data.when}` },
+  ];
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const id = idParam(params.id);
+  const [viewer, user] = await Promise.all([
+    getViewer(request, context),
+    getUser(request, context),
+  ]);
+  const opportunity = await orNotFound(getOpportunity(context.db, id));
+  const [points, application, profile] = await Promise.all([
+    talkPointsByFormat(context.db),
+    user ? getOwnApplication(context.db, user.id, id) : Promise.resolve(undefined),
+    user
+      ? context.db
+          .selectFrom("profiles")
+          .select("open_to_speaking")
+          .where("user_id", "=", user.id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  return json({
+    opportunity: {
+      id: opportunity.id,
+      title: opportunity.title,
+      event_name: opportunity.event_name,
+      format: opportunity.format,
+      status: opportunity.status,
+      is_virtual: opportunity.is_virtual,
+      location: opportunity.location,
+      expected_audience: opportunity.expected_audience,
+      audience_description: opportunity.audience_description,
+      topic_html: opportunity.topic_html,
+      event_url: opportunity.event_url,
+    },
+    when: formatEventTime(opportunity.starts_at, opportunity.time_zone),
+    deadline: formatEventTime(opportunity.application_deadline, opportunity.time_zone),
+    deadlineDate: formatEventDate(opportunity.application_deadline, opportunity.time_zone),
+    points: points[opportunity.format],
+    closedReason: applicationClosedReason(opportunity, new Date()),
+    signedIn: Boolean(user),
+    canApply: policy.applyToSpeak(viewer),
+    canManage: policy.manageSpeaking(viewer),
+    openToSpeaking: Boolean(profile?.open_to_speaking),
+    application: application ?? null,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = idParam(params.id);
+  const formData = await request.formData();
+  try {
+    if (formData.get("intent") === "withdraw") {
+      const applicationId = Number(formData.get("applicationId"));
+      await withdrawApplication(context.db, user, applicationId);
+      return redirectWithToast(`/speaking/${id}`, {
+        kind: "info",
+        title: "Application withdrawn",
+      });
+    }
+    const parsed = parseForm(ApplicationSchema, formData);
+    if (!parsed.ok)
+      return formErrors({
+        fieldErrors: parsed.fieldErrors,
+        values: parsed.values,
+        formError: "Your application needs a little more before it can be sent.",
+      });
+    const outcome = await applyToOpportunity(context.db, user, id, parsed.data);
+    deliver(context.realtime, outcome);
+    return redirectWithToast(`/speaking/${id}`, {
+      kind: "success",
+      title: "Application sent",
+      description: "A community manager will get back to you here and with a notification.",
+    });
+  } catch (error) {
+    return answerAdvocacyError(error, {
+      pitch: String(formData.get("pitch") ?? ""),
+      talkTitle: String(formData.get("talkTitle") ?? ""),
+    });
+  }
+}
+
+export default function Opportunity() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const o = data.opportunity;
+  return (
+    <Container className="max-w-4xl">
+      <Link
+        to="/speaking"
+        className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+      >
+        ← All speaking opportunities
+      </Link>
+      <div className="mt-4 flex flex-wrap items-center gap-2">
+        <Badge tone="info">{formatLabel(o.format)}</Badge>
+        <OpportunityStatusBadge status={o.status} />
+        <Badge tone="spot">+{data.points} points when verified</Badge>
+      </div>
+      <h1 className="mt-3 text-3xl font-bold tracking-tight text-stone-900 dark:text-white">
+        {o.title}
+      </h1>
+      <p className="mt-1 text-lg text-stone-600 dark:text-stone-400">{o.event_name}</p>
+
+      <div className="mt-6 grid gap-6 md:grid-cols-3">
+        <div className="space-y-6 md:col-span-2">
+          <Card className="p-6">
+            <h2 className="text-lg font-semibold">What the organisers want to hear</h2>
+            {o.topic_html ? (
+              <div className="prose-ll mt-3" dangerouslySetInnerHTML={{ __html: o.topic_html }} />
+            ) : (
+              <p className="mt-3 text-stone-600 dark:text-stone-400">
+                Pitch the story you know best.
+              </p>
+            )}
+          </Card>
+
+          <Card className="space-y-4 p-6" id="apply">
+            <h2 className="text-lg font-semibold">Apply to speak</h2>
+            {data.application ? (
+              <div className="space-y-3" data-testid="own-application">
+                <div className="flex items-center gap-2">
+                  <span className="text-sm">Your application:</span>
+                  <ApplicationStatusBadge status={data.application.status} />
+                </div>
+                {data.application.decision_message ? (
+                  <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
+                    <span className="font-medium">From the community team:</span>{" "}
+                    {data.application.decision_message}
+                  </p>
+                ) : null}
+                {data.application.talk_id ? (
+                  <ButtonLink to={`/speaking/talks/${data.application.talk_id}`} size="sm">
+                    Go to your talk
+                  </ButtonLink>
+                ) : null}
+                {data.application.status === "pending" ||
+                data.application.status === "shortlisted" ? (
+                  <Form
+                    method="post"
+                    onSubmit={(e) => {
+                      if (!confirm("Withdraw your application?")) e.preventDefault();
+                    }}
+                  >
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="applicationId" value={data.application.id} />
+                    <Button type="submit" variant="ghost" size="sm" disabled={busy}>
+                      Withdraw application
+                    </Button>
+                  </Form>
+                ) : null}
+              </div>
+            ) : data.closedReason ? (
+              <p className="text-stone-700 dark:text-stone-300">{data.closedReason}</p>
+            ) : !data.signedIn ? (
+              <p className="text-stone-700 dark:text-stone-300">
+                <Link
+                  to={`/login?redirectTo=${encodeURIComponent(`/speaking/${o.id}`)}`}
+                  className="font-medium text-brand-700 underline dark:text-brand-300"
+                >
+                  Sign in
+                </Link>{" "}
+                as a verified customer to apply.
+              </p>
+            ) : !data.canApply ? (
+              <p className="text-stone-700 dark:text-stone-300">
+                Speaking slots are for verified customers. Once a community manager verifies you as
+                a customer, you can apply here.
+              </p>
+            ) : !data.openToSpeaking ? (
+              <p className="text-stone-700 dark:text-stone-300">
+                Turn on “Open to speaking” in{" "}
+                <Link
+                  to="/settings/profile"
+                  className="font-medium text-brand-700 underline dark:text-brand-300"
+                >
+                  your profile
+                </Link>{" "}
+                to apply.
+              </p>
+            ) : (
+              <Form method="post" noValidate className="space-y-4">
+                <FormError message={actionData?.formError} />
+                <TextField
+                  label="Talk title (optional)"
+                  name="talkTitle"
+                  defaultValue={actionData?.values?.talkTitle}
+                  error={actionData?.fieldErrors?.talkTitle}
+                />
+                <TextAreaField
+                  label="Your pitch"
+                  name="pitch"
+                  rows={6}
+                  defaultValue={actionData?.values?.pitch}
+                  error={actionData?.fieldErrors?.pitch}
+                  hint="What you would talk about and why it would help this audience. A few sentences is enough."
+                  required
+                />
+                <Button type="submit" disabled={busy}>
+                  {busy ? "Sending…" : "Send application"}
+                </Button>
+              </Form>
+            )}
+          </Card>
+        </div>
+
+        <aside>
+          <Card className="p-6">
+            <dl className="space-y-4 text-sm">
+              <div>
+                <dt className="text-stone-600 dark:text-stone-400">When</dt>
+                <dd className="font-medium">{data.when}</dd>
+              </div>
+              <div>
+                <dt className="text-stone-600 dark:text-stone-400">Where</dt>
+                <dd className="font-medium">{o.is_virtual ? "Virtual" : o.location}</dd>
+              </div>
+              {o.expected_audience || o.audience_description ? (
+                <div>
+                  <dt className="text-stone-600 dark:text-stone-400">Audience</dt>
+                  <dd className="font-medium">
+                    {o.expected_audience
+                      ? `About ${o.expected_audience.toLocaleString("en-US")} people`
+                      : ""}
+                    {o.expected_audience && o.audience_description ? " · " : ""}
+                    {o.audience_description}
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt className="text-stone-600 dark:text-stone-400">Apply by</dt>
+                <dd className="font-medium">{data.deadline}</dd>
+              </div>
+              {o.event_url ? (
+                <div>
+                  <dt className="text-stone-600 dark:text-stone-400">Event website</dt>
+                  <dd>
+                    <a
+                      href={o.event_url}
+                      rel="noopener noreferrer"
+                      target="_blank"
+                      className="font-medium text-brand-700 underline dark:text-brand-300"
+                    >
+                      {new URL(o.event_url).hostname}
+                    </a>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+            {data.canManage ? (
+              <ButtonLink
+                to={`/manage/speaking/${o.id}`}
+                variant="secondary"
+                size="sm"
+                className="mt-5 w-full"
+              >
+                Manage applications
+              </ButtonLink>
+            ) : null}
+          </Card>
+        </aside>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,373 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { TalkStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { Container } from "~/components/app-shell.tsx";
+import { Avatar } from "~/components/ui/avatar.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
+import { formatLabel } from "~/modules/advocacy/formats.ts";
+import { deliver } from "~/modules/advocacy/notices.server.ts";
+import { pointsForKeys, talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
+import {
+  addTalkEvidence,
+  getVisibleTalk,
+  rejectTalk,
+  verifyTalk,
+} from "~/modules/advocacy/speaking.server.ts";
+import { formatEventTime } from "~/modules/advocacy/time.ts";
+import { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
+import { canTalk } from "~/modules/advocacy/workflow.ts";
+import { getViewer, requireUser } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Talk not found · Limelight" }];
+  return [
+    { title: `${data.talk.title} · ${data.talk.speaker_name} · Limelight` },
+    {
+      name: "description",
+      content: `${data.talk.speaker_name} at ${data.talk.event_name}, ${data.when}.`,
+    },
+  ];
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const talk = await orNotFound(getVisibleTalk(context.db, viewer, idParam(params.id)));
+  const subject = { speakerId: talk.speaker_id, status: talk.status, origin: talk.origin };
+  const [awarded, catalogue] = await Promise.all([
+    talk.award_key ? pointsForKeys(context.db, [talk.award_key]) : Promise.resolve(new Map()),
+    talkPointsByFormat(context.db),
+  ]);
+  const isSpeaker = viewer?.id === talk.speaker_id;
+  const happened = new Date(talk.given_at) <= new Date();
+  const canSeeDetails =
+    isSpeaker || policy.verifyTalk(viewer, subject) || policy.manageSpeaking(viewer);
+  return json({
+    talk: {
+      id: talk.id,
+      title: talk.title,
+      event_name: talk.event_name,
+      format: talk.format,
+      status: talk.status,
+      origin: talk.origin,
+      is_virtual: talk.is_virtual,
+      location: talk.location,
+      abstract: talk.abstract,
+      event_url: talk.event_url,
+      recording_url: talk.recording_url,
+      slides_url: talk.slides_url,
+      attendance: talk.attendance,
+      evidence_note: canSeeDetails ? talk.evidence_note : "",
+      rejection_reason: canSeeDetails ? talk.rejection_reason : "",
+      speaker_name: talk.speaker_name,
+      speaker_handle: talk.speaker_handle,
+      speaker_company: talk.speaker_company,
+      decided_by_name: talk.decided_by_name,
+    },
+    speakerLinkable: policy.viewProfile(viewer, {
+      userId: talk.speaker_id,
+      isPublic: talk.speaker_public,
+    }),
+    when: formatEventTime(talk.given_at, talk.time_zone),
+    points: talk.award_key ? (awarded.get(talk.award_key) ?? null) : null,
+    pointsIfVerified: catalogue[talk.format],
+    happened,
+    canAddEvidence: policy.addTalkEvidence(viewer, subject) && canTalk("addEvidence", talk.status),
+    canVerify: policy.verifyTalk(viewer, subject) && canTalk("verify", talk.status),
+    canReject: policy.verifyTalk(viewer, subject) && canTalk("reject", talk.status),
+    ownTalkForStaff: isSpeaker && policy.manageSpeaking(viewer),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = idParam(params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
+  const back = `/speaking/talks/${id}`;
+  try {
+    if (intent === "evidence") {
+      const parsed = parseForm(EvidenceSchema, formData);
+      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+      await addTalkEvidence(context.db, user, id, parsed.data);
+      return redirectWithToast(back, {
+        kind: "success",
+        title: "Evidence added",
+        description: "A community manager will verify your talk.",
+      });
+    }
+    if (intent === "verify") {
+      const outcome = await verifyTalk(context.db, user, id);
+      deliver(context.realtime, outcome);
+      return redirectWithToast(back, {
+        kind: "success",
+        title: outcome.value.alreadyVerified ? "Already verified" : "Talk verified",
+        description: outcome.value.alreadyVerified
+          ? "Nothing changed; its points were awarded once."
+          : "The speaker's points and profile are updated.",
+      });
+    }
+    if (intent === "reject") {
+      const parsed = parseForm(ReasonSchema, formData);
+      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+      const outcome = await rejectTalk(context.db, user, id, parsed.data.reason);
+      deliver(context.realtime, outcome);
+      return redirectWithToast(back, { kind: "info", title: "Talk not verified" });
+    }
+    return formErrors({ formError: "Choose what to do with this talk." });
+  } catch (error) {
+    return answerAdvocacyError(error, values);
+  }
+}
+
+export default function Talk() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const t = data.talk;
+  const intent = actionData?.values?.intent;
+  const e = actionData?.fieldErrors ?? {};
+  return (
+    <Container className="max-w-4xl">
+      <Link
+        to="/speaking"
+        className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+      >
+        ← Speaking
+      </Link>
+      <div className="mt-4 flex flex-wrap items-center gap-2">
+        <Badge tone="info">{formatLabel(t.format)}</Badge>
+        <TalkStatusBadge status={t.status} />
+        {data.points ? <Badge tone="spot">+{data.points} points</Badge> : null}
+        {t.origin === "self_reported" ? <Badge>Logged by the speaker</Badge> : null}
+      </div>
+      <h1 className="mt-3 text-3xl font-bold tracking-tight text-stone-900 dark:text-white">
+        {t.title}
+      </h1>
+      <p className="mt-1 text-lg text-stone-600 dark:text-stone-400">{t.event_name}</p>
+      <div className="mt-4 flex items-center gap-3">
+        <Avatar name={t.speaker_name} handle={t.speaker_handle} size="sm" />
+        {data.speakerLinkable ? (
+          <Link to={`/u/${t.speaker_handle}`} className="font-medium hover:underline">
+            {t.speaker_name}
+          </Link>
+        ) : (
+          <span className="font-medium">{t.speaker_name}</span>
+        )}
+        {t.speaker_company ? (
+          <span className="text-stone-600 dark:text-stone-400">· {t.speaker_company}</span>
+        ) : null}
+      </div>
+
+      <div className="mt-6 grid gap-6 md:grid-cols-3">
+        <div className="space-y-6 md:col-span-2">
+          {t.abstract ? (
+            <Card className="p-6">
+              <h2 className="text-lg font-semibold">About the talk</h2>
+              <p className="mt-3 whitespace-pre-line text-stone-700 dark:text-stone-300">
+                {t.abstract}
+              </p>
+            </Card>
+          ) : null}
+
+          {t.status === "rejected" && t.rejection_reason ? (
+            <Card className="border-red-300 p-6 dark:border-red-800">
+              <h2 className="text-lg font-semibold">Not verified</h2>
+              <p className="mt-2 text-stone-700 dark:text-stone-300">{t.rejection_reason}</p>
+              {data.canAddEvidence ? (
+                <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+                  You can add better evidence below and ask again.
+                </p>
+              ) : null}
+            </Card>
+          ) : null}
+
+          {data.canAddEvidence ? (
+            <Card className="space-y-4 p-6">
+              <h2 className="text-lg font-semibold">Evidence</h2>
+              {!data.happened ? (
+                <p className="text-stone-700 dark:text-stone-300">
+                  After the talk ({data.when}), add the recording or slides here and a community
+                  manager will verify it. A verified {formatLabel(t.format).toLowerCase()} talk
+                  earns +{data.pointsIfVerified} points.
+                </p>
+              ) : (
+                <Form method="post" noValidate className="space-y-4">
+                  <input type="hidden" name="intent" value="evidence" />
+                  {intent === "evidence" ? <FormError message={actionData?.formError} /> : null}
+                  <div className="grid gap-4 sm:grid-cols-2">
+                    <TextField
+                      label="Recording link"
+                      name="recordingUrl"
+                      type="url"
+                      placeholder="https://…"
+                      defaultValue={
+                        intent === "evidence" ? actionData?.values?.recordingUrl : t.recording_url
+                      }
+                      error={intent === "evidence" ? e.recordingUrl : undefined}
+                    />
+                    <TextField
+                      label="Slides link"
+                      name="slidesUrl"
+                      type="url"
+                      placeholder="https://…"
+                      defaultValue={
+                        intent === "evidence" ? actionData?.values?.slidesUrl : t.slides_url
+                      }
+                      error={intent === "evidence" ? e.slidesUrl : undefined}
+                    />
+                    <TextField
+                      label="Attendance"
+                      name="attendance"
+                      inputMode="numeric"
+                      defaultValue={
+                        intent === "evidence"
+                          ? actionData?.values?.attendance
+                          : t.attendance === null
+                            ? ""
+                            : String(t.attendance)
+                      }
+                      error={intent === "evidence" ? e.attendance : undefined}
+                    />
+                  </div>
+                  <TextAreaField
+                    label="Note for the community team"
+                    name="evidenceNote"
+                    rows={2}
+                    defaultValue={
+                      intent === "evidence" ? actionData?.values?.evidenceNote : t.evidence_note
+                    }
+                    error={intent === "evidence" ? e.evidenceNote : undefined}
+                  />
+                  <Button type="submit" disabled={busy}>
+                    {t.status === "pending" ? "Update evidence" : "Submit evidence"}
+                  </Button>
+                </Form>
+              )}
+              {intent === "evidence" && !data.happened ? (
+                <FormError message={actionData?.formError} />
+              ) : null}
+            </Card>
+          ) : null}
+
+          {data.canVerify || data.canReject ? (
+            <Card className="space-y-4 p-6">
+              <h2 className="text-lg font-semibold">Verification</h2>
+              {intent === "verify" || intent === "reject" ? (
+                <FormError message={actionData?.formError} />
+              ) : null}
+              {data.canVerify ? (
+                <Form method="post" className="space-y-2">
+                  <input type="hidden" name="intent" value="verify" />
+                  <p className="text-sm text-stone-700 dark:text-stone-300">
+                    Check the recording or slides. Verifying awards +{data.pointsIfVerified} points
+                    to the speaker, once.
+                  </p>
+                  <Button type="submit" disabled={busy}>
+                    Verify talk
+                  </Button>
+                </Form>
+              ) : null}
+              {data.canReject ? (
+                <Form
+                  method="post"
+                  noValidate
+                  className="space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800"
+                  onSubmit={(event) => {
+                    const message =
+                      t.status === "verified"
+                        ? "Reject this verified talk? Its points are taken back from the speaker."
+                        : "Reject this talk?";
+                    if (!confirm(message)) event.preventDefault();
+                  }}
+                >
+                  <input type="hidden" name="intent" value="reject" />
+                  <TextAreaField
+                    label="Reason"
+                    name="reason"
+                    rows={2}
+                    defaultValue={intent === "reject" ? actionData?.values?.reason : ""}
+                    error={intent === "reject" ? e.reason : undefined}
+                    hint="The speaker sees it, so they can put it right."
+                  />
+                  <Button type="submit" variant="danger" disabled={busy}>
+                    {t.status === "verified" ? "Reject and take back points" : "Reject"}
+                  </Button>
+                </Form>
+              ) : null}
+            </Card>
+          ) : null}
+          {data.ownTalkForStaff ? (
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              This is your own talk: another community manager verifies it.
+            </p>
+          ) : null}
+        </div>
+
+        <aside>
+          <Card className="p-6">
+            <dl className="space-y-4 text-sm">
+              <div>
+                <dt className="text-stone-600 dark:text-stone-400">When</dt>
+                <dd className="font-medium">{data.when}</dd>
+              </div>
+              <div>
+                <dt className="text-stone-600 dark:text-stone-400">Where</dt>
+                <dd className="font-medium">{t.is_virtual ? "Virtual" : t.location}</dd>
+              </div>
+              {t.attendance !== null ? (
+                <div>
+                  <dt className="text-stone-600 dark:text-stone-400">Attendance</dt>
+                  <dd className="font-medium">{t.attendance.toLocaleString("en-US")}</dd>
+                </div>
+              ) : null}
+              {t.recording_url || t.slides_url || t.event_url ? (
+                <div>
+                  <dt className="text-stone-600 dark:text-stone-400">Links</dt>
+                  <dd className="mt-1 flex flex-col gap-1">
+                    {[
+                      { href: t.recording_url, label: "Recording" },
+                      { href: t.slides_url, label: "Slides" },
+                      { href: t.event_url, label: "Event website" },
+                    ]
+                      .filter((l) => l.href)
+                      .map((l) => (
+                        <a
+                          key={l.label}
+                          href={l.href}
+                          rel="nofollow noopener noreferrer"
+                          target="_blank"
+                          className="font-medium text-brand-700 underline dark:text-brand-300"
+                        >
+                          {l.label}
+                        </a>
+                      ))}
+                  </dd>
+                </div>
+              ) : null}
+              {t.status === "verified" && t.decided_by_name ? (
+                <div>
+                  <dt className="text-stone-600 dark:text-stone-400">Verified by</dt>
+                  <dd className="font-medium">{t.decided_by_name}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </Card>
+        </aside>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,122 @@
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StoryView } from "~/components/advocacy/story-view.tsx";
+import { Container } from "~/components/app-shell.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
+import { getPublishedStory, getStoryBySlug } from "~/modules/advocacy/stories.server.ts";
+import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { getViewer } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/http.server.ts";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const slug = params.slug ?? "";
+  const story = await getPublishedStory(context.db, slug).catch(() => null);
+  if (!story) {
+    // Not live: its author and the reviewers go to where they can work on it.
+    const draft = await getStoryBySlug(context.db, slug).catch(() => null);
+    if (draft && policy.editStory(viewer, { authorId: draft.author_id }))
+      throw redirect(`/stories/${draft.slug}/edit`);
+    if (draft && policy.reviewStory(viewer, { authorId: draft.author_id }))
+      throw redirect(`/manage/stories/${draft.id}`);
+    throw notFound("We could not find that story.");
+  }
+  const url = new URL(request.url);
+  const isAuthor = viewer?.id === story.author_id;
+  return json({
+    story: {
+      title: story.title,
+      company: story.company,
+      industry: story.industry,
+      productArea: story.product_area,
+      challengeHtml: story.challenge_html,
+      solutionHtml: story.solution_html,
+      resultsHtml: story.results_html,
+      pullQuote: story.pull_quote,
+      metrics: story.metrics,
+      author: {
+        name: story.author_name,
+        handle: story.author_handle,
+        jobTitle: story.author_job_title,
+        linkable: policy.viewProfile(viewer, {
+          userId: story.author_id,
+          isPublic: story.author_public,
+        }),
+      },
+    },
+    slug: story.slug,
+    id: story.id,
+    version: story.version,
+    published: formatEventDate(story.published_at),
+    publishedIso: new Date(story.published_at).toISOString(),
+    url: `${url.origin}/stories/${story.slug}`,
+    imageUrl: `${url.origin}/stories/${story.slug}/chart.svg?v=${story.version}`,
+    isAuthor,
+    revisionInProgress: isAuthor && story.status !== "published",
+    canReview: policy.reviewStory(viewer, { authorId: story.author_id }),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Story not found · Limelight" }];
+  const { story } = data;
+  const headline = headlineMetric(story.metrics);
+  const description =
+    story.pullQuote ||
+    (headline ? describeMetric(headline) : `${story.company} on Northwind Cloud.`);
+  const title = `${story.title} · ${story.company || story.author.name}`;
+  return [
+    { title: `${title} · Limelight` },
+    { name: "description", content: description },
+    { property: "og:type", content: "article" },
+    { property: "og:site_name", content: "Limelight" },
+    { property: "og:title", content: story.title },
+    { property: "og:description", content: description },
+    { property: "og:url", content: data.url },
+    { property: "og:image", content: data.imageUrl },
+    { property: "og:image:type", content: "image/svg+xml" },
+    { property: "og:image:alt", content: headline ? describeMetric(headline) : story.title },
+    { property: "article:published_time", content: data.publishedIso },
+    { property: "article:author", content: story.author.name },
+    { property: "article:section", content: story.industry },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:title", content: story.title },
+    { name: "twitter:description", content: description },
+    { tagName: "link", rel: "canonical", href: data.url },
+  ];
+};
+
+export default function StoryPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Container className="max-w-3xl">
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <Link
+          to="/stories"
+          className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          ← All customer stories
+        </Link>
+        <div className="flex gap-2">
+          {data.isAuthor ? (
+            <Link to={`/stories/${data.slug}/edit`} className={buttonClass("secondary", "sm")}>
+              {data.revisionInProgress ? "Continue your new version" : "Edit (new version)"}
+            </Link>
+          ) : null}
+          {data.canReview ? (
+            <Link to={`/manage/stories/${data.id}`} className={buttonClass("secondary", "sm")}>
+              Review
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <StoryView story={data.story} />
+      <p className="mt-8 text-sm text-stone-500 dark:text-stone-400">
+        Published {data.published}
+        {data.version > 1 ? ` · version ${data.version}` : ""}
+      </p>
+    </Container>
+  );
+}

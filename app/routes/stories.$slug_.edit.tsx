@@ -1,0 +1,324 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { StoryForm, storyFormValues } from "~/components/advocacy/story-form.tsx";
+import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { StoryView } from "~/components/advocacy/story-view.tsx";
+import { Container } from "~/components/app-shell.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError } from "~/components/ui/field.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { answerAdvocacyError, orNotFound } from "~/modules/advocacy/answers.server.ts";
+import { deliver } from "~/modules/advocacy/notices.server.ts";
+import {
+  answerStoryProposal,
+  getStoryBySlug,
+  latestReviewNote,
+  listStoryEvents,
+  listStoryVersions,
+  saveStory,
+} from "~/modules/advocacy/stories.server.ts";
+import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { StorySchema } from "~/modules/advocacy/validation.ts";
+import { canStory } from "~/modules/advocacy/workflow.ts";
+import { getViewer, requireUser } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit “${data?.story.title ?? "story"}” · Limelight` },
+  { name: "robots", content: "noindex" },
+];
+
+const EVENT_LABELS: Record<string, string> = {
+  created: "Draft started",
+  proposed: "Started by the community team",
+  accepted: "You accepted the draft",
+  turned_down: "You turned the draft down",
+  submitted: "Sent for review",
+  changes_requested: "Changes requested",
+  published: "Published",
+  declined: "Declined",
+  revision_started: "New version started",
+  revision_declined: "New version declined",
+  unpublished: "Taken out of the library",
+  republished: "Back in the library",
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  const viewer = await getViewer(request, context);
+  const story = await orNotFound(getStoryBySlug(context.db, params.slug ?? ""));
+  if (!policy.editStory(viewer, { authorId: story.author_id })) {
+    if (policy.reviewStory(viewer, { authorId: story.author_id }))
+      throw redirect(`/manage/stories/${story.id}`);
+    throw notFound("We could not find that story.");
+  }
+  const [events, versions] = await Promise.all([
+    listStoryEvents(context.db, story.id),
+    listStoryVersions(context.db, story.id),
+  ]);
+  const editable = canStory("edit", story.status) || canStory("revise", story.status);
+  return json({
+    story: {
+      id: story.id,
+      slug: story.slug,
+      title: story.title,
+      status: story.status,
+      live: story.live_version_id !== null,
+      startedBy: story.started_by_name,
+      sourceType: story.source_type,
+    },
+    initial: storyFormValues(story),
+    preview: {
+      title: story.title,
+      company: story.company,
+      industry: story.industry,
+      productArea: story.product_area,
+      challengeHtml: story.challenge_html,
+      solutionHtml: story.solution_html,
+      resultsHtml: story.results_html,
+      pullQuote: story.pull_quote,
+      metrics: story.metrics,
+      author: {
+        name: story.author_name,
+        handle: story.author_handle,
+        jobTitle: story.author_job_title,
+        linkable: false,
+      },
+    },
+    author: {
+      name: story.author_name,
+      handle: story.author_handle,
+      jobTitle: story.author_job_title,
+    },
+    editable,
+    revising: canStory("revise", story.status),
+    reviewNote: latestReviewNote(events),
+    events: events.map((e) => ({
+      id: e.id,
+      label: EVENT_LABELS[e.action] ?? e.action,
+      comment: e.comment,
+      actor: e.actor_name,
+      date: formatEventDate(e.created_at),
+    })),
+    versions: versions.map((v) => ({ version: v.version, date: formatEventDate(v.published_at) })),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const story = await orNotFound(getStoryBySlug(context.db, params.slug ?? ""));
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/stories/${story.slug}/edit`;
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
+  try {
+    if (intent === "accept" || intent === "turn-down") {
+      const outcome = await answerStoryProposal(context.db, user, story.id, intent === "accept");
+      deliver(context.realtime, outcome);
+      return redirectWithToast(intent === "accept" ? back : "/stories/mine", {
+        kind: "success",
+        title: intent === "accept" ? "Draft accepted — it is yours to edit" : "Draft turned down",
+      });
+    }
+    const parsed = parseForm(StorySchema, formData);
+    if (!parsed.ok)
+      return formErrors({
+        fieldErrors: parsed.fieldErrors,
+        values: parsed.values,
+        formError: "Some fields need your attention. Nothing was saved yet.",
+      });
+    const submit = intent === "submit";
+    const outcome = await saveStory(context.db, user, { id: story.id }, parsed.data, { submit });
+    deliver(context.realtime, outcome);
+    return redirectWithToast(back, {
+      kind: "success",
+      title: submit ? "Sent for review" : "Saved",
+      description: submit ? "A community manager will read it and get back to you." : undefined,
+    });
+  } catch (error) {
+    return answerAdvocacyError(error, values);
+  }
+}
+
+export default function EditStory() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const { story } = data;
+  const proposalIntent =
+    actionData?.values?.intent === "accept" || actionData?.values?.intent === "turn-down";
+  return (
+    <Container className="max-w-7xl">
+      <div className="mb-6 space-y-3">
+        <Link
+          to="/stories/mine"
+          className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          ← My stories
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{story.title}</h1>
+          <StoryStatusBadge status={story.status} />
+          {story.live ? (
+            <Link to={`/stories/${story.slug}`} className={buttonClass("secondary", "sm")}>
+              View published version
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      {data.reviewNote &&
+      (story.status === "changes_requested" ||
+        story.status === "declined" ||
+        data.reviewNote.action === "revision_declined") ? (
+        <Card
+          className="mb-6 border-amber-300 bg-amber-50 p-5 dark:border-amber-800 dark:bg-amber-950/40"
+          data-testid="review-note"
+          role="note"
+        >
+          <h2 className="font-semibold">
+            {data.reviewNote.action === "changes_requested"
+              ? "The community team asked for changes"
+              : "Why it was declined"}
+          </h2>
+          <p className="mt-2 whitespace-pre-line text-stone-800 dark:text-stone-200">
+            {data.reviewNote.comment}
+          </p>
+        </Card>
+      ) : null}
+
+      {story.status === "proposed" ? (
+        <Card className="mb-6 space-y-3 p-5">
+          <h2 className="font-semibold">
+            {story.startedBy ?? "The community team"} started this story for you
+          </h2>
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            It begins with what you wrote in the community. Accept it to make it yours and edit it
+            before anything is published — or turn it down, and nothing more happens.
+          </p>
+          {proposalIntent ? <FormError message={actionData?.formError} /> : null}
+          <div className="flex gap-3">
+            <Form method="post">
+              <input type="hidden" name="intent" value="accept" />
+              <Button type="submit" disabled={busy}>
+                Accept and edit
+              </Button>
+            </Form>
+            <Form
+              method="post"
+              onSubmit={(e) => {
+                if (!confirm("Turn this story down?")) e.preventDefault();
+              }}
+            >
+              <input type="hidden" name="intent" value="turn-down" />
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Turn down
+              </Button>
+            </Form>
+          </div>
+        </Card>
+      ) : null}
+
+      {data.editable ? (
+        <StoryForm
+          initial={actionData?.values && !proposalIntent ? actionData.values : data.initial}
+          errors={actionData?.fieldErrors ?? {}}
+          formError={proposalIntent ? undefined : actionData?.formError}
+          author={data.author}
+          busy={busy}
+          submitLabel={
+            story.status === "changes_requested" ? "Resubmit for review" : "Submit for review"
+          }
+          note={
+            data.revising ? (
+              <p className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100">
+                Saving starts a new version. The published story stays up until a community manager
+                publishes the new one; earlier versions are kept.
+              </p>
+            ) : null
+          }
+        />
+      ) : (
+        <div className="grid gap-8 lg:grid-cols-3">
+          <div className="lg:col-span-2">
+            <p className="mb-4 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm dark:border-stone-800 dark:bg-stone-900">
+              {story.status === "submitted"
+                ? "In review: a community manager is reading it. You can edit again if they ask for changes."
+                : story.status === "proposed"
+                  ? "Accept the draft to start editing it."
+                  : "This story can no longer be edited."}
+            </p>
+            <StoryView story={data.preview} preview />
+          </div>
+          <History events={data.events} versions={data.versions} />
+        </div>
+      )}
+      {data.editable ? (
+        <div className="mt-10 max-w-xl">
+          <History events={data.events} versions={data.versions} />
+        </div>
+      ) : null}
+    </Container>
+  );
+}
+
+function History({
+  events,
+  versions,
+}: {
+  events: { id: number; label: string; comment: string; actor: string | null; date: string }[];
+  versions: { version: number; date: string }[];
+}) {
+  return (
+    <aside className="space-y-6">
+      <Card className="p-5">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+          History
+        </h2>
+        <ol className="mt-3 space-y-3 text-sm">
+          {events.map((e) => (
+            <li key={e.id}>
+              <p>
+                <span className="font-medium">{e.label}</span>
+                <span className="text-stone-500 dark:text-stone-400">
+                  {" "}
+                  · {e.date}
+                  {e.actor ? ` · ${e.actor}` : ""}
+                </span>
+              </p>
+              {e.comment ? (
+                <p className="mt-0.5 whitespace-pre-line text-stone-700 dark:text-stone-300">
+                  {e.comment}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </Card>
+      {versions.length ? (
+        <Card className="p-5">
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+            Published versions
+          </h2>
+          <ul className="mt-3 space-y-1 text-sm">
+            {versions.map((v) => (
+              <li key={v.version}>
+                Version {v.version} · {v.date}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { StoryForm } from "~/components/advocacy/story-form.tsx";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { answerAdvocacyError } from "~/modules/advocacy/answers.server.ts";
+import { STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
+import { deliver } from "~/modules/advocacy/notices.server.ts";
+import { storyPoints } from "~/modules/advocacy/points.server.ts";
+import { saveStory } from "~/modules/advocacy/stories.server.ts";
+import { StorySchema } from "~/modules/advocacy/validation.ts";
+import { getOwnProfile } from "~/modules/profiles/profiles.server.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Write your story · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.writeStory);
+  const [profile, points] = await Promise.all([
+    getOwnProfile(context.db, user.id),
+    storyPoints(context.db),
+  ]);
+  return json({
+    author: { name: profile.display_name, handle: profile.handle, jobTitle: profile.job_title },
+    initial: {
+      company: profile.company,
+      industry: (STORY_INDUSTRIES as readonly string[]).includes(profile.industry)
+        ? profile.industry
+        : "",
+    },
+    points,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.writeStory);
+  const formData = await request.formData();
+  const submit = formData.get("intent") === "submit";
+  const parsed = parseForm(StorySchema, formData);
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: parsed.fieldErrors,
+      values: parsed.values,
+      formError: "Some fields need your attention. Nothing was saved yet.",
+    });
+  try {
+    const outcome = await saveStory(context.db, user, {}, parsed.data, { submit });
+    deliver(context.realtime, outcome);
+    return redirectWithToast(`/stories/${outcome.value.slug}/edit`, {
+      kind: "success",
+      title: submit ? "Sent for review" : "Draft saved",
+      description: submit
+        ? "A community manager will read it and get back to you."
+        : "Only you and the community team can see it.",
+    });
+  } catch (error) {
+    const values: Record<string, string> = {};
+    for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
+    return answerAdvocacyError(error, values);
+  }
+}
+
+export default function NewStory() {
+  const { author, initial, points } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Container className="max-w-7xl">
+      <PageHeader
+        title="Write your story"
+        description={`Tell peers what was hard, what you built and what changed — with the numbers. A community manager reviews it before it goes into the public library; a published story earns +${points} points.`}
+      />
+      <StoryForm
+        initial={actionData?.values ?? initial}
+        errors={actionData?.fieldErrors ?? {}}
+        formError={actionData?.formError}
+        author={author}
+        busy={busy}
+      />
+    </Container>
+  );
+}
