@@ -1,220 +1,229 @@
-import {
-  json,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import { Badge } from "~/components/ui/badge.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Funnel, NpsTrendChart, Stat, StackedBars } from "~/components/promoters/charts.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
-import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { changeRole, listPeople, verifyCustomer } from "~/modules/auth/users.server.ts";
-import { ROLES, type Role } from "../../db/schema.ts";
+import { programHealth } from "~/modules/promoters/dashboard.server.ts";
+import { formatMoney, REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
+import { AREA_LABELS, AREAS } from "~/modules/reputation/rules.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
-import { answerDomainError } from "~/utils/http.server.ts";
-import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "People · Manage · Limelight" }];
+export const meta: MetaFunction = () => [{ title: "Dashboard · Manage · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.useManagerTools);
-  const url = new URL(request.url);
-  const roleParam = url.searchParams.get("role") ?? "";
-  const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
-  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
-  const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const people = await listPeople(context.db, { q, role, page });
-  return json({
-    ...people,
-    filters: { q, role: role ?? "" },
-    canChangeRoles: policy.changeRoles({ id: user.id, role: user.role }),
-    viewerId: user.id,
-  });
+  await requireAllowed(request, context, policy.useManagerTools);
+  return json(await programHealth(context.db));
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("verify"), userId: z.coerce.number().int().positive() }),
-  z.object({
-    intent: z.literal("change-role"),
-    userId: z.coerce.number().int().positive(),
-    role: z.enum(ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
-  }),
-]);
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.useManagerTools);
-  const actor = { id: user.id, role: user.role };
-  const parsed = parseForm(ActionSchema, await request.formData());
-  if (!parsed.ok)
-    return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      formError: "That request was not complete.",
-    });
-  const back = new URL(request.url);
-  const backTo = `${back.pathname}${back.search}`;
-  try {
-    if (parsed.data.intent === "verify") {
-      const updated = await verifyCustomer(context.db, actor, parsed.data.userId);
-      return redirectWithToast(backTo, {
-        kind: "success",
-        title: `${updated.display_name} is now a verified advocate`,
-      });
-    }
-    if (!policy.changeRoles(actor))
-      return formErrors({ formError: "Only admins can change roles." }, 403);
-    const updated = await changeRole(context.db, actor, parsed.data.userId, parsed.data.role);
-    return redirectWithToast(backTo, {
-      kind: "success",
-      title: `${updated.display_name} is now ${parsed.data.role}`,
-    });
-  } catch (error) {
-    return answerDomainError(error);
-  }
+function Section({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}) {
+  return (
+    <Card className="p-5 sm:p-6">
+      <div className="mb-4 flex items-baseline justify-between gap-4">
+        <h2 className="text-lg font-semibold">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </Card>
+  );
 }
 
-export default function ManagePeople() {
+const linkClass = "text-sm font-medium text-brand-700 underline dark:text-brand-300";
+
+export default function ManagerDashboard() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const nps = data.nps.overall;
+  const funnelEnd = data.funnel[data.funnel.length - 1]?.count ?? 0;
+  const funnelStart = data.funnel[0]?.count ?? 0;
+  const stages = Object.entries(data.referrals.byStage) as [keyof typeof STAGE_LABELS, number][];
   return (
     <div className="space-y-6">
-      <Card className="p-4">
-        <Form
-          method="get"
-          role="search"
-          className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
-        >
-          <TextField
-            label="Search people"
-            name="q"
-            type="search"
-            defaultValue={data.filters.q}
-            placeholder="Name, email, handle or company"
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading" className="sr-only">
+          Program health in numbers
+        </h2>
+        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+          <Stat
+            label="Active advocates, 30 days"
+            value={data.advocates.active30}
+            hint={`${data.advocates.active90} in 90 days · ${data.advocates.total} advocates`}
+            testId="active-30"
           />
-          <SelectField label="Role" name="role" defaultValue={data.filters.role}>
-            <option value="">All roles</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
+          <Stat
+            label="Net Promoter Score"
+            value={nps.nps === null ? "—" : nps.nps > 0 ? `+${nps.nps}` : nps.nps}
+            hint={`${nps.total} responses: ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`}
+            testId="nps-overall"
+          />
+          <Stat
+            label="Promoters who contributed"
+            value={funnelStart ? `${Math.round((funnelEnd / funnelStart) * 100)} %` : "—"}
+            hint={`${funnelEnd} of ${funnelStart} promoters`}
+            testId="promoter-conversion"
+          />
+          <Stat
+            label="Revenue from referrals"
+            value={formatMoney(data.referrals.revenueCents)}
+            hint={`Margin ${formatMoney(data.referrals.marginCents)} · ${data.referrals.byStage.won} won`}
+            testId="referral-revenue"
+          />
+        </dl>
+      </section>
+
+      <Section title="Needs a manager">
+        {data.openItems.length === 0 ? (
+          <p className="text-sm text-stone-600 dark:text-stone-400">Nothing is waiting.</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {data.openItems.map((item) => (
+              <li key={item.key}>
+                <Link
+                  to={item.href}
+                  className="flex items-center justify-between rounded-lg border border-stone-200 px-4 py-3 hover:bg-stone-50 dark:border-stone-800 dark:hover:bg-stone-800/60"
+                  data-testid={`open-${item.key}`}
+                >
+                  <span className="text-sm font-medium">{item.label}</span>
+                  <span
+                    className={
+                      item.count
+                        ? "rounded-full bg-amber-100 px-2.5 py-0.5 text-sm font-semibold tabular-nums text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
+                        : "text-sm tabular-nums text-stone-500"
+                    }
+                  >
+                    {item.count}
+                  </span>
+                </Link>
+              </li>
             ))}
-          </SelectField>
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-        </Form>
-      </Card>
-      <FormError message={actionData?.formError} />
-      {data.rows.length === 0 ? (
-        <EmptyState title="Nobody matches">Try another name or role.</EmptyState>
-      ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">People with an account ({data.total})</caption>
-            <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Person
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Role
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Joined
-                </th>
-                <th scope="col" className="px-4 py-3 text-right">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
-              {data.rows.map((person) => (
-                <tr key={person.id} data-testid={`person-${person.handle}`}>
-                  <td className="px-4 py-3">
-                    <Link to={`/u/${person.handle}`} className="font-medium hover:underline">
-                      {person.display_name}
-                    </Link>
-                    <div className="text-stone-600 dark:text-stone-400">
-                      {person.email}
-                      {person.company ? ` · ${person.company}` : ""}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge
-                      tone={
-                        person.role === "prospect"
-                          ? "neutral"
-                          : person.role === "advocate"
-                            ? "brand"
-                            : "spot"
-                      }
-                    >
-                      {person.role}
-                    </Badge>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-stone-600 dark:text-stone-400">
-                    {new Date(person.created_at).toLocaleDateString("en-GB", {
-                      day: "numeric",
-                      month: "short",
-                      year: "numeric",
-                    })}
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap items-center justify-end gap-2">
-                      {person.role === "prospect" ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="verify" />
-                          <input type="hidden" name="userId" value={person.id} />
-                          <Button
-                            type="submit"
-                            size="sm"
-                            disabled={busy}
-                            aria-label={`Verify ${person.display_name} as a customer`}
-                          >
-                            Verify as customer
-                          </Button>
-                        </Form>
-                      ) : null}
-                      {data.canChangeRoles && person.id !== data.viewerId ? (
-                        <Form method="post" className="flex items-center gap-2">
-                          <input type="hidden" name="intent" value="change-role" />
-                          <input type="hidden" name="userId" value={person.id} />
-                          <label className="sr-only" htmlFor={`role-${person.id}`}>
-                            Role for {person.display_name}
-                          </label>
-                          <select
-                            id={`role-${person.id}`}
-                            name="role"
-                            defaultValue={person.role}
-                            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
-                          >
-                            {ROLES.map((r) => (
-                              <option key={r} value={r}>
-                                {r}
-                              </option>
-                            ))}
-                          </select>
-                          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-                            Set role
-                          </Button>
-                        </Form>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
+          </ul>
+        )}
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section
+          title="From promoter to contributor"
+          action={
+            <Link to="/manage/promoters" className={linkClass}>
+              Promoters
+            </Link>
+          }
+        >
+          {funnelStart === 0 ? (
+            <EmptyState title="No promoters yet">
+              Import survey responses to see the funnel.
+            </EmptyState>
+          ) : (
+            <>
+              <Funnel steps={data.funnel} label="Promoter funnel" />
+              <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
+                Most people who say they would recommend you never do unless they are asked. The
+                last step counts promoters with a first ledger entry or post.
+              </p>
+            </>
+          )}
+        </Section>
+        <Section
+          title="NPS trend"
+          action={
+            <Link to="/manage/promoters" className={linkClass}>
+              Responses
+            </Link>
+          }
+        >
+          <NpsTrendChart
+            points={data.nps.monthly}
+            title="Net Promoter Score by month, last 12 months"
+          />
+        </Section>
+      </div>
+
+      <Section title="Contributions by area">
+        <StackedBars
+          rows={data.contributions}
+          series={AREAS.map((a) => ({ key: a, label: AREA_LABELS[a] }))}
+          title="Point-earning contributions per month by area, last 12 months"
+        />
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Section title="Tiers">
+          {data.tiers.length === 0 ? (
+            <p className="text-sm text-stone-600 dark:text-stone-400">No tiers are held yet.</p>
+          ) : (
+            <dl className="space-y-2 text-sm">
+              {data.tiers.map((t) => (
+                <div key={t.name} className="flex justify-between gap-4">
+                  <dt>{t.name}</dt>
+                  <dd className="font-semibold tabular-nums" data-testid={`tier-${t.name}`}>
+                    {t.count}
+                  </dd>
+                </div>
               ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
-      <Pagination page={data.page} pageCount={data.pageCount} />
+            </dl>
+          )}
+        </Section>
+        <Section
+          title="References"
+          action={
+            <Link to="/manage/references" className={linkClass}>
+              All requests
+            </Link>
+          }
+        >
+          <dl className="space-y-2 text-sm">
+            {(
+              [
+                ["queued", "Waiting for room"],
+                ["pending", "Waiting for the advocate"],
+                ["accepted", "Accepted"],
+                ["completed", "Completed"],
+                ["declined", "Declined"],
+              ] as const
+            ).map(([key, label]) => (
+              <div key={key} className="flex justify-between gap-4">
+                <dt>{label}</dt>
+                <dd className="font-semibold tabular-nums" data-testid={`references-${key}`}>
+                  {data.references[key] ?? 0}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Section>
+        <Section
+          title="Referrals"
+          action={
+            <Link to="/manage/referrals" className={linkClass}>
+              Pipeline
+            </Link>
+          }
+        >
+          <dl className="space-y-2 text-sm">
+            {stages.map(([stage, count]) => (
+              <div key={stage} className="flex justify-between gap-4">
+                <dt>{STAGE_LABELS[stage]}</dt>
+                <dd className="font-semibold tabular-nums" data-testid={`referrals-${stage}`}>
+                  {count}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Section>
+      </div>
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        Each advocate&apos;s contribution, one by one:{" "}
+        <Link to="/manage/advocates" className={linkClass}>
+          return on relationship
+        </Link>
+        .
+      </p>
     </div>
   );
 }

@@ -20,7 +20,12 @@ export default function ManageLayout() {
       <Tabs
         label="Manager sections"
         items={[
-          { to: "/manage", label: "People", end: true },
+          { to: "/manage", label: "Dashboard", end: true },
+          { to: "/manage/people", label: "People" },
+          { to: "/manage/promoters", label: "Promoters" },
+          { to: "/manage/references", label: "References" },
+          { to: "/manage/referrals", label: "Referrals" },
+          { to: "/manage/advocates", label: "Return on relationship" },
           { to: "/manage/reputation", label: "Reputation" },
           { to: "/manage/speaking", label: "Speaking" },
           { to: "/manage/stories", label: "Stories" },

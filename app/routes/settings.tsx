@@ -17,6 +17,7 @@ export default function SettingsLayout() {
         label="Settings sections"
         items={[
           { to: "/settings/profile", label: "Profile" },
+          { to: "/settings/references", label: "References" },
           { to: "/settings/tier", label: "Tier" },
           { to: "/settings", label: "Account", end: true },
         ]}

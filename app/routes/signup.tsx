@@ -4,11 +4,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
-import { signUp } from "~/modules/auth/users.server.ts";
+import { signUp, signUpWithInvitation } from "~/modules/auth/users.server.ts";
+import { lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
@@ -19,16 +20,25 @@ export const meta: MetaFunction = () => [{ title: "Join Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
-  return json({});
+  // A promoter's invitation link pre-fills the form and makes the new account a verified customer.
+  const token = new URL(request.url).searchParams.get("invite");
+  if (!token) return json({ invite: null, inviteError: null });
+  const found = await lookUpInvitation(context.db, token);
+  if (!found.ok) return json({ invite: null, inviteError: found.message }, { status: 410 });
+  return json({ invite: { token, ...found.invitation }, inviteError: null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(SignUpSchema, formData);
   if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+  const invite = formData.get("invite");
   let user;
   try {
-    user = await signUp(context.db, parsed.data);
+    user =
+      typeof invite === "string" && invite
+        ? await signUpWithInvitation(context.db, parsed.data, invite)
+        : await signUp(context.db, parsed.data);
   } catch (error) {
     const { password: _password, ...values } = parsed.data;
     return answerDomainError(error, values);
@@ -39,13 +49,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     {
       kind: "success",
       title: `Welcome to Limelight, ${user.display_name}!`,
-      description: "Tell the community a little about yourself.",
+      description: invite
+        ? "You joined as a verified customer. Tell your peers a little about yourself."
+        : "Tell the community a little about yourself.",
     },
     { headers: { "Set-Cookie": cookie } },
   );
 }
 
 export default function SignUpPage() {
+  const { invite, inviteError } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.fieldErrors ?? {};
@@ -60,14 +73,22 @@ export default function SignUpPage() {
       </p>
       <Card className="mt-8 p-6 sm:p-8">
         <Form method="post" className="space-y-5" noValidate>
-          <FormError message={actionData?.formError} />
+          <FormError message={actionData?.formError ?? inviteError} />
+          {invite ? (
+            <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900 dark:bg-brand-900/40 dark:text-brand-100">
+              You were invited as a customer{invite.company ? ` of ${invite.company}` : ""}: your
+              account starts as a verified advocate.
+              <input type="hidden" name="invite" value={invite.token} />
+            </p>
+          ) : null}
           <TextField
             label="Email"
             name="email"
             type="email"
             autoComplete="email"
             required
-            defaultValue={values.email}
+            readOnly={Boolean(invite)}
+            defaultValue={values.email ?? invite?.email}
             error={errors.email}
           />
           <TextField
@@ -75,7 +96,7 @@ export default function SignUpPage() {
             name="displayName"
             autoComplete="name"
             required
-            defaultValue={values.displayName}
+            defaultValue={values.displayName ?? invite?.name}
             error={errors.displayName}
             hint="Shown on your profile and your posts."
           />

@@ -13,6 +13,8 @@ import { loadProfileReputation } from "~/modules/reputation/profile.server.ts";
 import { ProfileReputationSection } from "~/modules/reputation/profile-section.tsx";
 import { ProfileAdvocacySections } from "~/components/advocacy/profile-sections.tsx";
 import { loadProfileAdvocacy } from "~/modules/advocacy/profile.server.ts";
+import { AskForConversation } from "~/components/promoters/ask-for-conversation.tsx";
+import { referenceAvailability } from "~/modules/promoters/references.server.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
@@ -34,6 +36,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       profile,
       isOwner: viewer?.id === profile.id,
       tier: await profileTier(context.db, viewer, profile),
+      referenceAsk: await referenceAvailability(context.db, viewer, profile),
+      signedIn: viewer !== null,
       url: `${origin}/u/${profile.handle}`,
       advocacy: await loadProfileAdvocacy(context.db, viewer, profile.id),
       reputation,
@@ -81,6 +85,7 @@ export default function ProfilePage() {
   const { advocacy } = useLoaderData<typeof loader>();
   const { tier } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
+  const { referenceAsk, signedIn } = useLoaderData<typeof loader>();
   const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
     month: "long",
     year: "numeric",
@@ -164,6 +169,13 @@ export default function ProfilePage() {
             isOwner={isOwner}
           />
           <ProfileAdvocacySections data={advocacy} name={profile.display_name} isOwner={isOwner} />
+          <AskForConversation
+            handle={profile.handle}
+            name={profile.display_name}
+            ask={referenceAsk}
+            signedIn={signedIn}
+            isOwner={isOwner}
+          />
         </div>
         <aside className="space-y-6">
           {tier ? (

@@ -1,3 +1,103 @@
+import type { ColumnType, Generated } from "kysely";
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type MaybeTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Time = ColumnType<Date, Date | string, Date | string>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type ReferenceStatus =
+  "queued" | "pending" | "accepted" | "declined" | "completed" | "cancelled";
+export type ReferralStage = "submitted" | "contacted" | "qualified" | "won" | "lost";
+
+export interface NpsImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  imported_by: number | null;
+  rows_in_file: number;
+  rows_added: number;
+  rows_skipped: number;
+  created_at: CreatedAt;
+}
+
+export interface NpsResponsesTable {
+  id: Generated<number>;
+  email: string;
+  name: Generated<string>;
+  company: Generated<string>;
+  /** 0–10: promoter 9–10, passive 7–8, detractor 0–6. */
+  score: number;
+  comment: Generated<string>;
+  responded_at: Time;
+  import_id: number | null;
+  entered_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface PromoterInvitationsTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the token in the link. */
+  token_hash: string;
+  email: string;
+  name: Generated<string>;
+  company: Generated<string>;
+  response_id: number | null;
+  invited_by: number | null;
+  created_at: CreatedAt;
+  expires_at: Time;
+  used_at: MaybeTime;
+  used_by: number | null;
+  revoked_at: MaybeTime;
+}
+
+export interface ReferenceSettingsTable {
+  user_id: number;
+  monthly_cap: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface ReferenceRequestsTable {
+  id: Generated<number>;
+  advocate_id: number;
+  prospect_id: number;
+  requested_by: number;
+  topic: string;
+  context: Generated<string>;
+  preferred_times: Generated<string>;
+  status: ColumnType<ReferenceStatus, ReferenceStatus, ReferenceStatus>;
+  created_at: CreatedAt;
+  delivered_at: MaybeTime;
+  responded_at: MaybeTime;
+  advocate_completed_at: MaybeTime;
+  prospect_completed_at: MaybeTime;
+  completed_at: MaybeTime;
+  helpful: boolean | null;
+  cancelled_by: number | null;
+  cancel_reason: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface ReferralsTable {
+  id: Generated<number>;
+  advocate_id: number;
+  contact_name: string;
+  contact_email: string;
+  company: string;
+  note: Generated<string>;
+  consent_confirmed_at: Time;
+  stage: ColumnType<ReferralStage, ReferralStage | undefined, ReferralStage>;
+  revenue_cents: number | null;
+  margin_cents: number | null;
+  created_at: CreatedAt;
+  stage_changed_at: UpdatedAt;
+  stage_changed_by: number | null;
+}
+
 /** Tables of NPS responses, invitations, reference requests, referrals. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PromoterTables {}
+export interface PromoterTables {
+  nps_imports: NpsImportsTable;
+  nps_responses: NpsResponsesTable;
+  promoter_invitations: PromoterInvitationsTable;
+  reference_settings: ReferenceSettingsTable;
+  reference_requests: ReferenceRequestsTable;
+  referrals: ReferralsTable;
+}

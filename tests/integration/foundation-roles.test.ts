@@ -36,7 +36,7 @@ async function signedInAs(role: Role) {
   return { user, c };
 }
 
-const MANAGE = "/manage?index&_data=routes%2Fmanage._index";
+const MANAGE = "/manage/people?_data=routes%2Fmanage.people";
 const verify = (c: TestClient, userId: number) =>
   c.post(MANAGE, { intent: "verify", userId: String(userId) });
 const setRole = (c: TestClient, userId: number, role: string) =>
@@ -83,9 +83,9 @@ describe("verifying a customer", () => {
     const { user: manager, c } = await signedInAs("manager");
     const prospect = await insertUser(handle.db);
     const before = Date.now();
-    const res = await c.post("/manage?index", { intent: "verify", userId: String(prospect.id) });
+    const res = await c.post("/manage/people", { intent: "verify", userId: String(prospect.id) });
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/manage");
+    expect(res.headers.get("location")).toBe("/manage/people");
     const row = await userRow(prospect.id);
     expect(row.role).toBe("advocate");
     expect(row.verified_by).toBe(manager.id);
@@ -146,6 +146,7 @@ describe("verifying a customer", () => {
       expect((await c.get("/manage")).status).toBe(403);
       expect((await c.get("/manage/audit")).status).toBe(403);
       expect((await c.get("/manage?_data=routes%2Fmanage._index")).status).toBe(403);
+      expect((await c.get("/manage/people")).status).toBe(403);
       const page = await c.get("/manage");
       expect(await page.text()).toContain("You do not have access");
     }
@@ -155,7 +156,7 @@ describe("verifying a customer", () => {
 
   it("sends anonymous visitors to sign in first", async () => {
     const prospect = await insertUser(handle.db);
-    const res = await client().post("/manage?index", {
+    const res = await client().post("/manage/people", {
       intent: "verify",
       userId: String(prospect.id),
     });
@@ -184,14 +185,14 @@ describe("changing roles", () => {
     expect((await userRow(target.id)).role).toBe("advocate");
     expect(await auditFor(target.id)).toEqual([]);
     // Managers do not even see the role controls.
-    const page = await (await c.get("/manage?_data=routes%2Fmanage._index")).json();
+    const page = await (await c.get("/manage/people?_data=routes%2Fmanage.people")).json();
     expect(page.canChangeRoles).toBe(false);
   });
 
   it("by an admin writes an audit row with who, from what and to what", async () => {
     const { user: admin, c } = await signedInAs("admin");
     const target = await insertUser(handle.db, { role: "advocate" });
-    const res = await c.post("/manage?index", {
+    const res = await c.post("/manage/people", {
       intent: "change-role",
       userId: String(target.id),
       role: "manager",

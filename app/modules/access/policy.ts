@@ -94,6 +94,51 @@ export const policy = {
   nominateForTier(viewer: Viewer): boolean {
     return isSignedIn(viewer) && viewer.role !== "prospect";
   },
+  // Promoters, references and referrals.
+  /** NPS import, promoter invitations and the return-on-relationship dashboard. */
+  managePromoters(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** Any signed-in person may ask an advocate for a conversation (never themselves). */
+  requestReference(viewer: Viewer): boolean {
+    return isSignedIn(viewer);
+  },
+  requestReferenceOnBehalf(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  viewReferenceRequest(
+    viewer: Viewer,
+    request: { advocateId: number; prospectId: number; requestedBy: number },
+  ): boolean {
+    if (!isSignedIn(viewer)) return false;
+    if (isStaff(viewer)) return true;
+    return [request.advocateId, request.prospectId, request.requestedBy].includes(viewer.id);
+  },
+  respondToReference(viewer: Viewer, request: { advocateId: number }): boolean {
+    return viewer?.id === request.advocateId;
+  },
+  /** Emails are shared only once the advocate has accepted, and only with the two people (and staff). */
+  seeReferenceContacts(
+    viewer: Viewer,
+    request: { status: string; advocateId: number; prospectId: number },
+  ): boolean {
+    if (!isSignedIn(viewer)) return false;
+    if (isStaff(viewer)) return true;
+    const party = viewer.id === request.advocateId || viewer.id === request.prospectId;
+    return party && (request.status === "accepted" || request.status === "completed");
+  },
+  manageReferences(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  submitReferral(viewer: Viewer): boolean {
+    return viewer?.role === "advocate";
+  },
+  viewReferral(viewer: Viewer, referral: { advocateId: number }): boolean {
+    return isStaff(viewer) || viewer?.id === referral.advocateId;
+  },
+  manageReferrals(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
 
   // Advocacy: speaking opportunities, talks and case studies.
   /** Managers post speaking opportunities and decide applications. */

@@ -1,0 +1,257 @@
+import { sql } from "kysely";
+import type { Queryable } from "../../../db/client.ts";
+import type { ReferralStage } from "../../../db/tables/promoters.ts";
+import { inTransaction } from "../../../db/transaction.ts";
+import { policy } from "../access/policy.ts";
+import { recordAudit } from "../audit/audit.server.ts";
+import {
+  ConflictError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  isUniqueViolation,
+} from "../auth/errors.ts";
+import type { Actor } from "../auth/users.server.ts";
+import { awardReferralPoints, type AwardedEntry } from "./points.server.ts";
+
+import { NEXT_STAGES, REFERRAL_STAGES } from "./labels.ts";
+
+export {
+  formatMoney,
+  NEXT_STAGES,
+  REFERRAL_STAGES,
+  REFERRAL_STAGE_LABELS as STAGE_LABELS,
+} from "./labels.ts";
+
+export interface NewReferral {
+  contactName: string;
+  contactEmail: string;
+  company: string;
+  note: string;
+}
+
+/** An advocate refers a peer company; the contact agreed to be introduced. */
+export async function submitReferral(
+  db: Queryable,
+  actor: Actor,
+  input: NewReferral,
+  now = new Date(),
+) {
+  if (!policy.submitReferral(actor))
+    throw new ForbiddenError("Only verified advocates can refer a company.");
+  try {
+    return await inTransaction(db, async (trx) => {
+      const referral = await trx
+        .insertInto("referrals")
+        .values({
+          advocate_id: actor.id,
+          contact_name: input.contactName,
+          contact_email: input.contactEmail.toLowerCase(),
+          company: input.company,
+          note: input.note,
+          consent_confirmed_at: now,
+          created_at: now,
+          stage_changed_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "referral.submitted",
+        subjectType: "referral",
+        subjectId: referral.id,
+        details: { company: input.company },
+      });
+      return referral;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "referrals_open_contact_key"))
+      throw new FieldError(
+        "contactEmail",
+        "This person was already referred and the team is following up. Thank you!",
+        409,
+      );
+    throw error;
+  }
+}
+
+/**
+ * A manager moves a referral on. Revenue and margin (in cents) are recorded
+ * on a win and only then; a win goes through the rule "referral_won",
+ * which is worth nothing unless an admin changed it.
+ */
+export async function moveReferral(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  input: { stage: ReferralStage; revenueCents?: number | null; marginCents?: number | null },
+  now = new Date(),
+): Promise<{
+  referral: { id: number; stage: ReferralStage; company: string; advocate_id: number };
+  awarded: AwardedEntry[];
+}> {
+  if (!policy.manageReferrals(actor))
+    throw new ForbiddenError("Only community managers can move referrals.");
+  const hasMoney = input.revenueCents != null || input.marginCents != null;
+  if (input.stage !== "won" && hasMoney)
+    throw new FieldError("revenue", "Revenue and margin are recorded only when a referral is won.");
+  if (input.stage === "won") {
+    if (input.revenueCents == null)
+      throw new FieldError("revenue", "Enter the revenue this win brought (0 if none yet).");
+    if (input.marginCents == null)
+      throw new FieldError("margin", "Enter the margin on that revenue.");
+    if (input.revenueCents < 0) throw new FieldError("revenue", "Revenue cannot be negative.");
+    if (input.marginCents > input.revenueCents)
+      throw new FieldError("margin", "The margin cannot be more than the revenue.");
+  }
+  return inTransaction(db, async (trx) => {
+    const referral = await trx
+      .selectFrom("referrals")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!referral) throw new NotFoundError("We could not find that referral.");
+    if (!NEXT_STAGES[referral.stage].includes(input.stage))
+      throw new ConflictError(
+        NEXT_STAGES[referral.stage].length === 0
+          ? `This referral is already ${referral.stage}; that is final.`
+          : `A ${referral.stage} referral can move to ${NEXT_STAGES[referral.stage].join(", ")}, not to ${input.stage}.`,
+      );
+    const updated = await trx
+      .updateTable("referrals")
+      .set({
+        stage: input.stage,
+        revenue_cents: input.stage === "won" ? input.revenueCents! : null,
+        margin_cents: input.stage === "won" ? input.marginCents! : null,
+        stage_changed_at: now,
+        stage_changed_by: actor.id,
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "referral.stage_changed",
+      subjectType: "referral",
+      subjectId: id,
+      details: {
+        from: referral.stage,
+        to: input.stage,
+        ...(input.stage === "won"
+          ? { revenueCents: input.revenueCents, marginCents: input.marginCents }
+          : {}),
+      },
+    });
+    const awarded =
+      input.stage === "won"
+        ? await awardReferralPoints(trx, {
+            referralId: id,
+            advocateId: referral.advocate_id,
+            company: referral.company,
+            awardedBy: actor.id,
+            at: now,
+          })
+        : [];
+    return { referral: updated, awarded };
+  });
+}
+
+const referralColumns = [
+  "referrals.id",
+  "referrals.advocate_id",
+  "referrals.contact_name",
+  "referrals.contact_email",
+  "referrals.company",
+  "referrals.note",
+  "referrals.stage",
+  "referrals.revenue_cents",
+  "referrals.margin_cents",
+  "referrals.created_at",
+  "referrals.stage_changed_at",
+  "users.handle as advocate_handle",
+  "users.display_name as advocate_name",
+] as const;
+
+export const REFERRALS_PAGE_SIZE = 25;
+
+export async function listReferrals(
+  db: Queryable,
+  viewer: Actor,
+  filters: { stage?: ReferralStage; page?: number },
+) {
+  if (!policy.manageReferrals(viewer))
+    throw new ForbiddenError("Only community managers can see every referral.");
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  let query = db.selectFrom("referrals").innerJoin("users", "users.id", "referrals.advocate_id");
+  if (filters.stage) query = query.where("referrals.stage", "=", filters.stage);
+  const { total } = await query
+    .select((eb) => eb.fn.count<number>("referrals.id").as("total"))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .select(referralColumns)
+    .orderBy(
+      sql`case referrals.stage when 'submitted' then 0 when 'contacted' then 1 when 'qualified' then 2 else 3 end`,
+    )
+    .orderBy("referrals.stage_changed_at", "desc")
+    .orderBy("referrals.id", "desc")
+    .limit(REFERRALS_PAGE_SIZE)
+    .offset((page - 1) * REFERRALS_PAGE_SIZE)
+    .execute();
+  return {
+    rows,
+    total: Number(total),
+    page,
+    pageCount: Math.max(1, Math.ceil(Number(total) / REFERRALS_PAGE_SIZE)),
+    summary: await referralSummary(db),
+  };
+}
+
+export async function listOwnReferrals(db: Queryable, viewer: Actor) {
+  return db
+    .selectFrom("referrals")
+    .innerJoin("users", "users.id", "referrals.advocate_id")
+    .select(referralColumns)
+    .where("referrals.advocate_id", "=", viewer.id)
+    .orderBy("referrals.created_at", "desc")
+    .limit(200)
+    .execute();
+}
+
+/** Count per stage and money from won referrals, program-wide or for one advocate. */
+export async function referralSummary(db: Queryable, advocateId?: number) {
+  let query = db
+    .selectFrom("referrals")
+    .select([
+      "stage",
+      (eb) => eb.fn.countAll<number>().as("n"),
+      sql<number>`coalesce(sum(revenue_cents), 0)`.as("revenue"),
+      sql<number>`coalesce(sum(margin_cents), 0)`.as("margin"),
+    ])
+    .groupBy("stage");
+  if (advocateId !== undefined) query = query.where("advocate_id", "=", advocateId);
+  const rows = await query.execute();
+  const byStage = Object.fromEntries(REFERRAL_STAGES.map((s) => [s, 0])) as Record<
+    ReferralStage,
+    number
+  >;
+  let revenueCents = 0;
+  let marginCents = 0;
+  for (const r of rows) {
+    byStage[r.stage] = Number(r.n);
+    revenueCents += Number(r.revenue);
+    marginCents += Number(r.margin);
+  }
+  const total = Object.values(byStage).reduce((a, b) => a + b, 0);
+  return { byStage, total, revenueCents, marginCents };
+}
+
+/** "12,500.00" or "12500" → cents; null for an empty field; NaN when it is not money. */
+export function parseMoney(text: string | undefined | null): number | null {
+  const t = (text ?? "").trim().replace(/[$,\s]/g, "");
+  if (!t) return null;
+  if (!/^-?\d+(\.\d{1,2})?$/.test(t)) return Number.NaN;
+  const [whole, fraction = ""] = t.replace("-", "").split(".");
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+  return t.startsWith("-") ? -cents : cents;
+}

@@ -1,0 +1,220 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { changeRole, listPeople, verifyCustomer } from "~/modules/auth/users.server.ts";
+import { ROLES, type Role } from "../../db/schema.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "People · Manage · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.useManagerTools);
+  const url = new URL(request.url);
+  const roleParam = url.searchParams.get("role") ?? "";
+  const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
+  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
+  const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const people = await listPeople(context.db, { q, role, page });
+  return json({
+    ...people,
+    filters: { q, role: role ?? "" },
+    canChangeRoles: policy.changeRoles({ id: user.id, role: user.role }),
+    viewerId: user.id,
+  });
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("verify"), userId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal("change-role"),
+    userId: z.coerce.number().int().positive(),
+    role: z.enum(ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
+  }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.useManagerTools);
+  const actor = { id: user.id, role: user.role };
+  const parsed = parseForm(ActionSchema, await request.formData());
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: parsed.fieldErrors,
+      formError: "That request was not complete.",
+    });
+  const back = new URL(request.url);
+  const backTo = `${back.pathname}${back.search}`;
+  try {
+    if (parsed.data.intent === "verify") {
+      const updated = await verifyCustomer(context.db, actor, parsed.data.userId);
+      return redirectWithToast(backTo, {
+        kind: "success",
+        title: `${updated.display_name} is now a verified advocate`,
+      });
+    }
+    if (!policy.changeRoles(actor))
+      return formErrors({ formError: "Only admins can change roles." }, 403);
+    const updated = await changeRole(context.db, actor, parsed.data.userId, parsed.data.role);
+    return redirectWithToast(backTo, {
+      kind: "success",
+      title: `${updated.display_name} is now ${parsed.data.role}`,
+    });
+  } catch (error) {
+    return answerDomainError(error);
+  }
+}
+
+export default function ManagePeople() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="space-y-6">
+      <Card className="p-4">
+        <Form
+          method="get"
+          role="search"
+          className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
+        >
+          <TextField
+            label="Search people"
+            name="q"
+            type="search"
+            defaultValue={data.filters.q}
+            placeholder="Name, email, handle or company"
+          />
+          <SelectField label="Role" name="role" defaultValue={data.filters.role}>
+            <option value="">All roles</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+        </Form>
+      </Card>
+      <FormError message={actionData?.formError} />
+      {data.rows.length === 0 ? (
+        <EmptyState title="Nobody matches">Try another name or role.</EmptyState>
+      ) : (
+        <Card className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">People with an account ({data.total})</caption>
+            <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  Person
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Role
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Joined
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Actions
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
+              {data.rows.map((person) => (
+                <tr key={person.id} data-testid={`person-${person.handle}`}>
+                  <td className="px-4 py-3">
+                    <Link to={`/u/${person.handle}`} className="font-medium hover:underline">
+                      {person.display_name}
+                    </Link>
+                    <div className="text-stone-600 dark:text-stone-400">
+                      {person.email}
+                      {person.company ? ` · ${person.company}` : ""}
+                    </div>
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge
+                      tone={
+                        person.role === "prospect"
+                          ? "neutral"
+                          : person.role === "advocate"
+                            ? "brand"
+                            : "spot"
+                      }
+                    >
+                      {person.role}
+                    </Badge>
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-stone-600 dark:text-stone-400">
+                    {new Date(person.created_at).toLocaleDateString("en-GB", {
+                      day: "numeric",
+                      month: "short",
+                      year: "numeric",
+                    })}
+                  </td>
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap items-center justify-end gap-2">
+                      {person.role === "prospect" ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="verify" />
+                          <input type="hidden" name="userId" value={person.id} />
+                          <Button
+                            type="submit"
+                            size="sm"
+                            disabled={busy}
+                            aria-label={`Verify ${person.display_name} as a customer`}
+                          >
+                            Verify as customer
+                          </Button>
+                        </Form>
+                      ) : null}
+                      {data.canChangeRoles && person.id !== data.viewerId ? (
+                        <Form method="post" className="flex items-center gap-2">
+                          <input type="hidden" name="intent" value="change-role" />
+                          <input type="hidden" name="userId" value={person.id} />
+                          <label className="sr-only" htmlFor={`role-${person.id}`}>
+                            Role for {person.display_name}
+                          </label>
+                          <select
+                            id={`role-${person.id}`}
+                            name="role"
+                            defaultValue={person.role}
+                            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+                          >
+                            {ROLES.map((r) => (
+                              <option key={r} value={r}>
+                                {r}
+                              </option>
+                            ))}
+                          </select>
+                          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+                            Set role
+                          </Button>
+                        </Form>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ageInDays, ReferenceStatusBadge } from "~/components/promoters/reference-status.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { FormError, SelectField } from "~/components/ui/field.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { findUserByHandle } from "~/modules/auth/users.server.ts";
+import {
+  announceDelivered,
+  cancelReference,
+  deliverAllQueued,
+  listAllReferences,
+  reassignReference,
+} from "~/modules/promoters/references.server.ts";
+import { REFERENCE_STATUS_LABELS as STATUS_LABELS } from "~/modules/promoters/labels.ts";
+import type { ReferenceStatus } from "../../db/tables/promoters.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "References · Manage · Limelight" }];
+
+const STATUSES = Object.keys(STATUS_LABELS) as ReferenceStatus[];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.manageReferences);
+  const url = new URL(request.url);
+  const s = url.searchParams.get("status") ?? "";
+  const status = (STATUSES as string[]).includes(s) ? (s as ReferenceStatus) : undefined;
+  const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const result = await listAllReferences(context.db, user, { status, page });
+  const advocates = await context.db
+    .selectFrom("users")
+    .innerJoin("profiles", "profiles.user_id", "users.id")
+    .select(["users.handle", "users.display_name"])
+    .where("users.role", "=", "advocate")
+    .where("profiles.open_to_references", "=", true)
+    .orderBy("users.display_name")
+    .execute();
+  return json({ ...result, status: status ?? "", advocates, now: new Date().toISOString() });
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("deliver-queued") }),
+  z.object({
+    intent: z.literal("cancel"),
+    requestId: z.coerce.number().int().positive(),
+    reason: z.string().trim().max(300).default(""),
+  }),
+  z.object({
+    intent: z.literal("reassign"),
+    requestId: z.coerce.number().int().positive(),
+    advocate: z.string().trim().min(1, "Choose an advocate."),
+  }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.manageReferences);
+  const parsed = parseForm(ActionSchema, await request.formData());
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: parsed.fieldErrors,
+      formError: "That request was not complete.",
+    });
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  try {
+    if (parsed.data.intent === "deliver-queued") {
+      const delivered = await deliverAllQueued(context.db, user);
+      announceDelivered(context.realtime, delivered);
+      return redirectWithToast(back, {
+        kind: "success",
+        title: delivered.length
+          ? `${delivered.length} waiting request${delivered.length === 1 ? "" : "s"} delivered`
+          : "No advocate with waiting requests has room yet",
+      });
+    }
+    if (parsed.data.intent === "cancel") {
+      const { delivered } = await cancelReference(
+        context.db,
+        user,
+        parsed.data.requestId,
+        parsed.data.reason,
+      );
+      announceDelivered(context.realtime, delivered);
+      return redirectWithToast(back, { kind: "success", title: "Request cancelled" });
+    }
+    const target = await findUserByHandle(context.db, parsed.data.advocate);
+    if (!target) return formErrors({ formError: "We could not find that advocate." }, 404);
+    const { delivered } = await reassignReference(
+      context.db,
+      user,
+      parsed.data.requestId,
+      target.id,
+    );
+    announceDelivered(context.realtime, delivered);
+    return redirectWithToast(back, {
+      kind: "success",
+      title: `Request sent to ${target.display_name}`,
+    });
+  } catch (error) {
+    return answerDomainError(error);
+  }
+}
+
+export default function ManageReferences() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const now = new Date(data.now);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <Form method="get" className="flex flex-wrap items-end gap-3">
+          <SelectField label="State" name="status" defaultValue={data.status} className="min-w-56">
+            <option value="">Every state</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]} ({data.counts[s] ?? 0})
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" variant="secondary">
+            Show
+          </Button>
+        </Form>
+        <div className="flex flex-wrap gap-2">
+          {data.counts.queued ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="deliver-queued" />
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Deliver waiting requests where there is room
+              </Button>
+            </Form>
+          ) : null}
+          <ButtonLink to="/manage/references/new">Ask for a prospect</ButtonLink>
+        </div>
+      </div>
+      <FormError message={actionData?.formError} />
+      {data.rows.length === 0 ? (
+        <EmptyState title="No requests here">
+          Requests from prospects to talk with advocates appear here.
+        </EmptyState>
+      ) : (
+        <Card className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Reference requests ({data.total})</caption>
+            <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  Request
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Advocate
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  State
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Age
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Step in
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
+              {data.rows.map((r) => (
+                <tr key={r.id} data-testid={`manage-reference-${r.id}`}>
+                  <td className="px-4 py-3 align-top">
+                    <Link to={`/references/${r.id}`} className="font-medium hover:underline">
+                      {r.topic}
+                    </Link>
+                    <div className="text-stone-600 dark:text-stone-400">
+                      {r.prospect_name}
+                      {r.prospect_company ? ` · ${r.prospect_company}` : ""}
+                    </div>
+                  </td>
+                  <td className="px-4 py-3 align-top">
+                    <Link to={`/manage/advocates/${r.advocate_handle}`} className="hover:underline">
+                      {r.advocate_name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3 align-top">
+                    <ReferenceStatusBadge status={r.status} />
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-right align-top tabular-nums">
+                    {ageInDays(r.created_at, now)} d
+                  </td>
+                  <td className="px-4 py-3 align-top">
+                    {r.status === "queued" || r.status === "pending" ? (
+                      <div className="flex flex-col items-end gap-2">
+                        <Form method="post" className="flex items-center gap-2">
+                          <input type="hidden" name="intent" value="reassign" />
+                          <input type="hidden" name="requestId" value={r.id} />
+                          <label className="sr-only" htmlFor={`to-${r.id}`}>
+                            Send request {r.id} to
+                          </label>
+                          <select
+                            id={`to-${r.id}`}
+                            name="advocate"
+                            defaultValue=""
+                            className="max-w-40 rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+                          >
+                            <option value="">Another advocate…</option>
+                            {data.advocates
+                              .filter((a) => a.handle !== r.advocate_handle)
+                              .map((a) => (
+                                <option key={a.handle} value={a.handle}>
+                                  {a.display_name}
+                                </option>
+                              ))}
+                          </select>
+                          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+                            Send
+                          </Button>
+                        </Form>
+                      </div>
+                    ) : null}
+                    {r.status === "queued" || r.status === "pending" || r.status === "accepted" ? (
+                      <Form
+                        method="post"
+                        className="mt-2 flex justify-end"
+                        onSubmit={(e) => {
+                          if (!confirm("Cancel this request?")) e.preventDefault();
+                        }}
+                      >
+                        <input type="hidden" name="intent" value="cancel" />
+                        <input type="hidden" name="requestId" value={r.id} />
+                        <Button type="submit" size="sm" variant="ghost" disabled={busy}>
+                          Cancel
+                        </Button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </div>
+  );
+}

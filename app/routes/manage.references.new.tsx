@@ -1,0 +1,154 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ConversationFields } from "~/components/promoters/ask-for-conversation.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { CheckboxField, FormError, SelectField, TextField } from "~/components/ui/field.tsx";
+import { policy } from "~/modules/access/policy.ts";
+import { findUserByEmail, findUserByHandle } from "~/modules/auth/users.server.ts";
+import { ReferenceCapReachedError } from "~/modules/promoters/errors.ts";
+import { announceDelivered, requestReference } from "~/modules/promoters/references.server.ts";
+import { ReferenceRequestSchema } from "~/modules/promoters/validation.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Ask for a prospect · References · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAllowed(request, context, policy.requestReferenceOnBehalf);
+  const advocates = await context.db
+    .selectFrom("users")
+    .innerJoin("profiles", "profiles.user_id", "users.id")
+    .select(["users.handle", "users.display_name", "profiles.company", "profiles.industry"])
+    .where("users.role", "=", "advocate")
+    .where("profiles.open_to_references", "=", true)
+    .orderBy("users.display_name")
+    .execute();
+  return json({ advocates });
+}
+
+const Schema = ReferenceRequestSchema.extend({
+  prospect: z.string().trim().min(1, "Enter the prospect's email or handle."),
+  advocate: z.string().trim().min(1, "Choose an advocate."),
+  queue: z.literal("on").optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireAllowed(request, context, policy.requestReferenceOnBehalf);
+  const parsed = parseForm(Schema, await request.formData());
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: parsed.fieldErrors,
+      values: parsed.values,
+      formError: "The request was not sent yet.",
+    });
+  const { queue, ...rest } = parsed.data;
+  const values = { ...rest, whenFull: undefined } as unknown as Record<string, string>;
+  const prospect = parsed.data.prospect.includes("@")
+    ? await findUserByEmail(context.db, parsed.data.prospect)
+    : await findUserByHandle(context.db, parsed.data.prospect);
+  if (!prospect)
+    return formErrors(
+      { fieldErrors: { prospect: "Nobody has an account with that email or handle." }, values },
+      404,
+    );
+  const advocate = await findUserByHandle(context.db, parsed.data.advocate);
+  if (!advocate)
+    return formErrors({ fieldErrors: { advocate: "Choose an advocate." }, values }, 404);
+  try {
+    const { request: created } = await requestReference(context.db, user, {
+      advocateId: advocate.id,
+      prospectId: prospect.id,
+      topic: parsed.data.topic,
+      context: parsed.data.context,
+      preferredTimes: parsed.data.preferredTimes,
+      whenFull: queue ? "queue" : "suggest",
+    });
+    if (created.status === "pending") announceDelivered(context.realtime, [created]);
+    return redirectWithToast("/manage/references", {
+      kind: "success",
+      title:
+        created.status === "queued" ? "Request queued" : `Request sent to ${advocate.display_name}`,
+    });
+  } catch (error) {
+    if (error instanceof ReferenceCapReachedError) {
+      const names = error.suggestions.map((s) => s.displayName).join(", ");
+      return formErrors(
+        {
+          formError: `${error.advocateName} has no room this month.${names ? ` Similar advocates with room: ${names}.` : ""} Choose one of them, or tick “queue” to wait.`,
+          values,
+        },
+        409,
+      );
+    }
+    return answerDomainError(error, values);
+  }
+}
+
+export default function AskOnBehalf() {
+  const { advocates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values = actionData?.values ?? {};
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="max-w-2xl space-y-6">
+      <p className="text-sm">
+        <Link
+          to="/manage/references"
+          className="font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          ← All requests
+        </Link>
+      </p>
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Ask an advocate on a prospect&apos;s behalf</h2>
+        <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+          The advocate still decides. The prospect needs an account so both can see the request and
+          each other&apos;s email once it is accepted.
+        </p>
+        <Form method="post" className="mt-5 space-y-4" noValidate>
+          <FormError message={actionData?.formError} />
+          <TextField
+            label="Prospect (email or handle)"
+            name="prospect"
+            required
+            defaultValue={values.prospect}
+            error={errors.prospect}
+          />
+          <SelectField
+            label="Advocate"
+            name="advocate"
+            defaultValue={values.advocate ?? ""}
+            error={errors.advocate}
+          >
+            <option value="">Choose an advocate open to references</option>
+            {advocates.map((a) => (
+              <option key={a.handle} value={a.handle}>
+                {a.display_name}
+                {a.company ? ` — ${a.company}` : ""}
+                {a.industry ? ` (${a.industry})` : ""}
+              </option>
+            ))}
+          </SelectField>
+          <ConversationFields values={values} errors={errors} />
+          <CheckboxField
+            name="queue"
+            label="If the advocate has no room this month, queue the request"
+          />
+          <Button type="submit" disabled={busy}>
+            Send request
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,329 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Container } from "~/components/app-shell.tsx";
+import { ReferenceStatusBadge, shortDate } from "~/components/promoters/reference-status.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, SelectField } from "~/components/ui/field.tsx";
+import { NotFoundError } from "~/modules/auth/errors.ts";
+import {
+  announceDelivered,
+  cancelReference,
+  completeReference,
+  getReferenceRequest,
+  rateReference,
+  respondToReference,
+} from "~/modules/promoters/references.server.ts";
+import { announcePoints } from "~/modules/reputation/ledger.server.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Reference request · Limelight" }];
+
+function requestId(params: { id?: string }) {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw notFound("We could not find that request.");
+  return id;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  try {
+    const reference = await getReferenceRequest(context.db, user, requestId(params));
+    return json({ reference, viewerId: user.id });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(error.message);
+    throw error;
+  }
+}
+
+const helpfulField = z
+  .enum(["yes", "no", ""])
+  .default("")
+  .transform((v) => (v === "yes" ? true : v === "no" ? false : null));
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept") }),
+  z.object({ intent: z.literal("decline") }),
+  z.object({ intent: z.literal("complete"), helpful: helpfulField }),
+  z.object({
+    intent: z.literal("rate"),
+    helpful: z.enum(["yes", "no"]).transform((v) => v === "yes"),
+  }),
+  z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
+]);
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = requestId(params);
+  const parsed = parseForm(ActionSchema, await request.formData());
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: parsed.fieldErrors,
+      formError: "That request was not complete.",
+    });
+  const back = `/references/${id}`;
+  try {
+    switch (parsed.data.intent) {
+      case "accept":
+      case "decline": {
+        const { request: updated, delivered } = await respondToReference(
+          context.db,
+          user,
+          id,
+          parsed.data.intent,
+        );
+        announceDelivered(context.realtime, delivered);
+        context.realtime.toUser(updated.prospect_id, "toast", {
+          kind: parsed.data.intent === "accept" ? "success" : "info",
+          title:
+            parsed.data.intent === "accept"
+              ? "Your conversation request was accepted"
+              : "Your conversation request was declined",
+          description:
+            parsed.data.intent === "accept"
+              ? `“${updated.topic}”: you can now see each other's email.`
+              : "No reason needed. You can ask a similar advocate instead.",
+        });
+        return redirectWithToast(back, {
+          kind: "success",
+          title:
+            parsed.data.intent === "accept" ? "Accepted: you can now see their email" : "Declined",
+          description:
+            parsed.data.intent === "decline"
+              ? "No reason needed. It does not count against you."
+              : undefined,
+        });
+      }
+      case "complete": {
+        const { request: updated, awarded } = await completeReference(context.db, user, id, {
+          helpful: parsed.data.helpful,
+        });
+        announcePoints(context.realtime, awarded);
+        return redirectWithToast(back, {
+          kind: "success",
+          title: updated.status === "completed" ? "Conversation completed" : "Marked as held",
+          description:
+            updated.status === "completed"
+              ? "Thank you both. The advocate's reference points are in their history."
+              : "It is completed once the other person confirms too.",
+        });
+      }
+      case "rate":
+        await rateReference(context.db, user, id, parsed.data.helpful);
+        return redirectWithToast(back, { kind: "success", title: "Thanks for telling us" });
+      case "cancel": {
+        const { delivered } = await cancelReference(context.db, user, id, parsed.data.reason);
+        announceDelivered(context.realtime, delivered);
+        return redirectWithToast(back, { kind: "success", title: "Request cancelled" });
+      }
+    }
+  } catch (error) {
+    return answerDomainError(error);
+  }
+}
+
+export default function ReferenceRequestPage() {
+  const { reference: r, viewerId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const isAdvocate = viewerId === r.advocate_id;
+  const isProspect = viewerId === r.prospect_id;
+  const mayCancel =
+    ["queued", "pending", "accepted"].includes(r.status) &&
+    (isProspect || viewerId === r.requested_by);
+  const ownDone = isAdvocate
+    ? r.advocate_completed_at
+    : isProspect
+      ? r.prospect_completed_at
+      : null;
+  return (
+    <Container className="max-w-3xl">
+      <p className="mb-4 text-sm">
+        <Link to="/references" className="font-medium text-brand-700 underline dark:text-brand-300">
+          ← Your references
+        </Link>
+      </p>
+      <Card className="p-6 sm:p-8">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-bold tracking-tight">{r.topic}</h1>
+          <span data-testid="reference-status">
+            <ReferenceStatusBadge status={r.status} />
+          </span>
+        </div>
+        <dl className="mt-6 grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-stone-600 dark:text-stone-400">Asked by</dt>
+            <dd className="font-medium">
+              <Link to={`/u/${r.prospect_handle}`} className="hover:underline">
+                {r.prospect_name}
+              </Link>
+              {r.prospect_job_title || r.prospect_company ? (
+                <span className="font-normal text-stone-600 dark:text-stone-400">
+                  {" "}
+                  · {[r.prospect_job_title, r.prospect_company].filter(Boolean).join(", ")}
+                </span>
+              ) : null}
+            </dd>
+            <dd data-testid="prospect-email" className="mt-1">
+              {r.prospect_email ? (
+                <a
+                  href={`mailto:${r.prospect_email}`}
+                  className="text-brand-700 underline dark:text-brand-300"
+                >
+                  {r.prospect_email}
+                </a>
+              ) : (
+                <span className="text-stone-500">Email shared after acceptance</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-stone-600 dark:text-stone-400">Advocate</dt>
+            <dd className="font-medium">
+              <Link to={`/u/${r.advocate_handle}`} className="hover:underline">
+                {r.advocate_name}
+              </Link>
+              {r.advocate_company ? (
+                <span className="font-normal text-stone-600 dark:text-stone-400">
+                  {" "}
+                  · {r.advocate_company}
+                </span>
+              ) : null}
+            </dd>
+            <dd data-testid="advocate-email" className="mt-1">
+              {r.advocate_email ? (
+                <a
+                  href={`mailto:${r.advocate_email}`}
+                  className="text-brand-700 underline dark:text-brand-300"
+                >
+                  {r.advocate_email}
+                </a>
+              ) : (
+                <span className="text-stone-500">Email shared after acceptance</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-stone-600 dark:text-stone-400">Asked on</dt>
+            <dd>{shortDate(r.created_at)}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-600 dark:text-stone-400">Times that suit</dt>
+            <dd>{r.preferred_times || "Not given"}</dd>
+          </div>
+          {r.context ? (
+            <div className="sm:col-span-2">
+              <dt className="text-stone-600 dark:text-stone-400">Context</dt>
+              <dd className="whitespace-pre-line">{r.context}</dd>
+            </div>
+          ) : null}
+          {r.status === "completed" || r.helpful !== null ? (
+            <div>
+              <dt className="text-stone-600 dark:text-stone-400">Helpful?</dt>
+              <dd>{r.helpful === null ? "Not said" : r.helpful ? "Yes" : "Not really"}</dd>
+            </div>
+          ) : null}
+          {r.status === "cancelled" && r.cancel_reason ? (
+            <div>
+              <dt className="text-stone-600 dark:text-stone-400">Why it was cancelled</dt>
+              <dd>{r.cancel_reason}</dd>
+            </div>
+          ) : null}
+        </dl>
+
+        <div className="mt-8 space-y-4">
+          <FormError message={actionData?.formError} />
+          {isAdvocate && r.status === "pending" ? (
+            <div className="flex flex-wrap gap-3">
+              <Form method="post">
+                <input type="hidden" name="intent" value="accept" />
+                <Button type="submit" disabled={busy}>
+                  Accept and share emails
+                </Button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="decline" />
+                <Button type="submit" variant="secondary" disabled={busy}>
+                  Decline
+                </Button>
+              </Form>
+              <p className="w-full text-sm text-stone-600 dark:text-stone-400">
+                Declining needs no reason and does not count against you or your monthly limit.
+              </p>
+            </div>
+          ) : null}
+          {(isAdvocate || isProspect) && r.status === "accepted" && !ownDone ? (
+            <Form method="post" className="flex flex-wrap items-end gap-3">
+              <input type="hidden" name="intent" value="complete" />
+              {isProspect ? (
+                <SelectField label="Was it helpful?" name="helpful" defaultValue="">
+                  <option value="">Rather not say</option>
+                  <option value="yes">Yes, it helped</option>
+                  <option value="no">Not really</option>
+                </SelectField>
+              ) : null}
+              <Button type="submit" disabled={busy}>
+                We talked: mark as completed
+              </Button>
+            </Form>
+          ) : null}
+          {(isAdvocate || isProspect) && r.status === "accepted" && ownDone ? (
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              You marked this conversation as held. It is completed once the other person confirms.
+            </p>
+          ) : null}
+          {isProspect && r.prospect_completed_at && r.helpful === null ? (
+            <Form method="post" className="flex flex-wrap items-center gap-3">
+              <input type="hidden" name="intent" value="rate" />
+              <span className="text-sm">Did it help?</span>
+              <Button
+                type="submit"
+                name="helpful"
+                value="yes"
+                size="sm"
+                variant="secondary"
+                disabled={busy}
+              >
+                Yes
+              </Button>
+              <Button
+                type="submit"
+                name="helpful"
+                value="no"
+                size="sm"
+                variant="ghost"
+                disabled={busy}
+              >
+                Not really
+              </Button>
+            </Form>
+          ) : null}
+          {mayCancel ? (
+            <Form
+              method="post"
+              onSubmit={(e) => {
+                if (!confirm("Cancel this request? The advocate will no longer see it as open."))
+                  e.preventDefault();
+              }}
+            >
+              <input type="hidden" name="intent" value="cancel" />
+              <Button type="submit" variant="ghost" size="sm" disabled={busy}>
+                Cancel request
+              </Button>
+            </Form>
+          ) : null}
+        </div>
+      </Card>
+    </Container>
+  );
+}

@@ -1,0 +1,118 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { ReferenceStatusBadge, shortDate } from "~/components/promoters/reference-status.tsx";
+import { ButtonLink } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import {
+  getMonthlyCap,
+  listOwnReferences,
+  requestsThisMonth,
+} from "~/modules/promoters/references.server.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Your references · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const [own, cap, used] = await Promise.all([
+    listOwnReferences(context.db, user),
+    getMonthlyCap(context.db, user.id),
+    requestsThisMonth(context.db, user.id),
+  ]);
+  return json({ ...own, cap, used, isAdvocate: user.role === "advocate" });
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["asked"][number];
+
+function RequestList({ rows, side }: { rows: Row[]; side: "asked" | "asking" }) {
+  return (
+    <Card>
+      <ul className="divide-y divide-stone-200 dark:divide-stone-800">
+        {rows.map((r) => (
+          <li
+            key={r.id}
+            className="flex flex-col gap-2 px-5 py-4 sm:flex-row sm:items-center sm:justify-between"
+            data-testid={`reference-${r.id}`}
+          >
+            <div>
+              <Link to={`/references/${r.id}`} className="font-medium hover:underline">
+                {r.topic}
+              </Link>
+              <p className="text-sm text-stone-600 dark:text-stone-400">
+                {side === "asked"
+                  ? `From ${r.prospect_name}${r.prospect_company ? ` (${r.prospect_company})` : ""}`
+                  : `With ${r.advocate_name}${r.advocate_company ? ` (${r.advocate_company})` : ""}`}{" "}
+                · asked {shortDate(r.created_at)}
+              </p>
+            </div>
+            <ReferenceStatusBadge status={r.status} />
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+export default function MyReferences() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Container className="max-w-4xl">
+      <PageHeader
+        title="Your references"
+        description="Conversations between people considering the product and customers who use it. Nobody's email is shared until the advocate says yes."
+        actions={
+          data.isAdvocate ? (
+            <>
+              <ButtonLink to="/referrals" variant="secondary">
+                Referrals
+              </ButtonLink>
+              <ButtonLink to="/settings/references" variant="secondary">
+                Monthly limit
+              </ButtonLink>
+            </>
+          ) : undefined
+        }
+      />
+      {data.isAdvocate ? (
+        <section className="space-y-3" aria-labelledby="asked-heading">
+          <div className="flex items-baseline justify-between gap-3">
+            <h2 id="asked-heading" className="text-lg font-semibold">
+              People who asked you
+            </h2>
+            <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="cap-usage">
+              {data.used} of {data.cap} this month
+            </p>
+          </div>
+          {data.asked.length ? (
+            <RequestList rows={data.asked} side="asked" />
+          ) : (
+            <EmptyState title="No requests yet">
+              When a prospect asks to talk with you, it shows up here and you decide.
+            </EmptyState>
+          )}
+        </section>
+      ) : null}
+      <section className="mt-8 space-y-3" aria-labelledby="asking-heading">
+        <h2 id="asking-heading" className="text-lg font-semibold">
+          Conversations you asked for
+        </h2>
+        {data.asking.length ? (
+          <RequestList rows={data.asking} side="asking" />
+        ) : (
+          <EmptyState
+            title="You have not asked anyone yet"
+            action={
+              <ButtonLink to="/advocates?openTo=open_to_references" variant="secondary">
+                Find an advocate like you
+              </ButtonLink>
+            }
+          >
+            Advocates who are open to references can tell you how it really went.
+          </EmptyState>
+        )}
+      </section>
+    </Container>
+  );
+}
