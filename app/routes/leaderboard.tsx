@@ -171,7 +171,7 @@ export default function LeaderboardPage() {
             </ol>
           </Card>
         )}
-        <p className="text-xs text-stone-500 dark:text-stone-400">
+        <p className="text-xs text-stone-600 dark:text-stone-400">
           People who prefer not to be named appear as “an advocate”
           {data.signedIn ? (
             <>

@@ -404,7 +404,7 @@ export default function ManageReputation() {
                 )
                   .map(([k, c]) => `${k}: ${String(c.from)} → ${String(c.to)}`)
                   .join(", ")}
-                <span className="text-stone-500 dark:text-stone-400">
+                <span className="text-stone-600 dark:text-stone-400">
                   {" "}
                   ·{" "}
                   {new Date(h.created_at).toLocaleString("en-GB", {

@@ -196,7 +196,7 @@ export default function ReputationCharter() {
                   ) : null}
                 </div>
                 <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{p.description}</p>
-                <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">
+                <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">
                   {p.threshold === 0
                     ? "From your first day"
                     : `At ${p.threshold.toLocaleString("en-GB")} points`}
@@ -254,7 +254,7 @@ export default function ReputationCharter() {
               ["MVP", "Awarded by community managers for a year, with a renewal review."],
             ].map(([name, rule], i) => (
               <li key={name}>
-                <p className="text-xs text-stone-500 dark:text-stone-400">Tier {i + 1}</p>
+                <p className="text-xs text-stone-600 dark:text-stone-400">Tier {i + 1}</p>
                 <p className="font-semibold">{name}</p>
                 <p className="text-sm text-stone-600 dark:text-stone-400">{rule}</p>
               </li>

@@ -197,7 +197,7 @@ export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; co
           className={cn(
             "flex items-start gap-3 rounded-lg border p-3",
             b.earnedAt === null
-              ? "border-dashed border-stone-300 opacity-70 dark:border-stone-700"
+              ? "border-dashed border-stone-300 dark:border-stone-700"
               : "border-stone-200 dark:border-stone-800",
           )}
         >
@@ -206,7 +206,7 @@ export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; co
             className={cn(
               "inline-flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-sm font-bold ring-2",
               b.earnedAt === null
-                ? "bg-stone-100 text-stone-500 ring-stone-300 dark:bg-stone-800 dark:text-stone-400 dark:ring-stone-700"
+                ? "bg-stone-100 text-stone-700 ring-stone-300 dark:bg-stone-800 dark:text-stone-300 dark:ring-stone-700"
                 : "bg-amber-100 text-amber-900 ring-amber-400 dark:bg-amber-900/50 dark:text-amber-100 dark:ring-amber-600",
             )}
           >
@@ -216,7 +216,7 @@ export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; co
             <p className="font-semibold">{b.name}</p>
             <p className="text-stone-600 dark:text-stone-400">{b.description}</p>
             {b.earnedAt ? (
-              <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+              <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
                 Earned{" "}
                 <time dateTime={new Date(b.earnedAt).toISOString()}>
                   {new Date(b.earnedAt).toLocaleDateString("en-GB", {
@@ -228,7 +228,7 @@ export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; co
                 </time>
               </p>
             ) : b.earnedAt === null ? (
-              <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Not earned yet</p>
+              <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">Not earned yet</p>
             ) : null}
           </div>
         </li>
@@ -267,7 +267,7 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                   ? "text-brand-700 dark:text-brand-300"
                   : line.amount < 0
                     ? "text-red-700 dark:text-red-400"
-                    : "text-stone-500",
+                    : "text-stone-600",
               )}
             >
               {formatPoints(line.amount)}
@@ -290,10 +290,10 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                     </Link>
                   </>
                 ) : line.sourceLabel ? (
-                  <span className="text-stone-500 dark:text-stone-400"> ({line.sourceLabel})</span>
+                  <span className="text-stone-600 dark:text-stone-400"> ({line.sourceLabel})</span>
                 ) : null}
                 {line.awardedBy && line.rule === "manual_adjustment" ? (
-                  <span className="text-stone-500 dark:text-stone-400">
+                  <span className="text-stone-600 dark:text-stone-400">
                     {" "}
                     — {line.amount < 0 ? "corrected" : "awarded"} by{" "}
                     <Link to={`/u/${line.awardedBy.handle}`} className="hover:underline">
@@ -303,12 +303,12 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                 ) : null}
               </p>
               {line.reason && line.rule !== "manual_adjustment" ? (
-                <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">{line.reason}</p>
+                <p className="mt-0.5 text-xs text-stone-600 dark:text-stone-400">{line.reason}</p>
               ) : null}
             </div>
             <time
               dateTime={date.toISOString()}
-              className="shrink-0 whitespace-nowrap text-xs text-stone-500 dark:text-stone-400"
+              className="shrink-0 whitespace-nowrap text-xs text-stone-600 dark:text-stone-400"
             >
               {date.toLocaleDateString("en-GB", {
                 day: "numeric",
