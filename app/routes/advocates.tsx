@@ -60,6 +60,9 @@ export default function AdvocatesDirectory() {
       />
       <Card className="p-4 sm:p-5">
         <Form
+          // The fields start from the address; a new address (Clear filters, a tag link, Back)
+          // must show its own filters, not what was chosen before.
+          key={JSON.stringify(filters)}
           method="get"
           role="search"
           className="grid gap-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end"
