@@ -51,28 +51,7 @@ export async function seedTiers(
     return value;
   };
 
-  for (const tier of SEED_TIERS) {
-    await db
-      .insertInto("tiers")
-      .values({
-        slug: tier.slug,
-        name: tier.name,
-        rank: tier.rank,
-        kind: tier.kind,
-        description: tier.description,
-        colour: tier.colour,
-        icon: tier.icon,
-        reputation_threshold: tier.reputationThreshold,
-        requires_showcase: tier.requiresShowcase,
-        term_months: tier.termMonths,
-        unlocks: tier.unlocks,
-        nda_terms_md: tier.ndaTerms,
-        nda_terms_html: renderMarkdown(tier.ndaTerms, { trustedLinks: true }),
-        created_at: at(-900),
-        updated_at: at(-900),
-      })
-      .execute();
-  }
+  await seedTierCatalogue(db, at(-900));
   const tiers = await listTiers(db);
   const tierId = (slug: string) => tiers.find((t) => t.slug === slug)!.id;
 
@@ -239,6 +218,32 @@ export async function seedTiers(
         tier_rank: ranks.get(id(handle))?.tier.rank ?? 0,
         via,
         created_at: at(days),
+      })
+      .execute();
+  }
+}
+
+/** The four tiers of the catalogue (Member, Contributor, Champion, MVP). */
+export async function seedTierCatalogue(db: Queryable, at = new Date()): Promise<void> {
+  for (const tier of SEED_TIERS) {
+    await db
+      .insertInto("tiers")
+      .values({
+        slug: tier.slug,
+        name: tier.name,
+        rank: tier.rank,
+        kind: tier.kind,
+        description: tier.description,
+        colour: tier.colour,
+        icon: tier.icon,
+        reputation_threshold: tier.reputationThreshold,
+        requires_showcase: tier.requiresShowcase,
+        term_months: tier.termMonths,
+        unlocks: tier.unlocks,
+        nda_terms_md: tier.ndaTerms,
+        nda_terms_html: renderMarkdown(tier.ndaTerms, { trustedLinks: true }),
+        created_at: at,
+        updated_at: at,
       })
       .execute();
   }

@@ -3,7 +3,9 @@ import type { Role } from "../../../db/schema.ts";
 
 /**
  * SQL for the rank of a person's effective tier (0 when they have none),
- * for loadViewer's single round trip. Prospects have no tier.
+ * for loadViewer's single round trip. Prospects have no tier. An award
+ * counts from when it was first held (renewals keep it continuous) until
+ * the end of its current term, checked against the clock on every read.
  */
 export function effectiveTierRankSql(user: { id: number; role: Role }): RawBuilder<number> {
   if (user.role === "prospect") return sql<number>`0`;
@@ -13,6 +15,6 @@ export function effectiveTierRankSql(user: { id: number; role: Role }): RawBuild
     ${base},
     (select t.rank from tier_automatic_holdings h join tiers t on t.id = h.tier_id where h.user_id = ${user.id}),
     (select max(t.rank) from tier_awards a join tiers t on t.id = a.tier_id
-      where a.user_id = ${user.id} and a.status = 'active' and a.term_start <= now() and a.term_end > now())
+      where a.user_id = ${user.id} and a.status = 'active' and a.since <= now() and a.term_end > now())
   ), 0)`;
 }

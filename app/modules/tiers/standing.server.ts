@@ -208,7 +208,7 @@ export async function effectiveTiers(
       .select(["user_id", "tier_id", "since", "term_end"])
       .where("user_id", "in", userIds)
       .where("status", "=", "active")
-      .where("term_start", "<=", now)
+      .where("since", "<=", now)
       .where("term_end", ">", now)
       .execute(),
   ]);
@@ -348,7 +348,7 @@ export async function tierOverview(
       .select(["tier_awards.since as award_since", "tier_awards.term_end"])
       .where("tier_awards.user_id", "=", user.id)
       .where("tier_awards.status", "=", "active")
-      .where("tier_awards.term_start", "<=", now)
+      .where("tier_awards.since", "<=", now)
       .where("tier_awards.term_end", ">", now)
       .orderBy("tiers.rank", "desc")
       .execute();
