@@ -248,8 +248,8 @@ describe("cross-origin requests", () => {
         },
       ],
       ["/settings/profile", { displayName: "Pwned", headline: "pwned" }],
-      ["/manage?index", { intent: "verify", userId: String(prospect.id) }],
-      ["/manage?index", { intent: "change-role", userId: String(prospect.id), role: "admin" }],
+      ["/manage/people", { intent: "verify", userId: String(prospect.id) }],
+      ["/manage/people", { intent: "change-role", userId: String(prospect.id), role: "admin" }],
     ];
     for (const origin of ["https://evil.example", "null", `${server.url}.evil.example`]) {
       for (const [path, fields] of attempts) {
@@ -290,8 +290,9 @@ describe("GET requests", () => {
       `/settings?index&${q({ intent: "sign-out-everywhere" })}`,
       `/settings?index&${q({ intent: "change-password", currentPassword: TEST_PASSWORD, newPassword: "a new passphrase", confirmPassword: "a new passphrase" })}`,
       `/settings/profile?${q({ displayName: "Changed by GET", headline: "changed" })}`,
-      `/manage?index&${q({ intent: "verify", userId: String(prospect.id) })}`,
-      `/manage?index&${q({ intent: "change-role", userId: String(prospect.id), role: "admin" })}`,
+      `/manage/people?${q({ intent: "verify", userId: String(prospect.id) })}`,
+      `/manage/people?${q({ intent: "change-role", userId: String(prospect.id), role: "admin" })}`,
+      "/manage",
       "/manage/audit",
       "/advocates?q=x",
       `/u/${prospect.handle}`,
@@ -309,7 +310,7 @@ describe("GET requests", () => {
       "/logout": "routes/logout",
       "/settings?": "routes/settings._index",
       "/settings/profile": "routes/settings.profile",
-      "/manage?": "routes/manage._index",
+      "/manage/people": "routes/manage.people",
     };
     for (const path of asAdmin) {
       const res = await signedInAdmin.get(path);
