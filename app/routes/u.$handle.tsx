@@ -169,13 +169,6 @@ export default function ProfilePage() {
             isOwner={isOwner}
           />
           <ProfileAdvocacySections data={advocacy} name={profile.display_name} isOwner={isOwner} />
-          <AskForConversation
-            handle={profile.handle}
-            name={profile.display_name}
-            ask={referenceAsk}
-            signedIn={signedIn}
-            isOwner={isOwner}
-          />
         </div>
         <aside className="space-y-6">
           {tier ? (
@@ -218,6 +211,13 @@ export default function ProfilePage() {
               </p>
             )}
           </Card>
+          <AskForConversation
+            handle={profile.handle}
+            name={profile.display_name}
+            ask={referenceAsk}
+            signedIn={signedIn}
+            isOwner={isOwner}
+          />
           <Card className="p-6">
             <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
               Expertise

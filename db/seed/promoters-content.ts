@@ -284,9 +284,9 @@ export function generateSurveyResponses(now: Date): SeedResponse[] {
       const first = pick(FIRST);
       const last = pick(LAST);
       const company = pick(COMPANIES);
-      let email = `${slug(first)}.${slug(last)}@${slug(company).slice(0, 16)}.example`;
+      let email = `${slug(first)}.${slug(last)}@${slug(company)}.example`;
       for (let n = 2; used.has(email); n++)
-        email = `${slug(first)}.${slug(last)}${n}@${slug(company).slice(0, 16)}.example`;
+        email = `${slug(first)}.${slug(last)}${n}@${slug(company)}.example`;
       used.add(email);
       const comment =
         score >= 9
