@@ -1,8 +1,277 @@
 import type { Queryable } from "../client.ts";
+import type { Actor } from "../../app/modules/auth/users.server.ts";
+import {
+  addTalkEvidence,
+  applyToOpportunity,
+  createOpportunity,
+  decideApplication,
+  logTalk,
+  rejectTalk,
+  setOpportunityStatus,
+  verifyTalk,
+} from "../../app/modules/advocacy/speaking.server.ts";
+import {
+  answerStoryProposal,
+  declineStory,
+  publishStory,
+  requestStoryChanges,
+  saveStory,
+  startStoryFromThread,
+  unpublishStory,
+} from "../../app/modules/advocacy/stories.server.ts";
+import { zonedLocalToInstant } from "../../app/modules/advocacy/time.ts";
+import type { StoryInput } from "../../app/modules/advocacy/validation.ts";
+import {
+  OPPORTUNITIES,
+  SELF_REPORTED_TALKS,
+  STORIES,
+  THREAD_STORY_CANDIDATES,
+  type SeedEvidence,
+  type SeedStory,
+} from "./advocacy-content.ts";
 
-/** Speaking opportunities, talks and case studies of the demo community. */
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * Speaking opportunities, talks and case studies of the demo community,
+ * written through the same domain functions the app uses: applications are
+ * decided, talks verified and stories published at historic dates, so the
+ * ledger carries the points with the dates they were earned.
+ */
 export async function seedAdvocacy(
-  _db: Queryable,
-  _people: Map<string, number>,
-  _now: Date,
-): Promise<void> {}
+  db: Queryable,
+  people: Map<string, number>,
+  now: Date,
+): Promise<void> {
+  const idOf = (handle: string) => {
+    const id = people.get(handle);
+    if (!id) throw new Error(`Seed person missing: ${handle}`);
+    return id;
+  };
+  const advocate = (handle: string): Actor => ({ id: idOf(handle), role: "advocate" });
+  const manager = (handle: string): Actor => ({ id: idOf(handle), role: "manager" });
+  const daysFromNow = (days: number) => new Date(now.getTime() + days * DAY);
+  /** A moment in the past, never later than just before the seed runs. */
+  const past = (date: Date) => new Date(Math.min(date.getTime(), now.getTime() - HOUR));
+  const localDay = (days: number, zone: string) => {
+    // The calendar day `days` from now, as seen in the event's zone.
+    const shifted = new Date(daysFromNow(days).getTime());
+    return new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(shifted);
+  };
+  const eventTime = (days: number, time: string, zone: string) =>
+    zonedLocalToInstant(`${localDay(days, zone)}T${time}`, zone)!;
+  const evidenceOf = (e: SeedEvidence) => ({
+    recordingUrl: e.recordingUrl ?? "",
+    slidesUrl: e.slidesUrl ?? "",
+    attendance: e.attendance ?? null,
+    evidenceNote: e.note ?? "",
+  });
+  const reviewers = ["morgan", "priya", "jonas"] as const;
+
+  // Opportunities, applications, decisions, and the talks that follow.
+  for (const o of OPPORTUNITIES) {
+    const startsAt = eventTime(o.startsInDays, o.time, o.timeZone);
+    const deadline = new Date(startsAt.getTime() - o.deadlineDaysBefore * DAY);
+    const posted = new Date(Math.min(deadline.getTime() - 40 * DAY, now.getTime() - 20 * DAY));
+    const poster = manager(o.postedBy);
+    const opportunity = await createOpportunity(
+      db,
+      poster,
+      {
+        title: o.title,
+        eventName: o.eventName,
+        format: o.format,
+        startsAt,
+        timeZone: o.timeZone,
+        isVirtual: o.location === "",
+        location: o.location,
+        expectedAudience: o.expectedAudience,
+        audienceDescription: o.audienceDescription,
+        topic: o.topic,
+        eventUrl: o.eventUrl,
+        applicationDeadline: deadline,
+        status: "open",
+      },
+      { now: posted },
+    );
+    let appliedAt = posted.getTime();
+    const decidedAt = past(
+      new Date(Math.min(deadline.getTime() + 2 * DAY, startsAt.getTime() - DAY)),
+    );
+    for (const a of o.applications) {
+      appliedAt = Math.min(
+        appliedAt + 3 * DAY,
+        deadline.getTime() - HOUR,
+        now.getTime() - 2 * HOUR,
+      );
+      const applied = await applyToOpportunity(
+        db,
+        advocate(a.handle),
+        opportunity.id,
+        { pitch: a.pitch, talkTitle: a.talkTitle },
+        { now: new Date(appliedAt) },
+      );
+      if (!a.decision) continue;
+      const decided = await decideApplication(
+        db,
+        poster,
+        applied.value.id,
+        a.decision,
+        a.message ?? "",
+        { now: new Date(Math.max(decidedAt.getTime(), appliedAt + HOUR)) },
+      );
+      const talkId = decided.value.talkId;
+      if (!talkId || !a.evidence) continue;
+      const evidenceAt = past(new Date(startsAt.getTime() + 2 * DAY));
+      await addTalkEvidence(db, advocate(a.handle), talkId, evidenceOf(a.evidence), {
+        now: evidenceAt,
+      });
+      const verifier = manager(o.postedBy);
+      const decidedTalkAt = past(new Date(startsAt.getTime() + 4 * DAY));
+      if (a.outcome === "verified") await verifyTalk(db, verifier, talkId, { now: decidedTalkAt });
+      else if (a.outcome === "rejected")
+        await rejectTalk(db, verifier, talkId, a.rejectReason ?? "Not verified.", {
+          now: decidedTalkAt,
+        });
+    }
+    if (o.finalStatus !== "open")
+      await setOpportunityStatus(db, poster, opportunity.id, o.finalStatus, {
+        now: past(new Date(deadline.getTime() + DAY)),
+      });
+  }
+
+  // Talks advocates logged themselves.
+  for (const t of SELF_REPORTED_TALKS) {
+    const givenAt = eventTime(-t.daysAgo, t.time, t.timeZone);
+    const speaker = advocate(t.handle);
+    const loggedAt = past(new Date(givenAt.getTime() + DAY));
+    const talk = await logTalk(
+      db,
+      speaker,
+      {
+        title: t.title,
+        eventName: t.eventName,
+        format: t.format,
+        givenAt,
+        timeZone: t.timeZone,
+        isVirtual: t.location === "",
+        location: t.location,
+        abstract: t.abstract,
+        eventUrl: t.eventUrl,
+        evidence: t.evidence && givenAt < now ? evidenceOf(t.evidence) : null,
+      },
+      { now: givenAt < now ? loggedAt : new Date(now.getTime() - 3 * DAY) },
+    );
+    const decidedAt = past(new Date(givenAt.getTime() + 3 * DAY));
+    const verifier = manager(t.verifiedBy ?? "morgan");
+    if (t.outcome === "verified") await verifyTalk(db, verifier, talk.id, { now: decidedAt });
+    if (t.outcome === "rejected")
+      await rejectTalk(db, verifier, talk.id, t.rejectReason ?? "Not verified.", {
+        now: decidedAt,
+      });
+  }
+
+  // Customer stories, through review to the library.
+  const input = (s: SeedStory, overrides: Partial<StoryInput> = {}): StoryInput => ({
+    title: s.title,
+    company: "",
+    industry: "",
+    productArea: s.productArea,
+    challenge: s.challenge,
+    solution: s.solution,
+    results: s.results,
+    pullQuote: s.pullQuote,
+    consent: s.flow.kind !== "draft",
+    metrics: s.metrics,
+    ...overrides,
+  });
+  for (const s of STORIES) {
+    const author = advocate(s.handle);
+    const profile = await db
+      .selectFrom("profiles")
+      .select(["company", "industry"])
+      .where("user_id", "=", author.id)
+      .executeTakeFirstOrThrow();
+    const base = input(s, { company: profile.company, industry: profile.industry });
+    const at = (daysAgo: number) => past(daysFromNow(-daysAgo));
+    const flow = s.flow;
+    const draft = await saveStory(db, author, {}, base, { now: at(s.createdDaysAgo) });
+    const id = draft.value.id;
+    if (flow.kind === "draft") continue;
+    await saveStory(db, author, { id }, base, { now: at(flow.submittedDaysAgo), submit: true });
+    if (flow.kind === "submitted") continue;
+    if (flow.kind === "changes_requested") {
+      await requestStoryChanges(db, manager(flow.changes.reviewer), id, flow.changes.comment, {
+        now: at(flow.changes.daysAgo),
+      });
+      continue;
+    }
+    if (flow.kind === "declined") {
+      await declineStory(db, manager(flow.reviewer), id, flow.reason, {
+        now: at(flow.declinedDaysAgo),
+      });
+      continue;
+    }
+    if (flow.kind === "published" && flow.changes) {
+      await requestStoryChanges(db, manager(flow.reviewer), id, flow.changes.comment, {
+        now: at(flow.changes.daysAgo),
+      });
+      await saveStory(db, author, { id }, base, {
+        now: at(flow.changes.daysAgo - 1),
+        submit: true,
+      });
+    }
+    await publishStory(db, manager(flow.reviewer), id, { now: at(flow.publishedDaysAgo) });
+    if (flow.kind === "unpublished") {
+      await unpublishStory(db, manager(flow.reviewer), id, flow.reason, {
+        now: at(flow.unpublishedDaysAgo),
+      });
+      continue;
+    }
+    if (s.revision) {
+      const r = s.revision;
+      await saveStory(
+        db,
+        author,
+        { id },
+        {
+          ...base,
+          pullQuote: r.pullQuote ?? base.pullQuote,
+          results: r.results ?? base.results,
+          metrics: r.metrics ?? base.metrics,
+        },
+        { now: at(r.daysAgo + 2), submit: true },
+      );
+      await publishStory(db, manager(r.reviewer), id, { now: at(r.daysAgo) });
+    }
+  }
+
+  // A manager turns an advocate's discussion thread into a story draft; the
+  // advocate accepts it. Only when the discussions seed has such a thread.
+  let started = 0;
+  for (const handle of THREAD_STORY_CANDIDATES) {
+    if (started >= 2) break;
+    const thread = await db
+      .selectFrom("threads")
+      .select("id")
+      .where("author_id", "=", idOf(handle))
+      .where("deleted_at", "is", null)
+      .where("hidden_at", "is", null)
+      .orderBy("created_at")
+      .executeTakeFirst();
+    if (!thread) continue;
+    const reviewer = manager(reviewers[started % reviewers.length]);
+    const proposal = await startStoryFromThread(
+      db,
+      reviewer,
+      { threadId: thread.id, advocateId: idOf(handle) },
+      { now: past(daysFromNow(-4 + started)) },
+    );
+    if (started === 0)
+      await answerStoryProposal(db, advocate(handle), proposal.value.id, true, {
+        now: past(daysFromNow(-2)),
+      });
+    started += 1;
+  }
+}

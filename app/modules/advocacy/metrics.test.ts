@@ -99,6 +99,8 @@ describe("describing a metric", () => {
     expect(formatMetricValue(14, "days")).toBe("14 days");
     expect(formatMetricValue(94, "%")).toBe("94%");
     expect(formatMetricValue(310, "$")).toBe("$310");
+    expect(formatMetricValue(310, "$k")).toBe("$310k");
+    expect(formatMetricValue(1.5, "€M")).toBe("€1.5M");
     expect(describeMetric({ label: "Onboarding time", before: 14, after: 3, unit: "days" })).toBe(
       "Onboarding time: 14 days → 3 days (−79%)",
     );

@@ -99,11 +99,13 @@ export function percentChange(metric: Pick<StoryMetric, "before" | "after">): nu
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
-/** "14 days", "94 %" → "94%", "$310k" stays as written when the unit is a currency prefix. */
+/** "14 days", "94%", "$310k" (a unit that starts with a currency sign goes in front). */
 export function formatMetricValue(value: number, unit: string): string {
   const n = numberFormat.format(value);
   if (unit === "%") return `${n}%`;
-  if (/^[$€£¥]$/.test(unit)) return `${unit}${n}`;
+  const currency = /^([$€£¥])(.{0,3})$/.exec(unit);
+  if (currency)
+    return `${value < 0 ? "−" : ""}${currency[1]}${numberFormat.format(Math.abs(value))}${currency[2]}`;
   return `${n} ${unit}`;
 }
 

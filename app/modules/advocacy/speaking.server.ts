@@ -116,6 +116,34 @@ export async function updateOpportunity(
   });
 }
 
+/** Opens, closes or marks an opportunity filled. */
+export async function setOpportunityStatus(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  status: "open" | "closed" | "filled",
+  clock: Clock = {},
+) {
+  if (!policy.manageSpeaking(viewerOf(actor)))
+    throw new ForbiddenError("Only community managers can change speaking opportunities.");
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable("speaking_opportunities")
+      .set({ status, updated_at: clock.now ?? new Date() })
+      .where("id", "=", id)
+      .returning(["id", "status"])
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError("We could not find that speaking opportunity.");
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: `speaking.opportunity_${status}`,
+      subjectType: "speaking_opportunity",
+      subjectId: id,
+    });
+    return row;
+  });
+}
+
 export async function getOpportunity(db: Queryable, id: number) {
   const row = await db
     .selectFrom("speaking_opportunities")
