@@ -15,7 +15,8 @@ import { useNonce } from "./components/nonce.ts";
 import { RealtimeProvider, useSocketEvent } from "./components/realtime.tsx";
 import { Toaster, useToasts } from "./components/ui/toast.tsx";
 import { policy } from "./modules/access/policy.ts";
-import { getAuth, renewedSessionCookie } from "./utils/auth.server.ts";
+import { countUnread } from "./modules/discussions/notifications.server.ts";
+import { getAuth, getViewer, renewedSessionCookie } from "./utils/auth.server.ts";
 import { readToast } from "./utils/toast.server.ts";
 import stylesheet from "./tailwind.css?url";
 
@@ -35,6 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (renewed) headers.append("Set-Cookie", renewed);
 
   const nav: NavItem[] = [{ to: "/advocates", label: "Advocates" }];
+  nav.unshift({ to: "/discussions", label: "Discussions" });
   nav.push({ to: "/stories", label: "Stories" });
   nav.push({ to: "/speaking", label: "Speaking" });
   nav.push({ to: "/leaderboard", label: "Leaderboard" });
@@ -49,6 +51,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : null,
       nav,
       toast,
+      unreadNotifications: user
+        ? await countUnread(context.db, await getViewer(request, context))
+        : 0,
     },
     { headers },
   );
@@ -110,7 +115,7 @@ export default function App() {
   const data = useLoaderData<typeof loader>();
   return (
     <RealtimeProvider>
-      <AppShell user={data.user} nav={data.nav}>
+      <AppShell user={data.user} nav={data.nav} unreadNotifications={data.unreadNotifications}>
         <Outlet />
       </AppShell>
       <LiveToasts flash={data.toast} />

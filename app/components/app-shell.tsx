@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Avatar } from "./ui/avatar.tsx";
 import { buttonClass } from "./ui/button.tsx";
 import { Logo } from "./logo.tsx";
+import { NotificationBell } from "./discussions/notification-bell.tsx";
 import { cn } from "~/utils/cn.ts";
 
 export interface ShellUser {
@@ -44,10 +45,12 @@ export function AppShell({
   user,
   nav,
   children,
+  unreadNotifications = 0,
 }: {
   user: ShellUser | null;
   nav: NavItem[];
   children: ReactNode;
+  unreadNotifications?: number;
 }) {
   return (
     <div className="flex min-h-screen flex-col">
@@ -72,6 +75,7 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-2">
             {user ? (
               <>
+                <NotificationBell count={unreadNotifications} />
                 <Link
                   to={`/u/${user.handle}`}
                   className="flex items-center gap-2 rounded-lg px-2 py-1 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"

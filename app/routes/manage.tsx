@@ -31,6 +31,7 @@ export default function ManageLayout() {
           { to: "/manage/stories", label: "Stories" },
           { to: "/manage/tiers", label: "Tiers" },
           { to: "/manage/early-access", label: "Early access" },
+          { to: "/manage/flags", label: "Flags" },
           { to: "/manage/audit", label: "Audit log" },
         ]}
       />

@@ -82,6 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("hidden_reason", "text")
     .addColumn("helpful_at", "timestamptz")
     .addColumn("helpful_by", "integer", (c) => c.references("users.id").onDelete("set null"))
+    .addColumn("helpful_award_key", "text")
     .addColumn("change_seq", "bigint", (c) => c.notNull().defaultTo(nextChange))
     .addColumn("search_vector", sql`tsvector`, (c) => c.notNull().defaultTo(sql`''::tsvector`))
     .execute();
@@ -126,6 +127,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("post_id", "integer", (c) => c.notNull().references("posts.id"))
     .addColumn("voter_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("award_key", "text")
     .addUniqueConstraint("post_votes_post_voter_key", ["post_id", "voter_id"])
     .execute();
   await db.schema.createIndex("post_votes_voter_idx").on("post_votes").column("voter_id").execute();

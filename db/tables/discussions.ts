@@ -74,6 +74,8 @@ export interface PostsTable {
   hidden_reason: string | null;
   helpful_at: MaybeTime;
   helpful_by: number | null;
+  /** The ledger key holding the points of the "helpful" mark, while they stand. */
+  helpful_award_key: string | null;
   change_seq: ChangeSeq;
   search_vector: ColumnType<string, string | undefined, string>;
 }
@@ -94,6 +96,8 @@ export interface PostVotesTable {
   post_id: number;
   voter_id: number;
   created_at: CreatedAt;
+  /** The ledger key holding this vote's points, while they stand (null once reversed). */
+  award_key: string | null;
 }
 
 export interface AnswerAcceptancesTable {

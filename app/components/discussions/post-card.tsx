@@ -1,0 +1,586 @@
+import { Link, useFetcher } from "@remix-run/react";
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
+import { Avatar } from "~/components/ui/avatar.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
+import type { PostView } from "~/modules/realtime/events.ts";
+import { FLAG_REASON_LABELS, FLAG_REASONS, LIMITS } from "~/modules/discussions/validation.ts";
+import { cn } from "~/utils/cn.ts";
+import { TimeAgo } from "./time.tsx";
+
+export interface ThreadContextValue {
+  threadId: number;
+  kind: "question" | "discussion";
+  title: string;
+  tags: string[];
+  authorId: number;
+  viewerId: number | null;
+  signedIn: boolean;
+  now: string;
+  acceptedPostId: number | null;
+  abilities: {
+    reply: boolean;
+    accept: boolean;
+    moderate: boolean;
+    seeVotes: boolean;
+    vote: boolean;
+    flag: boolean;
+  };
+  voted: Set<number>;
+  sources: Record<string, string>;
+  quote: (post: PostView, text: string) => void;
+  loginHref: string;
+}
+
+export const ThreadContext = createContext<ThreadContextValue | null>(null);
+const useThread = () => useContext(ThreadContext)!;
+
+type ActionData = {
+  ok?: boolean;
+  intent?: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+};
+
+const roleLabel: Record<string, string | null> = {
+  advocate: "Verified customer",
+  manager: "Community team",
+  admin: "Community team",
+  prospect: null,
+};
+
+function VoteButton({ post }: { post: PostView }) {
+  const thread = useThread();
+  const fetcher = useFetcher<ActionData>();
+  const own = thread.viewerId === post.author.id;
+  const pendingIntent = fetcher.formData?.get("intent");
+  const voted = pendingIntent ? pendingIntent === "vote" : thread.voted.has(post.id);
+  const label = `${post.voteCount} ${post.voteCount === 1 ? "vote" : "votes"}`;
+  const box =
+    "flex w-12 flex-col items-center rounded-lg px-1 py-1.5 text-sm font-semibold ring-1 ring-inset";
+  if (!thread.signedIn)
+    return (
+      <Link
+        to={thread.loginHref}
+        className={cn(
+          box,
+          "text-stone-700 ring-stone-300 hover:bg-stone-100 dark:text-stone-300 dark:ring-stone-700 dark:hover:bg-stone-800",
+        )}
+        aria-label={`${label}. Sign in to vote`}
+      >
+        <span aria-hidden="true">▲</span>
+        <span data-testid="vote-count">{post.voteCount}</span>
+      </Link>
+    );
+  const disabled = own || !thread.abilities.vote || post.hidden;
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value={voted ? "unvote" : "vote"} />
+      <input type="hidden" name="postId" value={post.id} />
+      <button
+        type="submit"
+        disabled={disabled}
+        aria-pressed={voted}
+        aria-label={
+          own
+            ? `${label} (your post)`
+            : !thread.abilities.vote
+              ? `${label}. Voting opens at 15 reputation`
+              : voted
+                ? `${label}. Withdraw your upvote`
+                : `${label}. Upvote`
+        }
+        title={own ? "You cannot vote on your own post" : undefined}
+        className={cn(
+          box,
+          voted
+            ? "bg-brand-700 text-white ring-brand-700 dark:bg-brand-600"
+            : "text-stone-700 ring-stone-300 hover:bg-stone-100 dark:text-stone-300 dark:ring-stone-700 dark:hover:bg-stone-800",
+          "disabled:cursor-not-allowed disabled:opacity-70",
+        )}
+      >
+        <span aria-hidden="true">▲</span>
+        <span data-testid="vote-count">{post.voteCount}</span>
+      </button>
+      {fetcher.data?.formError ? (
+        <p role="alert" className="mt-1 w-24 text-xs text-red-700 dark:text-red-400">
+          {fetcher.data.formError}
+        </p>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+/** A disclosure with a small form inside (flag, hide, delete confirmation). */
+function ActionPanel({
+  label,
+  children,
+  tone = "ghost",
+  testId,
+}: {
+  label: string;
+  children: (close: () => void) => ReactNode;
+  tone?: "ghost" | "danger";
+  testId?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="group relative"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+      data-testid={testId}
+    >
+      <summary
+        className={cn(
+          "cursor-pointer list-none rounded-md px-2 py-1 text-xs font-medium",
+          tone === "danger"
+            ? "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+            : "text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800",
+        )}
+      >
+        {label}
+      </summary>
+      {open ? (
+        <div className="absolute right-0 z-20 mt-1 w-72 rounded-xl border border-stone-200 bg-white p-4 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+          {children(() => setOpen(false))}
+        </div>
+      ) : null}
+    </details>
+  );
+}
+
+function IntentForm({
+  intent,
+  postId,
+  children,
+  onDone,
+}: {
+  intent: string;
+  postId?: number;
+  children: (state: { busy: boolean; errors: Record<string, string> }) => ReactNode;
+  onDone?: () => void;
+}) {
+  const fetcher = useFetcher<ActionData>();
+  const done = fetcher.state === "idle" && fetcher.data?.ok;
+  useEffect(() => {
+    if (done) onDone?.();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [done]);
+  return (
+    <fetcher.Form method="post" className="space-y-3">
+      <input type="hidden" name="intent" value={intent} />
+      {postId ? <input type="hidden" name="postId" value={postId} /> : null}
+      <FormError message={fetcher.data?.formError} />
+      {children({ busy: fetcher.state !== "idle", errors: fetcher.data?.fieldErrors ?? {} })}
+    </fetcher.Form>
+  );
+}
+
+function ReasonForm({
+  intent,
+  postId,
+  label,
+  submit,
+  onDone,
+  danger,
+}: {
+  intent: string;
+  postId?: number;
+  label: string;
+  submit: string;
+  onDone?: () => void;
+  danger?: boolean;
+}) {
+  return (
+    <IntentForm intent={intent} postId={postId} onDone={onDone}>
+      {({ busy, errors }) => (
+        <>
+          <TextField
+            label={label}
+            name="reason"
+            error={errors.reason}
+            required
+            maxLength={LIMITS.reasonMax}
+          />
+          <Button type="submit" size="sm" variant={danger ? "danger" : "primary"} disabled={busy}>
+            {submit}
+          </Button>
+        </>
+      )}
+    </IntentForm>
+  );
+}
+
+function LazyList({ url, render }: { url: string; render: (data: any) => ReactNode }) {
+  const fetcher = useFetcher();
+  useEffect(() => {
+    if (fetcher.state === "idle" && !fetcher.data) fetcher.load(url);
+  }, [fetcher, url]);
+  if (!fetcher.data) return <p className="text-xs text-stone-600 dark:text-stone-400">Loading…</p>;
+  return <>{render(fetcher.data)}</>;
+}
+
+function PostEditor({ post, onClose }: { post: PostView; onClose: () => void }) {
+  const thread = useThread();
+  const source = thread.sources[String(post.id)] ?? "";
+  return (
+    <IntentForm intent="edit" postId={post.id} onDone={onClose}>
+      {({ busy, errors }) => (
+        <>
+          {post.isOpening ? (
+            <>
+              <TextField
+                label="Title"
+                name="title"
+                defaultValue={thread.title}
+                error={errors.title}
+                maxLength={LIMITS.titleMax}
+              />
+              <TextField
+                label="Tags"
+                name="tags"
+                defaultValue={thread.tags.join(", ")}
+                error={errors.tags}
+              />
+            </>
+          ) : null}
+          <TextAreaField
+            label="Edit post"
+            name="body"
+            defaultValue={source}
+            error={errors.body}
+            rows={8}
+            maxLength={LIMITS.bodyMax}
+          />
+          <div className="flex gap-2">
+            <Button type="submit" size="sm" disabled={busy}>
+              Save changes
+            </Button>
+            <Button size="sm" variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
+          </div>
+        </>
+      )}
+    </IntentForm>
+  );
+}
+
+/** One post: votes, body, author, and the actions this person may take. */
+export function PostCard({ post, accepted = false }: { post: PostView; accepted?: boolean }) {
+  const thread = useThread();
+  const [editing, setEditing] = useState(false);
+  const bodyId = useId();
+  const own = thread.viewerId === post.author.id;
+  const canEdit = String(post.id) in thread.sources;
+  const isAccepted = thread.acceptedPostId === post.id;
+  const acceptFetcher = useFetcher<ActionData>();
+  const helpfulFetcher = useFetcher<ActionData>();
+  const role = roleLabel[post.author.role];
+  return (
+    <article
+      id={`post-${post.id}`}
+      data-testid={post.isOpening ? "opening-post" : accepted ? "accepted-answer" : "reply"}
+      data-post-id={post.id}
+      aria-labelledby={`${bodyId}-author`}
+      className={cn(
+        "scroll-mt-24 rounded-xl border bg-white p-4 shadow-sm sm:p-5 dark:bg-stone-900",
+        accepted
+          ? "border-brand-400 ring-1 ring-brand-300 dark:border-brand-700 dark:ring-brand-800"
+          : "border-stone-200 dark:border-stone-800",
+        post.hidden &&
+          "border-dashed border-red-300 bg-red-50/40 dark:border-red-800 dark:bg-red-950/20",
+      )}
+    >
+      <div className="flex gap-4">
+        <div className="flex shrink-0 flex-col items-center gap-2">
+          <VoteButton post={post} />
+          {isAccepted ? (
+            <span
+              className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-700 text-white"
+              title="Accepted answer"
+            >
+              <span aria-hidden="true">✓</span>
+              <span className="sr-only">Accepted answer</span>
+            </span>
+          ) : null}
+        </div>
+        <div className="min-w-0 flex-1">
+          <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+            <Avatar name={post.author.displayName} handle={post.author.handle} size="sm" />
+            <Link
+              id={`${bodyId}-author`}
+              to={`/u/${post.author.handle}`}
+              className="font-semibold text-stone-900 hover:underline dark:text-stone-100"
+            >
+              {post.author.displayName}
+            </Link>
+            {role ? (
+              <Badge tone={post.author.role === "advocate" ? "brand" : "spot"}>{role}</Badge>
+            ) : null}
+            {post.author.id === thread.authorId && !post.isOpening ? (
+              <Badge tone="neutral">{thread.kind === "question" ? "Asker" : "Started it"}</Badge>
+            ) : null}
+            <span className="text-stone-500 dark:text-stone-400">
+              <TimeAgo iso={post.createdAt} now={thread.now} />
+            </span>
+            {post.editedAt ? (
+              <span
+                className="text-xs text-stone-500 dark:text-stone-400"
+                title={`Edited ${new Date(post.editedAt).toUTCString()}`}
+              >
+                · edited
+              </span>
+            ) : null}
+            {accepted ? <Badge tone="brand">Accepted answer</Badge> : null}
+            {post.helpful ? <Badge tone="spot">Marked helpful</Badge> : null}
+            {post.hidden ? (
+              <Badge tone="danger">Hidden{post.hiddenReason ? `: ${post.hiddenReason}` : ""}</Badge>
+            ) : null}
+          </header>
+          {editing ? (
+            <div className="mt-3">
+              <PostEditor post={post} onClose={() => setEditing(false)} />
+            </div>
+          ) : (
+            <div
+              className="prose-ll mt-3 break-words"
+              data-testid="post-body"
+              dangerouslySetInnerHTML={{ __html: post.html }}
+            />
+          )}
+          <footer className="mt-3 flex flex-wrap items-center gap-1">
+            {thread.abilities.reply ? (
+              <button
+                type="button"
+                className="rounded-md px-2 py-1 text-xs font-medium text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
+                onClick={(e) => {
+                  const body =
+                    (
+                      e.currentTarget
+                        .closest("article")
+                        ?.querySelector("[data-testid=post-body]") as HTMLElement | null
+                    )?.innerText ?? "";
+                  thread.quote(post, body);
+                }}
+              >
+                Quote
+              </button>
+            ) : null}
+            {!post.isOpening &&
+            thread.kind === "question" &&
+            thread.abilities.accept &&
+            !post.hidden ? (
+              <acceptFetcher.Form method="post">
+                <input type="hidden" name="intent" value={isAccepted ? "unaccept" : "accept"} />
+                <input type="hidden" name="postId" value={post.id} />
+                <button
+                  type="submit"
+                  disabled={acceptFetcher.state !== "idle"}
+                  className={cn(
+                    "rounded-md px-2 py-1 text-xs font-medium",
+                    isAccepted
+                      ? "text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
+                      : "text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-900/30",
+                  )}
+                >
+                  {isAccepted ? "Unaccept" : "Accept this answer"}
+                </button>
+                {acceptFetcher.data?.formError ? (
+                  <span role="alert" className="ml-2 text-xs text-red-700 dark:text-red-400">
+                    {acceptFetcher.data.formError}
+                  </span>
+                ) : null}
+              </acceptFetcher.Form>
+            ) : null}
+            {canEdit && !editing ? (
+              <button
+                type="button"
+                onClick={() => setEditing(true)}
+                className="rounded-md px-2 py-1 text-xs font-medium text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
+              >
+                Edit
+              </button>
+            ) : null}
+            {canEdit ? (
+              <ActionPanel label="Delete" tone="danger">
+                {(close) => (
+                  <IntentForm intent="delete" postId={post.id} onDone={close}>
+                    {({ busy }) => (
+                      <>
+                        <p className="text-sm">
+                          {post.isOpening
+                            ? "Delete the whole thread? Replies go with it, and points it earned are taken back."
+                            : "Delete this reply? Points it earned are taken back."}
+                        </p>
+                        <div className="flex gap-2">
+                          <Button type="submit" size="sm" variant="danger" disabled={busy}>
+                            Yes, delete
+                          </Button>
+                          <Button size="sm" variant="ghost" onClick={close}>
+                            Keep it
+                          </Button>
+                        </div>
+                      </>
+                    )}
+                  </IntentForm>
+                )}
+              </ActionPanel>
+            ) : null}
+            {thread.signedIn && !own && thread.abilities.flag && !post.hidden ? (
+              <ActionPanel label="Flag">
+                {(close) => (
+                  <IntentForm intent="flag" postId={post.id} onDone={close}>
+                    {({ busy, errors }) => (
+                      <>
+                        <SelectField
+                          label="What is wrong?"
+                          name="reason"
+                          error={errors.reason}
+                          defaultValue=""
+                        >
+                          <option value="" disabled>
+                            Choose a reason
+                          </option>
+                          {FLAG_REASONS.map((r) => (
+                            <option key={r} value={r}>
+                              {FLAG_REASON_LABELS[r]}
+                            </option>
+                          ))}
+                        </SelectField>
+                        <TextField
+                          label="Note for the moderators (optional)"
+                          name="note"
+                          maxLength={LIMITS.flagNoteMax}
+                          error={errors.note}
+                        />
+                        <Button type="submit" size="sm" disabled={busy}>
+                          Send flag
+                        </Button>
+                      </>
+                    )}
+                  </IntentForm>
+                )}
+              </ActionPanel>
+            ) : null}
+            {thread.abilities.moderate ? (
+              <>
+                {post.hidden ? (
+                  <ActionPanel label="Unhide">
+                    {(close) => (
+                      <ReasonForm
+                        intent="unhide"
+                        postId={post.id}
+                        label="Why unhide it?"
+                        submit="Unhide"
+                        onDone={close}
+                      />
+                    )}
+                  </ActionPanel>
+                ) : (
+                  <ActionPanel label="Hide" tone="danger" testId={`hide-${post.id}`}>
+                    {(close) => (
+                      <ReasonForm
+                        intent="hide"
+                        postId={post.id}
+                        label="Why hide it? (audit log)"
+                        submit="Hide post"
+                        onDone={close}
+                        danger
+                      />
+                    )}
+                  </ActionPanel>
+                )}
+                {!post.isOpening && !post.hidden ? (
+                  <helpfulFetcher.Form method="post">
+                    <input
+                      type="hidden"
+                      name="intent"
+                      value={post.helpful ? "unhelpful" : "helpful"}
+                    />
+                    <input type="hidden" name="postId" value={post.id} />
+                    <button
+                      type="submit"
+                      disabled={helpfulFetcher.state !== "idle"}
+                      className="rounded-md px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 dark:text-amber-300 dark:hover:bg-amber-950"
+                    >
+                      {post.helpful ? "Remove helpful mark" : "Mark helpful"}
+                    </button>
+                  </helpfulFetcher.Form>
+                ) : null}
+                {post.editedAt ? (
+                  <ActionPanel label="History">
+                    {() => (
+                      <LazyList
+                        url={`/t/${thread.threadId}/revisions?post=${post.id}`}
+                        render={(data: {
+                          revisions: {
+                            id: number;
+                            title: string | null;
+                            bodyMd: string;
+                            createdAt: string;
+                            editor: string;
+                          }[];
+                        }) =>
+                          data.revisions.length ? (
+                            <ol className="max-h-72 space-y-3 overflow-y-auto text-xs">
+                              {data.revisions.map((r) => (
+                                <li key={r.id}>
+                                  <p className="font-medium">
+                                    Replaced {new Date(r.createdAt).toUTCString()} by {r.editor}
+                                  </p>
+                                  {r.title ? <p className="italic">{r.title}</p> : null}
+                                  <pre className="mt-1 whitespace-pre-wrap rounded bg-stone-100 p-2 dark:bg-stone-800">
+                                    {r.bodyMd}
+                                  </pre>
+                                </li>
+                              ))}
+                            </ol>
+                          ) : (
+                            <p className="text-xs">No earlier versions.</p>
+                          )
+                        }
+                      />
+                    )}
+                  </ActionPanel>
+                ) : null}
+              </>
+            ) : null}
+            {thread.abilities.seeVotes && post.voteCount > 0 ? (
+              <ActionPanel label="Voters">
+                {() => (
+                  <LazyList
+                    url={`/t/${thread.threadId}/voters?post=${post.id}`}
+                    render={(data: { voters: { handle: string; displayName: string }[] }) => (
+                      <ul
+                        className="max-h-60 space-y-1 overflow-y-auto text-sm"
+                        aria-label="Who voted"
+                      >
+                        {data.voters.map((v) => (
+                          <li key={v.handle}>
+                            <Link to={`/u/${v.handle}`} className="hover:underline">
+                              {v.displayName}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  />
+                )}
+              </ActionPanel>
+            ) : null}
+            <a
+              href={`#post-${post.id}`}
+              className={buttonClass("ghost", "sm", "ml-auto px-2 py-1 text-xs text-stone-500")}
+              aria-label="Link to this post"
+            >
+              #
+            </a>
+          </footer>
+        </div>
+      </div>
+    </article>
+  );
+}

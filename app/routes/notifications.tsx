@@ -1,0 +1,150 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { formatDate } from "~/components/discussions/time.tsx";
+import { Avatar } from "~/components/ui/avatar.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import {
+  listNotifications,
+  markNotificationsRead,
+} from "~/modules/discussions/notifications.server.ts";
+import { pageParam } from "~/modules/discussions/validation.ts";
+import { getViewer, requireUser } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { cn } from "~/utils/cn.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Notifications · Limelight" },
+  { name: "robots", content: "noindex" },
+];
+
+async function requireViewer(request: Request, context: LoaderFunctionArgs["context"]) {
+  await requireUser(request, context);
+  return (await getViewer(request, context))!;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request, context);
+  const page = pageParam(new URL(request.url).searchParams.get("page"));
+  return json(await listNotifications(context.db, viewer, { page }));
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("open"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("read-all") }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request, context);
+  const parsed = parseForm(ActionSchema, await request.formData());
+  if (!parsed.ok) return formErrors({ formError: "That request was not complete." });
+  if (parsed.data.intent === "open") {
+    const { url, unread } = await markNotificationsRead(context.db, viewer, parsed.data.id);
+    context.realtime.toUser(viewer.id, "notifications:unread", { count: unread });
+    return redirect(url ?? "/notifications");
+  }
+  const { unread } = await markNotificationsRead(context.db, viewer);
+  context.realtime.toUser(viewer.id, "notifications:unread", { count: unread });
+  return json({ ok: true });
+}
+
+const kindLabel: Record<string, string> = {
+  reply: "Reply",
+  mention: "Mention",
+  accepted: "Accepted answer",
+  points: "Points",
+};
+
+export default function NotificationsPage() {
+  const data = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const unread = data.rows.filter((n) => !n.read).length;
+  return (
+    <Container className="max-w-3xl">
+      <PageHeader
+        title="Notifications"
+        description="Replies to your threads, mentions, accepted answers and points you earned."
+        actions={
+          unread > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="read-all" />
+              <Button type="submit" variant="secondary" disabled={navigation.state !== "idle"}>
+                Mark all as read
+              </Button>
+            </Form>
+          ) : null
+        }
+      />
+      {data.rows.length === 0 ? (
+        <EmptyState title="Nothing yet">
+          When someone replies to your thread, mentions you or accepts your answer, it shows up
+          here.
+        </EmptyState>
+      ) : (
+        <Card>
+          <ul
+            className="divide-y divide-stone-200 dark:divide-stone-800"
+            aria-label="Notifications"
+          >
+            {data.rows.map((n) => (
+              <li key={n.id} data-testid="notification" data-read={n.read ? "true" : "false"}>
+                <Form method="post" className="contents">
+                  <input type="hidden" name="intent" value="open" />
+                  <input type="hidden" name="id" value={n.id} />
+                  <button
+                    type="submit"
+                    className={cn(
+                      "flex w-full items-start gap-3 px-5 py-4 text-left hover:bg-stone-50 dark:hover:bg-stone-800/50",
+                      !n.read && "bg-brand-50/60 dark:bg-brand-900/20",
+                    )}
+                  >
+                    {n.actorHandle ? (
+                      <Avatar
+                        name={n.actorName ?? n.actorHandle}
+                        handle={n.actorHandle}
+                        size="sm"
+                      />
+                    ) : (
+                      <span
+                        aria-hidden="true"
+                        className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-amber-100 text-sm font-semibold text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
+                      >
+                        ★
+                      </span>
+                    )}
+                    <span className="min-w-0 flex-1">
+                      <span className="block text-sm text-stone-900 dark:text-stone-100">
+                        {!n.read ? <span className="sr-only">Unread: </span> : null}
+                        {n.text}
+                      </span>
+                      <span className="mt-0.5 block text-xs text-stone-500 dark:text-stone-400">
+                        {kindLabel[n.kind]} · {formatDate(n.createdAt)}
+                      </span>
+                    </span>
+                    {!n.read ? (
+                      <span
+                        aria-hidden="true"
+                        className="mt-1.5 h-2 w-2 rounded-full bg-brand-600"
+                      />
+                    ) : null}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </Container>
+  );
+}

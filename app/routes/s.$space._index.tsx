@@ -1,0 +1,118 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { ListTabs } from "~/components/discussions/list-tabs.tsx";
+import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
+import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { ButtonLink } from "~/components/ui/button.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { NotFoundError } from "~/modules/auth/errors.ts";
+import { readListParams } from "~/modules/discussions/list-params.ts";
+import { discussionSidebar, postableSpaces } from "~/modules/discussions/pages.server.ts";
+import { listThreads } from "~/modules/discussions/read.server.ts";
+import { getReadableSpace, listAllSpaces } from "~/modules/discussions/spaces.server.ts";
+import { getViewer } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/http.server.ts";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  let space;
+  try {
+    space = await getReadableSpace(context.db, viewer, params.space ?? "");
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(error.message);
+    throw error;
+  }
+  const { tab, period, page } = readListParams(new URL(request.url));
+  const spaces = await listAllSpaces(context.db);
+  const [list, sidebar] = await Promise.all([
+    listThreads(context.db, viewer, { tab, period, page, spaceId: space.id }, { spaces }),
+    discussionSidebar(context.db, viewer, spaces),
+  ]);
+  const postable = postableSpaces(viewer, [space])[0] ?? null;
+  return json({
+    ...list,
+    sidebar,
+    tab,
+    period,
+    space: {
+      slug: space.slug,
+      name: space.name,
+      description: space.description,
+      colour: space.colour,
+      visibility: space.visibility,
+      prospectsMayAsk: space.prospectsMayAsk,
+    },
+    canPost: Boolean(postable),
+    signedIn: Boolean(viewer),
+    now: new Date().toISOString(),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Space not found · Limelight" }];
+  const tags = [
+    { title: `${data.space.name} · Discussions · Limelight` },
+    { name: "description", content: data.space.description },
+  ];
+  if (data.space.visibility !== "public") tags.push({ name: "robots", content: "noindex" });
+  return tags;
+};
+
+export default function SpacePage() {
+  const data = useLoaderData<typeof loader>();
+  const { space } = data;
+  return (
+    <Container>
+      <PageHeader
+        title={space.name}
+        description={
+          <span className="flex flex-col gap-2">
+            <span>{space.description}</span>
+            <span className="flex flex-wrap gap-2">
+              {space.visibility === "members" ? (
+                <Badge tone="info">Members only</Badge>
+              ) : space.visibility === "tier" ? (
+                <Badge tone="spot">MVPs and staff only</Badge>
+              ) : (
+                <Badge tone="neutral">Public</Badge>
+              )}
+              {space.prospectsMayAsk ? <Badge tone="brand">Visitors welcome to ask</Badge> : null}
+            </span>
+          </span>
+        }
+        actions={
+          data.canPost ? (
+            <ButtonLink to={`/s/${space.slug}/new`}>New thread</ButtonLink>
+          ) : !data.signedIn ? (
+            <ButtonLink to={`/login?redirectTo=${encodeURIComponent(`/s/${space.slug}/new`)}`}>
+              Sign in to post
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_17rem]">
+        <section aria-label={`Threads in ${space.name}`} className="min-w-0 space-y-4">
+          <ListTabs tab={data.tab} period={data.period} />
+          <ThreadList
+            rows={data.rows}
+            now={data.now}
+            showSpace={false}
+            empty={
+              <NoThreads
+                action={
+                  data.canPost ? (
+                    <ButtonLink to={`/s/${space.slug}/new`}>Start the first thread</ButtonLink>
+                  ) : undefined
+                }
+              />
+            }
+          />
+          <Pagination page={data.page} pageCount={data.pageCount} />
+        </section>
+        <DiscussionSidebar spaces={data.sidebar.spaces} tags={data.sidebar.tags} />
+      </div>
+    </Container>
+  );
+}

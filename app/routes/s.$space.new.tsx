@@ -1,0 +1,185 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { MarkdownHelp } from "~/components/discussions/markdown-help.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
+import { NotFoundError } from "~/modules/auth/errors.ts";
+import { createThread } from "~/modules/discussions/posts.server.ts";
+import { postableSpaces } from "~/modules/discussions/pages.server.ts";
+import { getReadableSpace } from "~/modules/discussions/spaces.server.ts";
+import { LIMITS, NewThreadSchema } from "~/modules/discussions/validation.ts";
+import { getViewer, requireUser } from "~/utils/auth.server.ts";
+import { formErrors, parseForm } from "~/utils/forms.ts";
+import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+async function loadSpace(request: Request, context: LoaderFunctionArgs["context"], slug: string) {
+  await requireUser(request, context);
+  const viewer = await getViewer(request, context);
+  try {
+    const space = await getReadableSpace(context.db, viewer, slug);
+    return { viewer, space, kinds: postableSpaces(viewer, [space])[0] ?? null };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(error.message);
+    throw error;
+  }
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { space, kinds } = await loadSpace(request, context, params.space ?? "");
+  return json({
+    space: { slug: space.slug, name: space.name, description: space.description },
+    canAsk: Boolean(kinds?.question),
+    canDiscuss: Boolean(kinds?.discussion),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, space } = await loadSpace(request, context, params.space ?? "");
+  const formData = await request.formData();
+  const values = Object.fromEntries(
+    [...formData.entries()].filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
+  const parsed = parseForm(NewThreadSchema, formData);
+  if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+  try {
+    const created = await createThread(context.db, viewer, { ...parsed.data, spaceId: space.id });
+    created.outbox.deliver(context.realtime);
+    return redirectWithToast(`/t/${created.threadId}/${created.slug}`, {
+      kind: "success",
+      title:
+        parsed.data.kind === "question" ? "Your question is posted" : "Your discussion is open",
+      description: "People following the space can now reply.",
+    });
+  } catch (error) {
+    return answerDomainError(error, values);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `New thread in ${data.space.name} · Limelight` : "New thread · Limelight" },
+  { name: "robots", content: "noindex" },
+];
+
+export default function NewThread() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = actionData?.fieldErrors ?? {};
+  const defaultKind = values.kind ?? (data.canAsk ? "question" : "discussion");
+  return (
+    <Container className="max-w-3xl">
+      <PageHeader title={`New thread in ${data.space.name}`} description={data.space.description} />
+      {!data.canAsk && !data.canDiscuss ? (
+        <Card className="p-6">
+          <p className="text-stone-700 dark:text-stone-300">
+            You cannot start threads in this space yet. Questions from visitors are welcome in{" "}
+            <Link to="/s/ask-the-community" className="font-medium underline">
+              Ask the community
+            </Link>
+            .
+          </p>
+        </Card>
+      ) : (
+        <Card className="p-6">
+          <Form method="post" className="space-y-5" noValidate>
+            <FormError message={actionData?.formError} />
+            <fieldset>
+              <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">
+                What is it?
+              </legend>
+              <div className="mt-2 grid gap-3 sm:grid-cols-2">
+                {data.canAsk ? (
+                  <label className="flex cursor-pointer gap-3 rounded-lg border border-stone-300 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 dark:border-stone-700 dark:has-[:checked]:bg-brand-900/30">
+                    <input
+                      type="radio"
+                      name="kind"
+                      value="question"
+                      defaultChecked={defaultKind === "question"}
+                      className="mt-0.5 accent-brand-700"
+                    />
+                    <span>
+                      <span className="block font-medium">A question</span>
+                      <span className="text-stone-600 dark:text-stone-400">
+                        You are stuck; peers answer and you accept the one that worked.
+                      </span>
+                    </span>
+                  </label>
+                ) : null}
+                {data.canDiscuss ? (
+                  <label className="flex cursor-pointer gap-3 rounded-lg border border-stone-300 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 dark:border-stone-700 dark:has-[:checked]:bg-brand-900/30">
+                    <input
+                      type="radio"
+                      name="kind"
+                      value="discussion"
+                      defaultChecked={defaultKind === "discussion"}
+                      className="mt-0.5 accent-brand-700"
+                    />
+                    <span>
+                      <span className="block font-medium">A discussion</span>
+                      <span className="text-stone-600 dark:text-stone-400">
+                        Share something, or ask peers how they approach it.
+                      </span>
+                    </span>
+                  </label>
+                ) : null}
+              </div>
+              {errors.kind ? (
+                <p className="mt-1 text-sm text-red-700 dark:text-red-400" role="alert">
+                  {errors.kind}
+                </p>
+              ) : null}
+            </fieldset>
+            <TextField
+              label="Title"
+              name="title"
+              defaultValue={values.title}
+              error={errors.title}
+              maxLength={LIMITS.titleMax}
+              required
+              hint="Say what it is about in one sentence, e.g. “Incremental loads from Postgres skip rows after a failover”."
+            />
+            <TextAreaField
+              label="Details"
+              name="body"
+              defaultValue={values.body}
+              error={errors.body}
+              maxLength={LIMITS.bodyMax}
+              rows={10}
+              required
+              hint={<MarkdownHelp />}
+            />
+            <TextField
+              label="Tags"
+              name="tags"
+              defaultValue={values.tags}
+              error={errors.tags}
+              hint="Up to 5, separated by commas: pipelines, sso, dashboards…"
+            />
+            <div className="flex justify-end gap-3">
+              <Link
+                to={`/s/${data.space.slug}`}
+                className="px-3 py-2 text-sm font-medium text-stone-700 hover:underline dark:text-stone-300"
+              >
+                Cancel
+              </Link>
+              <Button type="submit" disabled={navigation.state === "submitting"}>
+                Post
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,120 @@
+import {
+  json,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import codeStyles from "~/components/discussions/code.css?url";
+import { SpaceBadge } from "~/components/discussions/space-badge.tsx";
+import { formatDate } from "~/components/discussions/time.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { searchDiscussions } from "~/modules/discussions/search.server.ts";
+import { pageParam, SEARCH_QUERY_MAX } from "~/modules/discussions/validation.ts";
+import { getViewer } from "~/utils/auth.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: codeStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.q ? `“${data.q}” · Search · Limelight` : "Search discussions · Limelight" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, SEARCH_QUERY_MAX);
+  const viewer = await getViewer(request, context);
+  const result = await searchDiscussions(context.db, viewer, {
+    q,
+    page: pageParam(url.searchParams.get("page"), 50),
+  });
+  return json(result);
+}
+
+export default function SearchPage() {
+  const data = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location?.pathname === "/search";
+  return (
+    <Container className="max-w-4xl">
+      <PageHeader
+        title="Search discussions"
+        description="Questions, answers and discussions you can read, best matches first."
+      />
+      <Form method="get" role="search" className="flex gap-2">
+        <label htmlFor="search-q" className="sr-only">
+          Search for
+        </label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={data.q}
+          maxLength={SEARCH_QUERY_MAX}
+          placeholder="e.g. rotate SSO certificate, incremental load, dashboard filters"
+          className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+        />
+        <Button type="submit" disabled={searching}>
+          Search
+        </Button>
+      </Form>
+      <div className="mt-6" aria-busy={searching}>
+        {!data.q ? (
+          <EmptyState title="What are you looking for?">
+            Search titles and posts across the spaces you can read. Use quotes for a phrase and a
+            minus to leave a word out: <code>"row level security" -snowflake</code>.
+          </EmptyState>
+        ) : data.rows.length === 0 ? (
+          <EmptyState title={`Nothing found for “${data.q}”`}>
+            Try fewer or different words, or{" "}
+            <Link to="/discussions/new" className="font-medium underline">
+              ask the community
+            </Link>
+            .
+          </EmptyState>
+        ) : (
+          <>
+            <p className="text-sm text-stone-600 dark:text-stone-400" role="status">
+              {data.total} {data.total === 1 ? "thread" : "threads"} match “{data.q}”
+            </p>
+            <Card className="mt-3">
+              <ol className="divide-y divide-stone-200 dark:divide-stone-800" aria-label="Results">
+                {data.rows.map((r) => (
+                  <li key={r.id} className="px-5 py-4" data-testid="search-result">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <SpaceBadge space={r.space} />
+                      {r.solved ? <Badge tone="brand">Solved</Badge> : null}
+                      {r.kind === "discussion" ? <Badge tone="info">Discussion</Badge> : null}
+                    </div>
+                    <h2 className="mt-1 font-semibold">
+                      <Link
+                        to={`/t/${r.id}/${r.slug}${r.postId ? `#post-${r.postId}` : ""}`}
+                        className="hover:underline"
+                        dangerouslySetInnerHTML={{ __html: r.titleHtml }}
+                      />
+                    </h2>
+                    <p
+                      className="mt-1 text-sm text-stone-700 dark:text-stone-300"
+                      dangerouslySetInnerHTML={{ __html: r.snippetHtml }}
+                    />
+                    <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+                      {r.author.displayName} · {formatDate(r.createdAt)} · {r.replyCount}{" "}
+                      {r.replyCount === 1 ? "reply" : "replies"} · {r.voteCount}{" "}
+                      {r.voteCount === 1 ? "vote" : "votes"}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            </Card>
+            <Pagination page={data.page} pageCount={data.pageCount} />
+          </>
+        )}
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,59 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { ListTabs } from "~/components/discussions/list-tabs.tsx";
+import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
+import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { readListParams } from "~/modules/discussions/list-params.ts";
+import { discussionSidebar } from "~/modules/discussions/pages.server.ts";
+import { listThreads } from "~/modules/discussions/read.server.ts";
+import { listAllSpaces } from "~/modules/discussions/spaces.server.ts";
+import { normaliseTags } from "~/modules/discussions/validation.ts";
+import { getViewer } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/http.server.ts";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const [tag] = normaliseTags(params.tag ?? "");
+  if (!tag || tag.length > 30) throw notFound("We could not find that tag.");
+  const viewer = await getViewer(request, context);
+  const { tab, period, page } = readListParams(new URL(request.url));
+  const spaces = await listAllSpaces(context.db);
+  const [list, sidebar] = await Promise.all([
+    listThreads(context.db, viewer, { tab, period, page, tag }, { spaces }),
+    discussionSidebar(context.db, viewer, spaces),
+  ]);
+  return json({ ...list, sidebar, tab, period, tag, now: new Date().toISOString() });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `#${data.tag} · Discussions · Limelight` : "Tag not found · Limelight" },
+  {
+    name: "description",
+    content: data ? `Questions and discussions tagged ${data.tag} on Limelight.` : "",
+  },
+];
+
+export default function TagPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Container>
+      <PageHeader
+        title={`#${data.tag}`}
+        description={`Threads tagged ${data.tag}, from the spaces you can read.`}
+      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_17rem]">
+        <section aria-label={`Threads tagged ${data.tag}`} className="min-w-0 space-y-4">
+          <ListTabs tab={data.tab} period={data.period} />
+          <ThreadList
+            rows={data.rows}
+            now={data.now}
+            empty={<NoThreads>No threads with this tag yet.</NoThreads>}
+          />
+          <Pagination page={data.page} pageCount={data.pageCount} />
+        </section>
+        <DiscussionSidebar spaces={data.sidebar.spaces} tags={data.sidebar.tags} />
+      </div>
+    </Container>
+  );
+}
