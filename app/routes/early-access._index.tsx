@@ -1,7 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
-import { ReadableItemCard, TeaserCard } from "~/components/tiers/early-access-card.tsx";
+import {
+  NdaItemCard,
+  ReadableItemCard,
+  TeaserCard,
+} from "~/components/tiers/early-access-card.tsx";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
@@ -40,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function EarlyAccessList() {
   const data = useLoaderData<typeof loader>();
-  const readable = data.rows.filter((r) => r.access === "read");
+  const readable = data.rows.filter((r) => r.access !== "teaser");
   const teasers = data.rows.filter((r) => r.access === "teaser");
   return (
     <Container>
@@ -96,7 +100,11 @@ export default function EarlyAccessList() {
               <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {readable.map((item) => (
                   <li key={item.id} className="min-w-0">
-                    <ReadableItemCard item={item} />
+                    {item.access === "read" ? (
+                      <ReadableItemCard item={item} />
+                    ) : (
+                      <NdaItemCard item={item} />
+                    )}
                   </li>
                 ))}
               </ul>

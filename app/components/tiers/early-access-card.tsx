@@ -16,6 +16,15 @@ export interface ReadableCardData {
   isPublic: boolean;
 }
 
+export interface NdaCardData {
+  access: "nda";
+  id: number;
+  slug: string;
+  kindLabel: string;
+  teaser: string;
+  hint: string;
+}
+
 export interface TeaserData {
   access: "teaser";
   id: number;
@@ -82,6 +91,24 @@ export function TeaserCard({ teaser }: { teaser: TeaserData }) {
       <p className="mt-auto pt-4 text-sm font-medium text-amber-800 dark:text-amber-300">
         {teaser.hint}
       </p>
+    </Card>
+  );
+}
+
+/** An item open to this person once they acknowledge their tier's NDA terms. */
+export function NdaItemCard({ item }: { item: NdaCardData }) {
+  return (
+    <Card className="flex h-full flex-col p-5 transition-shadow hover:shadow-md">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone="brand">{item.kindLabel}</Badge>
+        <Badge tone="danger">Under NDA</Badge>
+      </div>
+      <p className="mt-3 text-lg font-semibold">
+        <Link to={`/early-access/${item.slug}`} className="hover:underline">
+          {item.teaser}
+        </Link>
+      </p>
+      <p className="mt-auto pt-4 text-sm text-stone-600 dark:text-stone-400">{item.hint}</p>
     </Card>
   );
 }

@@ -92,6 +92,17 @@ export interface Teaser {
   availableAt: string | null;
 }
 
+/** An item the viewer may read once they acknowledge their tier's NDA terms: still no title. */
+export interface NdaCard {
+  access: "nda";
+  id: number;
+  slug: string;
+  kind: EarlyAccessKind;
+  kindLabel: string;
+  teaser: string;
+  hint: string;
+}
+
 export interface ReadableCard {
   access: "read";
   id: number;
@@ -170,7 +181,7 @@ export async function listForViewer(
   viewer: Viewer,
   options: { page?: number; now?: Date } = {},
 ): Promise<{
-  rows: Array<ReadableCard | Teaser>;
+  rows: Array<ReadableCard | NdaCard | Teaser>;
   total: number;
   page: number;
   pageCount: number;
@@ -193,12 +204,28 @@ export async function listForViewer(
     db,
     rows.map((r) => r.id),
   );
-  const out: Array<ReadableCard | Teaser> = [];
+  const out: Array<ReadableCard | NdaCard | Teaser> = [];
+  let nda: Awaited<ReturnType<typeof ndaStatus>> | undefined;
   for (const row of rows as ItemRow[]) {
     const subject = subjectOf(row, releases.get(row.id) ?? []);
-    if (policy.readEarlyAccessItem(viewer, subject, now))
+    if (policy.readEarlyAccessItem(viewer, subject, now)) {
+      if (viewer && policy.earlyAccessNeedsNda(viewer, subject, now)) {
+        nda ??= await ndaStatus(db, viewer);
+        if (nda && !nda.acknowledgedAt) {
+          out.push({
+            access: "nda",
+            id: row.id,
+            slug: row.slug,
+            kind: row.kind,
+            kindLabel: KIND_LABELS[row.kind],
+            teaser: teaserOf(row, subject, viewer, now).teaser,
+            hint: `Open to you once you acknowledge the ${nda.terms.tierName} NDA terms`,
+          });
+          continue;
+        }
+      }
       out.push(cardOf(row, subject, viewer, now));
-    else if (policy.seeEarlyAccessTeaser(viewer, subject, now))
+    } else if (policy.seeEarlyAccessTeaser(viewer, subject, now))
       out.push(teaserOf(row, subject, viewer, now));
   }
   const total = Number(count.n);
