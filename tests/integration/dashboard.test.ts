@@ -130,6 +130,19 @@ describe("the manager's dashboard", () => {
     expect(items.referrals.count).toBe(
       SEED_REFERRALS.filter((r) => r.stage === "submitted").length,
     );
+    // The other capabilities' queues are counted too.
+    expect(Object.keys(items).sort()).toEqual(
+      [
+        "flags",
+        "nominations",
+        "promoters",
+        "references",
+        "referrals",
+        "renewals",
+        "stories",
+        "talks",
+      ].sort(),
+    );
     for (const item of data.openItems)
       expect((await manager.get(item.href)).status, item.href).toBe(200);
   });

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import { RENEWAL_WINDOW_DAYS } from "../tiers/renewals.server.ts";
 
 /**
  * Things waiting for a community manager, counted for the dashboard. Each
@@ -106,4 +107,70 @@ registerOpenItemCounter({
         )`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
+});
+
+// The queues of the other capabilities, counted from their tables.
+const DAY = 86_400_000;
+const countSql = async (db: Queryable, query: ReturnType<typeof sql<{ n: number }>>) =>
+  Number((await query.execute(db)).rows[0]?.n ?? 0);
+
+registerOpenItemCounter({
+  key: "talks",
+  label: "Talks to verify",
+  href: "/manage/speaking",
+  tables: ["talks"],
+  count: (db) =>
+    countSql(db, sql<{ n: number }>`select count(*)::int as n from talks where status = 'pending'`),
+});
+
+registerOpenItemCounter({
+  key: "stories",
+  label: "Stories to review",
+  href: "/manage/stories",
+  tables: ["case_studies"],
+  count: (db) =>
+    countSql(
+      db,
+      sql<{ n: number }>`select count(*)::int as n from case_studies where status = 'submitted'`,
+    ),
+});
+
+registerOpenItemCounter({
+  key: "nominations",
+  label: "Nominations to decide",
+  href: "/manage/tiers/nominations",
+  tables: ["tier_nominations"],
+  count: (db) =>
+    countSql(
+      db,
+      sql<{ n: number }>`select count(*)::int as n from tier_nominations where status = 'open'`,
+    ),
+});
+
+registerOpenItemCounter({
+  key: "renewals",
+  label: "Awards due for renewal",
+  href: "/manage/tiers/renewals",
+  tables: ["tier_awards"],
+  count: (db, now) =>
+    countSql(
+      db,
+      sql<{
+        n: number;
+      }>`select count(*)::int as n from tier_awards where status = 'active' and term_end <= ${new Date(now.getTime() + RENEWAL_WINDOW_DAYS * DAY)}`,
+    ),
+});
+
+registerOpenItemCounter({
+  key: "flags",
+  label: "Flagged posts",
+  href: "/manage/flags",
+  tables: ["flags"],
+  count: (db) =>
+    countSql(
+      db,
+      sql<{
+        n: number;
+      }>`select count(distinct post_id)::int as n from flags where resolved_at is null`,
+    ),
 });
