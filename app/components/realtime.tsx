@@ -1,11 +1,19 @@
+import { useRouteLoaderData } from "@remix-run/react";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Socket } from "socket.io-client";
 
 const SocketContext = createContext<Socket | null>(null);
 
-/** One socket.io connection per tab, opened after hydration (pages work without it). */
+/**
+ * One socket.io connection per tab, opened after hydration (pages work without it).
+ * The server knows who a socket belongs to from the session cookie at the handshake,
+ * so signing in or out in this tab opens a new connection as the new person: a
+ * signed-out tab must stop receiving the previous person's events.
+ */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [socket, setSocket] = useState<Socket | null>(null);
+  const root = useRouteLoaderData("root") as { user?: { id: number } | null } | undefined;
+  const userId = root?.user?.id ?? null;
   useEffect(() => {
     let active = true;
     let opened: Socket | null = null;
@@ -18,7 +26,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       active = false;
       opened?.close();
     };
-  }, []);
+  }, [userId]);
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 }
 

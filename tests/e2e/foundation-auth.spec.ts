@@ -1,3 +1,4 @@
+import type { WebSocket } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, expect, login, newUserData, signUp, test } from "./fixtures.ts";
 
 test("a wrong password is explained next to the sign-in form, and nothing else happens", async ({
@@ -107,4 +108,28 @@ test("signing out everywhere asks first, then ends every session", async ({ page
   await other.goto("/settings");
   await expect(other).toHaveURL(/\/login\?redirectTo=/);
   await otherContext.close();
+});
+
+test("the live connection follows whoever is signed in to the tab", async ({ page }) => {
+  // The server tells sockets apart by the session cookie at the handshake, so the tab
+  // must reconnect when someone signs in or out without a full page load.
+  const sockets: WebSocket[] = [];
+  page.on("websocket", (ws) => {
+    if (ws.url().includes("/socket.io/")) sockets.push(ws);
+  });
+  await page.goto("/");
+  await expect.poll(() => sockets.length).toBe(1);
+
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(DEMO.catie);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  await expect.poll(() => sockets.length).toBe(2);
+  await expect.poll(() => sockets[0].isClosed()).toBe(true);
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect.poll(() => sockets.length).toBe(3);
+  await expect.poll(() => sockets[1].isClosed()).toBe(true);
 });
