@@ -542,7 +542,7 @@ export default function ThreadPage() {
                 to={`/tags/${encodeURIComponent(tag)}`}
                 className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-300"
               >
-                #{tag}
+                {`#${tag}`}
               </Link>
             ))}
             <span>

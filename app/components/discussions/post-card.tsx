@@ -337,7 +337,9 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             {accepted ? <Badge tone="brand">Accepted answer</Badge> : null}
             {post.helpful ? <Badge tone="spot">Marked helpful</Badge> : null}
             {post.hidden ? (
-              <Badge tone="danger">Hidden{post.hiddenReason ? `: ${post.hiddenReason}` : ""}</Badge>
+              <Badge tone="danger">
+                {post.hiddenReason ? `Hidden: ${post.hiddenReason}` : "Hidden"}
+              </Badge>
             ) : null}
           </header>
           {editing ? (

@@ -107,7 +107,7 @@ export function DiscussionSidebar({
                   to={`/tags/${encodeURIComponent(t.tag)}`}
                   className="inline-flex items-center gap-1 rounded bg-stone-100 px-2 py-1 text-xs font-medium text-stone-700 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-300 dark:hover:bg-stone-700"
                 >
-                  #{t.tag}
+                  {`#${t.tag}`}
                   <span className="text-stone-500 dark:text-stone-400">{t.count}</span>
                 </Link>
               </li>

@@ -97,7 +97,7 @@ export function ThreadList({
                     to={`/tags/${encodeURIComponent(tag)}`}
                     className="rounded bg-stone-100 px-1.5 py-0.5 font-medium text-stone-700 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-300 dark:hover:bg-stone-700"
                   >
-                    #{tag}
+                    {`#${tag}`}
                   </Link>
                 ))}
                 <span>
