@@ -7,6 +7,7 @@ const PAGES = [
   { name: "profile", path: "/u/catie", heading: "Catie Brennan" },
   { name: "sign-in", path: "/login", heading: "Welcome back" },
   { name: "sign-up", path: "/signup", heading: "Join the community" },
+  { name: "not-found page", path: "/no/such/page", heading: "Page not found" },
 ];
 
 const VIEWS = [
@@ -24,6 +25,7 @@ for (const view of VIEWS) {
         await tab.emulateMedia({ colorScheme: view.colorScheme });
         await tab.goto(page.path);
         await expect(tab.getByRole("heading", { level: 1, name: page.heading })).toBeVisible();
+        await expect(tab).toHaveTitle(/Limelight/);
         await expectAccessible(tab);
       });
     }
