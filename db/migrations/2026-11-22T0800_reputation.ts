@@ -83,6 +83,21 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute(db);
   }
 
+  // The last-30-days board: a snapshot of each person's recent points,
+  // recomputed from the ledger when it is older than a minute, so the board
+  // reads an index instead of summing a month of ledger rows per request.
+  await db.schema
+    .createTable("reputation_recent_points")
+    .addColumn("user_id", "integer", (c) =>
+      c.primaryKey().references("users.id").onDelete("cascade"),
+    )
+    .addColumn("points", "integer", (c) => c.notNull())
+    .addColumn("computed_at", "timestamptz", (c) => c.notNull())
+    .execute();
+  await sql`create index reputation_recent_points_idx on reputation_recent_points (points desc, user_id)`.execute(
+    db,
+  );
+
   await db.schema
     .createTable("reputation_badges")
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
@@ -100,6 +115,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("profiles").dropColumn("leaderboard_opt_out").execute();
   await db.schema.dropTable("reputation_badges").execute();
+  await db.schema.dropTable("reputation_recent_points").execute();
   await db.schema.dropTable("reputation_balances").execute();
   await db.schema.dropTable("reputation_ledger").execute();
   await sql`drop function reputation_ledger_refuse_change()`.execute(db);

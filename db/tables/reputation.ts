@@ -36,8 +36,16 @@ export interface ReputationBadgesTable {
   earned_at: CreatedAt;
 }
 
+/** Recent points per person (last 30 days), recomputed from the ledger every minute or so. */
+export interface ReputationRecentPointsTable {
+  user_id: number;
+  points: number;
+  computed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 /** Tables of the reputation engine (ledger, balances, badges). */
 export interface ReputationTables {
+  reputation_recent_points: ReputationRecentPointsTable;
   reputation_ledger: ReputationLedgerTable;
   reputation_balances: ReputationBalancesTable;
   reputation_badges: ReputationBadgesTable;

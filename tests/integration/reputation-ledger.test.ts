@@ -611,6 +611,13 @@ describe("leaderboards", () => {
 
       const recent = await getLeaderboard(d, null, { board: "30d" });
       expect(recent.rows.map((r) => r.points)).toEqual([120, 120, 50]);
+      // The last-30-days board is a snapshot, recomputed once it is a minute old.
+      await give(shy.id, 100, 0);
+      expect((await getLeaderboard(d, null, { board: "30d" })).rows[0].points).toBe(120);
+      const later = new Date(Date.now() + 61_000);
+      const refreshed = await getLeaderboard(d, null, { board: "30d", now: later });
+      expect(refreshed.rows.map((r) => r.points)).toEqual([150, 120, 120]);
+      expect(refreshed.rows[0].person).toBeNull();
       const staffView = await getLeaderboard(d, { id: manager.id, role: "manager" });
       expect(staffView.viewerRow).toBeNull();
       expect(staffView.viewerNote).toMatch(/not ranked/);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { BADGE_BY_KEY, BADGES, evaluateBadges, type LedgerFact } from "./badges.ts";
 
@@ -15,14 +16,8 @@ export interface BadgeGrant {
  * key, so a second grant is a no-op. Returns only the newly granted ones.
  */
 export async function checkBadges(db: Queryable, userId: number): Promise<BadgeGrant[]> {
-  const held = await db
-    .selectFrom("reputation_badges")
-    .select("badge")
-    .where("user_id", "=", userId)
-    .execute();
-  const earned = new Set(held.map((h) => h.badge));
-  if (BADGES.every((b) => earned.has(b.key))) return [];
-  const facts: LedgerFact[] = await db
+  // One round trip: the badges held (repeated on every row) and the ledger to replay.
+  const rows = await db
     .selectFrom("reputation_ledger")
     .select([
       "id",
@@ -33,13 +28,25 @@ export async function checkBadges(db: Queryable, userId: number): Promise<BadgeG
       "source_id",
       "reverses_id",
       "created_at",
+      sql<
+        string[] | null
+      >`(select array_agg(badge) from reputation_badges where user_id = ${userId})`.as("held"),
     ])
     .where("user_id", "=", userId)
     .execute();
-  const reached = evaluateBadges(
-    facts.map((f) => ({ ...f, created_at: new Date(f.created_at) })),
-    earned,
-  );
+  const earned = new Set(rows[0]?.held ?? []);
+  if (rows.length === 0 || BADGES.every((b) => earned.has(b.key))) return [];
+  const facts: LedgerFact[] = rows.map((f) => ({
+    id: Number(f.id),
+    amount: f.amount,
+    rule: f.rule,
+    area: f.area,
+    source_type: f.source_type,
+    source_id: f.source_id,
+    reverses_id: f.reverses_id === null ? null : Number(f.reverses_id),
+    created_at: new Date(f.created_at),
+  }));
+  const reached = evaluateBadges(facts, earned);
   if (reached.length === 0) return [];
   const inserted = await db
     .insertInto("reputation_badges")

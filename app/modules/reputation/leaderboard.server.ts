@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import { inTransaction } from "../../../db/transaction.ts";
 import { isStaff, policy, type Viewer } from "../access/policy.ts";
 import { loadReputationConfig } from "./config.server.ts";
 import { AREAS, type Area } from "./rules.ts";
@@ -44,7 +45,7 @@ const STAFF_ROLES = ["manager", "admin"] as const;
 /**
  * Ranked people on one board. All-time and per-area boards read the
  * balance table through its (points desc, user_id) indexes; the last 30
- * days sum the ledger through its (created_at) covering index. Staff are
+ * days read a snapshot summed from the ledger at most a minute ago. Staff are
  * left out unless an admin included them; ties share a rank.
  */
 export async function getLeaderboard(
@@ -56,18 +57,10 @@ export async function getLeaderboard(
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const { options: config } = await loadReputationConfig(db);
   const includeStaff = config.leaderboardIncludesStaff;
-  const since = new Date((options.now ?? new Date()).getTime() - 30 * DAY);
-  const source = boardSource(board, since);
+  if (board === "30d") await keepRecentBoardFresh(db, options.now);
+  const source = boardSource(board);
 
-  const eligible = includeStaff
-    ? sql``
-    : sql`and not exists (select 1 from users s where s.id = r.user_id and s.role in ('manager', 'admin'))`;
-
-  const pageRows = await sql<Ranked>`
-    select r.user_id, r.points from (${source}) r
-    where r.points > 0 ${eligible}
-    order by r.points desc, r.user_id
-    limit ${LEADERBOARD_PAGE_SIZE} offset ${(page - 1) * LEADERBOARD_PAGE_SIZE}`.execute(db);
+  const pageRows = { rows: await boardPage(db, { board, page, includeStaff }) };
 
   const total = await countAbove(db, source, null, includeStaff);
   const firstRank =
@@ -81,15 +74,9 @@ export async function getLeaderboard(
     if (isStaff(viewer) && !includeStaff) {
       viewerNote = "Community managers and admins are not ranked.";
     } else {
-      const mine = await sql<Ranked>`
-        select r.user_id, r.points from (${source}) r where r.user_id = ${viewer.id}`.execute(db);
-      const points = Number(mine.rows[0]?.points ?? 0);
-      if (points > 0) {
-        viewerRanked = {
-          user_id: viewer.id,
-          points,
-          rank: 1 + (await countAbove(db, source, points, includeStaff)),
-        };
+      const mine = await rankOnBoard(db, viewer.id, { board, includeStaff });
+      if (mine) {
+        viewerRanked = { user_id: viewer.id, ...mine };
       } else {
         viewerNote =
           board === "30d"
@@ -162,10 +149,102 @@ export async function getLeaderboard(
   };
 }
 
+interface BoardQuery {
+  board: Board;
+  includeStaff: boolean;
+}
+
+/** One page of a board: who, with how many points, best first (one indexed query). */
+export async function boardPage(
+  db: Queryable,
+  options: BoardQuery & { page: number },
+): Promise<Ranked[]> {
+  const source = boardSource(options.board);
+  const eligible = options.includeStaff
+    ? sql``
+    : sql`and not exists (select 1 from users s where s.id = r.user_id and s.role in ('manager', 'admin'))`;
+  const result = await sql<Ranked>`
+    select r.user_id, r.points from (${source}) r
+    where r.points > 0 ${eligible}
+    order by r.points desc, r.user_id
+    limit ${LEADERBOARD_PAGE_SIZE} offset ${(options.page - 1) * LEADERBOARD_PAGE_SIZE}`.execute(
+    db,
+  );
+  return result.rows.map((r) => ({ user_id: r.user_id, points: Number(r.points) }));
+}
+
+/** A person's points and rank on a board (ties share a rank), or null without points. */
+export async function rankOnBoard(
+  db: Queryable,
+  userId: number,
+  options: BoardQuery,
+): Promise<{ points: number; rank: number } | null> {
+  const source = boardSource(options.board);
+  const mine = await sql<Ranked>`
+    select r.user_id, r.points from (${source}) r where r.user_id = ${userId}`.execute(db);
+  const points = Number(mine.rows[0]?.points ?? 0);
+  if (points <= 0) return null;
+  return { points, rank: 1 + (await countAbove(db, source, points, options.includeStaff)) };
+}
+
+/** How old the last-30-days snapshot may be before a reader recomputes it. */
+export const RECENT_BOARD_MAX_AGE_MS = 60_000;
+
+/**
+ * Recomputes the last-30-days snapshot from the ledger when it is older
+ * than maxAgeMs. One process recomputes at a time (an advisory lock); the
+ * others keep reading the previous snapshot meanwhile.
+ */
+export async function refreshRecentBoard(
+  db: Queryable,
+  options: { now?: Date; maxAgeMs?: number } = {},
+): Promise<boolean> {
+  const now = options.now ?? new Date();
+  const maxAge = options.maxAgeMs ?? RECENT_BOARD_MAX_AGE_MS;
+  const latest = await db
+    .selectFrom("reputation_recent_points")
+    .select((eb) => eb.fn.max("computed_at").as("at"))
+    .executeTakeFirst();
+  const at = latest?.at ? new Date(latest.at).getTime() : null;
+  if (at !== null && now.getTime() - at < maxAge && at <= now.getTime()) return false;
+  return inTransaction(db, async (trx) => {
+    const lock = await sql<{
+      ok: boolean;
+    }>`select pg_try_advisory_xact_lock(${RECENT_BOARD_LOCK}) as ok`.execute(trx);
+    if (!lock.rows[0]?.ok) return false;
+    await trx.deleteFrom("reputation_recent_points").execute();
+    await sql`
+      insert into reputation_recent_points (user_id, points, computed_at)
+      select user_id, sum(amount)::int, ${now}
+      from reputation_ledger
+      where created_at >= ${new Date(now.getTime() - 30 * DAY)} and created_at <= ${now}
+      group by user_id
+      having sum(amount) > 0`.execute(trx);
+    return true;
+  });
+}
+const RECENT_BOARD_LOCK = 7_311_930;
+
+/**
+ * Before reading the last-30-days board: a board never computed is computed
+ * now; a stale one is recomputed in the background while this request reads
+ * the previous snapshot (so no reader waits for the sum of a month of rows).
+ * Given an explicit moment (tests, tools), it recomputes before returning.
+ */
+async function keepRecentBoardFresh(db: Queryable, now?: Date): Promise<void> {
+  const any = await db.selectFrom("reputation_recent_points").select("user_id").limit(1).execute();
+  if (any.length === 0 || now || db.isTransaction) {
+    await refreshRecentBoard(db, { now });
+    return;
+  }
+  refreshRecentBoard(db).catch(() => {
+    // A failed refresh leaves the previous snapshot; the next reader tries again.
+  });
+}
+
 /** The (user_id, points) relation a board ranks. */
-function boardSource(board: Board, since: Date): RawBuilder<unknown> {
-  if (board === "30d")
-    return sql`select user_id, sum(amount)::int as points from reputation_ledger where created_at >= ${since} group by user_id`;
+function boardSource(board: Board): RawBuilder<unknown> {
+  if (board === "30d") return sql`select user_id, points from reputation_recent_points`;
   const column: "total" | Area = board === "all" ? "total" : board;
   return sql`select user_id, ${sql.ref(column)} as points from reputation_balances`;
 }

@@ -228,16 +228,13 @@ export async function awardPoints(db: Queryable, input: AwardInput): Promise<Awa
           .values({ user_id: input.userId })
           .onConflict((oc) => oc.column("user_id").doUpdateSet({ user_id: sql`excluded.user_id` }))
           .execute();
-        const used = await trx
-          .selectFrom("reputation_ledger")
-          .select("id")
-          .where("idempotency_key", "=", key)
-          .executeTakeFirst();
-        if (used) return null;
         const dayStart = new Date(Math.floor(at.getTime() / DAY) * DAY);
         const today = await trx
           .selectFrom("reputation_ledger")
           .select([
+            sql<boolean>`exists (select 1 from reputation_ledger where idempotency_key = ${key})`.as(
+              "used",
+            ),
             sql<number>`coalesce(sum(amount), 0)`.as("received"),
             sql<number>`count(*) filter (where awarded_by = ${input.awardedBy} and amount > 0)`.as(
               "fromVoter",
@@ -250,6 +247,7 @@ export async function awardPoints(db: Queryable, input: AwardInput): Promise<Awa
           // Withdrawn votes still count: voting and unvoting cannot farm points.
           .where("reverses_id", "is", null)
           .executeTakeFirstOrThrow();
+        if (today.used) return null;
         const capped = applyVoteCaps({
           points: amount,
           receivedToday: Number(today.received),
