@@ -5,7 +5,7 @@ import {
   SEED_REFERRALS,
 } from "../../db/seed/promoters-content.ts";
 import { countCategories, netPromoterScore } from "../../app/modules/promoters/nps.ts";
-import { DEMO, expect, login, newUserData, signUp, test } from "./fixtures.ts";
+import { DEMO, expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
 
 // One story told in order: the dashboard is checked against the seed before
 // the later tests add responses, references and points.
@@ -56,6 +56,8 @@ test("the manager's dashboard shows the numbers of the seeded community", async 
     String(netPromoterScore(countCategories(inMonth.map((r) => r.score))) ?? "—"),
   );
 
+  await expectAccessible(page);
+
   // Each open item leads to its queue.
   await page.getByTestId("open-references").click();
   await expect(page).toHaveURL(/\/manage\/references\?status=pending/);
@@ -86,6 +88,7 @@ test("a manager imports survey responses, invites a promoter, who joins as a ver
   });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-summary")).toContainText("2 rows: 2 new");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Import 2 responses" }).click();
   await expect(page.getByText("Imported 2 responses")).toBeVisible();
   await expect(page).toHaveURL(/\/manage\/promoters$/);
@@ -160,6 +163,7 @@ test("a prospect asks Catie for a conversation; she accepts, both complete it an
   await expect(catie.getByText("Someone would like to talk with you")).toBeVisible();
   await catie.goto(new URL(requestUrl).pathname);
   await expect(catie.getByTestId("prospect-email")).toHaveText("Email shared after acceptance");
+  await expectAccessible(catie);
   await catie.getByRole("button", { name: "Accept and share emails" }).click();
   await expect(catie.getByTestId("prospect-email")).toHaveText(prospect.email);
 

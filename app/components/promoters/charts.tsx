@@ -370,7 +370,7 @@ export function Stat({
       >
         {value}
       </dd>
-      {hint ? <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">{hint}</p> : null}
+      {hint ? <dd className="mt-1 text-xs text-stone-500 dark:text-stone-400">{hint}</dd> : null}
     </div>
   );
 }
