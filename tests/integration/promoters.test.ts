@@ -392,3 +392,44 @@ describe("inviting a promoter", () => {
     expect(res.status).toBe(409);
   });
 });
+
+describe("a promoter's comment", () => {
+  it("starts a case-study draft for them once they are an advocate", async () => {
+    const { user: manager, c } = await signedInAs("manager");
+    const advocate = await insertUser(handle.db, { role: "advocate" });
+    const outsider = `outsider-${uniqueSuffix()}@example.test`;
+    const [theirs, notYet] = await handle.db
+      .insertInto("nps_responses")
+      .values([
+        {
+          email: advocate.email,
+          score: 10,
+          comment: "We cut month-end close from five days to one.",
+          responded_at: new Date(),
+        },
+        { email: outsider, score: 9, comment: "Great support.", responded_at: new Date() },
+      ])
+      .returning("id")
+      .execute();
+    const url = "/manage/promoters?index&_data=routes%2Fmanage.promoters._index";
+    expect((await c.post(url, { intent: "story", responseId: String(theirs.id) })).status).toBe(
+      204,
+    );
+    const story = await handle.db
+      .selectFrom("case_studies")
+      .selectAll()
+      .where("source_type", "=", "survey_response")
+      .where("source_id", "=", String(theirs.id))
+      .executeTakeFirstOrThrow();
+    expect(story).toMatchObject({
+      author_id: advocate.id,
+      status: "proposed",
+      started_by: manager.id,
+    });
+    expect(story.challenge_md).toBe("We cut month-end close from five days to one.");
+
+    const refused = await c.post(url, { intent: "story", responseId: String(notYet.id) });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).formError).toMatch(/invite them first/);
+  });
+});
