@@ -15,7 +15,7 @@ export default function ManageLayout() {
     <Container>
       <PageHeader
         title="Manage the community"
-        description="Verify customers, look after roles, and see who changed what."
+        description="Program health, people, promoters, references and everything waiting for a manager."
       />
       <Tabs
         label="Manager sections"
