@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useId } from "react";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
@@ -24,10 +25,11 @@ export function firstName(name: string): string {
 }
 
 function Section({ title, html }: { title: string; html: string }) {
+  const id = useId();
   return (
-    <section aria-labelledby={`section-${title.toLowerCase()}`}>
+    <section aria-labelledby={id}>
       <h2
-        id={`section-${title.toLowerCase()}`}
+        id={id}
         className="text-xl font-semibold tracking-tight text-stone-900 dark:text-stone-100"
       >
         {title}

@@ -93,10 +93,14 @@ describe("describing a metric", () => {
     expect(percentChange({ before: 14, after: 3 })).toBe(-79);
     expect(percentChange({ before: 88, after: 94 })).toBe(7);
     expect(percentChange({ before: 0, after: 5 })).toBeNull();
+    expect(percentChange({ before: 600, after: 2 })).toBe(-99.7);
+    expect(percentChange({ before: 600, after: 0 })).toBe(-100);
   });
 
   it("reads naturally for units, percentages and currencies", () => {
     expect(formatMetricValue(14, "days")).toBe("14 days");
+    expect(formatMetricValue(1, "hours")).toBe("1 hour");
+    expect(formatMetricValue(1, "kWh")).toBe("1 kWh");
     expect(formatMetricValue(94, "%")).toBe("94%");
     expect(formatMetricValue(310, "$")).toBe("$310");
     expect(formatMetricValue(310, "$k")).toBe("$310k");

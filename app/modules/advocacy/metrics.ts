@@ -94,7 +94,10 @@ export function validateMetrics(metrics: unknown): MetricRowsResult {
 /** Relative change from before to after, in percent (rounded); null when before is 0. */
 export function percentChange(metric: Pick<StoryMetric, "before" | "after">): number | null {
   if (metric.before === 0) return null;
-  return Math.round(((metric.after - metric.before) / Math.abs(metric.before)) * 100);
+  const change = ((metric.after - metric.before) / Math.abs(metric.before)) * 100;
+  // 600 → 2 is not "−100%": keep a decimal when rounding would say "all of it".
+  if (Math.abs(change) > 99 && Math.abs(change) < 100) return Math.round(change * 10) / 10;
+  return Math.round(change);
 }
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
@@ -102,6 +105,8 @@ const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }
 /** "14 days", "94%", "$310k" (a unit that starts with a currency sign goes in front). */
 export function formatMetricValue(value: number, unit: string): string {
   const n = numberFormat.format(value);
+  // "1 hour", not "1 hours", for plain plural units.
+  if (Math.abs(value) === 1 && /^[a-z]{3,}s$/i.test(unit)) unit = unit.slice(0, -1);
   if (unit === "%") return `${n}%`;
   const currency = /^([$€£¥])(.{0,3})$/.exec(unit);
   if (currency)

@@ -110,8 +110,8 @@ function wallClock(instant: Date | string, zone: string) {
   return { shifted, offset };
 }
 
-function offsetLabel(offset: number): string {
-  if (offset === 0) return "UTC";
+function offsetLabel(offset: number, zone: string): string {
+  if (offset === 0) return zone === "UTC" ? "UTC" : "GMT";
   const sign = offset > 0 ? "+" : "-";
   const h = Math.floor(Math.abs(offset) / 60);
   const m = Math.abs(offset) % 60;
@@ -129,7 +129,7 @@ export function formatEventTime(instant: Date | string, zone: string): string {
   const hh = String(shifted.getUTCHours()).padStart(2, "0");
   const mm = String(shifted.getUTCMinutes()).padStart(2, "0");
   const city = zone === "UTC" ? "" : ` (${zoneCity(zone)})`;
-  return `${WEEKDAYS[shifted.getUTCDay()]} ${shifted.getUTCDate()} ${MONTHS[shifted.getUTCMonth()]} ${shifted.getUTCFullYear()}, ${hh}:${mm} ${offsetLabel(offset)}${city}`;
+  return `${WEEKDAYS[shifted.getUTCDay()]} ${shifted.getUTCDate()} ${MONTHS[shifted.getUTCMonth()]} ${shifted.getUTCFullYear()}, ${hh}:${mm} ${offsetLabel(offset, zone)}${city}`;
 }
 
 /** "4 Mar 2026" in the event's zone. */
