@@ -65,7 +65,7 @@ test("filters narrow the directory as soon as they are chosen, and combine", asy
 
 test("an expertise tag on a profile opens the directory filtered by it", async ({ page }) => {
   await page.goto("/u/catie");
-  await page.getByRole("link", { name: "dashboards" }).click();
+  await page.getByRole("link", { name: "dashboards", exact: true }).click();
   await expect(page).toHaveURL(/\/advocates\?tag=dashboards$/);
   await expect(page.getByLabel("Expertise", { exact: true })).toHaveValue("dashboards");
   await expect(page.getByRole("link", { name: "Catie Brennan" })).toBeVisible();
