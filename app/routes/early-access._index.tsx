@@ -68,7 +68,7 @@ export default function EarlyAccessList() {
               to="/settings/tier"
               className="font-medium text-brand-700 underline dark:text-brand-300"
             >
-              What the next tier takes
+              Your tier and what the next one takes
             </Link>
           </>
         ) : data.isStaff ? (

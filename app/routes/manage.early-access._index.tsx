@@ -105,8 +105,15 @@ export default function ManageEarlyAccess() {
                       {step.open ? " (open)" : ""}
                     </li>
                   ))}
-                  <li className="rounded-full bg-stone-100 px-2 py-0.5 text-stone-600 dark:bg-stone-800 dark:text-stone-300">
+                  <li
+                    className={
+                      item.publicOpen
+                        ? "rounded-full bg-brand-50 px-2 py-0.5 text-brand-800 dark:bg-brand-900/40 dark:text-brand-200"
+                        : "rounded-full bg-stone-100 px-2 py-0.5 text-stone-600 dark:bg-stone-800 dark:text-stone-300"
+                    }
+                  >
                     Public: {item.publicAt ? formatDate(item.publicAt) : "never"}
+                    {item.publicOpen ? " (open)" : ""}
                   </li>
                 </ul>
               </Card>

@@ -97,8 +97,7 @@ export async function seedTiers(
     await grantTier(db, manager, {
       userId: second.id,
       tierId: mvp,
-      reason:
-        "Led the migration threads everyone links to, and spoke at Summit about moving 600 nightly jobs.",
+      reason: "Answers other teams link to, a Summit talk and a year of mentoring newer customers.",
       termStart: start,
       termEnd: addMonths(start, 12),
       at: start,
@@ -123,7 +122,7 @@ export async function seedTiers(
     await grantTier(db, manager, {
       userId: fourth.id,
       tierId: mvp,
-      reason: "Founding member of the public sector user group and its first speaker.",
+      reason: "Founding member of a regional user group and its first speaker.",
       termStart: start,
       termEnd: end,
       at: start,

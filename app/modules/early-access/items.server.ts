@@ -672,6 +672,8 @@ export async function listForManagers(
         authorName: r.author_name,
         views: Number(r.views ?? 0),
         // Who may read it right now, and when each tier opens.
+        publicOpen:
+          r.status === "published" && r.public_at !== null && new Date(r.public_at) <= now,
         cascade: tiers.map((t) => {
           const from = readableFrom(subject, t.rank);
           return {

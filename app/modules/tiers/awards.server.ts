@@ -380,8 +380,13 @@ export async function lapseExpiredAwards(db: Queryable, now = new Date()): Promi
   });
 }
 
-/** After commit: tells each advocate live, wherever they are signed in. */
+/**
+ * After commit: each advocate's open sockets reload their standing (so tier
+ * spaces open, or close, without a reload), and they are told live,
+ * wherever they are signed in.
+ */
 export function announceTierChange(publisher: RealtimePublisher, notices: TierNotice[]): void {
+  for (const userId of new Set(notices.map((n) => n.userId))) publisher.refreshViewer?.(userId);
   for (const notice of notices) {
     publisher.toUser(notice.userId, "toast", {
       kind: notice.kind,

@@ -13,10 +13,12 @@ import {
 } from "./catalogue.server.ts";
 import {
   automaticTierFor,
+  keepsThreshold,
   describeProgress,
   progressPercent,
   progressToNext,
   type Standing,
+  type TierRule,
 } from "./rules.ts";
 
 /**
@@ -77,21 +79,51 @@ export async function syncAutomaticTier(
   options: { at?: Date; tiers?: TierRow[] } = {},
 ): Promise<AutomaticTierChange | null> {
   return inTransaction(db, async (trx) => {
-    const user = await trx
-      .selectFrom("users")
-      .leftJoin("tier_automatic_holdings as h", "h.user_id", "users.id")
-      .leftJoin("tiers", "tiers.id", "h.tier_id")
-      .select(["users.role", "h.tier_id", "tiers.rank", "tiers.name"])
-      .where("users.id", "=", userId)
-      .executeTakeFirst();
+    // One round trip in the common case: who they are, what they hold, their
+    // balance and the automatic tiers of the catalogue.
+    const row = await sql<{
+      role: Role;
+      held_id: number | null;
+      held_rank: number | null;
+      held_name: string | null;
+      balance: number | null;
+      tiers: TierRule[] | string | null;
+    }>`
+      select u.role, h.tier_id as held_id, t.rank as held_rank, t.name as held_name,
+        (select total from reputation_balances where user_id = u.id) as balance,
+        (select json_agg(json_build_object(
+            'id', a.id, 'slug', a.slug, 'name', a.name, 'rank', a.rank, 'kind', a.kind,
+            'reputationThreshold', a.reputation_threshold, 'requiresShowcase', a.requires_showcase,
+            'termMonths', a.term_months))
+          from tiers a where a.kind = 'automatic') as tiers
+      from users u
+      left join tier_automatic_holdings h on h.user_id = u.id
+      left join tiers t on t.id = h.tier_id
+      where u.id = ${userId}`.execute(trx);
+    const user = row.rows[0];
     if (!user) return null;
-    const tiers = options.tiers ?? (await listTiers(trx));
+    const tiers: TierRule[] = options.tiers
+      ? options.tiers.map(toRule)
+      : typeof user.tiers === "string"
+        ? JSON.parse(user.tiers)
+        : (user.tiers ?? []);
     const held =
-      user.tier_id !== null ? { id: user.tier_id, name: user.name!, rank: user.rank! } : null;
+      user.held_id !== null
+        ? { id: user.held_id, name: user.held_name!, rank: user.held_rank! }
+        : null;
+    const balance = Number(user.balance ?? 0);
+    // Showcases matter only once the balance is near a tier that needs one.
+    const showcasesMatter = tiers.some(
+      (t) =>
+        t.requiresShowcase &&
+        t.reputationThreshold !== null &&
+        keepsThreshold(balance, t.reputationThreshold),
+    );
+    const showcases = showcasesMatter ? await countShowcases(trx, userId) : 0;
     // Only verified customers hold tiers; anyone else loses what they held.
     const target =
       user.role === "advocate"
-        ? automaticTierFor(tiers.map(toRule), held?.rank ?? null, await loadStanding(trx, userId))
+        ? automaticTierFor(tiers, held?.rank ?? null, { balance, showcases })
         : null;
     if ((target?.id ?? null) === (held?.id ?? null)) return null;
 
