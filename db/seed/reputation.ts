@@ -6,9 +6,10 @@ import type { Queryable } from "../client.ts";
 const DAY = 86_400_000;
 
 /**
- * Contributions a community manager recognised by hand, before the talks,
- * case-study and reference features existed to award them by rule. Each is
- * a manual adjustment with the reason the advocate reads in their history.
+ * Contributions a community manager recognised by hand: things no rule
+ * covers (guides, beta testing, mentoring), a talk from before talks were
+ * logged, and one correction. Each is a manual adjustment with the reason
+ * the advocate reads in their history.
  */
 const MANUAL_AWARDS: {
   handle: string;
@@ -26,38 +27,10 @@ const MANUAL_AWARDS: {
   },
   {
     handle: "catie",
-    daysAgo: 310,
-    amount: 50,
-    area: "speaking",
-    reason: "Hosted the “One number for dispatch and the board” webinar",
-  },
-  {
-    handle: "catie",
-    daysAgo: 240,
-    amount: 150,
-    area: "stories",
-    reason: "Bluewater Freight carrier scorecard case study published",
-  },
-  {
-    handle: "catie",
-    daysAgo: 120,
-    amount: 40,
-    area: "community",
-    reason: "Reference call with a regional carrier evaluating dashboards",
-  },
-  {
-    handle: "catie",
-    daysAgo: 60,
-    amount: 30,
-    area: "speaking",
-    reason: "Spoke at the Columbus data meetup on first talks and stage fright",
-  },
-  {
-    handle: "catie",
     daysAgo: 12,
-    amount: 40,
+    amount: 30,
     area: "community",
-    reason: "Reference call with a 3PL replacing spreadsheets",
+    reason: "Mentored two new operations analysts through onboarding",
   },
   {
     handle: "catie",
@@ -68,17 +41,10 @@ const MANUAL_AWARDS: {
   },
   {
     handle: "tomas-aguilar",
-    daysAgo: 330,
-    amount: 100,
-    area: "speaking",
-    reason: "Spoke at Northwind Summit 2025 on migrating 600 nightly jobs",
-  },
-  {
-    handle: "tomas-aguilar",
     daysAgo: 150,
-    amount: 40,
+    amount: 60,
     area: "community",
-    reason: "Reference call with a grocery chain planning a scheduler migration",
+    reason: "Beta-tested the pipeline scheduler and filed 9 reproducible bugs",
   },
   {
     handle: "tomas-aguilar",
@@ -89,52 +55,24 @@ const MANUAL_AWARDS: {
   },
   {
     handle: "aiko-t",
-    daysAgo: 280,
-    amount: 50,
-    area: "speaking",
-    reason: "Guest on the Data Plumbers podcast, episode 41",
-  },
-  {
-    handle: "aiko-t",
-    daysAgo: 90,
-    amount: 150,
-    area: "stories",
-    reason: "Case study on governed self-service analytics published",
-  },
-  {
-    handle: "aiko-t",
     daysAgo: 9,
-    amount: 30,
-    area: "speaking",
-    reason: "Spoke at the Osaka user group",
+    amount: 40,
+    area: "help",
+    reason: "Recorded a governed self-service analytics walkthrough for the knowledge base",
   },
   {
     handle: "seun",
     daysAgo: 200,
-    amount: 30,
-    area: "speaking",
-    reason: "Spoke at the Lagos Northwind user group",
-  },
-  {
-    handle: "seun",
-    daysAgo: 25,
-    amount: 40,
-    area: "community",
-    reason: "Reference call with a fintech evaluating SSO",
-  },
-  {
-    handle: "hannah-lindqvist",
-    daysAgo: 180,
     amount: 50,
-    area: "speaking",
-    reason: "Presented the “Compliance without tears” webinar",
+    area: "community",
+    reason: "Organised the first Lagos Northwind user group",
   },
   {
     handle: "hannah-lindqvist",
     daysAgo: 40,
-    amount: 40,
-    area: "community",
-    reason: "Reference call with a hospital group",
+    amount: 30,
+    area: "help",
+    reason: "Reviewed the compliance documentation for healthcare customers",
   },
   {
     handle: "rajesh-iyer",
@@ -151,13 +89,6 @@ const MANUAL_AWARDS: {
     reason: "Wrote the SSO troubleshooting guide for the knowledge base",
   },
   {
-    handle: "marisol",
-    daysAgo: 220,
-    amount: 150,
-    area: "stories",
-    reason: "Case study on store-level replenishment published",
-  },
-  {
     handle: "declan-m",
     daysAgo: 100,
     amount: 30,
@@ -169,21 +100,7 @@ const MANUAL_AWARDS: {
     daysAgo: 99,
     amount: -30,
     area: "speaking",
-    reason: "Correction: the Dublin meetup talk was recorded twice",
-  },
-  {
-    handle: "declan-m",
-    daysAgo: 70,
-    amount: 40,
-    area: "community",
-    reason: "Reference call with a utility company",
-  },
-  {
-    handle: "fatima-alsayed",
-    daysAgo: 45,
-    amount: 50,
-    area: "speaking",
-    reason: "Presented the healthcare data-quality webinar",
+    reason: "Correction: the Dublin meetup talk was logged twice",
   },
   {
     handle: "lukas-becker",
@@ -195,16 +112,16 @@ const MANUAL_AWARDS: {
   {
     handle: "grace-mwangi",
     daysAgo: 18,
-    amount: 40,
-    area: "community",
-    reason: "Reference call with an NGO planning reporting",
+    amount: 20,
+    area: "help",
+    reason: "Answered reporting questions at the community office hours",
   },
   {
     handle: "ethan-cho",
     daysAgo: 7,
     amount: 30,
-    area: "speaking",
-    reason: "Spoke at the Seoul user group",
+    area: "community",
+    reason: "Hosted community office hours in Seoul",
   },
   {
     handle: "priscila-santos",
@@ -217,8 +134,8 @@ const MANUAL_AWARDS: {
     handle: "wei-zhang",
     daysAgo: 3,
     amount: 40,
-    area: "community",
-    reason: "Reference call with a manufacturer",
+    area: "help",
+    reason: "Shared a reusable manufacturing OEE dashboard template",
   },
 ];
 
