@@ -184,7 +184,7 @@ export default function Talk() {
           ) : null}
 
           {t.status === "rejected" && t.rejection_reason ? (
-            <Card className="border-red-300 p-6 dark:border-red-800">
+            <div className="rounded-xl border border-red-300 bg-red-50 p-6 dark:border-red-800 dark:bg-red-950/40">
               <h2 className="text-lg font-semibold">Not verified</h2>
               <p className="mt-2 text-stone-700 dark:text-stone-300">{t.rejection_reason}</p>
               {data.canAddEvidence ? (
@@ -192,7 +192,7 @@ export default function Talk() {
                   You can add better evidence below and ask again.
                 </p>
               ) : null}
-            </Card>
+            </div>
           ) : null}
 
           {data.canAddEvidence ? (
@@ -285,7 +285,11 @@ export default function Talk() {
                 <Form
                   method="post"
                   noValidate
-                  className="space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800"
+                  className={
+                    data.canVerify
+                      ? "space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800"
+                      : "space-y-3"
+                  }
                   onSubmit={(event) => {
                     const message =
                       t.status === "verified"

@@ -181,8 +181,8 @@ export default function EditStory() {
       (story.status === "changes_requested" ||
         story.status === "declined" ||
         data.reviewNote.action === "revision_declined") ? (
-        <Card
-          className="mb-6 border-amber-300 bg-amber-50 p-5 dark:border-amber-800 dark:bg-amber-950/40"
+        <div
+          className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-800 dark:bg-amber-950/40"
           data-testid="review-note"
           role="note"
         >
@@ -194,7 +194,7 @@ export default function EditStory() {
           <p className="mt-2 whitespace-pre-line text-stone-800 dark:text-stone-200">
             {data.reviewNote.comment}
           </p>
-        </Card>
+        </div>
       ) : null}
 
       {story.status === "proposed" ? (

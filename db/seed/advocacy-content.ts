@@ -393,8 +393,9 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
         talkTitle: "A road-repair dashboard residents actually visit",
         pitch:
           "Our public dashboard of road repairs gets more visits than the county homepage. Here's why.",
-        decision: "shortlist",
-        message: "Shortlisted for the reserve list in case a slot opens up.",
+        decision: "decline",
+        message:
+          "Every slot was taken in the end. Thank you for being on the reserve list — the civic tech track next spring would love this story.",
       },
     ],
   },

@@ -229,7 +229,7 @@ export function StoryForm({
               <div
                 key={rowId}
                 className={cn(
-                  "grid gap-3 rounded-lg border border-stone-200 p-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-start dark:border-stone-800",
+                  "grid gap-3 rounded-lg border border-stone-200 p-3 sm:grid-cols-[1.5fr_1fr_1fr_1.3fr_auto] sm:items-start dark:border-stone-800",
                 )}
                 data-testid={`metric-row-${i}`}
               >
