@@ -1,4 +1,9 @@
-import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  json,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -19,6 +24,9 @@ import { countUnread } from "./modules/discussions/notifications.server.ts";
 import { getAuth, getViewer, renewedSessionCookie } from "./utils/auth.server.ts";
 import { readToast } from "./utils/toast.server.ts";
 import stylesheet from "./tailwind.css?url";
+
+// A title for every page, including error pages that fall back to the root boundary.
+export const meta: MetaFunction = () => [{ title: "Limelight" }];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

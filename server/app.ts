@@ -28,6 +28,8 @@ export interface LimelightServer {
   app: express.Express;
   httpServer: HttpServer;
   realtime: Realtime;
+  /** Called when shutdown starts: later answers ask clients to close their connections. */
+  beginShutdown(): void;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -40,6 +42,14 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   const production = env.NODE_ENV === "production";
 
   app.disable("x-powered-by");
+
+  // Once shutdown starts, answers ask keep-alive clients to close their connections,
+  // so in-flight requests finish and nothing holds the process open.
+  let closing = false;
+  app.use((_req, res, next) => {
+    if (closing) res.setHeader("Connection", "close");
+    next();
+  });
   app.set("trust proxy", env.TRUST_PROXY);
 
   // Request id, structured access log and request duration metric.
@@ -155,5 +165,5 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     }),
   );
 
-  return { app, httpServer, realtime };
+  return { app, httpServer, realtime, beginShutdown: () => void (closing = true) };
 }

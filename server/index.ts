@@ -57,13 +57,14 @@ async function main() {
     closeVite = () => devServer.close();
   }
 
-  const { httpServer, realtime } = await createLimelightServer({
+  const server = await createLimelightServer({
     env,
     db,
     logger,
     build,
     viteMiddleware,
   });
+  const { httpServer, realtime } = server;
   // Awards whose term has ended lapse, with a history row each: at start and then hourly.
   const sweepLapsedAwards = () =>
     lapseExpiredAwards(db)
@@ -91,6 +92,7 @@ async function main() {
       process.exit(1);
     }
     shuttingDown = true;
+    server.beginShutdown();
     clearInterval(lapseTimer);
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => {
