@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
@@ -233,11 +234,9 @@ describe("asking for a conversation", () => {
     // After 90 days they may ask again.
     const [first] = await requestsFor(a.user.id);
     const old = new Date(Date.now() - 91 * 86_400_000);
-    await handle.db
-      .updateTable("reference_requests")
-      .set({ created_at: old, delivered_at: old })
-      .where("id", "=", first.id)
-      .execute();
+    await sql`update reference_requests set created_at = ${old}, delivered_at = ${old} where id = ${first.id}`.execute(
+      handle.db,
+    );
     expect((await ask(p.c, a.user.handle)).status).toBe(204);
   });
 

@@ -6,7 +6,6 @@ import { ConflictError, FieldError, isUniqueViolation } from "../auth/errors.ts"
 import { recordAudit } from "../audit/audit.server.ts";
 import {
   checkSurveyCsv,
-  classifyScore,
   netPromoterScore,
   responseKey,
   SurveyFileError,
@@ -174,8 +173,6 @@ export async function addResponse(db: Queryable, actor: Actor, row: SurveyRow) {
     throw error;
   }
 }
-
-export const categoryOf = (score: number): NpsCategory => classifyScore(score);
 
 const categorySql = sql<NpsCategory>`case when score >= 9 then 'promoter' when score >= 7 then 'passive' else 'detractor' end`;
 
