@@ -26,7 +26,7 @@ import {
   getOwnApplication,
   withdrawApplication,
 } from "~/modules/advocacy/speaking.server.ts";
-import { formatEventDate, formatEventTime } from "~/modules/advocacy/time.ts";
+import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { ApplicationSchema } from "~/modules/advocacy/validation.ts";
 import { getUser, getViewer, requireUser } from "~/utils/auth.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
@@ -77,7 +77,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     when: formatEventTime(opportunity.starts_at, opportunity.time_zone),
     deadline: formatEventTime(opportunity.application_deadline, opportunity.time_zone),
-    deadlineDate: formatEventDate(opportunity.application_deadline, opportunity.time_zone),
     points: points[opportunity.format],
     closedReason: applicationClosedReason(opportunity, new Date()),
     signedIn: Boolean(user),

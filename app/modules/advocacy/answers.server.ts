@@ -15,14 +15,6 @@ export function answerAdvocacyError(error: unknown, values?: Record<string, stri
   return answerDomainError(error, values);
 }
 
-/** Form values back to the page after a failed save, without anything secret. */
-export async function formValues(request: Request): Promise<Record<string, string>> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of (await request.clone().formData()).entries())
-    if (typeof value === "string") values[key] = value;
-  return values;
-}
-
 /** A numeric id from the URL, or a 404 page. */
 export function idParam(value: string | undefined): number {
   const id = Number(value);

@@ -13,7 +13,6 @@ import {
   isUniqueViolation,
 } from "../auth/errors.ts";
 import type { Actor } from "../auth/users.server.ts";
-import { formatLabel } from "./formats.ts";
 import type { Notice, Outcome } from "./notices.server.ts";
 import { awardTalk, reverseAward, talkAwardKey } from "./points.server.ts";
 import { formatEventDate } from "./time.ts";
@@ -887,8 +886,4 @@ export async function listOwnTalks(db: Queryable, userId: number) {
     .where("t.speaker_id", "=", userId)
     .orderBy("t.given_at", "desc")
     .execute();
-}
-
-export function describeTalkFormat(format: TalkFormat) {
-  return formatLabel(format);
 }
