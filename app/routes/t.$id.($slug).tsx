@@ -336,7 +336,7 @@ function ReplyBox({ onTyping }: { onTyping: () => void }) {
     if (posted) formRef.current?.reset();
   }, [posted, fetcher.data]);
   return (
-    <fetcher.Form method="post" ref={formRef} className="space-y-3" aria-label="Your reply">
+    <fetcher.Form method="post" ref={formRef} className="space-y-3">
       <input type="hidden" name="intent" value="reply" />
       <FormError message={fetcher.data?.fieldErrors ? null : fetcher.data?.formError} />
       <TextAreaField
@@ -445,6 +445,7 @@ export default function ThreadPage() {
       replies: data.replies,
       acceptedPostId: thread.acceptedPostId,
       locked: thread.locked,
+      replyCount: thread.replyCount,
       space: { slug: thread.space.slug, name: thread.space.name },
       onLastPage: data.cursors.newer === null,
     }),
@@ -587,7 +588,7 @@ export default function ThreadPage() {
 
           <section aria-labelledby="replies-heading" className="space-y-4">
             <h2 id="replies-heading" className="text-lg font-semibold">
-              {thread.replyCount} {thread.replyCount === 1 ? replyWord : `${replyWord}s`}
+              {`${state.replyCount} ${state.replyCount === 1 ? replyWord : `${replyWord}s`}`}
             </h2>
             {data.cursors.older ? (
               <Link

@@ -10,6 +10,7 @@ export interface LiveThreadInput {
   replies: PostView[];
   acceptedPostId: number | null;
   locked: boolean;
+  replyCount: number;
   space: { slug: string; name: string };
   /** This page shows the newest replies, so new ones are appended here. */
   onLastPage: boolean;
@@ -39,6 +40,7 @@ type Changes = {
   thread: {
     acceptedPostId: number | null;
     locked: boolean;
+    replyCount: number;
     space: { slug: string; name: string };
   };
   posts: PostView[];
@@ -47,8 +49,8 @@ type Changes = {
 
 type Action =
   | { type: "reset"; input: LiveThreadInput }
-  | { type: "upsert"; post: PostView; seq: number; created: boolean }
-  | { type: "remove"; postId: number; seq: number }
+  | { type: "upsert"; post: PostView; seq: number; created: boolean; replyCount?: number }
+  | { type: "remove"; postId: number; seq: number; replyCount?: number }
   | { type: "votes"; postId: number; voteCount: number; seq: number }
   | { type: "accepted"; postId: number | null; post: PostView | null; seq: number }
   | { type: "locked"; locked: boolean; seq: number }
@@ -121,12 +123,19 @@ function reducer(state: LiveThreadState, action: Action): LiveThreadState {
       }
       return withSeq(next, state.seq);
     }
-    case "upsert":
-      return withSeq(upsert(state, action.post, action.created), action.seq);
+    case "upsert": {
+      const next = upsert(state, action.post, action.created);
+      const replyCount = action.seq >= state.seq ? action.replyCount : undefined;
+      return withSeq(replyCount === undefined ? next : { ...next, replyCount }, action.seq);
+    }
     case "remove": {
       const replies = state.replies.filter((r) => r.id !== action.postId);
       const accepted = state.accepted?.id === action.postId ? null : state.accepted;
-      return withSeq({ ...state, replies, accepted }, action.seq);
+      const replyCount =
+        action.replyCount !== undefined && action.seq >= state.seq
+          ? action.replyCount
+          : state.replyCount;
+      return withSeq({ ...state, replies, accepted, replyCount }, action.seq);
     }
     case "votes": {
       const apply = (p: PostView | null) =>
@@ -167,7 +176,12 @@ function reducer(state: LiveThreadState, action: Action): LiveThreadState {
           null;
         next = { ...next, acceptedPostId: changes.thread.acceptedPostId, accepted: post };
       }
-      next = { ...next, locked: changes.thread.locked, space: changes.thread.space };
+      next = {
+        ...next,
+        locked: changes.thread.locked,
+        space: changes.thread.space,
+        replyCount: changes.thread.replyCount,
+      };
       return withSeq(next, changes.seq);
     }
     case "gone":
@@ -232,11 +246,26 @@ export function useLiveThread(input: LiveThreadInput) {
     const mine = (payload: { threadId: number }) => payload?.threadId === threadId;
     const handlers: Record<string, (payload: any) => void> = {
       "post:created": (p: ThreadEventPayload<"post:created">) =>
-        mine(p) && dispatch({ type: "upsert", post: p.post, seq: p.seq, created: true }),
+        mine(p) &&
+        dispatch({
+          type: "upsert",
+          post: p.post,
+          seq: p.seq,
+          created: true,
+          replyCount: p.replyCount,
+        }),
       "post:updated": (p: ThreadEventPayload<"post:updated">) =>
-        mine(p) && dispatch({ type: "upsert", post: p.post, seq: p.seq, created: false }),
+        mine(p) &&
+        dispatch({
+          type: "upsert",
+          post: p.post,
+          seq: p.seq,
+          created: false,
+          replyCount: p.replyCount,
+        }),
       "post:removed": (p: ThreadEventPayload<"post:removed">) =>
-        mine(p) && dispatch({ type: "remove", postId: p.postId, seq: p.seq }),
+        mine(p) &&
+        dispatch({ type: "remove", postId: p.postId, seq: p.seq, replyCount: p.replyCount }),
       "post:votes": (p: ThreadEventPayload<"post:votes">) =>
         mine(p) &&
         dispatch({ type: "votes", postId: p.postId, voteCount: p.voteCount, seq: p.seq }),

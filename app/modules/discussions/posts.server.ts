@@ -211,6 +211,7 @@ export async function createReply(
       threadId,
       seq,
       post: toPostView(post),
+      replyCount: thread.replyCount + 1,
     });
     return { postId: post.id, outbox, seq };
   });
@@ -244,15 +245,22 @@ export function announcePostChange(
 ) {
   const view = toPostView(post);
   const access = threadAccess(thread);
+  const replyCount = thread.replyCount;
   if (post.deleted_at || post.hidden_at) {
     outbox.toThread(
       access,
       "post:removed",
-      { threadId: thread.id, seq, postId: post.id, reason: post.deleted_at ? "deleted" : "hidden" },
-      { event: "post:updated", payload: { threadId: thread.id, seq, post: view } },
+      {
+        threadId: thread.id,
+        seq,
+        postId: post.id,
+        reason: post.deleted_at ? "deleted" : "hidden",
+        replyCount,
+      },
+      { event: "post:updated", payload: { threadId: thread.id, seq, post: view, replyCount } },
     );
   } else {
-    outbox.toThread(access, "post:updated", { threadId: thread.id, seq, post: view });
+    outbox.toThread(access, "post:updated", { threadId: thread.id, seq, post: view, replyCount });
   }
 }
 

@@ -9,6 +9,8 @@ import { z } from "zod";
 const id = z.number().int().positive();
 const seq = z.number().int().nonnegative();
 const iso = z.string();
+/** Visible replies in the thread after the change. */
+const count = z.number().int().nonnegative();
 
 export const PostAuthorSchema = z.object({
   id,
@@ -45,13 +47,14 @@ export type Presence = z.infer<typeof PresenceSchema>;
 
 /** Server → browser, for the readers of one thread. */
 export const ThreadEvents = {
-  "post:created": z.object({ threadId: id, seq, post: PostViewSchema }),
-  "post:updated": z.object({ threadId: id, seq, post: PostViewSchema }),
+  "post:created": z.object({ threadId: id, seq, post: PostViewSchema, replyCount: count }),
+  "post:updated": z.object({ threadId: id, seq, post: PostViewSchema, replyCount: count }),
   "post:removed": z.object({
     threadId: id,
     seq,
     postId: id,
     reason: z.enum(["deleted", "hidden"]),
+    replyCount: count,
   }),
   "post:votes": z.object({ threadId: id, seq, postId: id, voteCount: z.number().int() }),
   "thread:accepted": z.object({
