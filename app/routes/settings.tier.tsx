@@ -46,7 +46,11 @@ export default function TierSettings() {
       <Card className="p-6">
         <h2 className="text-lg font-semibold">Your tier</h2>
         <div className="mt-4">
-          <TierStanding data={overview} owner />
+          <TierStanding
+            data={overview}
+            owner
+            staff={data.role === "manager" || data.role === "admin"}
+          />
         </div>
         <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
           Reputation: {overview.standing.balance.toLocaleString("en-GB")} · verified talks and

@@ -89,6 +89,9 @@ test("a manager grants MVP; the advocate is told live and opens the MVP briefing
   await advocate.goto("/settings/tier");
   await expect(advocate.getByTestId("tier-standing")).toContainText("MVP");
   await expect(advocate.getByTestId("tier-standing")).toContainText("Term ends");
+  await expect(advocate.getByTestId("tier-why")).toHaveText(
+    "Three migration guides and the most helpful answers of the quarter.",
+  );
   await expect(advocate.getByTestId("tier-history")).toContainText("Awarded MVP");
   await expectAccessible(advocate);
   await advocateContext.close();

@@ -8,6 +8,7 @@ export interface StandingData {
     source: "base" | "automatic" | "award";
     since: string | null;
     termEnd: string | null;
+    why: string;
   } | null;
   next: {
     tier: { name: string; colour: string; icon: string };
@@ -28,8 +29,11 @@ export function TierStanding({
   data,
   owner,
   nominateHandle,
+  staff = false,
 }: {
   data: StandingData;
+  /** The person is on the community team. */
+  staff?: boolean;
   /** The person themselves: show progress in the second person. */
   owner: boolean;
   /** Show a Nominate link for this handle (for peers and managers). */
@@ -65,17 +69,22 @@ export function TierStanding({
               </div>
             ) : null}
           </dl>
+          <p className="mt-2 text-sm text-stone-800 dark:text-stone-200" data-testid="tier-why">
+            {current.why}
+          </p>
           {current.tier.description ? (
-            <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
               {current.tier.description}
             </p>
           ) : null}
         </div>
       ) : (
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          {owner
-            ? "Tiers start once the community team verifies you as a customer."
-            : "No tier yet."}
+          {staff
+            ? "The community team holds no tier and reads all early-access content."
+            : owner
+              ? "Tiers start once the community team verifies you as a customer."
+              : "No tier yet."}
         </p>
       )}
       {next && owner ? (

@@ -213,6 +213,8 @@ export interface EffectiveTier {
   since: Date | null;
   /** For awards: when the current term ends. */
   termEnd: Date | null;
+  /** Why they hold it, in a sentence. */
+  why: string;
 }
 
 /** Effective tiers of many people at once (lists, profiles); prospects and unknowns are absent. */
@@ -237,7 +239,7 @@ export async function effectiveTiers(
       .execute(),
     db
       .selectFrom("tier_awards")
-      .select(["user_id", "tier_id", "since", "term_end"])
+      .select(["user_id", "tier_id", "since", "term_end", "reason"])
       .where("user_id", "in", userIds)
       .where("status", "=", "active")
       .where("since", "<=", now)
@@ -255,6 +257,7 @@ export async function effectiveTiers(
         source: "base",
         since: user.verified_customer_at ?? user.created_at,
         termEnd: null,
+        why: "Every verified customer is a member.",
       });
     const holding = holdings.find((h) => h.user_id === user.id);
     if (holding && byId.has(holding.tier_id))
@@ -263,6 +266,7 @@ export async function effectiveTiers(
         source: "automatic",
         since: holding.since,
         termEnd: null,
+        why: reachedBecause(byId.get(holding.tier_id)!),
       });
     for (const award of awards.filter((a) => a.user_id === user.id)) {
       if (!byId.has(award.tier_id)) continue;
@@ -271,12 +275,20 @@ export async function effectiveTiers(
         source: "award",
         since: award.since,
         termEnd: award.term_end,
+        why: award.reason,
       });
     }
     const best = candidates.sort((a, b) => b.tier.rank - a.tier.rank)[0];
     if (best) result.set(user.id, best);
   }
   return result;
+}
+
+function reachedBecause(tier: TierRow): string {
+  if (tier.reputation_threshold === null) return "Reached through reputation.";
+  return `Reached ${tier.reputation_threshold.toLocaleString("en-GB")} reputation${
+    tier.requires_showcase ? " with a verified talk or published case study" : ""
+  }.`;
 }
 
 export async function effectiveTier(
@@ -377,7 +389,11 @@ export async function tierOverview(
       .selectFrom("tier_awards")
       .innerJoin("tiers", "tiers.id", "tier_awards.tier_id")
       .selectAll("tiers")
-      .select(["tier_awards.since as award_since", "tier_awards.term_end"])
+      .select([
+        "tier_awards.since as award_since",
+        "tier_awards.term_end",
+        "tier_awards.reason as award_reason",
+      ])
       .where("tier_awards.user_id", "=", user.id)
       .where("tier_awards.status", "=", "active")
       .where("tier_awards.since", "<=", now)
@@ -390,6 +406,7 @@ export async function tierOverview(
         source: "award",
         since: a.award_since,
         termEnd: a.term_end,
+        why: a.award_reason,
       });
     if (current.source !== "award") holdings.push(current);
   }
