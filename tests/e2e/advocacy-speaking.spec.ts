@@ -127,7 +127,7 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   await catieContext.close();
 });
 
-test("a prospect can see opportunities but is not offered an application, and logging a future talk with evidence is refused next to the date", async ({
+test("a visitor can see opportunities but is not offered an application, and logging a future talk with evidence is refused next to the date", async ({
   page,
 }) => {
   await page.goto("/speaking");
