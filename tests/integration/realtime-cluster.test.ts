@@ -1,0 +1,237 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import { createClient } from "redis";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type DbHandle } from "../../db/client.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { createThread } from "../../app/modules/discussions/posts.server.ts";
+import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
+import type { JoinAck } from "../../app/modules/realtime/events.ts";
+import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
+import { TestClient } from "../support/server.ts";
+
+/**
+ * Two real server processes on one PostgreSQL database and one Redis: a
+ * reply posted through process A reaches a socket connected to process B.
+ * PostgreSQL and Redis are required; when either is missing the test fails
+ * and says what to start.
+ */
+
+const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/limelight_dev";
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const schema = `cluster_${randomBytes(4).toString("hex")}`;
+const processes: ChildProcess[] = [];
+const output: string[] = [];
+let handle: DbHandle | undefined;
+let a: string, b: string;
+
+async function requirePostgres() {
+  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${DATABASE_URL} (${(error as Error).message}). Start it (e.g. \`service postgresql start\`, and \`createdb -U postgres limelight_dev\`) or point DATABASE_URL at one.`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function requireRedis() {
+  const client = createClient({
+    url: REDIS_URL,
+    socket: { connectTimeout: 3000, reconnectStrategy: false },
+  });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    throw new Error(
+      `Redis is not reachable at ${REDIS_URL} (${(error as Error).message}). Start it (e.g. \`service redis-server start\` or \`redis-server --daemonize yes\`) or point REDIS_URL at one.`,
+    );
+  } finally {
+    if (client.isOpen) await client.quit();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npx tsx server/index.ts` in production mode, as an operator would start it. */
+async function startProcess(name: string): Promise<string> {
+  const port = await freePort();
+  const child = spawn("npx", ["tsx", "server/index.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      BUILD_DIR: process.env.BUILD_DIR ?? "build",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      REDIS_URL,
+      SEED_ON_START: "false",
+      COOKIE_SECURE: "false",
+      LOG_LEVEL: "warn",
+      WRITE_RATE_LIMIT_PER_MINUTE: "1000",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  processes.push(child);
+  child.stdout!.on("data", (d) => output.push(`[${name}] ${d}`));
+  child.stderr!.on("data", (d) => output.push(`[${name}] ${d}`));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    if (child.exitCode !== null)
+      throw new Error(`Server ${name} exited (${child.exitCode}):\n${output.join("")}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return url;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Server ${name} did not become healthy:\n${output.join("")}`);
+}
+
+beforeAll(async () => {
+  await requirePostgres();
+  await requireRedis();
+  handle = await createDb({ databaseUrl: DATABASE_URL, schema, poolSize: 4 });
+  await migrateToLatest(handle.db, schema);
+  // One after the other: each migrates (nothing left to do) and opens its Redis adapter.
+  a = await startProcess("A");
+  b = await startProcess("B");
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(
+    processes.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  if (handle) {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
+    await handle.close();
+  }
+}, 60_000);
+
+function socketTo(url: string) {
+  return connect(url, {
+    transports: ["websocket"],
+    extraHeaders: { Origin: url },
+    reconnection: false,
+    forceNew: true,
+  });
+}
+
+describe("two processes behind one Redis", () => {
+  it("deliver a reply posted through A to a reader connected to B, and nothing restricted", async () => {
+    const db = handle!.db;
+    const author = await insertUser(db, { role: "advocate", displayName: "Ada Author" });
+    const replier = await insertUser(db, { role: "advocate", displayName: "Rui Replier" });
+    const viewer = await loadViewer(db, { id: author.id, role: "advocate" });
+    const open = await createSpace(db, {
+      slug: "open",
+      name: "Open",
+      description: "",
+      colour: "#047857",
+      position: 0,
+      visibility: "public",
+    });
+    const members = await createSpace(db, {
+      slug: "members",
+      name: "Members",
+      description: "",
+      colour: "#4d7c0f",
+      position: 1,
+      visibility: "members",
+    });
+    const thread = await createThread(db, viewer, {
+      spaceId: open.id,
+      kind: "question",
+      title: "Does this reach the other process?",
+      body: "Posted through A, read through B.",
+      tags: [],
+    });
+    const privateThread = await createThread(db, viewer, {
+      spaceId: members.id,
+      kind: "discussion",
+      title: "Members only, on both processes",
+      body: "Not for visitors.",
+      tags: [],
+    });
+
+    const reader: Socket = socketTo(b);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        reader.once("connect", () => resolve());
+        reader.once("connect_error", reject);
+      });
+      const ack = await new Promise<JoinAck>((resolve) =>
+        reader.emit("thread:join", { threadId: thread.threadId }, resolve),
+      );
+      expect(ack.ok).toBe(true);
+      const received: { event: string; payload: any }[] = [];
+      reader.onAny((event, payload) => received.push({ event, payload }));
+      const arrived = new Promise<any>((resolve) =>
+        reader.on("post:created", (p) => p.threadId === thread.threadId && resolve(p)),
+      );
+
+      const client = new TestClient(a, { "X-Forwarded-For": "10.90.0.1" });
+      const login = await client.post("/login?_data=routes%2Flogin", {
+        email: replier.email,
+        password: TEST_PASSWORD,
+      });
+      expect(login.status).toBe(204);
+      const route = encodeURIComponent("routes/t.$id.($slug)");
+      // First a reply in the members-only thread (the visitor on B must not get it), then the public one.
+      expect(
+        (
+          await client.post(`/t/${privateThread.threadId}/${privateThread.slug}?_data=${route}`, {
+            intent: "reply",
+            body: "Members-only words through A",
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await client.post(`/t/${thread.threadId}/${thread.slug}?_data=${route}`, {
+            intent: "reply",
+            body: "Yes, it **does**: sent through A.",
+          })
+        ).status,
+      ).toBe(200);
+      const event = await arrived;
+      expect(event.post.html).toContain("<strong>does</strong>");
+      expect(event.post.author.displayName).toBe("Rui Replier");
+      expect(JSON.stringify(received)).not.toContain("Members-only words");
+    } finally {
+      reader.close();
+    }
+  });
+});
