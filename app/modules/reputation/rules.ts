@@ -55,7 +55,7 @@ export const RULES: Record<RuleKey, RuleDefinition> = {
   post_upvoted: {
     key: "post_upvoted",
     area: "help",
-    phrase: "question upvoted",
+    phrase: "post upvoted",
     description: "A peer upvotes your question or discussion.",
     defaultPoints: 2,
     voteDerived: true,
