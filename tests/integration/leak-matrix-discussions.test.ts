@@ -6,6 +6,7 @@ import { seedTierCatalogue } from "../../db/seed/tiers.ts";
 import { loadViewer } from "../../app/modules/access/viewer.server.ts";
 import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
+import { castVote } from "../../app/modules/discussions/votes.server.ts";
 import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
@@ -118,6 +119,9 @@ beforeAll(async () => {
   });
   opened.outbox.deliver(server.realtime.publisher);
   thread = { id: opened.threadId, slug: opened.slug };
+  // An upvote in the lounge earns the MVP points: a ledger line whose source is the lounge post.
+  const vote = await castVote(handle.db, await viewerOf("admin"), opened.postId);
+  vote.outbox.deliver(server.realtime.publisher);
   // A manager replies and mentions a Member, who may not read the lounge.
   const reply = await createReply(
     handle.db,
@@ -217,6 +221,29 @@ describe.each(EVERYONE)("as %s", (who) => {
       const text = await res.text();
       expectNoLeaks(who, text, path, [term]);
       expect(text.includes(MARKERS.title), path).toBe(reads(who));
+    }
+  });
+
+  it("the MVP's public profile history and ledger exports do not name the lounge thread to others", async () => {
+    const mvp = people.get("mvp")!;
+    const ledger = await handle.db
+      .selectFrom("reputation_ledger")
+      .select("source_type")
+      .where("user_id", "=", mvp.id)
+      .execute();
+    expect(ledger.map((l) => l.source_type)).toContain("post");
+    for (const path of [
+      `/u/${mvp.handle}`,
+      `/u/${mvp.handle}?_data=${encodeURIComponent("routes/u.$handle")}`,
+      `/u/${mvp.handle}/ledger.json`,
+      `/u/${mvp.handle}/ledger.csv`,
+    ]) {
+      const res = await client(who).get(path);
+      expect(res.status, path).toBeLessThan(500);
+      const text = await res.text();
+      expectNoLeaks(who, text, path);
+      // Those who may read the lounge see the line linked to its thread.
+      if (reads(who) && path === `/u/${mvp.handle}`) expect(text).toContain(MARKERS.title);
     }
   });
 
