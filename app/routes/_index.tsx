@@ -6,6 +6,10 @@ import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { communityCounts, listAdvocates } from "~/modules/profiles/profiles.server.ts";
+import {
+  publicDiscussionCounts,
+  recentPublicQuestions,
+} from "~/modules/discussions/read.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Limelight — hear it from customers who have done it" },
@@ -19,11 +23,13 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [counts, featured] = await Promise.all([
+  const [counts, featured, discussions, questions] = await Promise.all([
     communityCounts(context.db),
     listAdvocates(context.db, null, { openTo: "open_to_speaking" }),
+    publicDiscussionCounts(context.db),
+    recentPublicQuestions(context.db, 4),
   ]);
-  return json({ counts, featured: featured.rows.slice(0, 6) });
+  return json({ counts, featured: featured.rows.slice(0, 6), discussions, questions });
 }
 
 const steps = [
@@ -42,7 +48,7 @@ const steps = [
 ];
 
 export default function Landing() {
-  const { counts, featured } = useLoaderData<typeof loader>();
+  const { counts, featured, discussions, questions } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   return (
     <>
@@ -77,9 +83,10 @@ export default function Landing() {
               </Link>
             )}
           </div>
-          <dl className="mt-12 grid max-w-2xl grid-cols-3 gap-6">
+          <dl className="mt-12 grid max-w-3xl grid-cols-2 gap-6 sm:grid-cols-4">
             {[
               { label: "verified advocates", value: counts.advocates },
+              { label: "questions answered", value: discussions.solved },
               { label: "companies", value: counts.companies },
               { label: "industries", value: counts.industries },
             ].map((stat) => (
@@ -108,6 +115,53 @@ export default function Landing() {
           ))}
         </div>
       </section>
+
+      {questions.length ? (
+        <section
+          className="mx-auto max-w-6xl px-4 pb-16 sm:px-6"
+          aria-labelledby="recent-questions"
+        >
+          <div className="flex items-end justify-between gap-4">
+            <div>
+              <h2 id="recent-questions" className="text-2xl font-bold tracking-tight">
+                Recent questions
+              </h2>
+              <p className="mt-1 text-stone-600 dark:text-stone-400">
+                {discussions.threads} discussions so far, answered by people who run it every day.
+              </p>
+            </div>
+            <Link
+              to="/discussions"
+              className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+            >
+              All discussions
+            </Link>
+          </div>
+          <ul className="mt-6 grid gap-4 sm:grid-cols-2">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <Link to={`/t/${q.id}/${q.slug}`} className="block h-full">
+                  <Card className="h-full p-5 transition-shadow hover:shadow-md">
+                    <p className="flex items-center gap-2 text-xs font-medium text-stone-600 dark:text-stone-400">
+                      <span
+                        aria-hidden="true"
+                        className="h-2.5 w-2.5 rounded-sm"
+                        style={{ backgroundColor: q.space.colour }}
+                      />
+                      {q.space.name}
+                      {q.solved ? <Badge tone="brand">Solved</Badge> : null}
+                    </p>
+                    <p className="mt-2 font-semibold">{q.title}</p>
+                    <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+                      {q.replyCount === 1 ? "1 answer" : `${q.replyCount} answers`}
+                    </p>
+                  </Card>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {featured.length ? (
         <section className="border-t border-stone-200 bg-white py-16 dark:border-stone-800 dark:bg-stone-900">

@@ -335,3 +335,36 @@ export async function publicDiscussionCounts(db: Queryable) {
     .executeTakeFirstOrThrow();
   return { threads: Number(row.threads), replies: Number(row.replies), solved: Number(row.solved) };
 }
+
+/** The latest answered questions anyone may read, for the landing page. */
+export async function recentPublicQuestions(db: Queryable, limit = 4) {
+  const rows = await db
+    .selectFrom("threads")
+    .innerJoin("spaces", "spaces.id", "threads.space_id")
+    .select([
+      "threads.id",
+      "threads.slug",
+      "threads.title",
+      "threads.reply_count",
+      "threads.accepted_post_id",
+      "spaces.name as space_name",
+      "spaces.colour as space_colour",
+    ])
+    .where("spaces.visibility", "=", "public")
+    .where("threads.kind", "=", "question")
+    .where("threads.reply_count", ">", 0)
+    .where("threads.deleted_at", "is", null)
+    .where("threads.hidden_at", "is", null)
+    .orderBy("threads.last_activity_at", "desc")
+    .orderBy("threads.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    replyCount: r.reply_count,
+    solved: r.accepted_post_id !== null,
+    space: { name: r.space_name, colour: r.space_colour },
+  }));
+}
