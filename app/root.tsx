@@ -49,7 +49,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   nav.push({ to: "/speaking", label: "Speaking" });
   nav.push({ to: "/leaderboard", label: "Leaderboard" });
   nav.push({ to: "/early-access", label: "Early access" });
-  if (viewer) nav.push({ to: "/references", label: "References" });
   if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "Manage" });
 
   return json(

@@ -41,6 +41,40 @@ function NavItems({ items, onPhone = false }: { items: NavItem[]; onPhone?: bool
   );
 }
 
+/** The signed-in person's own places: profile, requests and settings. */
+function UserMenu({ user }: { user: ShellUser }) {
+  return (
+    <details className="relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-1.5 py-1 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+        <Avatar name={user.displayName} handle={user.handle} size="sm" />
+        <span className="sr-only">Account menu for {user.displayName}</span>
+        <svg
+          viewBox="0 0 20 20"
+          className="hidden h-4 w-4 sm:block"
+          aria-hidden="true"
+          fill="currentColor"
+        >
+          <path d="M5.5 7.5 10 12l4.5-4.5z" />
+        </svg>
+      </summary>
+      <div className="absolute right-0 z-50 mt-2 w-60 rounded-xl border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-800 dark:bg-stone-900">
+        <p className="truncate px-3 pb-2 pt-1 text-sm">
+          <span className="block font-semibold">{user.displayName}</span>
+          <span className="text-stone-600 dark:text-stone-400">@{user.handle}</span>
+        </p>
+        <NavItems
+          onPhone
+          items={[
+            { to: `/u/${user.handle}`, label: "Your profile" },
+            { to: "/references", label: "Conversation requests" },
+            { to: "/settings", label: "Settings" },
+          ]}
+        />
+      </div>
+    </details>
+  );
+}
+
 export function AppShell({
   user,
   nav,
@@ -61,34 +95,22 @@ export function AppShell({
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
-        <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <div className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 sm:gap-4 sm:px-6">
           <Link
             to="/"
             className="flex items-center gap-2 font-semibold tracking-tight text-stone-900 dark:text-white"
           >
             <Logo />
-            <span className="text-lg">Limelight</span>
+            <span className="hidden text-lg sm:inline">Limelight</span>
           </Link>
-          <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+          <nav aria-label="Main" className="hidden items-center gap-1 xl:flex">
             <NavItems items={nav} />
           </nav>
           <div className="ml-auto flex items-center gap-2">
             {user ? (
               <>
                 <NotificationBell count={unreadNotifications} />
-                <Link
-                  to={`/u/${user.handle}`}
-                  className="flex items-center gap-2 rounded-lg px-2 py-1 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
-                >
-                  <Avatar name={user.displayName} handle={user.handle} size="sm" />
-                  <span className="hidden sm:inline">{user.displayName}</span>
-                </Link>
-                <Link
-                  to="/settings"
-                  className={buttonClass("ghost", "sm", "hidden sm:inline-flex")}
-                >
-                  Settings
-                </Link>
+                <UserMenu user={user} />
                 <Form method="post" action="/logout">
                   <button type="submit" className={buttonClass("secondary", "sm")}>
                     Sign out
@@ -105,7 +127,7 @@ export function AppShell({
                 </Link>
               </>
             )}
-            <details className="relative md:hidden">
+            <details className="relative xl:hidden">
               <summary
                 className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-lg hover:bg-stone-100 dark:hover:bg-stone-800"
                 aria-label="Open menu"
@@ -119,9 +141,6 @@ export function AppShell({
                 className="absolute right-0 mt-2 w-56 space-y-1 rounded-xl border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-800 dark:bg-stone-900"
               >
                 <NavItems items={nav} onPhone />
-                {user ? (
-                  <NavItems items={[{ to: "/settings", label: "Settings" }]} onPhone />
-                ) : null}
               </nav>
             </details>
           </div>
