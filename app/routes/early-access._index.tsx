@@ -1,5 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback } from "react";
+import { useSocketEvent } from "~/components/realtime.tsx";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import {
   NdaItemCard,
@@ -44,6 +46,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function EarlyAccessList() {
   const data = useLoaderData<typeof loader>();
+  // A new award (or one that ends) changes what this list may show: read it again.
+  const revalidator = useRevalidator();
+  const onTierChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
+  useSocketEvent("tier:changed", onTierChanged);
   const readable = data.rows.filter((r) => r.access !== "teaser");
   const teasers = data.rows.filter((r) => r.access === "teaser");
   return (

@@ -55,6 +55,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = Object.fromEntries(
     [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
   );
+  if (values.intent === "reconcile") {
+    const changes = await reconcileAutomaticTiers(context.db);
+    for (const change of changes) context.realtime.refreshViewer?.(change.userId);
+    return redirectWithToast("/manage/tiers/catalogue", {
+      kind: "success",
+      title: "Automatic tiers recomputed",
+      description: changes.length
+        ? `${changes.length} ${changes.length === 1 ? "person's" : "people's"} automatic tier changed.`
+        : "Everyone already held the tier their reputation gives them.",
+    });
+  }
   const parsed = parseForm(TierSchema, formData);
   if (!parsed.ok)
     return formErrors({
@@ -71,6 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     // Thresholds may have moved: bring everyone's automatic tier in line now.
     const changes = await reconcileAutomaticTiers(context.db);
+    for (const change of changes) context.realtime.refreshViewer?.(change.userId);
     return redirectWithToast("/manage/tiers/catalogue", {
       kind: "success",
       title: values.intent === "create" ? "Tier added" : "Tier saved",
@@ -199,9 +211,17 @@ export default function TierCatalogue() {
   const v = actionData?.values;
   return (
     <div className="space-y-4">
-      <p className="text-sm text-stone-600 dark:text-stone-400">
-        The tiers, lowest rank first. Changes to thresholds apply to everyone at once.
-      </p>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          The tiers, lowest rank first. Changes to thresholds apply to everyone at once.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="reconcile" />
+          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+            Recompute automatic tiers
+          </Button>
+        </Form>
+      </div>
       {tiers.map((tier) => {
         const mine = v?.tierId === String(tier.id) ? actionData : undefined;
         const mv = mine?.values;

@@ -71,8 +71,12 @@ test("a manager grants MVP; the advocate is told live and opens the MVP briefing
   await expect(page.getByText("Tier granted")).toBeVisible();
   await expect(page.getByTestId(`award-${NEWCOMER.handle}`)).toContainText("MVP");
 
-  // The advocate's open tab hears about it at once.
+  // The advocate's open tab hears about it at once, and the list opens up without a reload.
   await expect(advocate.getByText("You are now an MVP")).toBeVisible();
+  await expect(
+    advocate.getByText("Open to you once you acknowledge the MVP NDA terms").first(),
+  ).toBeVisible();
+  await expect(advocate.getByText("Unlocks at MVP")).toHaveCount(0);
 
   // The briefing now opens for them, after they acknowledge the MVP terms once.
   await advocate.goto(BRIEFING.path);

@@ -547,6 +547,20 @@ describe("the tier catalogue", () => {
     );
     expect(ok.status).toBe(204);
     expect(await rankOf(user)).toBe(2);
+    // A reconcile restores what reputation gives, whatever happened to the stored tier.
+    await handle.db.deleteFrom("tier_automatic_holdings").where("user_id", "=", user.id).execute();
+    expect(await rankOf(user)).toBe(1);
+    const byManagerReconcile = await managerClient.post(
+      "/manage/tiers/catalogue?_data=routes%2Fmanage.tiers.catalogue",
+      { intent: "reconcile" },
+    );
+    expect(byManagerReconcile.status).toBe(403);
+    const reconcile = await adminClient.post(
+      "/manage/tiers/catalogue?_data=routes%2Fmanage.tiers.catalogue",
+      { intent: "reconcile" },
+    );
+    expect(reconcile.status).toBe(204);
+    expect(await rankOf(user)).toBe(2);
     // Put the catalogue back for the other tests.
     const restore = await adminClient.post(
       "/manage/tiers/catalogue?_data=routes%2Fmanage.tiers.catalogue",
