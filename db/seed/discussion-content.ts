@@ -2011,3 +2011,740 @@ export const SEED_THREADS: SeedThread[] = [
   ...LOUNGE,
   ...MVP,
 ];
+
+/**
+ * Later replies to the threads above: follow-ups, second opinions, thanks and
+ * the occasional disagreement, the way real threads grow over weeks.
+ */
+const LATER_REPLIES: Record<string, SeedReply[]> = {
+  "How long did your SSO rollout with Okta actually take?": [
+    {
+      author: "noah-williams",
+      hoursLater: 40,
+      votes: 2,
+      body: `One more from the SaaS side: test SCIM with a user who belongs to *no* mapped group before go-live. In our pilot they landed with no role and a blank home page, which generated three tickets in an hour. We now map "everyone else" to Viewer explicitly.`,
+    },
+    {
+      author: "daniel-hughes",
+      hoursLater: 700,
+      body: `Update for anyone finding this later: we went live last week, five and a half weeks from kickoff. The group mapping workshop took two sessions, exactly as Sophie warned. Thanks again, everyone.`,
+    },
+    {
+      author: "sophie-laurent",
+      hoursLater: 706,
+      votes: 1,
+      body: `@daniel-hughes congratulations! Five and a half weeks in a hospital is genuinely quick.`,
+    },
+  ],
+  "Is Northwind overkill for a 60-person food distributor?": [
+    {
+      author: "catie",
+      hoursLater: 60,
+      votes: 2,
+      body: `We're much bigger, but the advice holds at any size: pick the one meeting that runs on a spreadsheet and kill that spreadsheet first. Everyone in the room sees the value on day one.`,
+    },
+    {
+      author: "tomas-aguilar",
+      hoursLater: 75,
+      votes: 1,
+      body: `Grocery retail here. Margin after delivery cost is usually the first surprise for distributors, so be ready for an uncomfortable but valuable conversation in month one.`,
+    },
+  ],
+  "Can Northwind pipelines handle robot telemetry at ~50k events per second?": [
+    {
+      author: "hiroshi-sato",
+      hoursLater: 40,
+      votes: 1,
+      body: `Agree with Jack. We keep raw clickstream in object storage partitioned by hour and point a flow at it only for the aggregates. Storage is cheap; compute per event is not.`,
+    },
+    {
+      author: "lukas-becker",
+      hoursLater: 52,
+      votes: 0,
+      body: `Turbine SCADA runs at 1 Hz per signal, about 20k signals, so a similar order of magnitude. Micro-batches of 60 seconds work fine for us. Fault alarms stay in the control system, as they should.`,
+    },
+  ],
+  "Do any public-sector teams use Northwind with data residency requirements?": [
+    {
+      author: "nadia-rahman",
+      hoursLater: 70,
+      body: `The email snapshot detail is exactly the kind of thing our legal team would have found in month three. Thank you, Ravi and Isabella.`,
+    },
+    {
+      author: "rosa-jimenez",
+      hoursLater: 96,
+      votes: 1,
+      body: `County government, same region setup. Our procurement also asked for the incident notification timeline in the contract; Northwind's standard was 48 hours and they agreed to 24 for us.`,
+    },
+  ],
+  "How do you teach non-technical staff to build their own boards?": [
+    {
+      author: "morgan",
+      hoursLater: 45,
+      votes: 1,
+      body: `Carlos, the sandbox/published split is now in our admin onboarding guide, with credit to you. Thank you for writing it down so clearly.`,
+    },
+    {
+      author: "anjali-d",
+      hoursLater: 60,
+      votes: 1,
+      body: `Online academy here. We add a "certified" badge to boards that passed review, and people learned to trust the badge within a month.`,
+    },
+    {
+      author: "leilani",
+      hoursLater: 80,
+      votes: 0,
+      body: `Small team tip: office hours work even with five people. Ours is 30 minutes on Fridays with coffee and the board someone is stuck on.`,
+    },
+  ],
+  "What's the real cost of Northwind compute credits once you're in production?": [
+    {
+      author: "rajesh-iyer",
+      hoursLater: 60,
+      votes: 1,
+      body: `Add an alert on credits per day per workspace. A 30% jump over the 7-day average has caught two runaway schedules for us before the invoice did.`,
+    },
+    {
+      author: "kenji-watanabe",
+      hoursLater: 90,
+      body: `This is the most honest pricing discussion I've seen anywhere. Budgeting 1.5× our estimate for the first quarter, then tuning.`,
+    },
+  ],
+  "HL7 and FHIR data into Northwind: connector or middleware?": [
+    {
+      author: "meera-pillai",
+      hoursLater: 30,
+      votes: 1,
+      body: `Diagnostics network here. Same split: FHIR for what the API gives you, your integration engine for the rest. Make sure your privacy officer signs off the field list before the first sync, not after.`,
+    },
+    {
+      author: "sophie-laurent",
+      hoursLater: 48,
+      votes: 0,
+      body: `Also look at column masking for MRNs from day one; retrofitting it onto boards people already use is painful.`,
+    },
+    {
+      author: "daniel-hughes",
+      hoursLater: 200,
+      body: `Bed occupancy board is in pilot with two wards. Modelling location history as a slowly changing dimension was the key insight, thanks Hannah.`,
+    },
+  ],
+  "Trial started: which connector should we set up first?": [
+    {
+      author: "priscila-santos",
+      hoursLater: 34,
+      votes: 1,
+      body: `Lucía, that negative margin finding is the best possible trial outcome. Write down what you found and when; it's your business case for the renewal.`,
+    },
+    {
+      author: "lucia-moreno",
+      hoursLater: 80,
+      body: `Now connecting the WMS. IT enabled change tracking on six tables without complaint once I explained it saves them load.`,
+    },
+  ],
+  "Is there a way to show a board to customers without giving them accounts?": [
+    {
+      author: "mateo-rossi",
+      hoursLater: 20,
+      votes: 1,
+      body: `We embed a customer health board in our portal the same way. One extra tip: set a board-level "no drill-through" option for embeds, or curious customers click into detail boards you didn't mean to share.`,
+    },
+    {
+      author: "olivia-bennett",
+      hoursLater: 50,
+      body: `Signed embeds with locked filters is exactly what we need. Our developer has a prototype working with a 10-minute token.`,
+    },
+  ],
+  "Can we restrict who can export data to CSV?": [
+    {
+      author: "seun",
+      hoursLater: 20,
+      votes: 1,
+      body: `Same setup at Lagoon. We also watermark image exports with the viewer's email, which discourages screenshots leaving the building.`,
+    },
+    {
+      author: "nadia-rahman",
+      hoursLater: 30,
+      body: `Perfect, that's the answer our governance lead needed. CSV is off for everyone outside finance as of this morning.`,
+    },
+    {
+      author: "olivia-bennett",
+      hoursLater: 60,
+      flaggedBy: ["catie", "seun"],
+      body: `Slightly off topic, but we're hiring a data analyst at Clearpath Learning. If anyone here knows Northwind and fancies a move, message me!`,
+    },
+  ],
+  "Incremental load from Postgres skips rows after a replica failover": [
+    {
+      author: "kwame",
+      hoursLater: 30,
+      votes: 1,
+      body: `We hit the same thing with SQL Server after a cluster failover. Lookback of one hour plus a merge key fixed it there too.`,
+    },
+    {
+      author: "bram-devries",
+      hoursLater: 45,
+      votes: 0,
+      body: `If you go the CDC route, alert on replication slot lag. Our primary's disk filled overnight when a flow was paused for maintenance and nobody dropped the slot.`,
+    },
+  ],
+  "How do you retry only the failed step of a flow?": [
+    {
+      author: "ana-kowalska",
+      hoursLater: 26,
+      votes: 1,
+      body: `Also worth making step 11 idempotent: if the LMS call partially succeeded before the timeout, a resume should not create duplicates. We send a request id derived from the run and record id.`,
+    },
+    {
+      author: "anjali-d",
+      hoursLater: 50,
+      body: `Retry policy on the step plus idempotent requests, and last night's run recovered on its own at 02:14. Thanks all.`,
+    },
+  ],
+  "Backfilling five years of meter readings: what worked and what didn't": [
+    {
+      author: "tomas-aguilar",
+      hoursLater: 20,
+      votes: 1,
+      body: `The control table idea from Lukas is what saved our migration too. Resumable beats fast.`,
+    },
+    {
+      author: "kwame",
+      hoursLater: 60,
+      votes: 0,
+      body: `@jonas per-partition progress on the run page would have saved us a lot of money. Looking forward to it.`,
+    },
+  ],
+  "Webhook trigger fires twice for the same event": [
+    {
+      author: "noah-williams",
+      hoursLater: 20,
+      votes: 1,
+      body: `Good catch on the 3-second sender timeout. Many webhook senders default to 5 seconds or less. Deduplicate on your side no matter what the sender promises.`,
+    },
+  ],
+  "Schema drift: a source column changed type and the flow silently cast it": [
+    {
+      author: "ethan-cho",
+      hoursLater: 20,
+      votes: 1,
+      body: `We use "fail" rather than "quarantine" for anything that feeds regulatory reports. A late report is better than a wrong one, and the failure gets attention fast.`,
+    },
+    {
+      author: "hiroshi-sato",
+      hoursLater: 40,
+      body: `Contracts on our 12 CMS sources are live. The first quarantine notification arrived two days later: someone had added "n/a" to the author field.`,
+    },
+  ],
+  "Best way to load machine logs from 40 looms on the factory floor?": [
+    {
+      author: "emre-yilmaz",
+      hoursLater: 40,
+      body: `Self-hosted agent on an industrial PC, exactly as described. IT approved it in a day because of the outbound-only connection. Downtime board is next.`,
+    },
+    {
+      author: "wei-zhang",
+      hoursLater: 55,
+      votes: 0,
+      body: `Watch out for partially written CSVs: if a loom is still writing when the agent picks up the file, you get half a batch. We only pick up files older than 2 minutes.`,
+    },
+  ],
+  "Running old and new pipelines side by side during a migration": [
+    {
+      author: "ethan-cho",
+      hoursLater: 40,
+      votes: 1,
+      body: `We automated the diff as a flow that compares row counts, sums and a hash of each row by key. It found one timezone bug that people had been living with for years in the old system.`,
+    },
+    {
+      author: "isabella-novak",
+      hoursLater: 70,
+      votes: 0,
+      body: `For us the trigger to switch off was a full service change (our timetable changes twice a year). Same idea as Ravi's month-end: one full cycle.`,
+    },
+  ],
+  "Rate limits when pulling GTFS-realtime feeds every 30 seconds": [
+    {
+      author: "bram-devries",
+      hoursLater: 30,
+      votes: 0,
+      body: `Vessel positions (AIS) here, same pattern. The loop step is underrated.`,
+    },
+  ],
+  "Sensor gaps: how do you tell 'no data' from 'temperature was fine'?": [
+    {
+      author: "grace-mwangi",
+      hoursLater: 30,
+      body: `Generated the grid and the grey slots appeared immediately. Our quality team spotted a route where trucks lose signal for 40 minutes every day. Thanks Mikko.`,
+    },
+    {
+      author: "hannah-lindqvist",
+      hoursLater: 50,
+      votes: 0,
+      body: `Same idea for medication fridges in our wards. "Minutes without data" is now a metric the pharmacy reviews weekly.`,
+    },
+  ],
+  "Has anyone moved from the legacy SFTP connector to the new Files connector?": [
+    {
+      author: "ana-kowalska",
+      hoursLater: 30,
+      votes: 0,
+      body: `One more: the new connector reads files in parallel. If your flow assumed files arrive in name order, add a sort step.`,
+    },
+  ],
+  "Board takes 25 seconds to load every Monday morning": [
+    {
+      author: "ingrid-solberg",
+      hoursLater: 44,
+      votes: 0,
+      body: `We warm the cache for our 06:30 editorial meeting the same way. Nobody has complained since.`,
+    },
+    {
+      author: "lan-nguyen",
+      hoursLater: 60,
+      votes: 0,
+      body: `The query inspector tip is the one I'd underline. Our slowest tile was a count distinct over a year of shipments, exactly like David's.`,
+    },
+  ],
+  "Drill-through from a region tile to a filtered detail board?": [
+    {
+      author: "catie",
+      hoursLater: 12,
+      votes: 1,
+      body: `Passing the date range too is a nice touch. Our dispatchers used to land on "last 30 days" and get confused.`,
+    },
+  ],
+  "Getting dispatchers and executives to trust the same number": [
+    {
+      author: "lan-nguyen",
+      hoursLater: 70,
+      votes: 1,
+      body: `We had exactly this with "delivered": scanned at the door vs signed by the customer. Two metrics with plain-English names ended a six-month argument.`,
+    },
+    {
+      author: "rosa-jimenez",
+      hoursLater: 90,
+      votes: 0,
+      body: `County version: "response time" for 311 meant time to acknowledge for one department and time to resolve for another. Same fix.`,
+    },
+    {
+      author: "ravi-c",
+      hoursLater: 120,
+      votes: 0,
+      body: `Writing the definition on the tile itself is the underrated part. Nobody reads a data dictionary; everybody reads the tile.`,
+    },
+  ],
+  "Accessible colours for boards shown on the public website?": [
+    {
+      author: "chloe-anderson",
+      hoursLater: 30,
+      votes: 0,
+      body: `Schools have the same obligations. We also check every public board with keyboard only; the date picker was the hardest part to get right.`,
+    },
+    {
+      author: "rosa-jimenez",
+      hoursLater: 60,
+      body: `Switched to the accessible theme and added text labels. A resident who reported the problem wrote back to say thanks, which made the whole team's week.`,
+    },
+  ],
+  "Scheduled Slack snapshot shows yesterday's numbers": [
+    {
+      author: "leilani",
+      hoursLater: 20,
+      votes: 0,
+      body: `Triggering snapshots from the flow is how we do our Monday email too. It also means a failed load never sends a wrong email.`,
+    },
+  ],
+  "Showing forecast vs actual for solar output on one tile": [
+    {
+      author: "elena-petrova",
+      hoursLater: 30,
+      body: `Worked first time with the long format. Dashed forecast line and the band look great. And Lukas is right: we were comparing against the latest forecast.`,
+    },
+    {
+      author: "kwame",
+      hoursLater: 50,
+      votes: 0,
+      body: `We do the same for grid demand. Consider a small "forecast error %" tile next to the chart; people ask for it immediately.`,
+    },
+  ],
+  "How many tiles is too many on one board?": [
+    {
+      author: "catie",
+      hoursLater: 40,
+      votes: 1,
+      body: `"A board answers one question" is the rule I wish I'd had three years ago. Our first scorecard had 27 tiles.`,
+    },
+    {
+      author: "hannah-lindqvist",
+      hoursLater: 90,
+      body: `Split into "now" and "this month" as Rosa suggested, and used view counts to retire 9 tiles. The ED coordinators are much happier.`,
+    },
+  ],
+  "Attendance board by school: how to hide small numbers for privacy?": [
+    {
+      author: "chloe-anderson",
+      hoursLater: 30,
+      body: `Suppression in the certified metric plus the complementary-cell check. Our privacy officer approved it the same day. Thank you both.`,
+    },
+    {
+      author: "zanele",
+      hoursLater: 45,
+      votes: 0,
+      body: `Universities have similar rules for small cohorts. We use a threshold of 5 for internal boards and 10 for anything published.`,
+    },
+  ],
+  "Rotating the SAML signing certificate without locking everyone out": [
+    {
+      author: "yasmin-haddad",
+      hoursLater: 60,
+      votes: 1,
+      body: `Break-glass accounts deserve their own quarterly test. We found ours had an expired MFA device when we finally needed it.`,
+    },
+  ],
+  "Row-level security by desk for a trading team": [
+    {
+      author: "meera-pillai",
+      hoursLater: 40,
+      votes: 0,
+      body: `We use the same pattern for lab sites. The hourly mapping refresh was fine for us; people rarely move sites more than once a quarter.`,
+    },
+    {
+      author: "yasmin-haddad",
+      hoursLater: 100,
+      body: `Live for three weeks now. "View as" caught two mapping errors before traders ever saw them.`,
+    },
+  ],
+  "Column masking for patient identifiers in shared boards": [
+    {
+      author: "hannah-lindqvist",
+      hoursLater: 30,
+      votes: 1,
+      body: `Hash masking is the right call; analysts still need distinct counts. We also keep service accounts in a separate group that cannot publish boards, as Sophie says.`,
+    },
+  ],
+  "What our regulator asked for in the Northwind audit (and what we showed them)": [
+    {
+      author: "ravi-c",
+      hoursLater: 60,
+      votes: 1,
+      body: `Saved this list. Our public audit office asked for 1, 3 and 4 almost word for word last year.`,
+    },
+    {
+      author: "seun",
+      hoursLater: 70,
+      votes: 0,
+      body: `@priya happy to. Let's talk after our next board meeting; I need to clear it with our compliance head first.`,
+    },
+    {
+      author: "lukas-becker",
+      hoursLater: 110,
+      votes: 0,
+      body: `Energy regulator here asked for the same plus evidence of segregation of duties: the person who builds a flow cannot approve its production deploy.`,
+    },
+  ],
+  "SCIM deprovisioning deleted a student assistant's shared boards": [
+    {
+      author: "chloe-anderson",
+      hoursLater: 30,
+      votes: 0,
+      body: `Team spaces owned by a group fixed this for us permanently. Teachers come and go; the spaces stay.`,
+    },
+  ],
+  "Least-privilege service accounts for CI deploying flows": [
+    {
+      author: "rajesh-iyer",
+      hoursLater: 20,
+      body: `Builder scoped to one workspace plus "use" on connections works. Admin token revoked. Approval for production deploys is on too. Thanks Noah and Mikko.`,
+    },
+    {
+      author: "jack-thompson",
+      hoursLater: 45,
+      votes: 0,
+      body: `We do the same from our CI. Rotating the token from the pipeline itself was the part I hadn't thought of.`,
+    },
+  ],
+  "Retention: deleting taxpayer data after seven years without breaking history boards": [
+    {
+      author: "ravi-c",
+      hoursLater: 40,
+      body: `Aggregate-then-delete with suppression on small categories. Our legal team signed it off. Lukas, thank you for the clear steps.`,
+    },
+  ],
+  "MFA for viewers only reached through embedded boards?": [
+    {
+      author: "elena-petrova",
+      hoursLater: 30,
+      body: `That settles it: MFA in the portal, IP allowlist on the service account. Security is happy.`,
+    },
+  ],
+  "From 40 carrier spreadsheets to one live scorecard": [
+    {
+      author: "tomas-aguilar",
+      hoursLater: 50,
+      votes: 1,
+      body: `"Involve dispatchers in week one" is the lesson we also learned late. The people closest to the work know which numbers are lies.`,
+    },
+    {
+      author: "bram-devries",
+      hoursLater: 80,
+      votes: 0,
+      body: `Did you model detention per stop or per load? We're about to do the same for port terminals.`,
+    },
+    {
+      author: "catie",
+      hoursLater: 84,
+      votes: 1,
+      body: `@bram-devries per stop, rolled up to the load. Detention is charged per stop in our contracts, so it had to be.`,
+    },
+  ],
+  "Predicting spindle failures with vibration data and a 40-line Python step": [
+    {
+      author: "aiko-t",
+      hoursLater: 24,
+      votes: 0,
+      body: `@hiroshi-sato yes, pinned. Learned that from your post about resample defaults, actually.`,
+    },
+    {
+      author: "carlos-mendoza",
+      hoursLater: 60,
+      votes: 1,
+      body: `Showing this to our maintenance lead. Three real bearing catches out of four flags is a better hit rate than our vendor's predictive module.`,
+    },
+  ],
+  "A permit approval workflow that cut waiting time from 19 days to 6": [
+    {
+      author: "zanele",
+      hoursLater: 40,
+      votes: 0,
+      body: `Measuring before setting targets is such a good approach. We're trying it with research ethics approvals.`,
+    },
+    {
+      author: "isabella-novak",
+      hoursLater: 70,
+      votes: 0,
+      body: `Did the public status page reduce phone calls? That's what our service desk would want to know.`,
+    },
+    {
+      author: "fatima-alsayed",
+      hoursLater: 75,
+      votes: 1,
+      body: `@isabella-novak calls about "where is my permit" dropped by about two thirds in the first quarter.`,
+    },
+  ],
+  "Churn early-warning board for our customer success team": [
+    {
+      author: "arjun-kapoor",
+      hoursLater: 20,
+      body: `Reverse sync by external id, got it. Thanks Mateo.`,
+    },
+    {
+      author: "leilani",
+      hoursLater: 40,
+      votes: 0,
+      body: `"Why it moved" beats the score itself, agreed. A number without a reason just creates anxiety.`,
+    },
+  ],
+  "Chronic absence board that teachers actually use": [
+    {
+      author: "rosa-jimenez",
+      hoursLater: 40,
+      votes: 0,
+      body: `"Small, specific, useful beats comprehensive" should be printed on every analytics team's wall.`,
+    },
+  ],
+  "Cutting our Northwind bill by 42% without losing a single board": [
+    {
+      author: "lukas-becker",
+      hoursLater: 20,
+      votes: 0,
+      body: `Off-peak scheduling also helped our warehouse bill, not just Northwind credits.`,
+    },
+    {
+      author: "morgan",
+      hoursLater: 40,
+      votes: 0,
+      body: `Kwame, the usage explorer team would love to see this table. Mind if I share it with them?`,
+    },
+    { author: "kwame", hoursLater: 44, body: `@morgan of course, go ahead.` },
+  ],
+  "Which headlines keep readers? A small newsroom experiment": [
+    {
+      author: "jack-thompson",
+      hoursLater: 30,
+      votes: 0,
+      body: `We did something similar with promo clips and "watched to the end". Same result: fewer clicks, more loyal viewers.`,
+    },
+  ],
+  "Request: dry-run mode for flows": [
+    {
+      author: "hiroshi-sato",
+      hoursLater: 20,
+      votes: 1,
+      body: `+1. Today we run flows against a snapshot of production in a sandbox workspace, which doubles our storage for a week every time.`,
+    },
+    {
+      author: "kwame",
+      hoursLater: 30,
+      votes: 0,
+      body: `+1, and please make preview runs cheap in credits, otherwise people will skip them.`,
+    },
+  ],
+  "Board subscriptions should respect the viewer's time zone": [
+    {
+      author: "bram-devries",
+      hoursLater: 70,
+      votes: 0,
+      body: `+1 for the "yesterday" filter following the recipient. Our Rotterdam and Singapore teams read the same board.`,
+    },
+  ],
+  "The API's 600 requests/minute limit is tight for bulk metadata sync": [
+    {
+      author: "jonas",
+      hoursLater: 60,
+      votes: 1,
+      body: `Thanks Ana for the workaround, and Noah for the request. We've added \`expand\` to the docs today. A bulk metadata endpoint is planned; I'll post here when it's in beta.`,
+    },
+  ],
+  "Please let us comment on a tile": [
+    {
+      author: "priscila-santos",
+      hoursLater: 30,
+      votes: 0,
+      body: `+1, with notifications to the board owner. Half the point is that the owner finds out something looks odd.`,
+    },
+    {
+      author: "priya",
+      hoursLater: 90,
+      votes: 0,
+      body: `Shared with the product team along with Carlos's annotation idea. Both are being looked at together.`,
+    },
+  ],
+  "Lineage graph gets unreadable past ~200 nodes": [
+    {
+      author: "wei-zhang",
+      hoursLater: 20,
+      votes: 0,
+      body: `+1. "Downstream of this source, N hops" would help impact analysis before we change a source too.`,
+    },
+  ],
+  "Small one: keyboard shortcut to duplicate a tile": [
+    {
+      author: "carlos-mendoza",
+      hoursLater: 20,
+      votes: 0,
+      body: `Yes please. And Alt+drag to duplicate, like in slide tools.`,
+    },
+  ],
+  "Sydney Northwind user group: who's in for a first meetup?": [
+    {
+      author: "rajesh-iyer",
+      hoursLater: 60,
+      votes: 1,
+      body: `I'm in Sydney two weeks a month and happy to give the second talk: how we run Northwind agents on Kubernetes.`,
+    },
+    {
+      author: "jack-thompson",
+      hoursLater: 65,
+      body: `@rajesh-iyer perfect, you're on. 18:00 start, pizza at 18:30.`,
+    },
+  ],
+  "Call for speakers: Northwind Summit customer track": [
+    {
+      author: "catie",
+      hoursLater: 40,
+      votes: 0,
+      body: `To anyone hesitating: the coaching is excellent. My coach cut my deck from 31 slides to 12 and the talk was far better for it.`,
+    },
+  ],
+  "Notes from my first conference talk (and how I stopped shaking)": [
+    {
+      author: "fatima-alsayed",
+      hoursLater: 20,
+      votes: 1,
+      body: `"Tell one story, not everything you know" is the hardest one for me. Thank you for this list.`,
+    },
+    {
+      author: "jonas",
+      hoursLater: 50,
+      votes: 0,
+      body: `Adding this to the speaker kit we send to first-time Summit speakers, if that's OK, Catie.`,
+    },
+    { author: "catie", hoursLater: 52, body: `@jonas of course!` },
+  ],
+  "Webinar next week: Governance that doesn't slow anyone down": [
+    {
+      author: "seun",
+      hoursLater: 20,
+      votes: 0,
+      body: `@ravi-c yes, access reviews are on our list. We'll show our quarterly review board.`,
+    },
+  ],
+  "How do you say no to a reference call without burning the relationship?": [
+    {
+      author: "seun",
+      hoursLater: 20,
+      votes: 1,
+      body: `I offer a 15-minute slot instead of 45. Most prospects only have three questions anyway.`,
+    },
+    {
+      author: "sophie-laurent",
+      hoursLater: 40,
+      body: `Limit set to one a month. Thank you all; I feel much less guilty about saying no.`,
+    },
+  ],
+  "Getting legal approval to publish a case study": [
+    {
+      author: "hannah-lindqvist",
+      hoursLater: 60,
+      body: `Sent legal the designed layout with ranges instead of absolute numbers. Approved in four days after seven weeks of silence. Thank you!`,
+    },
+    {
+      author: "catie",
+      hoursLater: 70,
+      votes: 0,
+      body: `Ranges are your friend. "Between 300 and 350 thousand dollars" got through our legal team too.`,
+    },
+  ],
+  "What got you to say yes to your first talk?": [
+    {
+      author: "fatima-alsayed",
+      hoursLater: 30,
+      votes: 0,
+      body: `A manager from Northwind who said "I'll sit in the front row". Knowing one friendly face would be there mattered.`,
+    },
+  ],
+  "Mentoring new admins: anyone doing it formally?": [
+    {
+      author: "zanele",
+      hoursLater: 35,
+      body: `"Plan backwards from what they need to show their boss in 90 days" is a great first session. Stealing it, Carlos.`,
+    },
+  ],
+  "Off topic: what are you reading this month?": [
+    {
+      author: "catie",
+      hoursLater: 20,
+      votes: 0,
+      body: `*Thinking in Systems*. It explains every dashboard argument I've ever had.`,
+    },
+    {
+      author: "tomas-aguilar",
+      hoursLater: 30,
+      body: `A cookbook, honestly. Grocery retail means I can't stop reading about food.`,
+    },
+  ],
+  "Early look: Preview runs (dry-run for flows)": [
+    {
+      author: "morgan",
+      hoursLater: 40,
+      body: `Feedback so far, summarised for the product team: sample size should be configurable, and preview runs should show credits used. Keep it coming.`,
+    },
+  ],
+};
+
+for (const [title, later] of Object.entries(LATER_REPLIES)) {
+  const thread = SEED_THREADS.find((t) => t.title === title);
+  if (!thread) throw new Error(`Later replies for an unknown thread: ${title}`);
+  thread.replies.push(...later);
+}

@@ -100,6 +100,7 @@ export async function acceptAnswer(
     if (post.author_id !== viewer.id)
       await notify(trx, outbox, {
         userId: post.author_id,
+        role: post.author_role,
         kind: "accepted",
         actor: {
           id: viewer.id,

@@ -515,6 +515,7 @@ export async function setHelpful(
       if (entry && entry.amount > 0)
         await notify(trx, outbox, {
           userId: post.author_id,
+          role: post.author_role,
           kind: "points",
           actor: null,
           thread,

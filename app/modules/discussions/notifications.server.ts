@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
+import type { Role } from "../../../db/schema.ts";
 import type { NotificationKind } from "../../../db/tables/discussions.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { loadViewer } from "../access/viewer.server.ts";
@@ -43,6 +44,8 @@ export async function notify(
   outbox: Outbox,
   input: {
     userId: number;
+    /** The recipient's role, when the caller already knows it. */
+    role?: Role;
     kind: NotificationKind;
     actor: { id: number; displayName: string } | null;
     thread: ThreadState;
@@ -51,13 +54,12 @@ export async function notify(
     at?: Date;
   },
 ): Promise<void> {
-  const user = await trx
-    .selectFrom("users")
-    .select(["id", "role"])
-    .where("id", "=", input.userId)
-    .executeTakeFirst();
-  if (!user) return;
-  const recipient = await loadViewer(trx, user);
+  const role =
+    input.role ??
+    (await trx.selectFrom("users").select("role").where("id", "=", input.userId).executeTakeFirst())
+      ?.role;
+  if (!role) return;
+  const recipient = await loadViewer(trx, { id: input.userId, role });
   if (!policy.readPost(recipient, threadSubject(input.thread), postSubject(input.post))) return;
   const row = await trx
     .insertInto("notifications")

@@ -77,6 +77,7 @@ export async function castVote(
       if (entry.amount > 0)
         await notify(trx, outbox, {
           userId: post.author_id,
+          role: post.author_role,
           kind: "points",
           actor: null,
           thread,
