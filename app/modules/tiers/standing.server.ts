@@ -351,8 +351,6 @@ export async function tierHistory(
 
 export interface TierOverview {
   current: EffectiveTier | null;
-  /** Every way the person holds a tier now, highest first. */
-  holdings: EffectiveTier[];
   standing: Standing;
   next: {
     tier: TierBadgeInfo;
@@ -383,40 +381,12 @@ export async function tierOverview(
     loadStanding(db, user.id),
     effectiveTier(db, user.id, now),
   ]);
-  const holdings: EffectiveTier[] = [];
-  if (current) {
-    const all = await db
-      .selectFrom("tier_awards")
-      .innerJoin("tiers", "tiers.id", "tier_awards.tier_id")
-      .selectAll("tiers")
-      .select([
-        "tier_awards.since as award_since",
-        "tier_awards.term_end",
-        "tier_awards.reason as award_reason",
-      ])
-      .where("tier_awards.user_id", "=", user.id)
-      .where("tier_awards.status", "=", "active")
-      .where("tier_awards.since", "<=", now)
-      .where("tier_awards.term_end", ">", now)
-      .orderBy("tiers.rank", "desc")
-      .execute();
-    for (const a of all)
-      holdings.push({
-        tier: badgeInfo(a),
-        source: "award",
-        since: a.award_since,
-        termEnd: a.term_end,
-        why: a.award_reason,
-      });
-    if (current.source !== "award") holdings.push(current);
-  }
   const rank = user.role === "prospect" ? 0 : (current?.tier.rank ?? 0);
   const progress =
     user.role === "advocate" ? progressToNext(tiers.map(toRule), rank, standing) : null;
   const nextTier = progress ? tiers.find((t) => t.id === progress.tier.id) : undefined;
   return {
     current,
-    holdings,
     standing,
     next:
       progress && nextTier
