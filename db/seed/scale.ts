@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
 import type { DB } from "../client.ts";
+import { discussionScaleSteps, discussionSizesFromArgs } from "./scale-discussions.ts";
 
 /**
  * A large, synthetic community for benchmarks:
@@ -145,6 +146,7 @@ export const SCALE_STEPS: ScaleStep[] = [
       progress("balances done");
     },
   },
+  ...discussionScaleSteps(discussionSizesFromArgs()),
 ];
 
 /** Whether this database holds the demo community (never the place for synthetic data). */
