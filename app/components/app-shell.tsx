@@ -101,7 +101,7 @@ export function AppShell({
             className="flex items-center gap-2 font-semibold tracking-tight text-stone-900 dark:text-white"
           >
             <Logo />
-            <span className="hidden text-lg sm:inline">Limelight</span>
+            <span className="sr-only text-lg sm:not-sr-only">Limelight</span>
           </Link>
           <nav aria-label="Main" className="hidden items-center gap-1 xl:flex">
             <NavItems items={nav} />
