@@ -40,7 +40,8 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium unless told otherwise (scripts/browser.mjs finds or installs one).
       executablePath:
-        process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+        process.env.CHROMIUM_PATH ||
+        (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
       args: [
         "--no-sandbox",
         "--disable-gpu",
