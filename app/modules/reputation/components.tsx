@@ -296,7 +296,10 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                   <span className="text-stone-600 dark:text-stone-400">
                     {" "}
                     — {line.amount < 0 ? "corrected" : "awarded"} by{" "}
-                    <Link to={`/u/${line.awardedBy.handle}`} className="underline underline-offset-2">
+                    <Link
+                      to={`/u/${line.awardedBy.handle}`}
+                      className="underline underline-offset-2"
+                    >
                       {line.awardedBy.displayName}
                     </Link>
                   </span>
