@@ -34,6 +34,8 @@ export interface SocketData {
   user: SessionUser | null;
   /** The person as the access policy sees them (reloaded when their standing changes). */
   viewer: Viewer;
+  /** The session the handshake was made with, so ending it can close the socket. */
+  sessionId: string | null;
 }
 
 export interface Realtime {
@@ -94,6 +96,7 @@ export async function createRealtime(
       const token = readCookie(socket.handshake.headers.cookie, cookieName);
       const result = token ? await validateSessionToken(db, token) : null;
       socket.data.user = result?.user ?? null;
+      socket.data.sessionId = result?.session.id ?? null;
       socket.data.viewer = await loadViewer(db, socket.data.user);
       next();
     } catch (error) {
@@ -344,6 +347,19 @@ export async function createRealtime(
     recheckThread(access) {
       recheckLocal(access);
       if (clustered) io.serverSideEmit("ll:recheck", access);
+    },
+    endSessions(userId, exceptSessionId) {
+      // fetchSockets reaches every process through the adapter, so this holds when clustered too.
+      void io
+        .in(userRoom(userId))
+        .fetchSockets()
+        .then((sockets) => {
+          for (const socket of sockets) {
+            if (!exceptSessionId || socket.data.sessionId !== exceptSessionId)
+              socket.disconnect(true);
+          }
+        })
+        .catch((error) => logger.error({ err: error, userId }, "could not close ended sessions"));
     },
     refreshViewer(userId) {
       void refreshViewerLocal(userId).catch((error) =>

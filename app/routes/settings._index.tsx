@@ -37,6 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "sign-out-everywhere") {
     await invalidateUserSessions(context.db, user.id);
+    context.realtime.endSessions?.(user.id);
     const cookie = await endSession(request, context);
     return redirectWithToast(
       "/login",
@@ -65,6 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Other devices that knew the old password are signed out; this one stays.
     const auth = await getAuth(request, context);
     await invalidateUserSessions(context.db, user.id, auth?.session.id);
+    context.realtime.endSessions?.(user.id, auth?.session.id);
     return redirectWithToast("/settings", {
       kind: "success",
       title: "Password changed",

@@ -175,3 +175,44 @@ describe("socket metrics", () => {
     await expect.poll(gauge).toBe(before + 1);
   });
 });
+
+describe("ending sessions", () => {
+  const disconnected = (s: Socket) =>
+    new Promise<string>((resolve) => s.once("disconnect", (reason) => resolve(reason)));
+
+  it("sign out everywhere closes the live connections of every device", async () => {
+    const { user, client, cookie } = await signedIn();
+    const laptop = socket({ cookie });
+    const phone = socket({ cookie });
+    await Promise.all([connected(laptop), connected(phone)]);
+    const closed = Promise.all([disconnected(laptop), disconnected(phone)]);
+    const res = await client.post("/settings?index&_data=routes%2Fsettings._index", {
+      intent: "sign-out-everywhere",
+    });
+    expect(res.status).toBe(204);
+    expect(await closed).toEqual(["io server disconnect", "io server disconnect"]);
+    expect(await roomMembers(userRoom(user.id))).toEqual([]);
+  });
+
+  it("a password change closes other devices' connections and keeps this one", async () => {
+    const { user, client, cookie } = await signedIn();
+    const here = socket({ cookie });
+    await connected(here);
+    // The other device signs in separately, so it holds another session.
+    const other = new TestClient(server.url, { "X-Forwarded-For": `10.4.1.${ipCounter++}` });
+    await other.post("/login?_data=routes%2Flogin", { email: user.email, password: TEST_PASSWORD });
+    const there = socket({ cookie: other.cookieHeader() });
+    await connected(there);
+    const closed = disconnected(there);
+    const res = await client.post("/settings?index&_data=routes%2Fsettings._index", {
+      intent: "change-password",
+      currentPassword: TEST_PASSWORD,
+      newPassword: "an entirely new passphrase",
+      confirmPassword: "an entirely new passphrase",
+    });
+    expect(res.status).toBe(204);
+    expect(await closed).toBe("io server disconnect");
+    expect(here.connected).toBe(true);
+    expect(await roomMembers(userRoom(user.id))).toEqual([here.id]);
+  });
+});

@@ -26,6 +26,8 @@ export interface RealtimePublisher {
   toThread?(delivery: ThreadDelivery): void;
   /** A thread's access changed (moved, hidden, deleted): sockets that lost it leave its room. */
   recheckThread?(access: ThreadAccess): void;
+  /** Sessions ended (sign-out everywhere, password change): their open sockets are closed. */
+  endSessions?(userId: number, exceptSessionId?: string): void;
   /** A person's standing changed (role, tier): their open sockets reload it and re-check rooms. */
   refreshViewer?(userId: number): void;
 }
