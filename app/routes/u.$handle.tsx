@@ -81,11 +81,9 @@ const roleLabel: Record<string, string> = {
 };
 
 export default function ProfilePage() {
-  const { profile, isOwner, reputation } = useLoaderData<typeof loader>();
-  const { advocacy } = useLoaderData<typeof loader>();
-  const { tier } = useLoaderData<typeof loader>();
+  const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn } =
+    useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
-  const { referenceAsk, signedIn } = useLoaderData<typeof loader>();
   const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
     month: "long",
     year: "numeric",
