@@ -63,6 +63,22 @@ async function requireRedis() {
   }
 }
 
+/** Stops a process group this test started and waits until every member is gone. */
+async function stopGroup(pid: number) {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(-pid, "SIGTERM");
+  for (let i = 0; i < 150 && alive(); i += 1) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(-pid, "SIGKILL");
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -95,6 +111,8 @@ async function startProcess(name: string): Promise<string> {
       WRITE_RATE_LIMIT_PER_MINUTE: "1000",
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so npx, tsx and the server stop together.
+    detached: true,
   });
   processes.push(child);
   child.stdout!.on("data", (d) => output.push(`[${name}] ${d}`));
@@ -124,16 +142,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(
-    processes.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await Promise.all(processes.map((child) => stopGroup(child.pid!)));
   if (handle) {
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
     await handle.close();
