@@ -7,7 +7,7 @@ import { FormError, SelectField, TextAreaField, TextField } from "~/components/u
 import type { PostView } from "~/modules/realtime/events.ts";
 import { FLAG_REASON_LABELS, FLAG_REASONS, LIMITS } from "~/modules/discussions/validation.ts";
 import { cn } from "~/utils/cn.ts";
-import { TimeAgo } from "./time.tsx";
+import { formatDate, TimeAgo } from "./time.tsx";
 
 export interface ThreadContextValue {
   threadId: number;
@@ -50,15 +50,15 @@ const roleLabel: Record<string, string | null> = {
   prospect: null,
 };
 
+const voteBox =
+  "flex w-12 flex-col items-center rounded-lg px-1 py-1.5 text-sm font-semibold ring-1 ring-inset";
+const voteLabel = (post: PostView) =>
+  `${post.voteCount} ${post.voteCount === 1 ? "vote" : "votes"}`;
+
 function VoteButton({ post }: { post: PostView }) {
   const thread = useThread();
-  const fetcher = useFetcher<ActionData>();
-  const own = thread.viewerId === post.author.id;
-  const pendingIntent = fetcher.formData?.get("intent");
-  const voted = pendingIntent ? pendingIntent === "vote" : thread.voted.has(post.id);
-  const label = `${post.voteCount} ${post.voteCount === 1 ? "vote" : "votes"}`;
-  const box =
-    "flex w-12 flex-col items-center rounded-lg px-1 py-1.5 text-sm font-semibold ring-1 ring-inset";
+  const box = voteBox;
+  const label = voteLabel(post);
   if (!thread.signedIn)
     return (
       <Link
@@ -73,6 +73,17 @@ function VoteButton({ post }: { post: PostView }) {
         <span data-testid="vote-count">{post.voteCount}</span>
       </Link>
     );
+  return <MemberVoteButton post={post} />;
+}
+
+function MemberVoteButton({ post }: { post: PostView }) {
+  const thread = useThread();
+  const fetcher = useFetcher<ActionData>();
+  const own = thread.viewerId === post.author.id;
+  const pendingIntent = fetcher.formData?.get("intent");
+  const voted = pendingIntent ? pendingIntent === "vote" : thread.voted.has(post.id);
+  const box = voteBox;
+  const label = voteLabel(post);
   const disabled = own || !thread.abilities.vote || post.hidden;
   return (
     <fetcher.Form method="post">
@@ -268,6 +279,50 @@ function PostEditor({ post, onClose }: { post: PostView; onClose: () => void }) 
   );
 }
 
+function AcceptButton({ post, accepted }: { post: PostView; accepted: boolean }) {
+  const fetcher = useFetcher<ActionData>();
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value={accepted ? "unaccept" : "accept"} />
+      <input type="hidden" name="postId" value={post.id} />
+      <button
+        type="submit"
+        disabled={fetcher.state !== "idle"}
+        className={cn(
+          "rounded-md px-2 py-1 text-xs font-medium",
+          accepted
+            ? "text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
+            : "text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-900/30",
+        )}
+      >
+        {accepted ? "Unaccept" : "Accept this answer"}
+      </button>
+      {fetcher.data?.formError ? (
+        <span role="alert" className="ml-2 text-xs text-red-700 dark:text-red-400">
+          {fetcher.data.formError}
+        </span>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+function HelpfulButton({ post }: { post: PostView }) {
+  const fetcher = useFetcher<ActionData>();
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value={post.helpful ? "unhelpful" : "helpful"} />
+      <input type="hidden" name="postId" value={post.id} />
+      <button
+        type="submit"
+        disabled={fetcher.state !== "idle"}
+        className="rounded-md px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 dark:text-amber-300 dark:hover:bg-amber-950"
+      >
+        {post.helpful ? "Remove helpful mark" : "Mark helpful"}
+      </button>
+    </fetcher.Form>
+  );
+}
+
 /** One post: votes, body, author, and the actions this person may take. */
 export function PostCard({ post, accepted = false }: { post: PostView; accepted?: boolean }) {
   const thread = useThread();
@@ -276,8 +331,6 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
   const own = thread.viewerId === post.author.id;
   const canEdit = String(post.id) in thread.sources;
   const isAccepted = thread.acceptedPostId === post.id;
-  const acceptFetcher = useFetcher<ActionData>();
-  const helpfulFetcher = useFetcher<ActionData>();
   const role = roleLabel[post.author.role];
   return (
     <article
@@ -329,7 +382,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             {post.editedAt ? (
               <span
                 className="text-xs text-stone-500 dark:text-stone-400"
-                title={`Edited ${new Date(post.editedAt).toUTCString()}`}
+                title={`Edited ${formatDate(post.editedAt)}`}
               >
                 · edited
               </span>
@@ -375,27 +428,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             thread.kind === "question" &&
             thread.abilities.accept &&
             !post.hidden ? (
-              <acceptFetcher.Form method="post">
-                <input type="hidden" name="intent" value={isAccepted ? "unaccept" : "accept"} />
-                <input type="hidden" name="postId" value={post.id} />
-                <button
-                  type="submit"
-                  disabled={acceptFetcher.state !== "idle"}
-                  className={cn(
-                    "rounded-md px-2 py-1 text-xs font-medium",
-                    isAccepted
-                      ? "text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
-                      : "text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-900/30",
-                  )}
-                >
-                  {isAccepted ? "Unaccept" : "Accept this answer"}
-                </button>
-                {acceptFetcher.data?.formError ? (
-                  <span role="alert" className="ml-2 text-xs text-red-700 dark:text-red-400">
-                    {acceptFetcher.data.formError}
-                  </span>
-                ) : null}
-              </acceptFetcher.Form>
+              <AcceptButton post={post} accepted={isAccepted} />
             ) : null}
             {canEdit && !editing ? (
               <button
@@ -495,23 +528,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                     )}
                   </ActionPanel>
                 )}
-                {!post.isOpening && !post.hidden ? (
-                  <helpfulFetcher.Form method="post">
-                    <input
-                      type="hidden"
-                      name="intent"
-                      value={post.helpful ? "unhelpful" : "helpful"}
-                    />
-                    <input type="hidden" name="postId" value={post.id} />
-                    <button
-                      type="submit"
-                      disabled={helpfulFetcher.state !== "idle"}
-                      className="rounded-md px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 dark:text-amber-300 dark:hover:bg-amber-950"
-                    >
-                      {post.helpful ? "Remove helpful mark" : "Mark helpful"}
-                    </button>
-                  </helpfulFetcher.Form>
-                ) : null}
+                {!post.isOpening && !post.hidden ? <HelpfulButton post={post} /> : null}
                 {post.editedAt ? (
                   <ActionPanel label="History">
                     {() => (

@@ -1,0 +1,115 @@
+import { sql } from "kysely";
+import { measure } from "./support.ts";
+import {
+  Cleanup,
+  load,
+  openScaleData,
+  scalePeople,
+  sessionCookie,
+  startServer,
+  withinBudget,
+} from "./discussions/harness.ts";
+
+/**
+ * The server-rendered question page with 20 replies (and its accepted
+ * answer), at 50 concurrent connections, anonymous and signed in, on the
+ * scale data set (20 k threads, 1 M replies) and a production build. Also a
+ * page deep inside a very long thread, to show cursor pages cost the same.
+ *
+ *   npm run build && npm run bench -- thread-page
+ */
+const CONNECTIONS = 50;
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
+/** Server processes behind the load (one per core, the usual Node deployment). */
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
+
+export async function run(): Promise<Record<string, number>> {
+  const cleanup = new Cleanup();
+  try {
+    return await withinBudget("thread-page", 10 * 60_000, measureThreadPage(cleanup));
+  } finally {
+    await cleanup.run();
+  }
+}
+
+async function measureThreadPage(cleanup: Cleanup) {
+  const handle = await openScaleData(cleanup);
+  const { db } = handle;
+  // A public question with an accepted answer and 20 to 40 replies: a full first page.
+  const question = await sql<{ id: number; slug: string; reply_count: number }>`
+    select t.id, t.slug, t.reply_count from threads t join spaces s on s.id = t.space_id
+    where s.visibility = 'public' and t.kind = 'question' and t.accepted_post_id is not null
+      and t.reply_count between 20 and 40 and t.hidden_at is null and t.deleted_at is null
+    order by t.id limit 1`.execute(db);
+  const thread = question.rows[0];
+  if (!thread) throw new Error("no question with 20 to 40 replies in the scale data set");
+  const long = await sql<{ id: number; slug: string; reply_count: number }>`
+    select t.id, t.slug, t.reply_count from threads t join spaces s on s.id = t.space_id
+    where s.visibility = 'public' order by t.reply_count desc limit 1`.execute(db);
+  const deep = long.rows[0];
+  const cursor = await sql<{ id: number }>`
+    select id from posts where thread_id = ${deep.id} and not is_opening
+    order by id offset ${Math.max(0, deep.reply_count - 40)} limit 1`.execute(db);
+
+  const [reader] = await scalePeople(handle, 1);
+  const cookie = await sessionCookie(cleanup, handle, reader.id);
+  const urls: string[] = [];
+  for (let i = 0; i < PROCESSES; i += 1) urls.push(await startServer(cleanup));
+  const url = urls[0];
+  const path = `/t/${thread.id}/${thread.slug}`;
+  const page = `${url}${path}`;
+  const pages = urls.map((u) => `${u}${path}`);
+
+  const check = await fetch(page, { headers: { Cookie: cookie } });
+  const html = await check.text();
+  if (check.status !== 200 || (html.match(/data-testid="reply"/g) ?? []).length < 19)
+    throw new Error(`the question page did not render its replies (status ${check.status})`);
+  console.log(
+    `thread-page: thread ${thread.id} (${thread.reply_count} replies, ${Math.round(html.length / 1024)} KB of HTML), ${CONNECTIONS} connections over ${PROCESSES} server process(es), ${DURATION_MS / 1000} s each`,
+  );
+
+  // Warm up the servers (JIT, caches, connection pools).
+  await load(pages, { connections: CONNECTIONS, durationMs: 3_000 });
+  const anonymous = await load(pages, { connections: CONNECTIONS, durationMs: DURATION_MS });
+  await load(pages, { connections: CONNECTIONS, durationMs: 2_000, headers: { Cookie: cookie } });
+  const signedIn = await load(pages, {
+    connections: CONNECTIONS,
+    durationMs: DURATION_MS,
+    headers: { Cookie: cookie },
+  });
+  // The same load on one process, for comparison.
+  const single =
+    PROCESSES > 1
+      ? await load(page, { connections: CONNECTIONS, durationMs: DURATION_MS })
+      : anonymous;
+  if (anonymous.errors || signedIn.errors)
+    console.warn(`errors: anonymous ${anonymous.errors}, signed in ${signedIn.errors}`);
+
+  // One reader at a time: the first page and a page thousands of replies in.
+  const longPath = `${url}/t/${deep.id}/${deep.slug}`;
+  const first = await measure(() => fetch(longPath).then((r) => r.text()), {
+    iterations: 200,
+    budgetMs: 15_000,
+  });
+  const deepPage = await measure(
+    () => fetch(`${longPath}?after=${cursor.rows[0].id}`).then((r) => r.text()),
+    { iterations: 200, budgetMs: 15_000 },
+  );
+  console.log(
+    `thread-page: long thread ${deep.id} has ${deep.reply_count} replies; deep page starts after reply ${cursor.rows[0].id}`,
+  );
+
+  return {
+    rps: anonymous.rps,
+    p50_ms: anonymous.p50,
+    p99_ms: anonymous.p99,
+    signed_in_rps: signedIn.rps,
+    signed_in_p50_ms: signedIn.p50,
+    signed_in_p99_ms: signedIn.p99,
+    processes: PROCESSES,
+    one_process_rps: single.rps,
+    one_process_p99_ms: single.p99,
+    long_thread_first_page_p50_ms: first.p50,
+    long_thread_deep_page_p50_ms: deepPage.p50,
+  };
+}
