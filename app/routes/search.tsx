@@ -80,7 +80,9 @@ export default function SearchPage() {
         ) : (
           <>
             <p className="text-sm text-stone-600 dark:text-stone-400" role="status">
-              {data.total} {data.total === 1 ? "thread" : "threads"} match “{data.q}”
+              {data.matchedAll
+                ? `${data.total} ${data.total === 1 ? "thread matches" : "threads match"} “${data.q}”`
+                : `No post has all of “${data.q}”; ${data.total} ${data.total === 1 ? "thread has" : "threads have"} some of the words.`}
             </p>
             <Card className="mt-3">
               <ol className="divide-y divide-stone-200 dark:divide-stone-800" aria-label="Results">

@@ -852,3 +852,24 @@ describe("lists, pages and search", () => {
     expect(forVisitor.size).toBe(0);
   });
 });
+
+describe("search with several words", () => {
+  it("falls back to any of the words when no post has them all, and says so", async () => {
+    await newThread(asker, showcase, {
+      kind: "discussion",
+      title: "Zeppelin telemetry arrives late",
+      body: "The airship feed lags.",
+    });
+    const c = anonymous();
+    const all = await (await c.get(`/search?q=zeppelin+lags&_data=routes%2Fsearch`)).json();
+    expect(all.matchedAll).toBe(true);
+    expect(all.rows).toHaveLength(1);
+    const some = await (await c.get(`/search?q=zeppelin+quokka&_data=routes%2Fsearch`)).json();
+    expect(some.matchedAll).toBe(false);
+    expect(some.rows.map((r: { title: string }) => r.title)).toEqual([
+      "Zeppelin telemetry arrives late",
+    ]);
+    const page = await (await c.get(`/search?q=zeppelin+quokka`)).text();
+    expect(page).toContain("No post has all of");
+  });
+});
