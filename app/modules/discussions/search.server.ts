@@ -114,7 +114,7 @@ export async function searchDiscussions(
   let { total, rows } = await search(q);
   let matchedAll = true;
   const words = q.split(/\s+/).filter(Boolean);
-  if (total === 0 && words.length > 1 && !/["\-]|\bor\b/i.test(q)) {
+  if (total === 0 && words.length > 1 && !/["-]|\bor\b/i.test(q)) {
     ({ total, rows } = await search(words.join(" or ")));
     matchedAll = false;
   }
