@@ -117,7 +117,7 @@ export function ThreadList({
                   </span>
                 ) : null}
                 <span className="sm:hidden">
-                  {t.voteCount} votes · {t.replyCount} replies
+                  {`${t.voteCount} ${t.voteCount === 1 ? "vote" : "votes"} · ${t.replyCount} ${t.replyCount === 1 ? "reply" : "replies"}`}
                 </span>
               </div>
             </div>
