@@ -4,7 +4,7 @@ import type { DbHandle } from "../../db/client.ts";
 import { loadViewer } from "../../app/modules/access/viewer.server.ts";
 import { acceptAnswer } from "../../app/modules/discussions/answers.server.ts";
 import { hidePost } from "../../app/modules/discussions/moderation.server.ts";
-import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
+import { createReply, createThread, editPost } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
 import type { JoinAck } from "../../app/modules/realtime/events.ts";
 import { createTestDb } from "../support/db.ts";
@@ -37,6 +37,7 @@ let server: TestServer;
 const people = {} as Record<Who, Awaited<ReturnType<typeof insertUser>> | null>;
 const clients = {} as Record<Who, TestClient>;
 const threads = {} as Record<Case, { threadId: number; slug: string; postId: number }>;
+let hiddenReplyId = 0;
 let ip = 0;
 const THREAD_ROUTE = encodeURIComponent("routes/t.$id.($slug)");
 
@@ -101,6 +102,7 @@ beforeAll(async () => {
     `Reply ${marker("hiddenReply")} that a moderator hides`,
   );
   await hidePost(handle.db, manager, hidden.postId, "Matrix: hidden reply");
+  hiddenReplyId = hidden.postId;
 
   // A notification for everyone signed in, about every thread (as if they had
   // been mentioned before the thread moved or was hidden).
@@ -244,6 +246,42 @@ describe.each(EVERYONE)("%s", (who) => {
         );
         expect(ack.ok, `${who} joining ${c}`).toBe(READERS[c].includes(who));
       }
+
+      // The events those rooms carry: a reply in every thread, and an edit of the
+      // hidden reply (readers may be in its room, but must not get its words).
+      const received: { event: string; payload: unknown }[] = [];
+      s.onAny((event, payload) => received.push({ event, payload }));
+      const manager = await loadViewer(handle.db, { id: people.manager!.id, role: "manager" });
+      const live = (c: Case | "edited") => `LKDLIVE${c.toUpperCase()}${who.toUpperCase()}`;
+      for (const c of cases)
+        (await createReply(handle.db, manager, threads[c].threadId, live(c))).outbox.deliver(
+          server.realtime.publisher,
+        );
+      (
+        await editPost(handle.db, manager, hiddenReplyId, {
+          body: `Reply ${marker("hiddenReply")} edited: ${live("edited")}`,
+        })
+      ).outbox.deliver(server.realtime.publisher);
+      // A last reply in the public thread: once it arrives, everything before it has too.
+      const last = new Promise<void>((resolve) =>
+        s.on("post:created", (p: { post: { html: string } }) => {
+          if (p.post.html.includes("LKDLIVEBARRIER")) resolve();
+        }),
+      );
+      (
+        await createReply(handle.db, manager, threads.public.threadId, `LKDLIVEBARRIER${who}`)
+      ).outbox.deliver(server.realtime.publisher);
+      await last;
+      const text = JSON.stringify(received);
+      for (const c of cases)
+        expect(text.includes(live(c)), `${who} receiving ${c}`).toBe(READERS[c].includes(who));
+      expect(text.includes(live("edited"))).toBe(HIDDEN_REPLY_READERS.includes(who));
+      // Readers of the public thread learn only that the hidden reply is gone.
+      const removal = received.find(
+        (e) =>
+          e.event === "post:removed" && (e.payload as { postId: number }).postId === hiddenReplyId,
+      );
+      expect(Boolean(removal)).toBe(!HIDDEN_REPLY_READERS.includes(who));
     } finally {
       s.close();
     }
