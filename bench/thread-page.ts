@@ -77,6 +77,11 @@ async function measureThreadPage(cleanup: Cleanup) {
     durationMs: DURATION_MS,
     headers: { Cookie: cookie },
   });
+  // For scale: the smallest document page of the app (sign-in) under the same load.
+  const baseline = await load(
+    urls.map((u) => `${u}/login`),
+    { connections: CONNECTIONS, durationMs: Math.min(DURATION_MS, 10_000) },
+  );
   // The same load on one process, for comparison.
   const single =
     PROCESSES > 1
@@ -107,6 +112,7 @@ async function measureThreadPage(cleanup: Cleanup) {
     signed_in_p50_ms: signedIn.p50,
     signed_in_p99_ms: signedIn.p99,
     processes: PROCESSES,
+    sign_in_page_rps: baseline.rps,
     one_process_rps: single.rps,
     one_process_p99_ms: single.p99,
     long_thread_first_page_p50_ms: first.p50,
