@@ -873,3 +873,45 @@ describe("search with several words", () => {
     expect(page).toContain("No post has all of");
   });
 });
+
+describe("fixing someone else's post", () => {
+  it("is open to long-standing members, audited, rendered as the author's, and never a delete", async () => {
+    const editor = await insertUser(handle.db, { role: "advocate", displayName: "Eda Editor" });
+    await give(editor, 500);
+    await give(editor, 500);
+    const t = await newThread(asker, showcase, {
+      kind: "discussion",
+      title: "A reply with a typo in it",
+    });
+    const r = await reply(
+      newcomer,
+      t.threadId,
+      "Teh docs are at [docs](https://docs.example.com).",
+    );
+    const c = await signIn(editor);
+    const path = `/t/${t.threadId}/${t.slug}?_data=${THREAD_ROUTE}`;
+    const fixed = await c.post(path, {
+      intent: "edit",
+      postId: String(r.postId),
+      body: "The docs are at [docs](https://docs.example.com).",
+    });
+    expect(fixed.status).toBe(200);
+    const post = await handle.db
+      .selectFrom("posts")
+      .select(["body_md", "body_html"])
+      .where("id", "=", r.postId)
+      .executeTakeFirstOrThrow();
+    expect(post.body_md).toBe("The docs are at [docs](https://docs.example.com).");
+    // The author is not trusted yet: the link stays unfollowed whoever fixed it.
+    expect(post.body_html).toContain("ugc nofollow");
+    const audit = await handle.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "post.edited")
+      .where("subject_id", "=", String(r.postId))
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBe(editor.id);
+    const removed = await c.post(path, { intent: "delete", postId: String(r.postId) });
+    expect(removed.status).toBe(403);
+  });
+});

@@ -238,13 +238,17 @@ export const policy = {
     if (!policy.readThread(viewer, thread)) return false;
     return isStaff(viewer) || (!post.hiddenAt && !post.deletedAt);
   },
+  /** Authors edit their posts; long-standing members may fix others' (the "edit_others" privilege). */
   editPost(viewer: Viewer, thread: ThreadSubject, post: PostSubject): boolean {
     if (!isSignedIn(viewer) || post.deletedAt || !policy.readThread(viewer, thread)) return false;
     if (isStaff(viewer)) return true;
-    return post.authorId === viewer.id && !post.hiddenAt && !thread.lockedAt;
+    if (post.hiddenAt || thread.lockedAt) return false;
+    return post.authorId === viewer.id || canUse(viewer, "edit_others");
   },
   deletePost(viewer: Viewer, thread: ThreadSubject, post: PostSubject): boolean {
-    return policy.editPost(viewer, thread, post);
+    if (!isSignedIn(viewer) || post.deletedAt || !policy.readThread(viewer, thread)) return false;
+    if (isStaff(viewer)) return true;
+    return post.authorId === viewer.id && !post.hiddenAt && !thread.lockedAt;
   },
   votePost(viewer: Viewer, thread: ThreadSubject, post: PostSubject): boolean {
     if (!isSignedIn(viewer) || post.authorId === viewer.id) return false;

@@ -105,3 +105,17 @@ describe("votes, flags and answers", () => {
     expect(policy.seeVoteBreakdown({ id: 7, role: "advocate", reputation: 1000 })).toBe(true);
   });
 });
+
+describe("editing and deleting", () => {
+  const others = { authorId: 2, hiddenAt: null, deletedAt: null };
+  it("lets authors edit and delete their own posts, and trusted members fix others'", () => {
+    expect(policy.editPost(newcomer, thread(open), others)).toBe(true);
+    expect(policy.deletePost(newcomer, thread(open), others)).toBe(true);
+    expect(policy.editPost(regular, thread(open), others)).toBe(false);
+    const trusted: Viewer = { id: 8, role: "advocate", reputation: 1000 };
+    expect(policy.editPost(trusted, thread(open), others)).toBe(true);
+    expect(policy.deletePost(trusted, thread(open), others)).toBe(false);
+    expect(policy.editPost(trusted, thread(open, { lockedAt: new Date() }), others)).toBe(false);
+    expect(policy.deletePost(manager, thread(open), others)).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { isStaff, policy, type Viewer } from "../access/policy.ts";
+import { loadViewer } from "../access/viewer.server.ts";
 import { recordAudit } from "../audit/audit.server.ts";
 import { reversePoints, reverseSource } from "../reputation/ledger.server.ts";
 import {
@@ -301,7 +302,12 @@ export async function editPost(
       })
       .execute();
     const title = retitle ? input.title! : thread.title;
-    const rendered = await renderPostBody(trx, input.body, viewer);
+    // Links and mentions are rendered as the author's, whoever fixes the post.
+    const author =
+      viewer.id === post.author_id
+        ? viewer
+        : (await loadViewer(trx, { id: post.author_id, role: post.author_role }))!;
+    const rendered = await renderPostBody(trx, input.body, author);
     const seq = await bumpThread(
       trx,
       thread.id,
@@ -340,7 +346,7 @@ export async function editPost(
       [...rendered.mentioned].filter(([handle]) => mentionedBefore.has(handle)).map(([, id]) => id),
     );
     await notifyMentions(trx, outbox, rendered, {
-      author: { ...viewer, displayName: updated.author_name },
+      author: { ...author, displayName: updated.author_name },
       thread: fresh,
       post: updated,
       skip,
