@@ -5,11 +5,14 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { sql } from "kysely";
+import { hasCookie, sessionCookieName } from "../app/modules/auth/cookie.ts";
+import { TOAST_COOKIE } from "../app/utils/toast.server.ts";
 import type { Logger } from "pino";
 import type { DB } from "../db/client.ts";
 import type { Env } from "../app/utils/env.server.ts";
 import { httpDuration, registry } from "./metrics.ts";
 import { isAllowedOrigin } from "./origin.ts";
+import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
 import { createRealtime, type Realtime } from "./realtime.ts";
 
@@ -38,7 +41,20 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   const { env, db, logger } = options;
   const app = express();
   const httpServer = createServer(app);
-  const realtime = await createRealtime(httpServer, { db, env, logger });
+  const sessionCookie = sessionCookieName(env.COOKIE_SECURE);
+  const pageCache = createPageCache({
+    ttlMs: env.PAGE_CACHE_TTL_MS,
+    maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    isPersonal: (req) =>
+      [sessionCookie, TOAST_COOKIE].some((name) => hasCookie(req.get("cookie"), name)),
+  });
+  const realtime = await createRealtime(httpServer, {
+    db,
+    env,
+    logger,
+    // Every process hears every thread change (through Redis when clustered).
+    onThreadChange: (threadId) => pageCache.invalidate(`thread:${threadId}`),
+  });
   const production = env.NODE_ENV === "production";
 
   app.disable("x-powered-by");
@@ -137,6 +153,9 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
       methods: ["POST", "PUT", "PATCH", "DELETE"],
     }),
   );
+
+  // Anonymous pages every visitor sees alike, kept briefly (before static files: a hit skips their disk lookup).
+  app.use(pageCache.middleware);
 
   if (options.viteMiddleware) {
     app.use(options.viteMiddleware);

@@ -16,3 +16,10 @@ export const socketConnections = new client.Gauge({
   help: "Open socket.io connections on this process",
   registers: [registry],
 });
+
+export const pageCacheResults = new client.Counter({
+  name: "limelight_page_cache_total",
+  help: "Anonymous pages answered from the shared page cache (hit), rendered and stored (miss), or rendered and not shareable (pass)",
+  labelNames: ["result"] as const,
+  registers: [registry],
+});

@@ -51,6 +51,8 @@ const PRESENCE_DELAY_MS = 400;
 
 type AnySocket = Socket<any, any, any, SocketData>;
 const THREAD_ROOM = /^thread:(\d+)$/;
+/** Thread events that change nothing on its page. */
+const EPHEMERAL_EVENTS = new Set(["thread:typing", "thread:presence"]);
 
 /**
  * socket.io on the app's own port. The handshake reads the same session
@@ -60,7 +62,13 @@ const THREAD_ROOM = /^thread:(\d+)$/;
  */
 export async function createRealtime(
   httpServer: HttpServer,
-  deps: { db: DB; env: Env; logger: Logger },
+  deps: {
+    db: DB;
+    env: Env;
+    logger: Logger;
+    /** Told of every change to a thread's content or access, on every process. */
+    onThreadChange?: (threadId: number) => void;
+  },
 ): Promise<Realtime> {
   const { db, env, logger } = deps;
   const io = new Server<any, any, any, SocketData>(httpServer, {
@@ -120,6 +128,7 @@ export async function createRealtime(
   /** Delivers one thread event to the sockets on this process, each checked by the policy. */
   function deliverLocal(delivery: ThreadDelivery) {
     const { access } = delivery;
+    if (!EPHEMERAL_EVENTS.has(delivery.event)) deps.onThreadChange?.(access.threadId);
     const room = threadRoom(access.threadId);
     accessByThread.set(access.threadId, access);
     const members = nsp.adapter.rooms.get(room);
@@ -157,6 +166,7 @@ export async function createRealtime(
 
   /** Sockets on this process that may no longer read a thread leave its room. */
   function recheckLocal(access: ThreadAccess) {
+    deps.onThreadChange?.(access.threadId);
     accessByThread.set(access.threadId, access);
     const members = nsp.adapter.rooms.get(threadRoom(access.threadId));
     let removed = 0;

@@ -58,9 +58,13 @@ import type { PostView } from "~/modules/realtime/events.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: codeStyles }];
+
+// A visitor's page is every visitor's page: the server may share it until the thread changes.
+export const headers = forwardSharedCache;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const threadId = idParam(params.id);
@@ -87,41 +91,44 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const spaces = page.abilities.moderate
     ? (await listAllSpaces(context.db)).map((s) => ({ id: s.id, name: s.name }))
     : [];
-  return json({
-    thread: {
-      id: thread.id,
-      kind: thread.kind,
-      title: thread.title,
-      slug: thread.slug,
-      tags: thread.tags,
-      authorId: thread.authorId,
-      replyCount: thread.replyCount,
-      acceptedPostId: thread.acceptedPostId,
-      locked: thread.lockedAt !== null,
-      hidden: thread.hiddenAt !== null,
-      createdAt: thread.createdAt.toISOString(),
-      space: {
-        id: thread.space.id,
-        slug: thread.space.slug,
-        name: thread.space.name,
-        colour: thread.space.colour,
-        visibility: thread.space.visibility,
+  return json(
+    {
+      thread: {
+        id: thread.id,
+        kind: thread.kind,
+        title: thread.title,
+        slug: thread.slug,
+        tags: thread.tags,
+        authorId: thread.authorId,
+        replyCount: thread.replyCount,
+        acceptedPostId: thread.acceptedPostId,
+        locked: thread.lockedAt !== null,
+        hidden: thread.hiddenAt !== null,
+        createdAt: thread.createdAt.toISOString(),
+        space: {
+          id: thread.space.id,
+          slug: thread.space.slug,
+          name: thread.space.name,
+          colour: thread.space.colour,
+          visibility: thread.space.visibility,
+        },
+        seq: thread.changeSeq,
       },
-      seq: thread.changeSeq,
+      opening: page.opening,
+      accepted: page.accepted,
+      replies: page.replies,
+      cursors: page.cursors,
+      viewerVotes: page.viewerVotes,
+      abilities: page.abilities,
+      sources: page.sources,
+      spaces,
+      viewer: viewer ? { id: viewer.id } : null,
+      description: excerpt(htmlToText(page.opening.html), 160),
+      canonical: `${url.origin}/t/${thread.id}/${thread.slug}`,
+      now: new Date().toISOString(),
     },
-    opening: page.opening,
-    accepted: page.accepted,
-    replies: page.replies,
-    cursors: page.cursors,
-    viewerVotes: page.viewerVotes,
-    abilities: page.abilities,
-    sources: page.sources,
-    spaces,
-    viewer: viewer ? { id: viewer.id } : null,
-    description: excerpt(htmlToText(page.opening.html), 160),
-    canonical: `${url.origin}/t/${thread.id}/${thread.slug}`,
-    now: new Date().toISOString(),
-  });
+    { headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]) },
+  );
 }
 
 const postId = z.coerce.number().int().positive();

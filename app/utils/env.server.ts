@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   COOKIE_SECURE: booleanish.optional(),
   /** Writes (POST, PUT, PATCH, DELETE) one client IP may send per minute. */
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** How long an anonymous page may be answered from the shared page cache; 0 turns it off (defaults to 10 s in production). */
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).optional(),
+  /** Memory the shared page cache may use, in MiB. */
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
   /** Number of proxies in front of the app (for client IPs in rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Extra origins allowed to send state-changing requests and open sockets, comma separated. */
@@ -44,7 +48,11 @@ const EnvSchema = z.object({
     ),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; DATA_DIR: string };
+export type Env = z.infer<typeof EnvSchema> & {
+  COOKIE_SECURE: boolean;
+  DATA_DIR: string;
+  PAGE_CACHE_TTL_MS: number;
+};
 
 export class EnvError extends Error {}
 
@@ -60,5 +68,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+    PAGE_CACHE_TTL_MS: env.PAGE_CACHE_TTL_MS ?? (env.NODE_ENV === "production" ? 10_000 : 0),
   };
 }

@@ -7,7 +7,8 @@ export interface FlashToast {
 }
 
 // A one-shot cookie carries a message across a redirect; the root loader reads and clears it.
-const toastCookie = createCookie("ll_toast", {
+export const TOAST_COOKIE = "ll_toast";
+const toastCookie = createCookie(TOAST_COOKIE, {
   path: "/",
   httpOnly: true,
   sameSite: "lax",

@@ -109,6 +109,8 @@ async function startProcess(name: string): Promise<string> {
       COOKIE_SECURE: "false",
       LOG_LEVEL: "warn",
       WRITE_RATE_LIMIT_PER_MINUTE: "1000",
+      // Long enough that only a change heard from the other process can refresh a shared page.
+      PAGE_CACHE_TTL_MS: "600000",
     },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so npx, tsx and the server stop together.
@@ -242,5 +244,51 @@ describe("two processes behind one Redis", () => {
     } finally {
       reader.close();
     }
+  });
+
+  it("refresh B's shared copy of a visitor's page when the thread changes through A", async () => {
+    const db = handle!.db;
+    const author = await insertUser(db, { role: "advocate", displayName: "Cai Cached" });
+    const viewer = await loadViewer(db, { id: author.id, role: "advocate" });
+    const space = await db
+      .selectFrom("spaces")
+      .select("id")
+      .where("slug", "=", "open")
+      .executeTakeFirstOrThrow();
+    const thread = await createThread(db, viewer, {
+      spaceId: space.id,
+      kind: "question",
+      title: "Is a cached page refreshed on the other process?",
+      body: "Read through B, answered through A.",
+      tags: [],
+    });
+    const page = `/t/${thread.threadId}/${thread.slug}`;
+    const visitor = new TestClient(b, { "X-Forwarded-For": "10.90.0.2" });
+    await visitor.get(page);
+    const cached = await visitor.get(page);
+    expect(cached.headers.get("Limelight-Cache")).toBe("hit");
+
+    const client = new TestClient(a, { "X-Forwarded-For": "10.90.0.3" });
+    expect(
+      (
+        await client.post("/login?_data=routes%2Flogin", {
+          email: author.email,
+          password: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
+    const route = encodeURIComponent("routes/t.$id.($slug)");
+    const posted = await client.post(`${page}?_data=${route}`, {
+      intent: "reply",
+      body: "Answered through process A.",
+    });
+    expect(posted.status).toBe(200);
+    // The change travels through Redis; B drops its copy as soon as it hears of it.
+    let body = "";
+    for (let i = 0; i < 40 && !body.includes("Answered through process A."); i += 1) {
+      if (i) await new Promise((r) => setTimeout(r, 50));
+      body = await (await visitor.get(page)).text();
+    }
+    expect(body).toContain("Answered through process A.");
   });
 });

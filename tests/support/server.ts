@@ -36,6 +36,9 @@ export async function startTestServer(
     COOKIE_SECURE: "false",
     LOG_LEVEL: "silent",
     TRUST_PROXY: "1",
+    // Tests write through factories as well as through the server, and a page
+    // cached before such a write would hide it; the cache's own tests turn it on.
+    PAGE_CACHE_TTL_MS: "0",
     ...envOverrides,
   });
   const logger = pino({ level: "silent" });

@@ -24,6 +24,11 @@ export function clearSessionCookie(secure: boolean): string {
   return serializeSessionCookie("", { secure });
 }
 
+/** Whether the header carries a cookie of this name at all (whatever its value). */
+export function hasCookie(header: string | null | undefined, name: string): boolean {
+  return Boolean(header?.split(";").some((part) => part.split("=", 1)[0].trim() === name));
+}
+
 export function readCookie(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
