@@ -121,6 +121,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       viewerVotes: page.viewerVotes,
       abilities: page.abilities,
       sources: page.sources,
+      deletable: page.deletable,
       spaces,
       viewer: viewer ? { id: viewer.id } : null,
       description: excerpt(htmlToText(page.opening.html), 160),
@@ -460,6 +461,7 @@ export default function ThreadPage() {
   );
   const { state, sendTyping } = useLiveThread(input);
   const voted = useMemo(() => new Set(data.viewerVotes), [data.viewerVotes]);
+  const deletable = useMemo(() => new Set(data.deletable), [data.deletable]);
   const quote = useCallback((post: PostView, text: string) => {
     const box = document.querySelector<HTMLTextAreaElement>("textarea[data-reply-box]");
     if (!box) return;
@@ -485,6 +487,7 @@ export default function ThreadPage() {
     },
     voted,
     sources: data.sources,
+    deletable,
     quote,
     loginHref: `/login?redirectTo=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}`,
   };

@@ -890,6 +890,12 @@ describe("fixing someone else's post", () => {
     );
     const c = await signIn(editor);
     const path = `/t/${t.threadId}/${t.slug}?_data=${THREAD_ROUTE}`;
+    // The page offers the editor the fix, and no delete button it would refuse.
+    const page = await (await c.get(path)).json();
+    expect(Object.keys(page.sources)).toContain(String(r.postId));
+    expect(page.deletable).toEqual([]);
+    const own = await (await (await signIn(newcomer)).get(path)).json();
+    expect(own.deletable).toEqual([r.postId]);
     const fixed = await c.post(path, {
       intent: "edit",
       postId: String(r.postId),

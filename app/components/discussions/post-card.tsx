@@ -29,6 +29,8 @@ export interface ThreadContextValue {
   };
   voted: Set<number>;
   sources: Record<string, string>;
+  /** Posts this viewer may delete (their own; any, for moderators). */
+  deletable: Set<number>;
   quote: (post: PostView, text: string) => void;
   loginHref: string;
 }
@@ -439,7 +441,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                 Edit
               </button>
             ) : null}
-            {canEdit ? (
+            {thread.deletable.has(post.id) ? (
               <ActionPanel label="Delete" tone="danger">
                 {(close) => (
                   <IntentForm intent="delete" postId={post.id} onDone={close}>

@@ -116,15 +116,20 @@ export async function getThreadPage(
     ).map((r) => r.post_id);
   }
 
-  // Markdown sources only for posts this viewer may edit (to fill the editor).
+  // Markdown sources only for posts this viewer may edit (to fill the editor),
+  // and which of them they may also delete (editing others' posts is not deleting them).
   const sources: Record<string, string> = {};
-  for (const row of [openingRow, ...(acceptedRow ? [acceptedRow] : []), ...replies])
+  const deletable: number[] = [];
+  for (const row of [openingRow, ...(acceptedRow ? [acceptedRow] : []), ...replies]) {
     if (policy.editPost(viewer, threadSubject(thread), postSubject(row)))
       sources[String(row.id)] = row.body_md;
+    if (policy.deletePost(viewer, threadSubject(thread), postSubject(row))) deletable.push(row.id);
+  }
 
   return {
     thread,
     sources,
+    deletable,
     opening: toPostView(openingRow),
     accepted: acceptedRow ? toPostView(acceptedRow) : null,
     replies: replies.map(toPostView),
