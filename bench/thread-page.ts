@@ -13,8 +13,10 @@ import {
 /**
  * The server-rendered question page with 20 replies (and its accepted
  * answer), at 50 concurrent connections, anonymous and signed in, on the
- * scale data set (20 k threads, 1 M replies) and a production build. Also a
- * page deep inside a very long thread, to show cursor pages cost the same.
+ * scale data set (20 k threads, 1 M replies) and a production build.
+ * Anonymous visitors are measured as deployed (the shared page cache on) and
+ * with every visit rendered (the cache off). Also a page deep inside a very
+ * long thread, to show cursor pages cost the same.
  *
  *   npm run build && npm run bench -- thread-page
  */
@@ -55,6 +57,10 @@ async function measureThreadPage(cleanup: Cleanup) {
   const cookie = await sessionCookie(cleanup, handle, reader.id);
   const urls: string[] = [];
   for (let i = 0; i < PROCESSES; i += 1) urls.push(await startServer(cleanup));
+  // The same processes without the shared page cache: every visit is a render.
+  const uncachedUrls: string[] = [];
+  for (let i = 0; i < PROCESSES; i += 1)
+    uncachedUrls.push(await startServer(cleanup, { PAGE_CACHE_TTL_MS: "0" }));
   const url = urls[0];
   const path = `/t/${thread.id}/${thread.slug}`;
   const page = `${url}${path}`;
@@ -68,9 +74,22 @@ async function measureThreadPage(cleanup: Cleanup) {
     `thread-page: thread ${thread.id} (${thread.reply_count} replies, ${Math.round(html.length / 1024)} KB of HTML), ${CONNECTIONS} connections over ${PROCESSES} server process(es), ${DURATION_MS / 1000} s each`,
   );
 
+  const visit = await fetch(page);
+  await visit.text();
+  const shared = await fetch(page);
+  await shared.text();
+  if (shared.headers.get("Limelight-Cache") !== "hit")
+    throw new Error("a second anonymous visit was not answered from the shared page cache");
+
   // Warm up the servers (JIT, caches, connection pools).
   await load(pages, { connections: CONNECTIONS, durationMs: 3_000 });
   const anonymous = await load(pages, { connections: CONNECTIONS, durationMs: DURATION_MS });
+  const uncachedPages = uncachedUrls.map((u) => `${u}${path}`);
+  await load(uncachedPages, { connections: CONNECTIONS, durationMs: 3_000 });
+  const rendered = await load(uncachedPages, {
+    connections: CONNECTIONS,
+    durationMs: DURATION_MS,
+  });
   await load(pages, { connections: CONNECTIONS, durationMs: 2_000, headers: { Cookie: cookie } });
   const signedIn = await load(pages, {
     connections: CONNECTIONS,
@@ -79,19 +98,21 @@ async function measureThreadPage(cleanup: Cleanup) {
   });
   // For scale: the smallest document page of the app (sign-in) under the same load.
   const baseline = await load(
-    urls.map((u) => `${u}/login`),
+    uncachedUrls.map((u) => `${u}/login`),
     { connections: CONNECTIONS, durationMs: Math.min(DURATION_MS, 10_000) },
   );
-  // The same load on one process, for comparison.
+  // Rendering every visit on one process, for comparison.
   const single =
     PROCESSES > 1
-      ? await load(page, { connections: CONNECTIONS, durationMs: DURATION_MS })
-      : anonymous;
-  if (anonymous.errors || signedIn.errors)
-    console.warn(`errors: anonymous ${anonymous.errors}, signed in ${signedIn.errors}`);
+      ? await load(uncachedPages[0], { connections: CONNECTIONS, durationMs: DURATION_MS })
+      : rendered;
+  if (anonymous.errors || signedIn.errors || rendered.errors)
+    console.warn(
+      `errors: anonymous ${anonymous.errors}, uncached ${rendered.errors}, signed in ${signedIn.errors}`,
+    );
 
-  // One reader at a time: the first page and a page thousands of replies in.
-  const longPath = `${url}/t/${deep.id}/${deep.slug}`;
+  // One reader at a time, every page rendered: the first page and a page thousands of replies in.
+  const longPath = `${uncachedUrls[0]}/t/${deep.id}/${deep.slug}`;
   const first = await measure(() => fetch(longPath).then((r) => r.text()), {
     iterations: 200,
     budgetMs: 15_000,
@@ -108,6 +129,9 @@ async function measureThreadPage(cleanup: Cleanup) {
     rps: anonymous.rps,
     p50_ms: anonymous.p50,
     p99_ms: anonymous.p99,
+    uncached_rps: rendered.rps,
+    uncached_p50_ms: rendered.p50,
+    uncached_p99_ms: rendered.p99,
     signed_in_rps: signedIn.rps,
     signed_in_p50_ms: signedIn.p50,
     signed_in_p99_ms: signedIn.p99,
