@@ -63,6 +63,7 @@ const kindLabel: Record<string, string> = {
   mention: "Mention",
   accepted: "Accepted answer",
   points: "Points",
+  notice: "Notice",
 };
 
 export default function NotificationsPage() {

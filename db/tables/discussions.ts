@@ -9,7 +9,7 @@ type ChangeSeq = ColumnType<number, number | undefined, number>;
 export type SpaceVisibility = "public" | "members" | "tier";
 export type ThreadKind = "question" | "discussion";
 export type FlagReason = "spam" | "rude" | "off_topic" | "needs_review" | "other";
-export type NotificationKind = "reply" | "mention" | "accepted" | "points";
+export type NotificationKind = "reply" | "mention" | "accepted" | "points" | "notice";
 
 export interface SpacesTable {
   id: Generated<number>;

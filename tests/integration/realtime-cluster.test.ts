@@ -31,10 +31,33 @@ const output: string[] = [];
 let handle: DbHandle | undefined;
 let a: string, b: string;
 
+/** Creates the database when the server is there but the database is not yet (a fresh machine). */
+async function createDatabaseIfMissing() {
+  const url = new URL(DATABASE_URL);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.href, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } catch (error) {
+    // Another test run created it meanwhile: fine.
+    if ((error as { code?: string }).code !== "42P04") throw error;
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
 async function requirePostgres() {
   const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
   try {
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "3D000") throw error;
+      await createDatabaseIfMissing();
+      return requirePostgres();
+    }
     await client.query("select 1");
   } catch (error) {
     throw new Error(

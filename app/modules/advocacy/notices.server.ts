@@ -1,12 +1,17 @@
+import { inTransaction } from "../../../db/transaction.ts";
+import type { Queryable } from "../../../db/client.ts";
+import { recordNotices, type RecordedNotice } from "../discussions/notifications.server.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
 import { announcePoints, type AwardedEntry } from "../reputation/ledger.server.ts";
 
-/** A live message to one person, sent once the change it describes has committed. */
+/** A message to one person, kept in their notifications and told live once the change has committed. */
 export interface Notice {
   userId: number;
   kind: "success" | "info" | "error";
   title: string;
   description?: string;
+  /** The page it concerns; the change's own page when not given. */
+  url?: string;
 }
 
 /**
@@ -18,6 +23,33 @@ export interface Outcome<T> {
   value: T;
   notices: Notice[];
   points: (AwardedEntry | null)[];
+  /** The notices as kept in the notifications list (set by changeWithNotices). */
+  recorded?: RecordedNotice[];
+}
+
+/**
+ * Runs a change in one transaction and keeps its notices in the
+ * notifications list in that same transaction: the decision and the record
+ * that someone was told commit together, or neither does.
+ */
+export function changeWithNotices<T>(
+  db: Queryable,
+  pageUrl: string,
+  change: (trx: Queryable) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  return inTransaction(db, async (trx) => {
+    const outcome = await change(trx);
+    const recorded = await recordNotices(
+      trx,
+      outcome.notices.map((n) => ({
+        userId: n.userId,
+        title: n.title,
+        description: n.description,
+        url: n.url ?? pageUrl,
+      })),
+    );
+    return { ...outcome, recorded: [...(outcome.recorded ?? []), ...recorded] };
+  });
 }
 
 export function deliver(publisher: RealtimePublisher, outcome: Omit<Outcome<unknown>, "value">) {
@@ -28,5 +60,7 @@ export function deliver(publisher: RealtimePublisher, outcome: Omit<Outcome<unkn
       description: notice.description,
     });
   }
+  for (const { userId, payload } of outcome.recorded ?? [])
+    publisher.toUser(userId, "notification:new", payload);
   announcePoints(publisher, outcome.points);
 }

@@ -13,7 +13,7 @@ import {
   isUniqueViolation,
 } from "../auth/errors.ts";
 import type { Actor } from "../auth/users.server.ts";
-import type { Notice, Outcome } from "./notices.server.ts";
+import { changeWithNotices, type Notice, type Outcome } from "./notices.server.ts";
 import { awardTalk, reverseAward, talkAwardKey } from "./points.server.ts";
 import { formatEventDate } from "./time.ts";
 import type { EvidenceInput, LogTalkInput, OpportunityInput } from "./validation.ts";
@@ -248,7 +248,7 @@ export async function applyToOpportunity(
       "Only verified customers can apply to speak. A community manager verifies customers.",
     );
   try {
-    return await inTransaction(db, async (trx) => {
+    return await changeWithNotices(db, "/speaking/mine", async (trx) => {
       const profile = await trx
         .selectFrom("profiles")
         .select("open_to_speaking")
@@ -286,6 +286,7 @@ export async function applyToOpportunity(
           userId: opportunity.created_by,
           kind: "info",
           title: "New speaking application",
+          url: `/manage/speaking/${opportunityId}`,
           description: `Someone applied to speak at ${opportunity.event_name}.`,
         });
       return { value: row, notices, points: [] };
@@ -345,7 +346,7 @@ export async function decideApplication(
   if (!policy.manageSpeaking(viewerOf(actor)))
     throw new ForbiddenError("Only community managers can decide applications.");
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/speaking/mine", async (trx) => {
     const application = await trx
       .selectFrom("speaking_applications")
       .selectAll()
@@ -687,74 +688,78 @@ export async function verifyTalk(
   clock: Clock = {},
 ): Promise<Outcome<{ status: TalkStatus; alreadyVerified: boolean }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
-    const talk = await trx
-      .selectFrom("talks")
-      .selectAll()
-      .where("id", "=", talkId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!talk) throw new NotFoundError("We could not find that talk.");
-    const subject = { speakerId: talk.speaker_id, status: talk.status, origin: talk.origin };
-    if (!policy.verifyTalk(viewerOf(actor), subject))
-      throw new ForbiddenError(
-        talk.speaker_id === actor.id
-          ? "You cannot verify your own talk; another community manager does that."
-          : "Only community managers can verify talks.",
+  return changeWithNotices<{ status: TalkStatus; alreadyVerified: boolean }>(
+    db,
+    "/speaking/mine",
+    async (trx) => {
+      const talk = await trx
+        .selectFrom("talks")
+        .selectAll()
+        .where("id", "=", talkId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!talk) throw new NotFoundError("We could not find that talk.");
+      const subject = { speakerId: talk.speaker_id, status: talk.status, origin: talk.origin };
+      if (!policy.verifyTalk(viewerOf(actor), subject))
+        throw new ForbiddenError(
+          talk.speaker_id === actor.id
+            ? "You cannot verify your own talk; another community manager does that."
+            : "Only community managers can verify talks.",
+        );
+      if (talk.status === "verified")
+        return { value: { status: talk.status, alreadyVerified: true }, notices: [], points: [] };
+      assertTalkTransition("verify", talk.status);
+      if (new Date(talk.given_at) > now)
+        throw new ConflictError("A talk can be verified once it has happened.");
+      if (!talk.recording_url && !talk.slides_url)
+        throw new ConflictError("The speaker has not added a recording or slides yet.");
+      const verification = talk.verification_count + 1;
+      const key = talkAwardKey(talk.id, verification);
+      const updated = await trx
+        .updateTable("talks")
+        .set({
+          status: "verified",
+          verification_count: verification,
+          award_key: key,
+          decided_by: actor.id,
+          decided_at: now,
+          rejection_reason: "",
+          updated_at: now,
+        })
+        .where("id", "=", talkId)
+        .where("status", "!=", "verified")
+        .returning("id")
+        .executeTakeFirst();
+      if (!updated)
+        return { value: { status: "verified", alreadyVerified: true }, notices: [], points: [] };
+      const entry = await awardTalk(
+        trx,
+        { id: talk.id, speakerId: talk.speaker_id, format: talk.format, title: talk.title },
+        key,
+        actor.id,
+        now,
       );
-    if (talk.status === "verified")
-      return { value: { status: talk.status, alreadyVerified: true }, notices: [], points: [] };
-    assertTalkTransition("verify", talk.status);
-    if (new Date(talk.given_at) > now)
-      throw new ConflictError("A talk can be verified once it has happened.");
-    if (!talk.recording_url && !talk.slides_url)
-      throw new ConflictError("The speaker has not added a recording or slides yet.");
-    const verification = talk.verification_count + 1;
-    const key = talkAwardKey(talk.id, verification);
-    const updated = await trx
-      .updateTable("talks")
-      .set({
-        status: "verified",
-        verification_count: verification,
-        award_key: key,
-        decided_by: actor.id,
-        decided_at: now,
-        rejection_reason: "",
-        updated_at: now,
-      })
-      .where("id", "=", talkId)
-      .where("status", "!=", "verified")
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated)
-      return { value: { status: "verified", alreadyVerified: true }, notices: [], points: [] };
-    const entry = await awardTalk(
-      trx,
-      { id: talk.id, speakerId: talk.speaker_id, format: talk.format, title: talk.title },
-      key,
-      actor.id,
-      now,
-    );
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: "speaking.talk_verified",
-      subjectType: "talk",
-      subjectId: talk.id,
-      details: { key, points: entry?.amount ?? 0 },
-    });
-    return {
-      value: { status: "verified", alreadyVerified: false },
-      notices: [
-        {
-          userId: talk.speaker_id,
-          kind: "success",
-          title: "Your talk is verified",
-          description: `“${talk.title}” at ${talk.event_name} now shows as verified on your profile.`,
-        },
-      ],
-      points: [entry],
-    };
-  });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "speaking.talk_verified",
+        subjectType: "talk",
+        subjectId: talk.id,
+        details: { key, points: entry?.amount ?? 0 },
+      });
+      return {
+        value: { status: "verified", alreadyVerified: false },
+        notices: [
+          {
+            userId: talk.speaker_id,
+            kind: "success",
+            title: "Your talk is verified",
+            description: `“${talk.title}” at ${talk.event_name} now shows as verified on your profile.`,
+          },
+        ],
+        points: [entry],
+      };
+    },
+  );
 }
 
 /**
@@ -772,7 +777,7 @@ export async function rejectTalk(
   const now = clock.now ?? new Date();
   const why = reason.trim();
   if (why.length < 5) throw new FieldError("reason", "Say why, so the speaker can put it right.");
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/speaking/mine", async (trx) => {
     const talk = await trx
       .selectFrom("talks")
       .selectAll()

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { StoryMetric, StoryStatus } from "../../../db/tables/advocacy.ts";
-import { inTransaction } from "../../../db/transaction.ts";
 import { renderMarkdown } from "../../utils/markdown.server.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.server.ts";
@@ -9,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation } from 
 import type { Actor } from "../auth/users.server.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "./formats.ts";
 import { validateMetrics } from "./metrics.ts";
-import type { Notice, Outcome } from "./notices.server.ts";
+import { changeWithNotices, type Notice, type Outcome } from "./notices.server.ts";
 import { awardStory, reverseAward, storyAwardKey } from "./points.server.ts";
 import type { Clock } from "./speaking.server.ts";
 import { storySubmissionProblems, type StoryInput } from "./validation.ts";
@@ -146,7 +145,7 @@ export async function saveStory(
     if (Object.keys(problems).length) throw new InvalidFieldsError(problems);
   }
   try {
-    return await inTransaction(db, async (trx) => {
+    return await changeWithNotices(db, "/stories/mine", async (trx) => {
       let story: StoryRow;
       if (target.id === undefined) {
         story = await trx
@@ -198,6 +197,7 @@ export async function saveStory(
           userId: story.started_by,
           kind: "info",
           title: "A story is ready for review",
+          url: `/manage/stories/${story.id}`,
           description: story.title,
         });
       return {
@@ -226,7 +226,7 @@ export async function submitStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const story = await lockStory(trx, id);
     if (!policy.editStory(viewerOf(actor), { authorId: story.author_id }))
       throw new ForbiddenError("Only the author can submit this story.");
@@ -261,7 +261,7 @@ export async function requestStoryChanges(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("requestChanges", story.status);
@@ -369,7 +369,7 @@ export async function publishStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus; version: number }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("publish", story.status);
@@ -417,7 +417,7 @@ export async function declineStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("decline", story.status);
@@ -469,7 +469,7 @@ export async function unpublishStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     if (!story.live_version_id) assertStoryTransition("unpublish", story.status);
@@ -521,7 +521,7 @@ export async function republishStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("republish", story.status);
@@ -595,7 +595,7 @@ export async function startStoryFromSource(
       text: "The text is too long to start a story from (8,000 characters at most).",
     });
   const sourceId = String(source.sourceId);
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const advocate = await trx
       .selectFrom("users")
       .innerJoin("profiles", "profiles.user_id", "users.id")
@@ -706,7 +706,7 @@ export async function answerStoryProposal(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return changeWithNotices(db, "/stories/mine", async (trx) => {
     const story = await lockStory(trx, id);
     if (!policy.editStory(viewerOf(actor), { authorId: story.author_id }))
       throw new ForbiddenError("Only the advocate this story is for can answer.");
@@ -723,6 +723,7 @@ export async function answerStoryProposal(
       ? [
           {
             userId: story.started_by,
+            url: `/manage/stories/${story.id}`,
             kind: "info",
             title: accept
               ? "An advocate accepted a story draft"

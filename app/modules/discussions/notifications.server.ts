@@ -32,8 +32,75 @@ export function describeNotification(n: {
       const amount = Number(n.data.amount ?? 0);
       return `You earned ${amount} ${amount === 1 ? "point" : "points"} in ${where}`;
     }
+    case "notice": {
+      const title = String(n.data.title ?? "");
+      return n.data.description ? `${title}: ${String(n.data.description)}` : title;
+    }
   }
 }
+
+/** Where a notification leads: its thread and post, or the page a notice names. */
+function notificationUrl(n: {
+  kind: NotificationKind;
+  data: Record<string, unknown>;
+  threadId: number | null;
+  threadSlug: string | null;
+  postId: number | null;
+}): string {
+  if (n.threadId && n.threadSlug) return threadUrl(n.threadId, n.threadSlug, n.postId);
+  return typeof n.data.url === "string" && n.data.url.startsWith("/") ? n.data.url : "/";
+}
+
+/** A message about a decision outside discussions (a talk, a story, a tier, a reference request). */
+export interface NoticeInput {
+  userId: number;
+  title: string;
+  description?: string;
+  /** The page it concerns (a path on this site). */
+  url: string;
+}
+
+/**
+ * Keeps notices in the notifications list, inside the caller's transaction
+ * (so a decision and its notice commit together); returns what the
+ * recipients' bells are told once it has committed.
+ */
+export async function recordNotices(trx: Queryable, notices: NoticeInput[], at = new Date()) {
+  if (!notices.length) return [];
+  const rows = await trx
+    .insertInto("notifications")
+    .values(
+      notices.map((n) => ({
+        user_id: n.userId,
+        kind: "notice" as const,
+        data: JSON.stringify({ title: n.title, description: n.description, url: n.url }),
+        created_at: at,
+      })),
+    )
+    .returning(["id", "user_id", "data"])
+    .execute();
+  return rows.map((row) => ({
+    userId: row.user_id,
+    payload: {
+      id: row.id,
+      kind: "notice" as const,
+      text: describeNotification({
+        kind: "notice",
+        actorName: null,
+        threadTitle: null,
+        data: row.data,
+      }),
+      url: notificationUrl({
+        kind: "notice",
+        data: row.data,
+        threadId: null,
+        threadSlug: null,
+        postId: null,
+      }),
+    },
+  }));
+}
+export type RecordedNotice = Awaited<ReturnType<typeof recordNotices>>[number];
 
 /**
  * Notifies one person about a post, if (and only if) they may read it; the
@@ -165,7 +232,13 @@ export async function listNotifications(
         threadTitle: r.thread_title,
         data: r.data,
       }),
-      url: r.thread_id && r.thread_slug ? threadUrl(r.thread_id, r.thread_slug, r.post_id) : "/",
+      url: notificationUrl({
+        kind: r.kind,
+        data: r.data,
+        threadId: r.thread_id,
+        threadSlug: r.thread_slug,
+        postId: r.post_id,
+      }),
       actorHandle: r.actor_handle,
       actorName: r.actor_name,
       createdAt: r.created_at.toISOString(),
@@ -195,11 +268,17 @@ export async function markNotificationsRead(
     const row = await (
       await visibleNotifications(db, viewer)
     )
-      .select(["n.post_id", "t.id as thread_id", "t.slug as thread_slug"])
+      .select(["n.kind", "n.data", "n.post_id", "t.id as thread_id", "t.slug as thread_slug"])
       .where("n.id", "=", notificationId)
       .executeTakeFirst();
-    if (row?.thread_id && row.thread_slug)
-      url = threadUrl(row.thread_id, row.thread_slug, row.post_id);
+    if (row)
+      url = notificationUrl({
+        kind: row.kind,
+        data: row.data,
+        threadId: row.thread_id,
+        threadSlug: row.thread_slug,
+        postId: row.post_id,
+      });
   }
   return { url, unread: await countUnread(db, viewer) };
 }

@@ -6,6 +6,7 @@ import { policy } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.server.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../auth/errors.ts";
 import type { Actor } from "../auth/users.server.ts";
+import { recordNotices, type RecordedNotice } from "../discussions/notifications.server.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
 import { awardReferencePoints, type AwardedEntry } from "./points.server.ts";
 import { PromoterError, ReferenceCapReachedError, type SuggestedAdvocate } from "./errors.ts";
@@ -107,9 +108,33 @@ export async function deliverQueued(trx: Queryable, advocateId: number, now = ne
       .set({ status: "pending", delivered_at: now, updated_at: now })
       .where("id", "=", request.id)
       .execute();
-    delivered.push(request);
+    delivered.push(await withDeliveryNotice(trx, request, now));
   }
   return delivered;
+}
+
+/**
+ * Keeps "someone would like to talk with you" in the advocate's
+ * notifications, in the transaction that delivers the request.
+ */
+async function withDeliveryNotice<R extends { id: number; advocate_id: number; topic: string }>(
+  trx: Queryable,
+  request: R,
+  now: Date,
+): Promise<R & { notice: RecordedNotice }> {
+  const [notice] = await recordNotices(
+    trx,
+    [
+      {
+        userId: request.advocate_id,
+        title: "Someone would like to talk with you",
+        description: `A new reference request: “${request.topic}”.`,
+        url: `/references/${request.id}`,
+      },
+    ],
+    now,
+  );
+  return { ...request, notice };
 }
 
 /** Advocates like this one (same industry, shared expertise) who take references and have room this month. */
@@ -244,7 +269,10 @@ export async function requestReference(
         updated_at: now,
       })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .then((created) =>
+        created.status === "pending" ? withDeliveryNotice(trx, created, now) : created,
+      );
     await recordAudit(trx, {
       actorId: actor.id,
       action: "reference.requested",
@@ -268,7 +296,7 @@ function formatDay(date: Date | string) {
 /** After commit: the advocate hears about requests that reached them. */
 export function announceDelivered(
   publisher: RealtimePublisher,
-  requests: { id: number; advocate_id: number; topic: string }[],
+  requests: { id: number; advocate_id: number; topic: string; notice?: RecordedNotice }[],
 ) {
   for (const r of requests) {
     publisher.toUser(r.advocate_id, "toast", {
@@ -276,6 +304,7 @@ export function announceDelivered(
       title: "Someone would like to talk with you",
       description: `A new reference request: “${r.topic}”. Accept or decline at /references/${r.id}.`,
     });
+    if (r.notice) publisher.toUser(r.advocate_id, "notification:new", r.notice.payload);
   }
 }
 
@@ -493,7 +522,10 @@ export async function reassignReference(
     });
     const delivered =
       request.status === "pending" ? await deliverQueued(trx, request.advocate_id, now) : [];
-    return { request: updated, delivered: [updated, ...delivered] };
+    return {
+      request: updated,
+      delivered: [await withDeliveryNotice(trx, updated, now), ...delivered],
+    };
   });
 }
 

@@ -84,7 +84,7 @@ export type ThreadEventPayload<E extends ThreadEventName> = z.infer<(typeof Thre
 export const UserEvents = {
   "notification:new": z.object({
     id,
-    kind: z.enum(["reply", "mention", "accepted", "points"]),
+    kind: z.enum(["reply", "mention", "accepted", "points", "notice"]),
     text: z.string(),
     url: z.string(),
   }),

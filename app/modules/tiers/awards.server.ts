@@ -9,6 +9,7 @@ import {
   NotFoundError,
   isUniqueViolation,
 } from "../auth/errors.ts";
+import { recordNotices, type RecordedNotice } from "../discussions/notifications.server.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
 import { formatDay } from "./cascade.ts";
 
@@ -29,6 +30,20 @@ export interface TierNotice {
   kind: "success" | "info";
   title: string;
   description: string;
+  /** The notice as kept in the person's notifications list. */
+  recorded?: RecordedNotice;
+}
+
+/** Keeps a tier notice in the person's notifications, in the caller's transaction. */
+export async function keepTierNotice(
+  trx: Queryable,
+  notice: TierNotice,
+  url = "/settings/tier",
+): Promise<TierNotice> {
+  const [recorded] = await recordNotices(trx, [
+    { userId: notice.userId, title: notice.title, description: notice.description, url },
+  ]);
+  return { ...notice, recorded };
 }
 
 function assertManager(actor: Actor) {
@@ -164,12 +179,12 @@ export async function grantTier(
       });
       return {
         awardId: award.id,
-        notice: {
+        notice: await keepTierNotice(trx, {
           userId: user.id,
-          kind: "success" as const,
+          kind: "success",
           title: `You are now ${article(tier.name)} ${tier.name}`,
           description: `${reason} Your term runs until ${formatDay(input.termEnd, at)}.`,
-        },
+        }),
       };
     });
   } catch (error) {
@@ -251,12 +266,12 @@ export async function renewAward(
     });
     return {
       awardId,
-      notice: {
+      notice: await keepTierNotice(trx, {
         userId: award.user_id,
-        kind: "success" as const,
+        kind: "success",
         title: `Your ${award.tier_name} award is renewed`,
         description: `${reason} Your new term runs until ${formatDay(input.termEnd, at)}.`,
-      },
+      }),
     };
   });
 }
@@ -307,12 +322,12 @@ export async function revokeAward(
     });
     return {
       awardId,
-      notice: {
+      notice: await keepTierNotice(trx, {
         userId: award.user_id,
-        kind: "info" as const,
+        kind: "info",
         title: `Your ${award.tier_name} award was revoked`,
         description: reason,
-      },
+      }),
     };
   });
 }
@@ -369,12 +384,14 @@ export async function lapseExpiredAwards(db: Queryable, now = new Date()): Promi
         subjectId: award.user_id,
         details: { tier: award.tier_name, awardId: award.id },
       });
-      notices.push({
-        userId: award.user_id,
-        kind: "info",
-        title: `Your ${award.tier_name} term has ended`,
-        description: "Thank you for all you gave the community this year. Your history keeps it.",
-      });
+      notices.push(
+        await keepTierNotice(trx, {
+          userId: award.user_id,
+          kind: "info",
+          title: `Your ${award.tier_name} term has ended`,
+          description: "Thank you for all you gave the community this year. Your history keeps it.",
+        }),
+      );
     }
     return notices;
   });
@@ -394,6 +411,8 @@ export function announceTierChange(publisher: RealtimePublisher, notices: TierNo
       description: notice.description,
     });
     publisher.toUser(notice.userId, "tier:changed", { title: notice.title });
+    if (notice.recorded)
+      publisher.toUser(notice.userId, "notification:new", notice.recorded.payload);
   }
 }
 

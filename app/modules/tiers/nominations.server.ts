@@ -9,7 +9,7 @@ import {
   NotFoundError,
   isUniqueViolation,
 } from "../auth/errors.ts";
-import { grantTier, type Actor, type TierNotice } from "./awards.server.ts";
+import { grantTier, keepTierNotice, type Actor, type TierNotice } from "./awards.server.ts";
 import { addMonths } from "./rules.ts";
 
 /**
@@ -159,12 +159,14 @@ export async function decideNomination(
       awardId = granted.awardId;
       notices.push(granted.notice);
     } else {
-      notices.push({
-        userId: nomination.nominee_id,
-        kind: "info",
-        title: `Your ${nomination.tier_name} nomination was reviewed`,
-        description: `Not this time: ${reason}`,
-      });
+      notices.push(
+        await keepTierNotice(trx, {
+          userId: nomination.nominee_id,
+          kind: "info",
+          title: `Your ${nomination.tier_name} nomination was reviewed`,
+          description: `Not this time: ${reason}`,
+        }),
+      );
     }
     const status: NominationStatus = input.decision === "accept" ? "accepted" : "declined";
     await trx
@@ -187,12 +189,18 @@ export async function decideNomination(
       details: { tier: nomination.tier_name, nominationId },
     });
     if (nomination.nominated_by && nomination.nominated_by !== nomination.nominee_id)
-      notices.push({
-        userId: nomination.nominated_by,
-        kind: "info",
-        title: `Your nomination of ${nomination.display_name} was ${status}`,
-        description: reason,
-      });
+      notices.push(
+        await keepTierNotice(
+          trx,
+          {
+            userId: nomination.nominated_by,
+            kind: "info",
+            title: `Your nomination of ${nomination.display_name} was ${status}`,
+            description: reason,
+          },
+          "/nominate",
+        ),
+      );
     return { notices, status, nomineeName: nomination.display_name };
   });
 }

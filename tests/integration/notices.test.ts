@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client.ts";
+import { seedTierCatalogue } from "../../db/seed/tiers.ts";
+import type { Role } from "../../db/schema.ts";
+import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import {
+  applyToOpportunity,
+  createOpportunity,
+  decideApplication,
+} from "../../app/modules/advocacy/speaking.server.ts";
+import { OpportunitySchema } from "../../app/modules/advocacy/validation.ts";
+import {
+  countUnread,
+  listNotifications,
+} from "../../app/modules/discussions/notifications.server.ts";
+import { grantTier } from "../../app/modules/tiers/awards.server.ts";
+import { createTestDb } from "../support/db.ts";
+import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
+import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+
+// Decisions outside discussions (a tier granted, a speaking application
+// decided) stay in the person's notifications after the live toast, and a
+// decision that fails leaves no notice behind.
+
+let handle: DbHandle;
+let server: TestServer;
+type Person = Awaited<ReturnType<typeof insertUser>>;
+let manager: Person;
+let mvpTier: number;
+const DAY = 86_400_000;
+
+const viewerOf = (p: Person) => loadViewer(handle.db, { id: p.id, role: p.role as Role });
+const actor = (p: Person) => ({ id: p.id, role: p.role as Role });
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  server = await startTestServer(handle);
+  manager = await insertUser(handle.db, { role: "manager", displayName: "Morgan Manager" });
+  await seedTierCatalogue(handle.db);
+  mvpTier = (
+    await handle.db
+      .selectFrom("tiers")
+      .select("id")
+      .where("slug", "=", "mvp")
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(async () => {
+  await server.close();
+  await handle.close();
+});
+
+describe("notices kept as notifications", () => {
+  it("keep a granted tier in the advocate's list, unread, linking to their tier", async () => {
+    const advocate = await insertUser(handle.db, { role: "advocate", displayName: "Tia Tier" });
+    const now = new Date();
+    const granted = await grantTier(handle.db, actor(manager), {
+      userId: advocate.id,
+      tierId: mvpTier,
+      reason: "Ran three user groups this year.",
+      termStart: now,
+      termEnd: new Date(now.getTime() + 365 * DAY),
+    });
+    expect(granted.notice.recorded?.payload.kind).toBe("notice");
+    const viewer = (await viewerOf(advocate))!;
+    expect(await countUnread(handle.db, viewer)).toBe(1);
+    const list = await listNotifications(handle.db, viewer);
+    expect(list.rows).toHaveLength(1);
+    expect(list.rows[0]).toMatchObject({
+      kind: "notice",
+      url: "/settings/tier",
+      read: false,
+    });
+    expect(list.rows[0].text).toMatch(/^You are now an MVP: Ran three user groups this year\./);
+
+    // Granting the same tier again is refused, and leaves no second notice.
+    await expect(
+      grantTier(handle.db, actor(manager), {
+        userId: advocate.id,
+        tierId: mvpTier,
+        reason: "Again.",
+        termStart: now,
+        termEnd: new Date(now.getTime() + 365 * DAY),
+      }),
+    ).rejects.toThrow(/already holds/);
+    expect((await listNotifications(handle.db, viewer)).rows).toHaveLength(1);
+  });
+
+  it("keep a speaking decision, shown on the notifications page with its link", async () => {
+    const speaker = await insertUser(handle.db, { role: "advocate", displayName: "Sam Speaker" });
+    await handle.db
+      .updateTable("profiles")
+      .set({ open_to_speaking: true, is_public: true })
+      .where("user_id", "=", speaker.id)
+      .execute();
+    const local = (d: Date) => d.toISOString().slice(0, 16);
+    const opportunity = await createOpportunity(
+      handle.db,
+      actor(manager),
+      OpportunitySchema.parse({
+        title: "Customer keynote: dashboards dispatchers trust",
+        eventName: "Midwest Supply Chain Summit",
+        format: "conference",
+        startsAt: local(new Date(Date.now() + 60 * DAY)),
+        timeZone: "UTC",
+        location: "Columbus",
+        expectedAudience: "400",
+        audienceDescription: "Operations leaders",
+        topic: "One number everyone trusts.",
+        deadline: local(new Date(Date.now() + 30 * DAY)),
+      }),
+    );
+    const applied = await applyToOpportunity(handle.db, actor(speaker), opportunity.id, {
+      pitch: "We cut dispatch time by a third; I can show how.",
+    });
+    // The manager who posted the opportunity hears of the application, linked to it.
+    const managerList = await listNotifications(handle.db, (await viewerOf(manager))!);
+    expect(managerList.rows[0]).toMatchObject({
+      kind: "notice",
+      url: `/manage/speaking/${opportunity.id}`,
+    });
+    await decideApplication(
+      handle.db,
+      actor(manager),
+      applied.value.id,
+      "accept",
+      "See you in Columbus.",
+    );
+
+    const c = new TestClient(server.url, { "X-Forwarded-For": "10.77.0.1" });
+    expect(
+      (
+        await c.post("/login?_data=routes%2Flogin", {
+          email: speaker.email,
+          password: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
+    const page = await (await c.get("/notifications")).text();
+    expect(page).toContain("See you in Columbus.");
+    const id = (await listNotifications(handle.db, (await viewerOf(speaker))!)).rows[0].id;
+    // Opening it marks it read and leads to the speaker's applications.
+    const opened = await c.post("/notifications", { intent: "open", id: String(id) });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("location")).toBe("/speaking/mine");
+    expect(await countUnread(handle.db, await viewerOf(speaker))).toBe(0);
+  });
+});
