@@ -3,7 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
 import { loadViewer } from "../../app/modules/access/viewer.server.ts";
-import { awardPoints, reversePoints } from "../../app/modules/reputation/ledger.server.ts";
+import {
+  announcePoints,
+  awardPoints,
+  reversePoints,
+} from "../../app/modules/reputation/ledger.server.ts";
 import { grantTier, lapseExpiredAwards } from "../../app/modules/tiers/awards.server.ts";
 import { effectiveTier } from "../../app/modules/tiers/standing.server.ts";
 import { createTestDb } from "../support/db.ts";
@@ -129,6 +133,35 @@ describe("automatic tiers follow reputation with hysteresis", () => {
       { change: "reached", tier_id: tierIds.contributor },
       { change: "lost", tier_id: tierIds.contributor },
     ]);
+  });
+
+  it("tells the advocate live when points move them into a tier and when a reversal takes it away", async () => {
+    const { user, client } = await advocate();
+    await points(user.id, 85);
+    const socket = await socketFor(client);
+    const reached = nextEvent(socket, "tier:changed");
+    const award = await awardPoints(handle.db, {
+      userId: user.id,
+      rule: "manual_adjustment",
+      source: { type: "test", id: `live-${user.id}` },
+      idempotencyKey: `tiers-live-${uniqueSuffix()}`,
+      awardedBy: manager.id,
+      reason: "Helped at the meetup",
+      amount: 20,
+    });
+    announcePoints(server.realtime.publisher, [award]);
+    expect(await reached).toEqual({ title: "You reached Contributor" });
+
+    const lost = nextEvent(socket, "tier:changed");
+    const reversal = await reversePoints(handle.db, {
+      idempotencyKey: award!.idempotencyKey,
+      reason: "Counted twice",
+      reversedBy: manager.id,
+    });
+    // Back to 85: below 90 % of the threshold, so the tier goes.
+    announcePoints(server.realtime.publisher, [reversal]);
+    expect(await lost).toEqual({ title: "You are no longer Contributor" });
+    expect(await rankOf(user)).toBe(1);
   });
 
   it("makes a Champion only with a verified talk, and a reversed talk takes it away", async () => {

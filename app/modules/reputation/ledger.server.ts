@@ -3,7 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { FieldError, ForbiddenError, NotFoundError } from "../auth/errors.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
-import { syncAutomaticTier } from "../tiers/standing.server.ts";
+import { syncAutomaticTier, type AutomaticTierChange } from "../tiers/standing.server.ts";
 import { checkBadges, type BadgeGrant } from "./badges.server.ts";
 import { loadReputationConfig } from "./config.server.ts";
 import { ReputationError, SelfVoteError } from "./errors.ts";
@@ -54,6 +54,8 @@ export interface AwardedEntry extends LedgerEntry {
   balance: Balance;
   /** Badges this entry unlocked. */
   badges: BadgeGrant[];
+  /** The automatic tier this entry moved the person into or out of, if any. */
+  tierChange?: AutomaticTierChange | null;
   /** The source's title when the caller gave one, for the toast ("… in 'Migrating from v3?'"). */
   sourceTitle?: string;
 }
@@ -180,7 +182,7 @@ async function applyToBalance(
   userId: number,
   area: Area,
   amount: number,
-): Promise<Balance> {
+): Promise<{ balance: Balance; tierChange: AutomaticTierChange | null }> {
   const row = await trx
     .insertInto("reputation_balances")
     .values({ user_id: userId, total: amount, [area]: amount, updated_at: new Date() })
@@ -194,8 +196,8 @@ async function applyToBalance(
     .returning(["total", "help", "speaking", "stories", "community"])
     .executeTakeFirstOrThrow();
   // Automatic tiers follow the balance, in this same transaction.
-  await syncAutomaticTier(trx, userId);
-  return row;
+  const tierChange = await syncAutomaticTier(trx, userId);
+  return { balance: row, tierChange };
 }
 
 /**
@@ -278,12 +280,13 @@ export async function awardPoints(db: Queryable, input: AwardInput): Promise<Awa
         .executeTakeFirst();
       if (!row) return null;
 
-      const balance = await applyToBalance(trx, input.userId, area, amount);
+      const { balance, tierChange } = await applyToBalance(trx, input.userId, area, amount);
       const badges = amount > 0 ? await checkBadges(trx, input.userId) : [];
       return {
         ...toEntry(row as LedgerRow),
         balance,
         badges,
+        tierChange,
         sourceTitle: input.source.title,
       };
     });
@@ -335,8 +338,13 @@ export async function reversePoints(
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
-      const balance = await applyToBalance(trx, original.user_id, original.area, -original.amount);
-      return { ...toEntry(row as LedgerRow), balance, badges: [] };
+      const { balance, tierChange } = await applyToBalance(
+        trx,
+        original.user_id,
+        original.area,
+        -original.amount,
+      );
+      return { ...toEntry(row as LedgerRow), balance, badges: [], tierChange };
     });
   } catch (error) {
     return missingPerson(error);
@@ -452,5 +460,29 @@ export function announcePoints(
         description: "It now shows on your profile.",
       });
     }
+    if (awarded.tierChange) announceAutomaticTier(publisher, awarded.tierChange);
   }
+}
+
+/**
+ * An automatic tier reached or lost with the balance: the person's open
+ * sockets reload their standing (tier spaces open or close at once) and
+ * they are told.
+ */
+function announceAutomaticTier(publisher: RealtimePublisher, change: AutomaticTierChange) {
+  publisher.refreshViewer?.(change.userId);
+  const up = (change.to?.rank ?? 0) > (change.from?.rank ?? 0);
+  const title = up
+    ? `You reached ${change.to!.name}`
+    : change.to
+      ? `Your tier is now ${change.to.name}`
+      : `You are no longer ${change.from!.name}`;
+  publisher.toUser(change.userId, "toast", {
+    kind: up ? "success" : "info",
+    title,
+    description: up
+      ? "It comes with the access of your new tier."
+      : "Your points fell below what the tier keeps; earning them back restores it.",
+  });
+  publisher.toUser(change.userId, "tier:changed", { title });
 }
