@@ -74,7 +74,7 @@ export default function NotificationsPage() {
     <Container className="max-w-3xl">
       <PageHeader
         title="Notifications"
-        description="Replies to your threads, mentions, accepted answers and points you earned."
+        description="Replies, mentions, accepted answers and points, and decisions about your talks, stories, tier and reference requests."
         actions={
           unread > 0 ? (
             <Form method="post">

@@ -87,6 +87,13 @@ export async function seedDemoCommunity(db: DB, now = new Date()): Promise<void>
     await seedReputation(trx, ids, now);
     await seedTiers(trx, ids, now);
     await seedPromoters(trx, ids, now);
+    // People have read what is more than a week old (replies, points and decisions alike).
+    const weekAgo = new Date(now.getTime() - 7 * DAY);
+    await trx
+      .updateTable("notifications")
+      .set({ read_at: weekAgo })
+      .where("created_at", "<", weekAgo)
+      .execute();
     await trx
       .insertInto("audit_log")
       .values({

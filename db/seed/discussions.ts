@@ -216,13 +216,6 @@ export async function seedDiscussions(
       voters.add(idOf(handle));
     }
   }
-
-  // People have read what is more than a week old.
-  await db
-    .updateTable("notifications")
-    .set({ read_at: new Date(nowMs - 7 * DAY) })
-    .where("created_at", "<", new Date(nowMs - 7 * DAY))
-    .execute();
 }
 
 /** At the same moment, a thread exists before its replies, replies before votes and acceptance. */

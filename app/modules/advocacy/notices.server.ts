@@ -34,7 +34,8 @@ export interface Outcome<T> {
  */
 export function changeWithNotices<T>(
   db: Queryable,
-  pageUrl: string,
+  /** The change's own page (for notices that name none) and when it happens. */
+  context: { url: string; at?: Date },
   change: (trx: Queryable) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
   return inTransaction(db, async (trx) => {
@@ -45,8 +46,9 @@ export function changeWithNotices<T>(
         userId: n.userId,
         title: n.title,
         description: n.description,
-        url: n.url ?? pageUrl,
+        url: n.url ?? context.url,
       })),
+      context.at,
     );
     return { ...outcome, recorded: [...(outcome.recorded ?? []), ...recorded] };
   });

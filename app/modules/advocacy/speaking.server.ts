@@ -248,7 +248,7 @@ export async function applyToOpportunity(
       "Only verified customers can apply to speak. A community manager verifies customers.",
     );
   try {
-    return await changeWithNotices(db, "/speaking/mine", async (trx) => {
+    return await changeWithNotices(db, { url: "/speaking/mine", at: now }, async (trx) => {
       const profile = await trx
         .selectFrom("profiles")
         .select("open_to_speaking")
@@ -346,7 +346,7 @@ export async function decideApplication(
   if (!policy.manageSpeaking(viewerOf(actor)))
     throw new ForbiddenError("Only community managers can decide applications.");
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/speaking/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/speaking/mine", at: now }, async (trx) => {
     const application = await trx
       .selectFrom("speaking_applications")
       .selectAll()
@@ -690,7 +690,7 @@ export async function verifyTalk(
   const now = clock.now ?? new Date();
   return changeWithNotices<{ status: TalkStatus; alreadyVerified: boolean }>(
     db,
-    "/speaking/mine",
+    { url: "/speaking/mine", at: now },
     async (trx) => {
       const talk = await trx
         .selectFrom("talks")
@@ -777,7 +777,7 @@ export async function rejectTalk(
   const now = clock.now ?? new Date();
   const why = reason.trim();
   if (why.length < 5) throw new FieldError("reason", "Say why, so the speaker can put it right.");
-  return changeWithNotices(db, "/speaking/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/speaking/mine", at: now }, async (trx) => {
     const talk = await trx
       .selectFrom("talks")
       .selectAll()

@@ -145,7 +145,7 @@ export async function saveStory(
     if (Object.keys(problems).length) throw new InvalidFieldsError(problems);
   }
   try {
-    return await changeWithNotices(db, "/stories/mine", async (trx) => {
+    return await changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
       let story: StoryRow;
       if (target.id === undefined) {
         story = await trx
@@ -226,7 +226,7 @@ export async function submitStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const story = await lockStory(trx, id);
     if (!policy.editStory(viewerOf(actor), { authorId: story.author_id }))
       throw new ForbiddenError("Only the author can submit this story.");
@@ -261,7 +261,7 @@ export async function requestStoryChanges(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("requestChanges", story.status);
@@ -369,7 +369,7 @@ export async function publishStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus; version: number }>> {
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("publish", story.status);
@@ -417,7 +417,7 @@ export async function declineStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("decline", story.status);
@@ -469,7 +469,7 @@ export async function unpublishStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     if (!story.live_version_id) assertStoryTransition("unpublish", story.status);
@@ -521,7 +521,7 @@ export async function republishStory(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const story = await lockStory(trx, id);
     assertReviewer(actor, story);
     assertStoryTransition("republish", story.status);
@@ -595,7 +595,7 @@ export async function startStoryFromSource(
       text: "The text is too long to start a story from (8,000 characters at most).",
     });
   const sourceId = String(source.sourceId);
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const advocate = await trx
       .selectFrom("users")
       .innerJoin("profiles", "profiles.user_id", "users.id")
@@ -706,7 +706,7 @@ export async function answerStoryProposal(
   clock: Clock = {},
 ): Promise<Outcome<{ status: StoryStatus }>> {
   const now = clock.now ?? new Date();
-  return changeWithNotices(db, "/stories/mine", async (trx) => {
+  return changeWithNotices(db, { url: "/stories/mine", at: now }, async (trx) => {
     const story = await lockStory(trx, id);
     if (!policy.editStory(viewerOf(actor), { authorId: story.author_id }))
       throw new ForbiddenError("Only the advocate this story is for can answer.");

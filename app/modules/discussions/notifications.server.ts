@@ -34,7 +34,9 @@ export function describeNotification(n: {
     }
     case "notice": {
       const title = String(n.data.title ?? "");
-      return n.data.description ? `${title}: ${String(n.data.description)}` : title;
+      if (!n.data.description) return title;
+      // "You are speaking at Summit 2027! We would love…", "Changes requested: Lovely story…"
+      return `${title}${/[.!?]$/.test(title) ? " " : ": "}${String(n.data.description)}`;
     }
   }
 }
@@ -218,6 +220,7 @@ export async function listNotifications(
       "actor.handle as actor_handle",
       "actor.display_name as actor_name",
     ])
+    .orderBy("n.created_at", "desc")
     .orderBy("n.id", "desc")
     .limit(NOTIFICATIONS_PAGE_SIZE)
     .offset((page - 1) * NOTIFICATIONS_PAGE_SIZE)

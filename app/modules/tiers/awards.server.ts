@@ -38,11 +38,14 @@ export interface TierNotice {
 export async function keepTierNotice(
   trx: Queryable,
   notice: TierNotice,
+  at: Date,
   url = "/settings/tier",
 ): Promise<TierNotice> {
-  const [recorded] = await recordNotices(trx, [
-    { userId: notice.userId, title: notice.title, description: notice.description, url },
-  ]);
+  const [recorded] = await recordNotices(
+    trx,
+    [{ userId: notice.userId, title: notice.title, description: notice.description, url }],
+    at,
+  );
   return { ...notice, recorded };
 }
 
@@ -179,12 +182,16 @@ export async function grantTier(
       });
       return {
         awardId: award.id,
-        notice: await keepTierNotice(trx, {
-          userId: user.id,
-          kind: "success",
-          title: `You are now ${article(tier.name)} ${tier.name}`,
-          description: `${reason} Your term runs until ${formatDay(input.termEnd, at)}.`,
-        }),
+        notice: await keepTierNotice(
+          trx,
+          {
+            userId: user.id,
+            kind: "success",
+            title: `You are now ${article(tier.name)} ${tier.name}`,
+            description: `${reason} Your term runs until ${formatDay(input.termEnd, at)}.`,
+          },
+          at,
+        ),
       };
     });
   } catch (error) {
@@ -266,12 +273,16 @@ export async function renewAward(
     });
     return {
       awardId,
-      notice: await keepTierNotice(trx, {
-        userId: award.user_id,
-        kind: "success",
-        title: `Your ${award.tier_name} award is renewed`,
-        description: `${reason} Your new term runs until ${formatDay(input.termEnd, at)}.`,
-      }),
+      notice: await keepTierNotice(
+        trx,
+        {
+          userId: award.user_id,
+          kind: "success",
+          title: `Your ${award.tier_name} award is renewed`,
+          description: `${reason} Your new term runs until ${formatDay(input.termEnd, at)}.`,
+        },
+        at,
+      ),
     };
   });
 }
@@ -322,12 +333,16 @@ export async function revokeAward(
     });
     return {
       awardId,
-      notice: await keepTierNotice(trx, {
-        userId: award.user_id,
-        kind: "info",
-        title: `Your ${award.tier_name} award was revoked`,
-        description: reason,
-      }),
+      notice: await keepTierNotice(
+        trx,
+        {
+          userId: award.user_id,
+          kind: "info",
+          title: `Your ${award.tier_name} award was revoked`,
+          description: reason,
+        },
+        at,
+      ),
     };
   });
 }
@@ -385,12 +400,17 @@ export async function lapseExpiredAwards(db: Queryable, now = new Date()): Promi
         details: { tier: award.tier_name, awardId: award.id },
       });
       notices.push(
-        await keepTierNotice(trx, {
-          userId: award.user_id,
-          kind: "info",
-          title: `Your ${award.tier_name} term has ended`,
-          description: "Thank you for all you gave the community this year. Your history keeps it.",
-        }),
+        await keepTierNotice(
+          trx,
+          {
+            userId: award.user_id,
+            kind: "info",
+            title: `Your ${award.tier_name} term has ended`,
+            description:
+              "Thank you for all you gave the community this year. Your history keeps it.",
+          },
+          new Date(award.term_end),
+        ),
       );
     }
     return notices;

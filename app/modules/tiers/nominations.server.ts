@@ -160,12 +160,16 @@ export async function decideNomination(
       notices.push(granted.notice);
     } else {
       notices.push(
-        await keepTierNotice(trx, {
-          userId: nomination.nominee_id,
-          kind: "info",
-          title: `Your ${nomination.tier_name} nomination was reviewed`,
-          description: `Not this time: ${reason}`,
-        }),
+        await keepTierNotice(
+          trx,
+          {
+            userId: nomination.nominee_id,
+            kind: "info",
+            title: `Your ${nomination.tier_name} nomination was reviewed`,
+            description: `Not this time: ${reason}`,
+          },
+          at,
+        ),
       );
     }
     const status: NominationStatus = input.decision === "accept" ? "accepted" : "declined";
@@ -198,6 +202,7 @@ export async function decideNomination(
             title: `Your nomination of ${nomination.display_name} was ${status}`,
             description: reason,
           },
+          at,
           "/nominate",
         ),
       );
