@@ -7,7 +7,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { isDatabaseEmpty, seedDemoCommunity, printDemoSignIns } from "../db/seed/demo.ts";
 import { EnvError, loadEnv } from "../app/utils/env.server.ts";
 import { createLimelightServer } from "./app.ts";
-import { announceTierChange, lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
+import { runSweeps } from "./sweeps.ts";
 
 async function main() {
   let env;
@@ -65,17 +65,11 @@ async function main() {
     viteMiddleware,
   });
   const { httpServer, realtime } = server;
-  // Awards whose term has ended lapse, with a history row each: at start and then hourly.
-  const sweepLapsedAwards = () =>
-    lapseExpiredAwards(db)
-      .then((notices) => {
-        announceTierChange(realtime.publisher, notices);
-        if (notices.length) logger.info({ lapsed: notices.length }, "tier awards lapsed");
-      })
-      .catch((error) => logger.error({ err: error }, "tier lapse sweep failed"));
-  void sweepLapsedAwards();
-  const lapseTimer = setInterval(sweepLapsedAwards, 60 * 60_000);
-  lapseTimer.unref();
+  // What time alone changes (lapsed awards, a new month's reference room): at start and then hourly.
+  const sweep = () => void runSweeps(db, realtime.publisher, logger);
+  sweep();
+  const sweepTimer = setInterval(sweep, 60 * 60_000);
+  sweepTimer.unref();
 
   httpServer.listen(env.PORT, env.HOST, () => {
     const address = httpServer.address();
@@ -93,7 +87,7 @@ async function main() {
     }
     shuttingDown = true;
     server.beginShutdown();
-    clearInterval(lapseTimer);
+    clearInterval(sweepTimer);
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => {
       logger.error("shutdown took too long: exiting");

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import pino from "pino";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
@@ -8,6 +9,7 @@ import {
   requestReference,
   setMonthlyCap,
 } from "../../app/modules/promoters/references.server.ts";
+import { runSweeps } from "../../server/sweeps.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
@@ -273,43 +275,68 @@ describe("asking for a conversation", () => {
     expect((await requestsFor(busy.user.id)).map((r) => r.status)).toEqual(["pending", "pending"]);
   });
 
-  it("delivers queued requests when a new month makes room", async () => {
-    const manager = await person("manager");
+  /** An advocate taking one conversation a month, with one request delivered and one waiting. */
+  async function oneDeliveredOneWaiting(now: Date) {
     const a = await advocate();
     await setMonthlyCap(handle.db, a.user.id, 1);
-    const p1 = await person("prospect");
-    const p2 = await person("prospect");
+    for (const [topic, whenFull] of [
+      ["One", "suggest"],
+      ["Two", "queue"],
+    ] as const) {
+      const p = await person("prospect");
+      await requestReference(
+        handle.db,
+        p.user,
+        {
+          advocateId: a.user.id,
+          prospectId: p.user.id,
+          topic,
+          context: "",
+          preferredTimes: "",
+          whenFull,
+        },
+        now,
+      );
+    }
+    return a;
+  }
+  const monthAfter = (now: Date) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 2));
+
+  it("delivers queued requests when a new month makes room", async () => {
+    const manager = await person("manager");
     const now = new Date();
-    await requestReference(
-      handle.db,
-      p1.user,
-      {
-        advocateId: a.user.id,
-        prospectId: p1.user.id,
-        topic: "One",
-        context: "",
-        preferredTimes: "",
-        whenFull: "suggest",
-      },
-      now,
-    );
-    await requestReference(
-      handle.db,
-      p2.user,
-      {
-        advocateId: a.user.id,
-        prospectId: p2.user.id,
-        topic: "Two",
-        context: "",
-        preferredTimes: "",
-        whenFull: "queue",
-      },
-      now,
-    );
+    await oneDeliveredOneWaiting(now);
     expect(await deliverAllQueued(handle.db, manager.user, now)).toEqual([]);
-    const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 2));
-    const delivered = await deliverAllQueued(handle.db, manager.user, nextMonth);
+    const delivered = await deliverAllQueued(handle.db, manager.user, monthAfter(now));
     expect(delivered.map((d) => d.topic)).toEqual(["Two"]);
+  });
+
+  it("delivers them on its own in the hourly sweep once the month turns, and tells the advocate", async () => {
+    const now = new Date();
+    const a = await oneDeliveredOneWaiting(now);
+    const logger = pino({ level: "silent" });
+    // Other tests' waiting requests may go out in the same sweep: only this advocate's are checked.
+    await runSweeps(handle.db, server.realtime.publisher, logger, now);
+    expect((await requestsFor(a.user.id)).map((r) => r.status)).toEqual(["pending", "queued"]);
+    const { socket, toasts } = await socketFor(a.c);
+    const told = new Promise<{ kind: string; url: string }>((resolve) =>
+      socket.once("notification:new", resolve),
+    );
+    await runSweeps(handle.db, server.realtime.publisher, logger, monthAfter(now));
+    const rows = await requestsFor(a.user.id);
+    expect(rows.map((r) => r.status)).toEqual(["pending", "pending"]);
+    expect(await told).toMatchObject({ kind: "notice", url: `/references/${rows[1].id}` });
+    expect(toasts.map((t) => t.title)).toContain("Someone would like to talk with you");
+    const audit = await handle.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "subject_id"])
+      .where("action", "=", "reference.queue_delivered")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBeNull();
+    expect(audit.subject_id.split(",")).toContain(String(rows[1].id));
+    socket.close();
   });
 
   it("the cap setting refuses nonsense", async () => {

@@ -533,6 +533,20 @@ export async function reassignReference(
 export async function deliverAllQueued(db: Queryable, actor: Actor, now = new Date()) {
   if (!policy.manageReferences(actor))
     throw new ForbiddenError("Only community managers can do this.");
+  return deliverWaitingRequests(db, actor.id, now);
+}
+
+/**
+ * Delivers every waiting request whose advocate has room this month: what a
+ * manager's "deliver waiting requests" does, and what the hourly sweep does
+ * on its own (actor null), so a new month's room is used without anyone
+ * asking.
+ */
+export async function deliverWaitingRequests(
+  db: Queryable,
+  actorId: number | null,
+  now = new Date(),
+) {
   return inTransaction(db, async (trx) => {
     const advocates = await trx
       .selectFrom("reference_requests")
@@ -547,7 +561,7 @@ export async function deliverAllQueued(db: Queryable, actor: Actor, now = new Da
     }
     if (delivered.length)
       await recordAudit(trx, {
-        actorId: actor.id,
+        actorId,
         action: "reference.queue_delivered",
         subjectType: "reference_request",
         subjectId: delivered.map((d) => d.id).join(","),

@@ -1,0 +1,41 @@
+import type { Logger } from "pino";
+import type { Queryable } from "../db/client.ts";
+import {
+  announceDelivered,
+  deliverWaitingRequests,
+} from "../app/modules/promoters/references.server.ts";
+import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
+import { announceTierChange, lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
+
+/**
+ * What time alone changes, done at start-up and then hourly: awards whose
+ * term has ended lapse, and reference requests waiting for an advocate's
+ * monthly room are delivered once a new month gives it. Each sweep is its
+ * own transaction; one failing does not stop the other.
+ */
+export async function runSweeps(
+  db: Queryable,
+  publisher: RealtimePublisher,
+  logger: Logger,
+  now = new Date(),
+): Promise<{ lapsed: number; delivered: number }> {
+  let lapsed = 0;
+  let delivered = 0;
+  try {
+    const notices = await lapseExpiredAwards(db, now);
+    announceTierChange(publisher, notices);
+    lapsed = notices.length;
+    if (lapsed) logger.info({ lapsed }, "tier awards lapsed");
+  } catch (error) {
+    logger.error({ err: error }, "tier lapse sweep failed");
+  }
+  try {
+    const requests = await deliverWaitingRequests(db, null, now);
+    announceDelivered(publisher, requests);
+    delivered = requests.length;
+    if (delivered) logger.info({ delivered }, "waiting reference requests delivered");
+  } catch (error) {
+    logger.error({ err: error }, "reference request sweep failed");
+  }
+  return { lapsed, delivered };
+}
