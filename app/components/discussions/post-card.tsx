@@ -52,8 +52,7 @@ const roleLabel: Record<string, string | null> = {
   prospect: null,
 };
 
-const voteBox =
-  "flex w-12 flex-col items-center rounded-lg px-1 py-1.5 text-sm font-semibold ring-1 ring-inset";
+const voteBox = "vote-box";
 const voteLabel = (post: PostView) =>
   `${post.voteCount} ${post.voteCount === 1 ? "vote" : "votes"}`;
 
@@ -65,10 +64,7 @@ function VoteButton({ post }: { post: PostView }) {
     return (
       <Link
         to={thread.loginHref}
-        className={cn(
-          box,
-          "text-stone-700 ring-stone-300 hover:bg-stone-100 dark:text-stone-300 dark:ring-stone-700 dark:hover:bg-stone-800",
-        )}
+        className={cn(box, "vote-box-idle")}
         aria-label={`${label}. Sign in to vote`}
       >
         <span aria-hidden="true">▲</span>
@@ -107,9 +103,7 @@ function MemberVoteButton({ post }: { post: PostView }) {
         title={own ? "You cannot vote on your own post" : undefined}
         className={cn(
           box,
-          voted
-            ? "bg-brand-700 text-white ring-brand-700 dark:bg-brand-600"
-            : "text-stone-700 ring-stone-300 hover:bg-stone-100 dark:text-stone-300 dark:ring-stone-700 dark:hover:bg-stone-800",
+          voted ? "vote-box-on" : "vote-box-idle",
           "disabled:cursor-not-allowed disabled:opacity-70",
         )}
       >
@@ -147,10 +141,8 @@ function ActionPanel({
     >
       <summary
         className={cn(
-          "cursor-pointer list-none rounded-md px-2 py-1 text-xs font-medium",
-          tone === "danger"
-            ? "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
-            : "text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800",
+          "cursor-pointer list-none",
+          tone === "danger" ? "post-action-danger" : "post-action",
         )}
       >
         {label}
@@ -290,12 +282,7 @@ function AcceptButton({ post, accepted }: { post: PostView; accepted: boolean })
       <button
         type="submit"
         disabled={fetcher.state !== "idle"}
-        className={cn(
-          "rounded-md px-2 py-1 text-xs font-medium",
-          accepted
-            ? "text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
-            : "text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-900/30",
-        )}
+        className={cn(accepted ? "post-action" : "post-action-brand")}
       >
         {accepted ? "Unaccept" : "Accept this answer"}
       </button>
@@ -341,10 +328,8 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
       data-post-id={post.id}
       aria-labelledby={`${bodyId}-author`}
       className={cn(
-        "scroll-mt-24 rounded-xl border bg-white p-4 shadow-sm sm:p-5 dark:bg-stone-900",
-        accepted
-          ? "border-brand-400 ring-1 ring-brand-300 dark:border-brand-700 dark:ring-brand-800"
-          : "border-stone-200 dark:border-stone-800",
+        "post-card",
+        accepted ? "post-card-accepted" : "post-card-plain",
         post.hidden &&
           "border-dashed border-red-300 bg-red-50/40 dark:border-red-800 dark:bg-red-950/20",
       )}
@@ -412,7 +397,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             {thread.abilities.reply ? (
               <button
                 type="button"
-                className="rounded-md px-2 py-1 text-xs font-medium text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
+                className="post-action"
                 onClick={(e) => {
                   const body =
                     (
@@ -433,11 +418,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
               <AcceptButton post={post} accepted={isAccepted} />
             ) : null}
             {canEdit && !editing ? (
-              <button
-                type="button"
-                onClick={() => setEditing(true)}
-                className="rounded-md px-2 py-1 text-xs font-medium text-stone-600 hover:bg-stone-100 dark:text-stone-400 dark:hover:bg-stone-800"
-              >
+              <button type="button" onClick={() => setEditing(true)} className="post-action">
                 Edit
               </button>
             ) : null}
