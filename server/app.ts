@@ -53,7 +53,11 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     env,
     logger,
     // Every process hears every thread change (through Redis when clustered).
-    onThreadChange: (threadId) => pageCache.invalidate(`thread:${threadId}`),
+    onThreadChange: (threadId) => {
+      pageCache.invalidate(`thread:${threadId}`);
+      // Lists and the landing page show counts, order and last activity.
+      pageCache.invalidate("threads");
+    },
   });
   const production = env.NODE_ENV === "production";
 

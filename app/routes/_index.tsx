@@ -5,6 +5,8 @@ import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { getViewer } from "~/utils/auth.server.ts";
+import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
 import { communityCounts, listAdvocates } from "~/modules/profiles/profiles.server.ts";
 import {
   publicDiscussionCounts,
@@ -22,15 +24,22 @@ export const meta: MetaFunction = () => [
   { property: "og:type", content: "website" },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
   const [counts, featured, discussions, questions] = await Promise.all([
     communityCounts(context.db),
     listAdvocates(context.db, null, { openTo: "open_to_speaking" }),
     publicDiscussionCounts(context.db),
     recentPublicQuestions(context.db, 4),
   ]);
-  return json({ counts, featured: featured.rows.slice(0, 6), discussions, questions });
+  return json(
+    { counts, featured: featured.rows.slice(0, 6), discussions, questions },
+    { headers: sharedWhenAnonymous(viewer, ["threads"]) },
+  );
 }
+
+// The landing page is the same for every visitor: shared until a thread changes (or 10 s pass).
+export const headers = forwardSharedCache;
 
 const steps = [
   {

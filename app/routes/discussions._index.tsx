@@ -11,6 +11,7 @@ import { discussionSidebar } from "~/modules/discussions/pages.server.ts";
 import { listThreads } from "~/modules/discussions/read.server.ts";
 import { listAllSpaces } from "~/modules/discussions/spaces.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
+import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Discussions · Limelight" },
@@ -29,15 +30,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listThreads(context.db, viewer, { tab, period, page }, { spaces }),
     discussionSidebar(context.db, viewer, spaces),
   ]);
-  return json({
-    ...list,
-    sidebar,
-    tab,
-    period,
-    signedIn: Boolean(viewer),
-    now: new Date().toISOString(),
-  });
+  return json(
+    {
+      ...list,
+      sidebar,
+      tab,
+      period,
+      signedIn: Boolean(viewer),
+      now: new Date().toISOString(),
+    },
+    { headers: sharedWhenAnonymous(viewer, ["threads"]) },
+  );
 }
+
+// Visitors all see the same lists: the server may share them until a thread changes.
+export const headers = forwardSharedCache;
 
 const headings: Record<string, string> = {
   latest: "Latest activity",

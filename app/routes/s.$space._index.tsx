@@ -13,6 +13,7 @@ import { discussionSidebar, postableSpaces } from "~/modules/discussions/pages.s
 import { listThreads } from "~/modules/discussions/read.server.ts";
 import { getReadableSpace, listAllSpaces } from "~/modules/discussions/spaces.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
+import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
 import { notFound } from "~/utils/http.server.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -31,24 +32,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     discussionSidebar(context.db, viewer, spaces),
   ]);
   const postable = postableSpaces(viewer, [space])[0] ?? null;
-  return json({
-    ...list,
-    sidebar,
-    tab,
-    period,
-    space: {
-      slug: space.slug,
-      name: space.name,
-      description: space.description,
-      colour: space.colour,
-      visibility: space.visibility,
-      prospectsMayAsk: space.prospectsMayAsk,
+  return json(
+    {
+      ...list,
+      sidebar,
+      tab,
+      period,
+      space: {
+        slug: space.slug,
+        name: space.name,
+        description: space.description,
+        colour: space.colour,
+        visibility: space.visibility,
+        prospectsMayAsk: space.prospectsMayAsk,
+      },
+      canPost: Boolean(postable),
+      signedIn: Boolean(viewer),
+      now: new Date().toISOString(),
     },
-    canPost: Boolean(postable),
-    signedIn: Boolean(viewer),
-    now: new Date().toISOString(),
-  });
+    { headers: sharedWhenAnonymous(viewer, ["threads"]) },
+  );
 }
+
+// Visitors all see the same lists: the server may share them until a thread changes.
+export const headers = forwardSharedCache;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Space not found · Limelight" }];

@@ -176,3 +176,31 @@ describe("anonymous question pages", () => {
     expect((await visit(path, c)).cache).toBeNull();
   });
 });
+
+describe("anonymous lists and the landing page", () => {
+  it("are shared, and show a thread's new activity on the next visit", async () => {
+    const { path } = await newQuestion("Which warehouse sizes do you run exports on?");
+    const lists = ["/", "/discussions", "/s/ask"];
+    for (const list of lists) {
+      await visit(list);
+      expect((await visit(list)).cache, list).toBe("hit");
+    }
+    const mine = await visit("/discussions", await signIn(helper));
+    expect(mine.cache).toBeNull();
+
+    const posted = await (
+      await signIn(helper)
+    ).post(`${path}?_data=${THREAD_ROUTE}`, {
+      intent: "reply",
+      body: "Medium, and we scale up for month end.",
+    });
+    expect(posted.status).toBe(200);
+    for (const list of lists) {
+      const after = await visit(list);
+      expect(after.cache, list).toBe("miss");
+      expect(after.body, list).toContain("Which warehouse sizes do you run exports on?");
+    }
+    // The reply's author shows as the latest to reply in the lists.
+    expect((await visit("/discussions")).body).toContain("Hugo Helper");
+  });
+});
