@@ -98,6 +98,13 @@ test("a manager grants MVP; the advocate is told live and opens the MVP briefing
   );
   await expect(advocate.getByTestId("tier-history")).toContainText("Awarded MVP");
   await expectAccessible(advocate);
+
+  // The decision stays in their notifications after the toast, and leads back to their tier.
+  await advocate.goto("/notifications");
+  const notice = advocate.getByTestId("notification").filter({ hasText: "You are now an MVP" });
+  await expect(notice).toContainText("Three migration guides");
+  await notice.getByRole("button").click();
+  await expect(advocate).toHaveURL(/\/settings\/tier$/);
   await advocateContext.close();
 
   // The access log names who opened it.
