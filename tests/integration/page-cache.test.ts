@@ -203,4 +203,21 @@ describe("anonymous lists and the landing page", () => {
     // The reply's author shows as the latest to reply in the lists.
     expect((await visit("/discussions")).body).toContain("Hugo Helper");
   });
+
+  it("show a thread started through the site on the next visit", async () => {
+    await visit("/discussions");
+    expect((await visit("/discussions")).cache).toBe("hit");
+    const started = await (
+      await signIn(asker)
+    ).post("/s/ask/new", {
+      kind: "question",
+      title: "Has anyone moved exports to the new scheduler?",
+      body: "Curious how it went.",
+      tags: "exports",
+    });
+    expect(started.status).toBe(302);
+    const after = await visit("/discussions");
+    expect(after.cache).toBe("miss");
+    expect(after.body).toContain("Has anyone moved exports to the new scheduler?");
+  });
 });

@@ -150,6 +150,8 @@ export async function createThread(
       skip: new Set(),
       at,
     });
+    // Readable from now on: every process refreshes what lists threads (shared list pages).
+    outbox.accessChanged(threadAccess(state!));
     return { threadId: thread.id, slug: thread.slug, postId: post.id, outbox };
   });
 }
