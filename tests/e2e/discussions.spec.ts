@@ -92,6 +92,39 @@ test("a reply from one browser appears in the other without reload, with presenc
   await expect(page.getByTestId("presence")).toHaveText("1 advocate is reading");
 });
 
+test("an author fixes their post in its own editor, and readers see the change and the edited mark live", async ({
+  page,
+  browser,
+}) => {
+  await login(page, AIKO);
+  const title = `Spindle temperature drift ${suffix()}`;
+  const path = await startThread(
+    page,
+    "show-and-tell",
+    "A discussion",
+    title,
+    "Our spindles drift by **two degrees** a shift.",
+  );
+  const other = await signedInPage(browser, HANNAH);
+  await openLive(other.page, path);
+
+  // The editor opens on the markdown as written, not on the rendered text.
+  const opening = page.getByTestId("opening-post");
+  await opening.getByRole("button", { name: "Edit" }).click();
+  const editor = opening.getByLabel("Edit post", { exact: true });
+  await expect(editor).toHaveValue("Our spindles drift by **two degrees** a shift.");
+  await editor.fill("Our spindles drift by **three degrees** a shift, worse in summer.");
+  await opening.getByRole("button", { name: "Save changes" }).click();
+  await expect(opening.locator("strong")).toHaveText("three degrees");
+  await expect(opening).toContainText("edited");
+
+  const seen = other.page.getByTestId("opening-post");
+  await expect(seen).toContainText("worse in summer");
+  await expect(seen).toContainText("edited");
+  await expectAccessible(other.page);
+  await other.context.close();
+});
+
 test("an accepted answer moves to the top, live, for everyone reading", async ({
   page,
   browser,
