@@ -158,19 +158,18 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     }),
   );
 
-  // Anonymous pages every visitor sees alike, kept briefly (before static files: a hit skips their disk lookup).
-  app.use(pageCache.middleware);
-
-  if (options.viteMiddleware) {
-    app.use(options.viteMiddleware);
-  } else {
-    const clientDir = options.clientDir ?? path.resolve(process.env.BUILD_DIR ?? "build", "client");
+  const clientDir = options.clientDir ?? path.resolve(process.env.BUILD_DIR ?? "build", "client");
+  if (options.viteMiddleware) app.use(options.viteMiddleware);
+  else
     app.use(
       "/assets",
       express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }),
     );
-    app.use(express.static(clientDir, { maxAge: "1h" }));
-  }
+
+  // Anonymous pages every visitor sees alike, kept briefly: after the hashed assets (which never
+  // need it), before the other static files (a hit skips their disk lookup).
+  app.use(pageCache.middleware);
+  if (!options.viteMiddleware) app.use(express.static(clientDir, { maxAge: "1h" }));
 
   app.use(
     createRequestHandler({
