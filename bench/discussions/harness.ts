@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -17,6 +16,7 @@ import { createSession, sessionIdFromToken } from "../../app/modules/auth/sessio
 import { loadViewer } from "../../app/modules/access/viewer.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { percentile } from "../support.ts";
+import { freePort, stopGroup } from "../../tests/support/processes.ts";
 
 /**
  * What the discussion benchmarks share: the scale data set on PostgreSQL,
@@ -96,17 +96,6 @@ export async function openScaleData(cleanup: Cleanup): Promise<DbHandle> {
   return handle;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** A production server process on the scale data set, stopped by the clean-up. */
 export async function startServer(
   cleanup: Cleanup,
@@ -152,22 +141,6 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not start:\n${log.join("")}`);
-}
-
-/** Stops a process group this benchmark started, and waits until every member is gone. */
-export async function stopGroup(pid: number) {
-  const alive = () => {
-    try {
-      process.kill(-pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!alive()) return;
-  process.kill(-pid, "SIGTERM");
-  for (let i = 0; i < 150 && alive(); i += 1) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) process.kill(-pid, "SIGKILL");
 }
 
 /** A session cookie for a scale user (removed by the clean-up). */

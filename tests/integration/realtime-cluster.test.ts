@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
@@ -14,6 +13,7 @@ import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
 import type { JoinAck } from "../../app/modules/realtime/events.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
+import { freePort, stopGroup } from "../support/processes.ts";
 import { TestClient } from "../support/server.ts";
 
 /**
@@ -84,33 +84,6 @@ async function requireRedis() {
   } finally {
     if (client.isOpen) await client.quit();
   }
-}
-
-/** Stops a process group this test started and waits until every member is gone. */
-async function stopGroup(pid: number) {
-  const alive = () => {
-    try {
-      process.kill(-pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!alive()) return;
-  process.kill(-pid, "SIGTERM");
-  for (let i = 0; i < 150 && alive(); i += 1) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) process.kill(-pid, "SIGKILL");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** `npx tsx server/index.ts` in production mode, as an operator would start it. */
