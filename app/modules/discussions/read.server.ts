@@ -52,7 +52,8 @@ export async function getThreadPage(
   options: ThreadPageOptions = {},
 ) {
   const thread = await loadThread(db, threadId);
-  if (!thread || !policy.readThread(viewer, threadSubject(thread))) throw threadNotFound();
+  const subject = thread && threadSubject(thread);
+  if (!thread || !subject || !policy.readThread(viewer, subject)) throw threadNotFound();
   const moderator = policy.moderateDiscussions(viewer);
   const visible = <QB extends ReturnType<typeof postsWithAuthors>>(qb: QB) =>
     moderator ? qb : qb.where("posts.hidden_at", "is", null).where("posts.deleted_at", "is", null);
@@ -121,9 +122,9 @@ export async function getThreadPage(
   const sources: Record<string, string> = {};
   const deletable: number[] = [];
   for (const row of [openingRow, ...(acceptedRow ? [acceptedRow] : []), ...replies]) {
-    if (policy.editPost(viewer, threadSubject(thread), postSubject(row)))
-      sources[String(row.id)] = row.body_md;
-    if (policy.deletePost(viewer, threadSubject(thread), postSubject(row))) deletable.push(row.id);
+    const post = postSubject(row);
+    if (policy.editPost(viewer, subject, post)) sources[String(row.id)] = row.body_md;
+    if (policy.deletePost(viewer, subject, post)) deletable.push(row.id);
   }
 
   return {
