@@ -15,7 +15,7 @@ import {
 } from "../../app/modules/discussions/notifications.server.ts";
 import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { createTestDb } from "../support/db.ts";
-import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
+import { insertUser } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 // Decisions outside discussions (a tier granted, a speaking application
@@ -127,15 +127,9 @@ describe("notices kept as notifications", () => {
       "See you in Columbus.",
     );
 
-    const c = new TestClient(server.url, { "X-Forwarded-For": "10.77.0.1" });
-    expect(
-      (
-        await c.post("/login?_data=routes%2Flogin", {
-          email: speaker.email,
-          password: TEST_PASSWORD,
-        })
-      ).status,
-    ).toBe(204);
+    const c = await new TestClient(server.url, { "X-Forwarded-For": "10.77.0.1" }).signIn(
+      speaker.email,
+    );
     const page = await (await c.get("/notifications")).text();
     expect(page).toContain("See you in Columbus.");
     const id = (await listNotifications(handle.db, (await viewerOf(speaker))!)).rows[0].id;

@@ -6,7 +6,7 @@ import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace, type Space } from "../../app/modules/discussions/spaces.server.ts";
 import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";
 import { createTestDb } from "../support/db.ts";
-import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
+import { insertUser } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 // The shared cache of anonymous pages in the real server: a question page is
@@ -23,15 +23,7 @@ const THREAD_ROUTE = encodeURIComponent("routes/t.$id.($slug)");
 let ip = 0;
 const client = () => new TestClient(server.url, { "X-Forwarded-For": `10.71.0.${ip++ & 255}` });
 
-async function signIn(person: Person) {
-  const c = client();
-  const res = await c.post("/login?_data=routes%2Flogin", {
-    email: person.email,
-    password: TEST_PASSWORD,
-  });
-  expect(res.status).toBe(204);
-  return c;
-}
+const signIn = (person: Person) => client().signIn(person.email);
 
 async function visit(path: string, c = client()) {
   const res = await c.get(path);

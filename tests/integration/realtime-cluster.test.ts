@@ -264,15 +264,7 @@ describe("two processes behind one Redis", () => {
     const cached = await visitor.get(page);
     expect(cached.headers.get("Limelight-Cache")).toBe("hit");
 
-    const client = new TestClient(a, { "X-Forwarded-For": "10.90.0.3" });
-    expect(
-      (
-        await client.post("/login?_data=routes%2Flogin", {
-          email: author.email,
-          password: TEST_PASSWORD,
-        })
-      ).status,
-    ).toBe(204);
+    const client = await new TestClient(a, { "X-Forwarded-For": "10.90.0.3" }).signIn(author.email);
     const route = encodeURIComponent("routes/t.$id.($slug)");
     const posted = await client.post(`${page}?_data=${route}`, {
       intent: "reply",

@@ -7,6 +7,7 @@ import pino from "pino";
 import type { DbHandle } from "../../db/client.ts";
 import { loadEnv, type Env } from "../../app/utils/env.server.ts";
 import { createLimelightServer } from "../../server/app.ts";
+import { TEST_PASSWORD } from "./factories.ts";
 import type { Realtime } from "../../server/realtime.ts";
 
 export interface TestServer {
@@ -96,6 +97,13 @@ export class TestClient {
     });
     this.remember(response);
     return response;
+  }
+
+  /** Signs in with the test password as a browser does; a refusal fails the test. */
+  async signIn(email: string): Promise<this> {
+    const res = await this.post("/login?_data=routes%2Flogin", { email, password: TEST_PASSWORD });
+    if (res.status !== 204) throw new Error(`signing in as ${email} answered ${res.status}`);
+    return this;
   }
 
   get(pathname: string, init: RequestInit = {}) {
