@@ -20,7 +20,7 @@ import { useNonce } from "./components/nonce.ts";
 import { RealtimeProvider, useSocketEvent } from "./components/realtime.tsx";
 import { Toaster, useToasts } from "./components/ui/toast.tsx";
 import { policy } from "./modules/access/policy.ts";
-import { countUnread } from "./modules/discussions/notifications.server.ts";
+import { countUnread } from "./modules/notifications/inbox.server.ts";
 import { getAuth, getViewer, renewedSessionCookie } from "./utils/auth.server.ts";
 import { readToast } from "./utils/toast.server.ts";
 import stylesheet from "./tailwind.css?url";

@@ -17,7 +17,7 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import {
   listNotifications,
   markNotificationsRead,
-} from "~/modules/discussions/notifications.server.ts";
+} from "~/modules/notifications/inbox.server.ts";
 import { pageParam } from "~/modules/discussions/validation.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";

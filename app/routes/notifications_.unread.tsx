@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { countUnread } from "~/modules/discussions/notifications.server.ts";
+import { countUnread } from "~/modules/notifications/inbox.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 
 /** The unread count, for the header bell after a reconnect. */

@@ -15,7 +15,6 @@ import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import { pointsForKeys, talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
 import {
   addTalkEvidence,
@@ -27,6 +26,7 @@ import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { canTalk } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -110,12 +110,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       });
     }
     if (intent === "verify") {
-      const outcome = await verifyTalk(context.db, user, id);
-      deliver(context.realtime, outcome);
+      const verified = await verifyTalk(await commandContext(request, context), { talkId: id });
       return redirectWithToast(back, {
         kind: "success",
-        title: outcome.value.alreadyVerified ? "Already verified" : "Talk verified",
-        description: outcome.value.alreadyVerified
+        title: verified.alreadyVerified ? "Already verified" : "Talk verified",
+        description: verified.alreadyVerified
           ? "Nothing changed; its points were awarded once."
           : "The speaker's points and profile are updated.",
       });
@@ -123,8 +122,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "reject") {
       const parsed = parseForm(ReasonSchema, formData);
       if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
-      const outcome = await rejectTalk(context.db, user, id, parsed.data.reason);
-      deliver(context.realtime, outcome);
+      await rejectTalk(await commandContext(request, context), {
+        talkId: id,
+        reason: parsed.data.reason,
+      });
       return redirectWithToast(back, { kind: "info", title: "Talk not verified" });
     }
     return formErrors({ formError: "Choose what to do with this talk." });

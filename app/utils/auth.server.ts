@@ -74,14 +74,17 @@ export async function requireAnonymous(request: Request, context: AppLoadContext
   if (await getUser(request, context)) throw redirect("/");
 }
 
-/** Signed in and allowed by the policy check, or a 403 response. */
+/**
+ * Signed in and allowed by the policy, or a 403 response. The rule judges the
+ * whole viewer (reputation, tier, privileges), not just the role.
+ */
 export async function requireAllowed(
   request: Request,
   context: AppLoadContext,
   allowed: (viewer: Viewer) => boolean,
 ): Promise<SessionUser> {
   const user = await requireUser(request, context);
-  if (!allowed({ id: user.id, role: user.role })) {
+  if (!allowed(await getViewer(request, context))) {
     throw new Response("You do not have access to this page.", {
       status: 403,
       statusText: "Forbidden",

@@ -1,3 +1,4 @@
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { Queryable } from "../client.ts";
 import type { Actor } from "../../app/modules/auth/users.server.ts";
 import {
@@ -129,11 +130,10 @@ export async function seedAdvocacy(
       });
       const verifier = manager(o.postedBy);
       const decidedTalkAt = past(new Date(startsAt.getTime() + 4 * DAY));
-      if (a.outcome === "verified") await verifyTalk(db, verifier, talkId, { now: decidedTalkAt });
+      const decide = contextFor(db, verifier, { now: decidedTalkAt });
+      if (a.outcome === "verified") await verifyTalk(decide, { talkId });
       else if (a.outcome === "rejected")
-        await rejectTalk(db, verifier, talkId, a.rejectReason ?? "Not verified.", {
-          now: decidedTalkAt,
-        });
+        await rejectTalk(decide, { talkId, reason: a.rejectReason ?? "Not verified." });
     }
     if (o.finalStatus !== "open")
       await setOpportunityStatus(db, poster, opportunity.id, o.finalStatus, {
@@ -165,11 +165,10 @@ export async function seedAdvocacy(
     );
     const decidedAt = past(new Date(givenAt.getTime() + 3 * DAY));
     const verifier = manager(t.verifiedBy ?? "morgan");
-    if (t.outcome === "verified") await verifyTalk(db, verifier, talk.id, { now: decidedAt });
+    const decide = contextFor(db, verifier, { now: decidedAt });
+    if (t.outcome === "verified") await verifyTalk(decide, { talkId: talk.id });
     if (t.outcome === "rejected")
-      await rejectTalk(db, verifier, talk.id, t.rejectReason ?? "Not verified.", {
-        now: decidedAt,
-      });
+      await rejectTalk(decide, { talkId: talk.id, reason: t.rejectReason ?? "Not verified." });
   }
 
   // Customer stories, through review to the library.

@@ -10,6 +10,7 @@ import {
   rejectTalk,
   verifyTalk,
 } from "../../app/modules/advocacy/speaking.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { OpportunitySchema } from "../../app/modules/advocacy/validation.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
@@ -452,8 +453,8 @@ describe("evidence and verification", () => {
     ).post(`/speaking/talks/${talkId}`, { intent: "verify" });
     expect(again.status).toBe(302);
     await Promise.all([
-      verifyTalk(handle.db, manager, talkId),
-      verifyTalk(handle.db, otherManager, talkId),
+      verifyTalk(contextFor(handle.db, manager), { talkId }),
+      verifyTalk(contextFor(handle.db, otherManager), { talkId }),
     ]);
     let rows = (await ledgerFor(speaker.id)).filter((r) => r.source_id === String(talkId));
     expect(rows).toEqual([
@@ -476,14 +477,17 @@ describe("evidence and verification", () => {
       reason: "",
     });
     expect(noReason.status).toBe(400);
-    await rejectTalk(handle.db, manager, talkId, "The recording is of a different event.");
+    await rejectTalk(contextFor(handle.db, manager), {
+      talkId,
+      reason: "The recording is of a different event.",
+    });
     await expect(
-      rejectTalk(handle.db, manager, talkId, "Twice is a conflict."),
+      rejectTalk(contextFor(handle.db, manager), { talkId, reason: "Twice is a conflict." }),
     ).rejects.toMatchObject({ status: 409 });
     expect((await balanceOf(speaker.id)).speaking).toBe(start.speaking);
 
     // Verified again after a mistaken rejection: the points come back, under a new key.
-    await verifyTalk(handle.db, manager, talkId);
+    await verifyTalk(contextFor(handle.db, manager), { talkId });
     rows = (await ledgerFor(speaker.id)).filter((r) => r.source_id === String(talkId));
     expect(rows.map((r) => [r.amount, r.idempotency_key])).toEqual([
       [100, `talk:${talkId}:1`],
@@ -521,7 +525,9 @@ describe("evidence and verification", () => {
       .where("id", "=", talk.id)
       .execute();
     const before = await count("reputation_ledger");
-    await expect(verifyTalk(handle.db, otherManager, talk.id)).rejects.toMatchObject({
+    await expect(
+      verifyTalk(contextFor(handle.db, otherManager), { talkId: talk.id }),
+    ).rejects.toMatchObject({
       status: 403,
       message: expect.stringMatching(/own talk/),
     });
@@ -574,7 +580,7 @@ describe("logging a talk given elsewhere", () => {
     const profile = await visible(await new TestClient(server.url).get(`/u/${speaker.handle}`));
     expect(profile).not.toContain("Self-reported meetup talk");
 
-    await verifyTalk(handle.db, manager, id);
+    await verifyTalk(contextFor(handle.db, manager), { talkId: id });
     const after = await visible(await new TestClient(server.url).get(`/u/${speaker.handle}`));
     const talks = after.slice(after.indexOf('data-testid="profile-talks"'));
     const line = talks.slice(

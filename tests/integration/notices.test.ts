@@ -12,7 +12,7 @@ import { OpportunitySchema } from "../../app/modules/advocacy/validation.ts";
 import {
   countUnread,
   listNotifications,
-} from "../../app/modules/discussions/notifications.server.ts";
+} from "../../app/modules/notifications/inbox.server.ts";
 import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";

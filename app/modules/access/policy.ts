@@ -165,6 +165,10 @@ export const policy = {
   verifyTalk(viewer: Viewer, talk: TalkSubject): boolean {
     return isStaff(viewer) && viewer?.id !== talk.speakerId;
   },
+  /** Rejecting is the same decision as verifying: staff, never on their own talk. */
+  rejectTalk(viewer: Viewer, talk: TalkSubject): boolean {
+    return policy.verifyTalk(viewer, talk);
+  },
   writeStory(viewer: Viewer): boolean {
     return viewer?.role === "advocate";
   },

@@ -1,20 +1,7 @@
-import { formErrors } from "../../utils/forms.ts";
 import { answerDomainError } from "../../utils/http.server.ts";
-import { InvalidFieldsError } from "./stories.server.ts";
 
-/**
- * The answer to a domain error in an advocacy form: several field messages
- * at once (an incomplete story), or whatever the shared answer is.
- */
-export function answerAdvocacyError(error: unknown, values?: Record<string, string>) {
-  if (error instanceof InvalidFieldsError)
-    return formErrors(
-      { fieldErrors: error.fieldErrors, formError: error.message, values },
-      error.status,
-    );
-  return answerDomainError(error, values);
-}
-
+/** @deprecated the shared answer covers several field messages now; use answerDomainError. */
+export const answerAdvocacyError = answerDomainError;
 /** A numeric id from the URL, or a 404 page. */
 export function idParam(value: string | undefined): number {
   const id = Number(value);

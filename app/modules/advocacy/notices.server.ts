@@ -1,6 +1,6 @@
 import { inTransaction } from "../../../db/transaction.ts";
 import type { Queryable } from "../../../db/client.ts";
-import { recordNotices, type RecordedNotice } from "../discussions/notifications.server.ts";
+import { recordNotices, type RecordedNotice } from "../notifications/record.server.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
 import { announcePoints, type AwardedEntry } from "../reputation/ledger.server.ts";
 

@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import type { TalkFormat, TalkStatus } from "../../../db/tables/advocacy.ts";
+import type { TalkFormat, TalkOrigin, TalkStatus } from "../../../db/tables/advocacy.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { renderMarkdown } from "../../utils/markdown.server.ts";
+import { ensure } from "../access/ensure.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.server.ts";
 import {
@@ -13,6 +14,8 @@ import {
   isUniqueViolation,
 } from "../auth/errors.ts";
 import type { Actor } from "../auth/users.server.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { announceAwards } from "../reputation/ledger.server.ts";
 import { changeWithNotices, type Notice, type Outcome } from "./notices.server.ts";
 import { awardTalk, reverseAward, talkAwardKey } from "./points.server.ts";
 import { formatEventDate } from "./time.ts";
@@ -676,125 +679,97 @@ export async function addTalkEvidence(
   });
 }
 
-/**
- * A manager confirms the talk happened. Awards the format's points once:
- * verifying a talk that is already verified changes nothing, and two
- * managers clicking at once award once (the status update is conditional).
- */
-export async function verifyTalk(
-  db: Queryable,
-  actor: Actor,
-  talkId: number,
-  clock: Clock = {},
-): Promise<Outcome<{ status: TalkStatus; alreadyVerified: boolean }>> {
-  const now = clock.now ?? new Date();
-  return changeWithNotices<{ status: TalkStatus; alreadyVerified: boolean }>(
-    db,
-    { url: "/speaking/mine", at: now },
-    async (trx) => {
-      const talk = await trx
-        .selectFrom("talks")
-        .selectAll()
-        .where("id", "=", talkId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!talk) throw new NotFoundError("We could not find that talk.");
-      const subject = { speakerId: talk.speaker_id, status: talk.status, origin: talk.origin };
-      if (!policy.verifyTalk(viewerOf(actor), subject))
-        throw new ForbiddenError(
-          talk.speaker_id === actor.id
-            ? "You cannot verify your own talk; another community manager does that."
-            : "Only community managers can verify talks.",
-        );
-      if (talk.status === "verified")
-        return { value: { status: talk.status, alreadyVerified: true }, notices: [], points: [] };
-      assertTalkTransition("verify", talk.status);
-      if (new Date(talk.given_at) > now)
-        throw new ConflictError("A talk can be verified once it has happened.");
-      if (!talk.recording_url && !talk.slides_url)
-        throw new ConflictError("The speaker has not added a recording or slides yet.");
-      const verification = talk.verification_count + 1;
-      const key = talkAwardKey(talk.id, verification);
-      const updated = await trx
-        .updateTable("talks")
-        .set({
-          status: "verified",
-          verification_count: verification,
-          award_key: key,
-          decided_by: actor.id,
-          decided_at: now,
-          rejection_reason: "",
-          updated_at: now,
-        })
-        .where("id", "=", talkId)
-        .where("status", "!=", "verified")
-        .returning("id")
-        .executeTakeFirst();
-      if (!updated)
-        return { value: { status: "verified", alreadyVerified: true }, notices: [], points: [] };
-      const entry = await awardTalk(
-        trx,
-        { id: talk.id, speakerId: talk.speaker_id, format: talk.format, title: talk.title },
-        key,
-        actor.id,
-        now,
-      );
-      await recordAudit(trx, {
-        actorId: actor.id,
-        action: "speaking.talk_verified",
-        subjectType: "talk",
-        subjectId: talk.id,
-        details: { key, points: entry?.amount ?? 0 },
-      });
-      return {
-        value: { status: "verified", alreadyVerified: false },
-        notices: [
-          {
-            userId: talk.speaker_id,
-            kind: "success",
-            title: "Your talk is verified",
-            description: `“${talk.title}” at ${talk.event_name} now shows as verified on your profile.`,
-          },
-        ],
-        points: [entry],
-      };
-    },
-  );
+async function lockTalk(trx: Queryable, talkId: number) {
+  const talk = await trx
+    .selectFrom("talks")
+    .selectAll()
+    .where("id", "=", talkId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!talk) throw new NotFoundError("We could not find that talk.");
+  return talk;
 }
+
+const talkSubject = (talk: { speaker_id: number; status: TalkStatus; origin: TalkOrigin }) => ({
+  speakerId: talk.speaker_id,
+  status: talk.status,
+  origin: talk.origin,
+});
+
+/**
+ * A manager verifies that a talk happened: the speaker earns its points once
+ * (a second click, or two managers at once, award nothing more), and is told.
+ */
+export const verifyTalk = defineCommand({
+  name: "talk.verify",
+  async run(trx, { talkId }: { talkId: number }, { viewer, effects, now }) {
+    const talk = await lockTalk(trx, talkId);
+    ensure("verifyTalk", viewer, talkSubject(talk));
+    if (talk.status === "verified") return { status: talk.status, alreadyVerified: true };
+    assertTalkTransition("verify", talk.status);
+    if (new Date(talk.given_at) > now)
+      throw new ConflictError("A talk can be verified once it has happened.");
+    if (!talk.recording_url && !talk.slides_url)
+      throw new ConflictError("The speaker has not added a recording or slides yet.");
+    const verification = talk.verification_count + 1;
+    const key = talkAwardKey(talk.id, verification);
+    await trx
+      .updateTable("talks")
+      .set({
+        status: "verified",
+        verification_count: verification,
+        award_key: key,
+        decided_by: viewer.id,
+        decided_at: now,
+        rejection_reason: "",
+        updated_at: now,
+      })
+      .where("id", "=", talkId)
+      .execute();
+    const entry = await awardTalk(
+      trx,
+      { id: talk.id, speakerId: talk.speaker_id, format: talk.format, title: talk.title },
+      key,
+      viewer.id,
+      now,
+    );
+    announceAwards(effects, entry);
+    effects.audit({
+      actorId: viewer.id,
+      action: "speaking.talk_verified",
+      subjectType: "talk",
+      subjectId: talk.id,
+      details: { key, points: entry?.amount ?? 0 },
+    });
+    effects.notify({
+      userId: talk.speaker_id,
+      kind: "success",
+      title: "Your talk is verified",
+      description: `“${talk.title}” at ${talk.event_name} now shows as verified on your profile.`,
+      url: "/speaking/mine",
+    });
+    return { status: "verified" as TalkStatus, alreadyVerified: false };
+  },
+});
 
 /**
  * A manager rejects a talk with a reason. Rejecting a verified talk takes its
  * points back (a compensating ledger entry); the speaker can add better
  * evidence and ask again.
  */
-export async function rejectTalk(
-  db: Queryable,
-  actor: Actor,
-  talkId: number,
-  reason: string,
-  clock: Clock = {},
-): Promise<Outcome<{ status: TalkStatus }>> {
-  const now = clock.now ?? new Date();
-  const why = reason.trim();
-  if (why.length < 5) throw new FieldError("reason", "Say why, so the speaker can put it right.");
-  return changeWithNotices(db, { url: "/speaking/mine", at: now }, async (trx) => {
-    const talk = await trx
-      .selectFrom("talks")
-      .selectAll()
-      .where("id", "=", talkId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!talk) throw new NotFoundError("We could not find that talk.");
-    const subject = { speakerId: talk.speaker_id, status: talk.status, origin: talk.origin };
-    if (!policy.verifyTalk(viewerOf(actor), subject))
-      throw new ForbiddenError(
-        talk.speaker_id === actor.id
-          ? "You cannot decide on your own talk."
-          : "Only community managers can reject talks.",
-      );
+export const rejectTalk = defineCommand({
+  name: "talk.reject",
+  authorize(_viewer, { reason }: { talkId: number; reason: string }) {
+    if (reason.trim().length < 5)
+      throw new FieldError("reason", "Say why, so the speaker can put it right.");
+  },
+  async run(trx, { talkId, reason }, { viewer, effects, now }) {
+    const why = reason.trim();
+    const talk = await lockTalk(trx, talkId);
+    ensure("rejectTalk", viewer, talkSubject(talk));
     assertTalkTransition("reject", talk.status);
     const reversal = talk.award_key
-      ? await reverseAward(trx, talk.award_key, `Talk not verified: ${why}`, actor.id, now)
+      ? await reverseAward(trx, talk.award_key, `Talk not verified: ${why}`, viewer.id, now)
       : null;
     await trx
       .updateTable("talks")
@@ -802,34 +777,31 @@ export async function rejectTalk(
         status: "rejected",
         rejection_reason: why,
         award_key: null,
-        decided_by: actor.id,
+        decided_by: viewer.id,
         decided_at: now,
         updated_at: now,
       })
       .where("id", "=", talkId)
       .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    announceAwards(effects, reversal);
+    effects.audit({
+      actorId: viewer.id,
       action: "speaking.talk_rejected",
       subjectType: "talk",
       subjectId: talk.id,
       reason: why,
       details: { reversed: talk.award_key },
     });
-    return {
-      value: { status: "rejected" },
-      notices: [
-        {
-          userId: talk.speaker_id,
-          kind: "info",
-          title: `“${talk.title}” was not verified`,
-          description: why,
-        },
-      ],
-      points: [reversal],
-    };
-  });
-}
+    effects.notify({
+      userId: talk.speaker_id,
+      kind: "info",
+      title: `“${talk.title}” was not verified`,
+      description: why,
+      url: "/speaking/mine",
+    });
+    return { status: "rejected" as TalkStatus };
+  },
+});
 
 /** Talks with evidence waiting for a manager, oldest evidence first. */
 export async function listTalksToVerify(db: Queryable, limit = 50) {

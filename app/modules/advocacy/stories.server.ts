@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { StoryMetric, StoryStatus } from "../../../db/tables/advocacy.ts";
+import { InvalidFieldsError as BaseInvalidFieldsError } from "../../utils/errors.ts";
 import { renderMarkdown } from "../../utils/markdown.server.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.server.ts";
@@ -16,14 +17,13 @@ import { assertStoryTransition, canStory, slugify, STORY_TRANSITIONS } from "./w
 
 export const STORY_PAGE_SIZE = 12;
 
-/** Several fields a person got wrong at once, each with its message. */
-export class InvalidFieldsError extends Error {
-  readonly status = 400;
+/** Several fields a person got wrong at once: an incomplete story cannot go to review. */
+export class InvalidFieldsError extends BaseInvalidFieldsError {
   constructor(
-    readonly fieldErrors: Record<string, string>,
+    fieldErrors: Record<string, string>,
     message = "Some fields need your attention before this story can go to review.",
   ) {
-    super(message);
+    super(fieldErrors, message);
   }
 }
 

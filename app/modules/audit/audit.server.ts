@@ -1,8 +1,11 @@
 import type { Queryable } from "../../../db/client.ts";
+import type { AuditAction } from "./actions.ts";
+
+export type { AuditAction };
 
 export interface AuditEntry {
   actorId: number | null;
-  action: string;
+  action: AuditAction;
   subjectType: string;
   subjectId: string | number;
   reason?: string | null;

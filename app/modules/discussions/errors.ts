@@ -1,10 +1,15 @@
-import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "../auth/errors.ts";
+import {
+  ConflictError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  SignInRequiredError as SignInRequired,
+} from "../../utils/errors.ts";
 
 export { ConflictError, FieldError, ForbiddenError, NotFoundError };
 
 /** Writing anything needs an account. */
-export class SignInRequiredError extends Error {
-  readonly status = 401;
+export class SignInRequiredError extends SignInRequired {
   constructor(message = "Sign in to take part in discussions.") {
     super(message);
   }

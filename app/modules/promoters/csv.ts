@@ -1,3 +1,5 @@
+import { DomainError } from "../../utils/errors.ts";
+
 /**
  * A small RFC 4180 CSV reader: quoted fields with embedded commas, line
  * breaks and doubled quotes; CRLF, LF or CR line endings; a UTF-8 byte order
@@ -10,13 +12,12 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export class CsvSyntaxError extends Error {
-  readonly status = 400;
+export class CsvSyntaxError extends DomainError {
   constructor(
     readonly line: number,
     message: string,
   ) {
-    super(`Line ${line}: ${message}`);
+    super(`Line ${line}: ${message}`, { status: 400, code: "csv_invalid" });
   }
 }
 

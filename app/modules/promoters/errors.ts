@@ -1,10 +1,9 @@
+import { DomainError } from "../../utils/errors.ts";
+
 /** Errors a person can cause in the promoter, reference and referral flows; each carries a status. */
-export class PromoterError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
+export class PromoterError extends DomainError {
+  constructor(message: string, status = 400) {
+    super(message, { status });
   }
 }
 

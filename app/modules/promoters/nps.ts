@@ -1,3 +1,4 @@
+import { DomainError } from "../../utils/errors.ts";
 import { parseCsv, type CsvRecord } from "./csv.ts";
 
 export type NpsCategory = "promoter" | "passive" | "detractor";
@@ -96,8 +97,10 @@ export interface CheckedRow {
   duplicateInFile: boolean;
 }
 
-export class SurveyFileError extends Error {
-  readonly status = 400;
+export class SurveyFileError extends DomainError {
+  constructor(message: string) {
+    super(message, { status: 400, code: "survey_file_invalid" });
+  }
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -6,7 +6,7 @@ import { policy } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.server.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../auth/errors.ts";
 import type { Actor } from "../auth/users.server.ts";
-import { recordNotices, type RecordedNotice } from "../discussions/notifications.server.ts";
+import { recordNotices, type RecordedNotice } from "../notifications/record.server.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
 import { awardReferencePoints, type AwardedEntry } from "./points.server.ts";
 import { PromoterError, ReferenceCapReachedError, type SuggestedAdvocate } from "./errors.ts";

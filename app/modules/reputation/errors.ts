@@ -1,10 +1,9 @@
+import { DomainError } from "../../utils/errors.ts";
+
 /** A reputation request someone got wrong (unknown rule, amount out of range, self-vote …). */
-export class ReputationError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
+export class ReputationError extends DomainError {
+  constructor(message: string, status = 400) {
+    super(message, { status });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Effects } from "../commands/effects.server.ts";
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
@@ -414,6 +415,15 @@ export function describeEntry(entry: Pick<LedgerEntry, "rule" | "reversesId" | "
 }
 
 const pointsWord = (n: number) => (Math.abs(n) === 1 ? "point" : "points");
+
+/** Announces these entries once the command that wrote them has committed. */
+export function announceAwards(
+  effects: Effects,
+  ...entries: Array<LedgerEntry | AwardedEntry | null>
+): void {
+  if (entries.some((entry) => entry && entry.amount !== 0))
+    effects.afterCommit((publisher) => announcePoints(publisher, entries));
+}
 
 /**
  * After commit: tells each person live, in their own socket room, what they

@@ -9,7 +9,7 @@ import {
   NotFoundError,
   isUniqueViolation,
 } from "../auth/errors.ts";
-import { recordNotices, type RecordedNotice } from "../discussions/notifications.server.ts";
+import { recordNotices, type RecordedNotice } from "../notifications/record.server.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
 import { formatDay } from "./cascade.ts";
 
