@@ -14,10 +14,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import {
-  listNotifications,
-  markNotificationsRead,
-} from "~/modules/notifications/inbox.server.ts";
+import { listNotifications, markNotificationsRead } from "~/modules/notifications/inbox.server.ts";
 import { pageParam } from "~/modules/discussions/validation.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";

@@ -1,4 +1,3 @@
-import { json } from "@remix-run/node";
 import { FieldError, isDomainError } from "./errors.ts";
 import { formErrors } from "./forms.ts";
 

@@ -9,10 +9,7 @@ import {
   decideApplication,
 } from "../../app/modules/advocacy/speaking.server.ts";
 import { OpportunitySchema } from "../../app/modules/advocacy/validation.ts";
-import {
-  countUnread,
-  listNotifications,
-} from "../../app/modules/notifications/inbox.server.ts";
+import { countUnread, listNotifications } from "../../app/modules/notifications/inbox.server.ts";
 import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";
