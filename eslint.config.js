@@ -28,4 +28,20 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "off",
     },
   },
+  {
+    // The access policy is the one gate: nothing else decides by comparing roles.
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts"],
+    ignores: ["app/modules/access/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.left[property.name='role'], BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.right[property.name='role']",
+          message:
+            "Ask the access policy (policy.x / ensure) instead of comparing roles outside app/modules/access.",
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AdvocacyTables } from "./tables/advocacy.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
+import type { EarlyAccessTables } from "./tables/early-access.ts";
+import type { NotificationTables } from "./tables/notifications.ts";
 import type { PromoterTables } from "./tables/promoters.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
 import type { TierTables } from "./tables/tiers.ts";
@@ -89,7 +91,14 @@ export interface SettingsTable {
 
 /** Every table; each capability declares its own in db/tables/<area>.ts. */
 export interface Database
-  extends ReputationTables, DiscussionTables, AdvocacyTables, TierTables, PromoterTables {
+  extends
+    ReputationTables,
+    DiscussionTables,
+    NotificationTables,
+    AdvocacyTables,
+    TierTables,
+    EarlyAccessTables,
+    PromoterTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

@@ -25,7 +25,7 @@ import {
   PRIVILEGE_KEYS,
   PRIVILEGE_THRESHOLD_MAX,
   PRIVILEGES,
-} from "~/modules/reputation/privileges.ts";
+} from "~/modules/access/privileges.ts";
 import {
   AREA_LABELS,
   AREAS,

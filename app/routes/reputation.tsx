@@ -7,7 +7,7 @@ import { BADGES } from "~/modules/reputation/badges.ts";
 import { listBadges } from "~/modules/reputation/badges.server.ts";
 import { BadgeList } from "~/modules/reputation/components.tsx";
 import { loadReputationConfig } from "~/modules/reputation/config.server.ts";
-import { privilegeProgress } from "~/modules/reputation/privileges.ts";
+import { privilegeProgress } from "~/modules/access/privileges.ts";
 import {
   AREA_LABELS,
   AREAS,

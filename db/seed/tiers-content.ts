@@ -1,7 +1,7 @@
 // The demo community's tier catalogue and early-access content. The product
 // is "Northwind Cloud" (see people.ts); every name here is fictional.
 
-import type { EarlyAccessKind } from "../tables/tiers.ts";
+import type { EarlyAccessKind } from "../tables/early-access.ts";
 
 export interface SeedTier {
   slug: string;

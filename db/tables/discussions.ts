@@ -9,7 +9,6 @@ type ChangeSeq = ColumnType<number, number | undefined, number>;
 export type SpaceVisibility = "public" | "members" | "tier";
 export type ThreadKind = "question" | "discussion";
 export type FlagReason = "spam" | "rude" | "off_topic" | "needs_review" | "other";
-export type NotificationKind = "reply" | "mention" | "accepted" | "points" | "notice";
 
 export interface SpacesTable {
   id: Generated<number>;
@@ -122,19 +121,6 @@ export interface FlagsTable {
   resolution: "hidden" | "dismissed" | null;
 }
 
-export interface NotificationsTable {
-  id: Generated<number>;
-  user_id: number;
-  kind: NotificationKind;
-  actor_id: number | null;
-  thread_id: number | null;
-  post_id: number | null;
-  /** Extra facts for the line (points earned, rule). */
-  data: ColumnType<Record<string, unknown>, Record<string, unknown> | string | undefined, never>;
-  created_at: CreatedAt;
-  read_at: MaybeTime;
-}
-
 /** Tables of discussions (spaces, threads, posts, votes, flags, notifications). */
 export interface DiscussionTables {
   spaces: SpacesTable;
@@ -144,5 +130,4 @@ export interface DiscussionTables {
   post_votes: PostVotesTable;
   answer_acceptances: AnswerAcceptancesTable;
   flags: FlagsTable;
-  notifications: NotificationsTable;
 }

@@ -15,7 +15,6 @@ export type TierKind = "base" | "automatic" | "awarded";
 export type TierChange = "reached" | "lost" | "granted" | "renewed" | "revoked" | "lapsed";
 export type AwardStatus = "active" | "revoked" | "lapsed";
 export type NominationStatus = "open" | "accepted" | "declined";
-export type EarlyAccessKind = "release" | "briefing" | "roadmap" | "insider" | "recording";
 
 /** The tier catalogue (admins edit it). Ranks: Member 1, Contributor 2, Champion 3, MVP 4. */
 export interface TiersTable {
@@ -97,65 +96,11 @@ export interface TierNominationsTable {
   created_at: CreatedAt;
 }
 
-export interface EarlyAccessItemsTable {
-  id: Generated<number>;
-  slug: string;
-  kind: EarlyAccessKind;
-  title: string;
-  /** The only words shown to people who may not read the item yet. */
-  teaser: Generated<string>;
-  summary: Generated<string>;
-  body_md: Generated<string>;
-  /** Sanitised HTML rendered once from body_md when it is written. */
-  body_html: Generated<string>;
-  download_url: string | null;
-  recording_url: string | null;
-  requires_nda: Generated<boolean>;
-  status: ColumnType<
-    "draft" | "published",
-    "draft" | "published" | undefined,
-    "draft" | "published"
-  >;
-  published_at: OptionalMoment;
-  /** General availability: everyone may read from then on; null means never public. */
-  public_at: OptionalMoment;
-  author_id: number | null;
-  updated_by: number | null;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-}
-
-export interface EarlyAccessReleasesTable {
-  item_id: number;
-  tier_id: number;
-  opens_at: Moment;
-}
-
-export interface EarlyAccessNdaAcksTable {
-  user_id: number;
-  tier_id: number;
-  terms_version: number;
-  acknowledged_at: CreatedAt;
-}
-
-export interface EarlyAccessViewsTable {
-  id: Generated<number>;
-  item_id: number;
-  user_id: number;
-  tier_rank: number;
-  via: "tier" | "public" | "staff";
-  created_at: CreatedAt;
-}
-
-/** Tables of tiers, awards, nominations, early-access content. */
+/** Tables of tiers, awards and nominations (owned by app/modules/tiers). */
 export interface TierTables {
   tiers: TiersTable;
   tier_automatic_holdings: TierAutomaticHoldingsTable;
   tier_awards: TierAwardsTable;
   tier_history: TierHistoryTable;
   tier_nominations: TierNominationsTable;
-  early_access_items: EarlyAccessItemsTable;
-  early_access_releases: EarlyAccessReleasesTable;
-  early_access_nda_acks: EarlyAccessNdaAcksTable;
-  early_access_views: EarlyAccessViewsTable;
 }

@@ -9,7 +9,7 @@ import {
   holdsPrivilege,
   mergePrivilegeThresholds,
   privilegeProgress,
-} from "../../app/modules/reputation/privileges.ts";
+} from "../../app/modules/access/privileges.ts";
 import {
   applyVoteCaps,
   formatPoints,

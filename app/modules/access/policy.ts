@@ -1,10 +1,6 @@
 import type { Role } from "../../../db/schema.ts";
-import {
-  holdsPrivilege,
-  type PrivilegeKey,
-  type PrivilegeThresholds,
-} from "../reputation/privileges.ts";
-import { isPublicAt, isReadableAt, type CascadeSubject } from "../tiers/cascade.ts";
+import { holdsPrivilege, type PrivilegeKey, type PrivilegeThresholds } from "./privileges.ts";
+import { isPublicAt, isReadableAt, type CascadeSubject } from "./cascade.ts";
 
 /**
  * The one place that answers "may this person see or do this?". Pages,

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { Role } from "../../../db/schema.ts";
 import { SETTINGS_KEYS } from "../reputation/config.server.ts";
-import { mergePrivilegeThresholds } from "../reputation/privileges.ts";
+import { mergePrivilegeThresholds } from "./privileges.ts";
 import { effectiveTierRankSql } from "../tiers/rank.server.ts";
 import type { Viewer } from "./policy.ts";
 

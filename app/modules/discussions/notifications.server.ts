@@ -1,6 +1,6 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { Role } from "../../../db/schema.ts";
-import type { NotificationKind } from "../../../db/tables/discussions.ts";
+import type { NotificationKind } from "../../../db/tables/notifications.ts";
 import { policy } from "../access/policy.ts";
 import { loadViewer } from "../access/viewer.server.ts";
 import { recordNotification } from "../notifications/record.server.ts";

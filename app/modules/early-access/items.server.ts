@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
-import type { EarlyAccessKind } from "../../../db/tables/tiers.ts";
+import type { EarlyAccessKind } from "../../../db/tables/early-access.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { renderMarkdown } from "../../utils/markdown.server.ts";
 import { isStaff, policy, type Viewer } from "../access/policy.ts";
@@ -11,7 +11,7 @@ import {
   unlockHint,
   type CascadeRelease,
   type CascadeSubject,
-} from "../tiers/cascade.ts";
+} from "../access/cascade.ts";
 import { slugify, type ItemInput } from "../tiers/validation.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
-import type { NotificationKind } from "../../../db/tables/discussions.ts";
+import type { NotificationKind } from "../../../db/tables/notifications.ts";
 
 /**
  * The notifications list: one row per thing a person was told, kept in the

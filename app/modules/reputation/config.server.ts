@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
-import { mergePrivilegeThresholds, type PrivilegeThresholds } from "./privileges.ts";
+import { mergePrivilegeThresholds, type PrivilegeThresholds } from "../access/privileges.ts";
 import { mergeOptions, mergeRuleValues, type ReputationOptions, type RuleValues } from "./rules.ts";
 
 /** Keys in the settings table (key/value jsonb) holding admins' overrides of the defaults. */

@@ -4,7 +4,7 @@ import { policy, type Viewer } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.server.ts";
 import { ForbiddenError } from "../auth/errors.ts";
 import { loadReputationConfig, SETTINGS_KEYS } from "./config.server.ts";
-import { defaultPrivilegeThresholds, type PrivilegeThresholds } from "./privileges.ts";
+import { defaultPrivilegeThresholds, type PrivilegeThresholds } from "../access/privileges.ts";
 import {
   defaultOptions,
   defaultRuleValues,

@@ -11,7 +11,7 @@ import {
 } from "../auth/errors.ts";
 import { recordNotices, type RecordedNotice } from "../notifications/record.server.ts";
 import type { RealtimePublisher } from "../realtime/publisher.ts";
-import { formatDay } from "./cascade.ts";
+import { formatDay } from "../access/cascade.ts";
 
 /**
  * Awarded tiers (MVP-style): a manager grants, renews or revokes, always

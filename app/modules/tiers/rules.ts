@@ -119,11 +119,6 @@ export function progressPercent(progress: NextTierProgress): number {
   return Math.max(0, Math.min(100, Math.floor((have / need) * 100)));
 }
 
-/** "Champions", "MVPs": how a tier's holders are named in a sentence. */
-export function pluralTierName(name: string): string {
-  return /s$/i.test(name) ? name : `${name}s`;
-}
-
 /** Adds whole calendar months (a 12-month term from 31 Jan ends on 31 Jan). */
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date.getTime());

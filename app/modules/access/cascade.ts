@@ -3,7 +3,6 @@
  * a person of a given tier rank may read an item, and the teaser line shown
  * to those who may not read it yet. The access policy asks these.
  */
-import { pluralTierName } from "./rules.ts";
 
 export interface CascadeRelease {
   tierId: number;
@@ -138,4 +137,9 @@ export function checkCascade(
     };
   }
   return null;
+}
+
+/** "Champions", "MVPs": how a tier's holders are named in a sentence. */
+export function pluralTierName(name: string): string {
+  return /s$/i.test(name) ? name : `${name}s`;
 }
