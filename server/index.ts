@@ -27,6 +27,15 @@ async function main() {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.join(env.DATA_DIR, "pglite"),
     schema: env.DATABASE_SCHEMA,
+    timeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    onAvailabilityChange: (available, error) => {
+      if (available) logger.info("database reachable again");
+      else logger.error({ err: error }, "database connection lost: answering 503 until it is back");
+    },
   });
   const { db } = handle;
   logger.info(
@@ -60,6 +69,7 @@ async function main() {
   const server = await createLimelightServer({
     env,
     db,
+    database: handle.health,
     logger,
     build,
     viteMiddleware,

@@ -46,6 +46,7 @@ export async function startTestServer(
   const { httpServer, realtime } = await createLimelightServer({
     env,
     db: handle.db,
+    database: handle.health,
     logger,
     build: await loadBuild(),
   });
