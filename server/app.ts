@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { createClient } from "redis";
 import { hasCookie, sessionCookieName } from "../app/modules/auth/cookie.ts";
 import { TOAST_COOKIE } from "../app/utils/toast.server.ts";
 import type { Logger } from "pino";
@@ -36,6 +37,8 @@ export interface LimelightServer {
   realtime: Realtime;
   /** Called when shutdown starts: later answers ask clients to close their connections. */
   beginShutdown(): void;
+  /** Closes the sockets and the connections the server opened (Redis). */
+  close(): Promise<void>;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -147,11 +150,21 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   });
 
   // A general limit on writes per client; sign-in has its own stricter, database-backed one.
+  // Counted in Redis when there is one, so every process shares the limit (ADR 011).
+  let limiterRedis: ReturnType<typeof createClient> | undefined;
+  if (env.REDIS_URL) {
+    limiterRedis = createClient({ url: env.REDIS_URL });
+    limiterRedis.on("error", (error) => logger.error({ err: error }, "redis rate limit error"));
+    await limiterRedis.connect();
+  }
   app.use(
     rateLimit({
       windowMs: 60_000,
       max: env.WRITE_RATE_LIMIT_PER_MINUTE,
       methods: ["POST", "PUT", "PATCH", "DELETE"],
+      redis: limiterRedis,
+      keyPrefix: `limelight:${env.DATABASE_SCHEMA}:writes`,
+      logger,
     }),
   );
 
@@ -187,5 +200,14 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     }),
   );
 
-  return { app, httpServer, realtime, beginShutdown: () => void (closing = true) };
+  return {
+    app,
+    httpServer,
+    realtime,
+    beginShutdown: () => void (closing = true),
+    async close() {
+      await realtime.close();
+      if (limiterRedis?.isOpen) await limiterRedis.quit().catch(() => undefined);
+    },
+  };
 }

@@ -106,7 +106,7 @@ async function main() {
     force.unref();
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
-    await realtime.close();
+    await server.close();
     await closed;
     await closeVite();
     await handle.close();
