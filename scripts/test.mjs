@@ -7,5 +7,6 @@ step("typecheck", "npx", ["tsc", "--noEmit"]);
 step("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
 step("format", "npx", ["prettier", "--check", ".", "--log-level", "warn"]);
 step("build", "npx", ["remix", "vite:build", "--logLevel", "warn"]);
+step("server bundle", "node", ["scripts/bundle-server.mjs"]);
 step("unit and integration tests", "npx", ["vitest", "run"]);
 step("end-to-end tests", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium });

@@ -48,7 +48,11 @@ async function main() {
 
   if (env.SEED_ON_START && (await isDatabaseEmpty(db))) {
     logger.info("empty database: seeding the demo community");
-    await seedDemoCommunity(db);
+    const started = Date.now();
+    await seedDemoCommunity(db, new Date(), (step, done, total) =>
+      logger.info(`seeding ${done + 1}/${total}: ${step}`),
+    );
+    logger.info({ seconds: Math.round((Date.now() - started) / 1000) }, "demo community seeded");
     printDemoSignIns();
   }
 
