@@ -3,6 +3,7 @@ import { ensureChromium } from "./browser.mjs";
 import { step } from "./run.mjs";
 
 const chromium = ensureChromium();
+step("dependencies", "node", ["scripts/check-deps.mjs"]);
 step("typecheck", "npx", ["tsc", "--noEmit"]);
 step("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
 step("format", "npx", ["prettier", "--check", ".", "--log-level", "warn"]);
