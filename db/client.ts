@@ -65,6 +65,9 @@ export interface CreateDbOptions {
   onAvailabilityChange?: (available: boolean, error?: unknown) => void;
 }
 
+/** SQLSTATE of a session ended by idle_in_transaction_session_timeout. */
+const IDLE_IN_TRANSACTION_ENDED = "25P03";
+
 /** How often a lost PostgreSQL is asked whether it is back. */
 const PROBE_INTERVAL_MS = 500;
 
@@ -158,7 +161,14 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
         // A connection in use that dies reports on the client, not the pool.
         if (!watched.has(client)) {
           watched.add(client);
-          client.on("error", (error) => health.lost(error));
+          let endedForIdling = false;
+          client.on("error", (error) => {
+            // The server ended this one session for idling in a transaction (and then its
+            // socket closes): the database itself is fine.
+            if ((error as { code?: string }).code === IDLE_IN_TRANSACTION_ENDED)
+              endedForIdling = true;
+            if (!endedForIdling) health.lost(error);
+          });
         }
         return client;
       },

@@ -116,6 +116,8 @@ describe("probes and 503s on PostgreSQL behind a proxy", () => {
   let proxy: TcpProxy;
   let handle: DbHandle;
   let server: TestServer;
+  /** Each time the app decided the database was away (false) or back (true). */
+  const availability: boolean[] = [];
 
   beforeAll(async () => {
     await requirePostgres();
@@ -125,7 +127,8 @@ describe("probes and 503s on PostgreSQL behind a proxy", () => {
       databaseUrl: proxy.url(POSTGRES_URL),
       schema,
       poolSize: 4,
-      timeouts: { connectMs: 2000, statementMs: 10_000, idleInTransactionMs: 5000 },
+      timeouts: { connectMs: 2000, statementMs: 10_000, idleInTransactionMs: 1000 },
+      onAvailabilityChange: (available) => availability.push(available),
     });
     await migrateToLatest(handle.db, schema);
     server = await startTestServer(handle);
@@ -146,6 +149,19 @@ describe("probes and 503s on PostgreSQL behind a proxy", () => {
     expect(await status("/livez")).toBe(200);
     expect(await status("/readyz")).toBe(200);
     expect(await status("/healthz")).toBe(200);
+  });
+
+  it("ends a transaction left idle past its limit, and the app carries on", async () => {
+    const idle = handle.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      // Longer than the idle-in-transaction limit: the server ends the session.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await sql`select 1`.execute(trx);
+    });
+    await expect(idle).rejects.toThrow();
+    // One session ended is not the database going away: nobody was turned away for it.
+    expect(availability).toEqual([]);
+    expect(await status("/advocates")).toBe(200);
   });
 
   it("while the database hangs, /healthz and /readyz answer 503 and /livez 200", async () => {
