@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import type { Database } from "./schema.ts";
@@ -16,7 +16,30 @@ export interface DbHandle {
   schema: string;
   /** The embedded instance, when there is one (tests dump it as a template). */
   pglite?: PGlite;
+  /** Whether the database answers (PostgreSQL can go away; the embedded one cannot). */
+  health: DatabaseHealth;
   close(): Promise<void>;
+}
+
+export interface DatabaseHealth {
+  /**
+   * False from the moment a connection to PostgreSQL fails until a probe gets
+   * through again, so requests can be refused at once instead of each waiting
+   * on a dead database.
+   */
+  readonly available: boolean;
+  /** Asks the database now; false when it fails or has not answered within timeoutMs. */
+  check(timeoutMs?: number): Promise<boolean>;
+}
+
+/** Time limits on PostgreSQL connections, in milliseconds (0 turns one off). */
+export interface PoolTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** One statement on the server. */
+  statementMs: number;
+  /** A transaction left open with nothing running: the server ends the session, releasing its locks. */
+  idleInTransactionMs: number;
 }
 
 const INT8 = 20;
@@ -36,26 +59,140 @@ export interface CreateDbOptions {
   /** PGlite only: start from a dumped data directory (test templates). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /** PostgreSQL only: limits that keep a hung or vanished database from holding requests. */
+  timeouts?: PoolTimeouts;
+  /** Told when the connection to PostgreSQL is lost and when it is back. */
+  onAvailabilityChange?: (available: boolean, error?: unknown) => void;
+}
+
+/** SQLSTATE of a session ended by idle_in_transaction_session_timeout. */
+const IDLE_IN_TRANSACTION_ENDED = "25P03";
+
+/** How often a lost PostgreSQL is asked whether it is back. */
+const PROBE_INTERVAL_MS = 500;
+
+/**
+ * Health of a database handle: a `select 1` that never waits longer than asked
+ * (one probe at a time, however many callers ask), and, on PostgreSQL, an
+ * availability flag kept by the pool's connection errors and a probe loop.
+ */
+function createHealth(
+  db: () => DB,
+  onChange?: (available: boolean, error?: unknown) => void,
+): DatabaseHealth & { lost(error: unknown): void; stop(): void } {
+  let available = true;
+  let stopped = false;
+  let probing: Promise<boolean> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const probe = () =>
+    (probing ??= sql`select 1`
+      .execute(db())
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => (probing = undefined)));
+  const watch = () => {
+    timer = setTimeout(async () => {
+      if (await probe()) {
+        available = true;
+        timer = undefined;
+        onChange?.(true);
+      } else if (!stopped) watch();
+    }, PROBE_INTERVAL_MS);
+    timer.unref();
+  };
+  return {
+    get available() {
+      return available;
+    },
+    async check(timeoutMs = 1000) {
+      let timeout: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => {
+        timeout = setTimeout(() => resolve(false), timeoutMs);
+      });
+      try {
+        return await Promise.race([probe(), late]);
+      } finally {
+        clearTimeout(timeout);
+      }
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+    lost(error) {
+      if (!available || stopped) return;
+      available = false;
+      onChange?.(false, error);
+      if (!timer) watch();
+    },
+  };
 }
 
 export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const schema = options.schema ?? "public";
+    const timeouts = options.timeouts;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       options: schema === "public" ? undefined : `-c search_path=${schema}`,
+      connectionTimeoutMillis: timeouts?.connectMs || undefined,
+      statement_timeout: timeouts?.statementMs || undefined,
+      idle_in_transaction_session_timeout: timeouts?.idleInTransactionMs || undefined,
+      // A frozen server never sends the statement timeout's error: the client stops waiting too.
+      query_timeout: timeouts?.statementMs ? timeouts.statementMs + 5000 : undefined,
     });
+    const health = createHealth(() => db, options.onAvailabilityChange);
+    // An idle connection that dies (a restart, pg_terminate_backend) is reported here;
+    // without a listener the 'error' event would end the process.
+    pool.on("error", (error) => health.lost(error));
+    const watched = new WeakSet<pg.PoolClient>();
+    const guardedPool = {
+      async connect() {
+        let client: pg.PoolClient;
+        try {
+          client = await pool.connect();
+        } catch (error) {
+          health.lost(error);
+          throw error;
+        }
+        // A connection in use that dies reports on the client, not the pool.
+        if (!watched.has(client)) {
+          watched.add(client);
+          let endedForIdling = false;
+          client.on("error", (error) => {
+            // The server ended this one session for idling in a transaction (and then its
+            // socket closes): the database itself is fine.
+            if ((error as { code?: string }).code === IDLE_IN_TRANSACTION_ENDED)
+              endedForIdling = true;
+            if (!endedForIdling) health.lost(error);
+          });
+        }
+        return client;
+      },
+      end: () => pool.end(),
+    };
+    const db: DB = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool }) });
     if (schema !== "public") {
-      const client = await pool.connect();
+      const client = await guardedPool.connect();
       try {
         await client.query(`create schema if not exists "${schema}"`);
       } finally {
         client.release();
       }
     }
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", schema, close: () => db.destroy() };
+    return {
+      db,
+      kind: "postgres",
+      schema,
+      health,
+      close: async () => {
+        health.stop();
+        await db.destroy();
+      },
+    };
   }
 
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -70,6 +207,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     kind: "pglite",
     schema: "public",
     pglite,
+    health: createHealth(() => db),
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

@@ -4,12 +4,14 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { sql } from "kysely";
+import { createClient } from "redis";
 import { hasCookie, sessionCookieName } from "../app/modules/auth/cookie.ts";
 import { TOAST_COOKIE } from "../app/utils/toast.server.ts";
 import type { Logger } from "pino";
-import type { DB } from "../db/client.ts";
+import type { DatabaseHealth, DB } from "../db/client.ts";
 import type { Env } from "../app/utils/env.server.ts";
+import { bodyLimit } from "./body-limit.ts";
+import { databaseGate, mountHealthRoutes, PROBE_PATHS } from "./health.ts";
 import { httpDuration, registry } from "./metrics.ts";
 import { isAllowedOrigin } from "./origin.ts";
 import { createPageCache } from "./page-cache.ts";
@@ -19,6 +21,8 @@ import { createRealtime, type Realtime } from "./realtime.ts";
 export interface AppOptions {
   env: Env;
   db: DB;
+  /** Whether the database answers: probes, and 503s while it is away. */
+  database: DatabaseHealth;
   logger: Logger;
   /** The Remix build: a module (production, tests) or a loader (Vite dev server). */
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -33,6 +37,8 @@ export interface LimelightServer {
   realtime: Realtime;
   /** Called when shutdown starts: later answers ask clients to close their connections. */
   beginShutdown(): void;
+  /** Closes the sockets and the connections the server opened (Redis). */
+  close(): Promise<void>;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -80,8 +86,7 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     const end = httpDuration.startTimer({ method: req.method });
     res.on("finish", () => {
       end({ status: String(res.statusCode) });
-      if (req.path.startsWith("/assets/") || req.path === "/healthz" || req.path === "/metrics")
-        return;
+      if (req.path.startsWith("/assets/") || PROBE_PATHS.has(req.path)) return;
       logger.info(
         { requestId, method: req.method, path: req.path, status: res.statusCode, ip: req.ip },
         "request",
@@ -134,15 +139,10 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     next();
   });
 
-  app.get("/healthz", async (_req, res) => {
-    try {
-      await sql`select 1`.execute(db);
-      res.status(200).json({ status: "ok" });
-    } catch (error) {
-      logger.error({ err: error }, "health check failed");
-      res.status(503).json({ status: "unavailable", database: "unreachable" });
-    }
-  });
+  // Bodies larger than their route accepts are refused from the headers, before reading.
+  app.use(bodyLimit());
+
+  mountHealthRoutes(app, { database: options.database, logger, isClosing: () => closing });
 
   app.get("/metrics", async (_req, res) => {
     res.setHeader("Content-Type", registry.contentType);
@@ -150,11 +150,21 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   });
 
   // A general limit on writes per client; sign-in has its own stricter, database-backed one.
+  // Counted in Redis when there is one, so every process shares the limit (ADR 011).
+  let limiterRedis: ReturnType<typeof createClient> | undefined;
+  if (env.REDIS_URL) {
+    limiterRedis = createClient({ url: env.REDIS_URL });
+    limiterRedis.on("error", (error) => logger.error({ err: error }, "redis rate limit error"));
+    await limiterRedis.connect();
+  }
   app.use(
     rateLimit({
       windowMs: 60_000,
       max: env.WRITE_RATE_LIMIT_PER_MINUTE,
       methods: ["POST", "PUT", "PATCH", "DELETE"],
+      redis: limiterRedis,
+      keyPrefix: `limelight:${env.DATABASE_SCHEMA}:writes`,
+      logger,
     }),
   );
 
@@ -170,6 +180,9 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   // need it), before the other static files (a hit skips their disk lookup).
   app.use(pageCache.middleware);
   if (!options.viteMiddleware) app.use(express.static(clientDir, { maxAge: "1h" }));
+
+  // Everything below needs the database.
+  app.use(databaseGate(options.database));
 
   app.use(
     createRequestHandler({
@@ -187,5 +200,14 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     }),
   );
 
-  return { app, httpServer, realtime, beginShutdown: () => void (closing = true) };
+  return {
+    app,
+    httpServer,
+    realtime,
+    beginShutdown: () => void (closing = true),
+    async close() {
+      await realtime.close();
+      if (limiterRedis?.isOpen) await limiterRedis.quit().catch(() => undefined);
+    },
+  };
 }

@@ -27,6 +27,15 @@ async function main() {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.join(env.DATA_DIR, "pglite"),
     schema: env.DATABASE_SCHEMA,
+    timeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    onAvailabilityChange: (available, error) => {
+      if (available) logger.info("database reachable again");
+      else logger.error({ err: error }, "database connection lost: answering 503 until it is back");
+    },
   });
   const { db } = handle;
   logger.info(
@@ -39,7 +48,11 @@ async function main() {
 
   if (env.SEED_ON_START && (await isDatabaseEmpty(db))) {
     logger.info("empty database: seeding the demo community");
-    await seedDemoCommunity(db);
+    const started = Date.now();
+    await seedDemoCommunity(db, new Date(), (step, done, total) =>
+      logger.info(`seeding ${done + 1}/${total}: ${step}`),
+    );
+    logger.info({ seconds: Math.round((Date.now() - started) / 1000) }, "demo community seeded");
     printDemoSignIns();
   }
 
@@ -60,6 +73,7 @@ async function main() {
   const server = await createLimelightServer({
     env,
     db,
+    database: handle.health,
     logger,
     build,
     viteMiddleware,
@@ -96,7 +110,7 @@ async function main() {
     force.unref();
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
-    await realtime.close();
+    await server.close();
     await closed;
     await closeVite();
     await handle.close();

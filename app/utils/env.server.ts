@@ -18,6 +18,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, "must be a lowercase SQL identifier")
     .default("public"),
+  /** PostgreSQL: longest wait to open a connection or get a free one from the pool. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  /** PostgreSQL: longest a single statement may run (0 turns the limit off). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** PostgreSQL: a transaction left idle this long is ended by the server, releasing its locks. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")

@@ -21,7 +21,9 @@ try {
     if (names) await sql.raw(`truncate ${names} restart identity cascade`).execute(handle.db);
     console.log("Emptied the database.");
   }
-  await seedDemoCommunity(handle.db);
+  await seedDemoCommunity(handle.db, new Date(), (step, done, total) =>
+    console.log(`Seeding ${done + 1}/${total}: ${step}…`),
+  );
   printDemoSignIns();
 } finally {
   await handle.close();

@@ -26,10 +26,27 @@ const DAY = 86_400_000;
  * their own steps after this one. Runs in one transaction: a failed seed
  * leaves the database as it was.
  */
-export async function seedDemoCommunity(db: DB, now = new Date()): Promise<void> {
+/** Seeds the demo community; `onProgress` hears each step as it starts (seeding takes a while). */
+export async function seedDemoCommunity(
+  db: DB,
+  now = new Date(),
+  onProgress: (step: string, done: number, total: number) => void = () => {},
+): Promise<void> {
+  const steps = [
+    "people and profiles",
+    "discussions",
+    "advocacy programs",
+    "reputation",
+    "tiers",
+    "promoters",
+    "statistics",
+  ];
+  let done = 0;
+  const progress = (step: string) => onProgress(step, done++, steps.length);
   // Every demo account shares one password, so it is hashed once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
+    progress(steps[0]);
     const ids = new Map<string, number>();
     for (const person of PEOPLE) {
       const createdAt = new Date(now.getTime() - person.memberSinceDaysAgo * DAY);
@@ -82,10 +99,15 @@ export async function seedDemoCommunity(db: DB, now = new Date()): Promise<void>
         .execute();
     }
     // Each capability adds its own part of the demo community, in order.
+    progress(steps[1]);
     await seedDiscussions(trx, ids, now);
+    progress(steps[2]);
     await seedAdvocacy(trx, ids, now);
+    progress(steps[3]);
     await seedReputation(trx, ids, now);
+    progress(steps[4]);
     await seedTiers(trx, ids, now);
+    progress(steps[5]);
     await seedPromoters(trx, ids, now);
     // People have read what is more than a week old (replies, points and decisions alike).
     const weekAgo = new Date(now.getTime() - 7 * DAY);
@@ -105,6 +127,7 @@ export async function seedDemoCommunity(db: DB, now = new Date()): Promise<void>
       })
       .execute();
   });
+  progress(steps[6]);
   await sql`analyze`.execute(db);
 }
 

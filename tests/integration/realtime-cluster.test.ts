@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { createClient } from "redis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
 import type { JoinAck } from "../../app/modules/realtime/events.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
+import { POSTGRES_URL, requirePostgres } from "../support/postgres.ts";
 import { freePort, stopGroup } from "../support/processes.ts";
 import { TestClient } from "../support/server.ts";
 
@@ -23,50 +23,13 @@ import { TestClient } from "../support/server.ts";
  * and says what to start.
  */
 
-const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/limelight_dev";
+const DATABASE_URL = POSTGRES_URL;
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const schema = `cluster_${randomBytes(4).toString("hex")}`;
 const processes: ChildProcess[] = [];
 const output: string[] = [];
 let handle: DbHandle | undefined;
 let a: string, b: string;
-
-/** Creates the database when the server is there but the database is not yet (a fresh machine). */
-async function createDatabaseIfMissing() {
-  const url = new URL(DATABASE_URL);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.href, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
-  } catch (error) {
-    // Another test run created it meanwhile: fine.
-    if ((error as { code?: string }).code !== "42P04") throw error;
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-}
-
-async function requirePostgres() {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
-  try {
-    try {
-      await client.connect();
-    } catch (error) {
-      if ((error as { code?: string }).code !== "3D000") throw error;
-      await createDatabaseIfMissing();
-      return requirePostgres();
-    }
-    await client.query("select 1");
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${DATABASE_URL} (${(error as Error).message}). Start it (e.g. \`service postgresql start\`, and \`createdb -U postgres limelight_dev\`) or point DATABASE_URL at one.`,
-    );
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 async function requireRedis() {
   const client = createClient({

@@ -43,12 +43,14 @@ export async function startTestServer(
     ...envOverrides,
   });
   const logger = pino({ level: "silent" });
-  const { httpServer, realtime } = await createLimelightServer({
+  const server = await createLimelightServer({
     env,
     db: handle.db,
+    database: handle.health,
     logger,
     build: await loadBuild(),
   });
+  const { httpServer, realtime } = server;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
@@ -57,7 +59,7 @@ export async function startTestServer(
     realtime,
     async close() {
       httpServer.closeAllConnections();
-      await realtime.close();
+      await server.close();
     },
   };
 }

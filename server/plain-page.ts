@@ -1,0 +1,50 @@
+import type { Response } from "express";
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A self-contained page for answers the server gives before the app runs
+ * (the database is away, a body is too large): no database, no render, no
+ * script. Remix data requests and JSON clients get `{ error }` instead.
+ */
+export function sendPlainPage(
+  res: Response,
+  status: number,
+  page: { title: string; message: string; refreshSeconds?: number },
+) {
+  res.status(status);
+  res.setHeader("Cache-Control", "no-store");
+  if (res.req.query._data !== undefined || res.req.accepts(["html", "json"]) === "json") {
+    res.json({ error: page.message });
+    return;
+  }
+  const refresh = page.refreshSeconds
+    ? `<meta http-equiv="refresh" content="${page.refreshSeconds}">\n`
+    : "";
+  res.type("html").send(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${refresh}<title>${escapeHtml(page.title)} · Limelight</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:0;min-height:100vh;display:grid;place-items:center;background:#fafaf9;color:#1c1917}
+main{max-width:32rem;padding:2rem;text-align:center}
+.code{font-size:.8rem;font-weight:600;letter-spacing:.08em;text-transform:uppercase;color:#047857}
+h1{font-size:1.8rem;margin:.5rem 0}
+p{color:#57534e;line-height:1.5}
+a{color:#047857}
+@media (prefers-color-scheme:dark){body{background:#1c1917;color:#fafaf9}p{color:#d6d3d1}}
+</style>
+</head>
+<body>
+<main>
+<p class="code">Error ${status}</p>
+<h1>${escapeHtml(page.title)}</h1>
+<p>${escapeHtml(page.message)}</p>
+<p><a href="/">Go to the home page</a></p>
+</main>
+</body>
+</html>
+`);
+}
