@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import {
   Cleanup,
   load,
+  fullQuestion,
   openScaleData,
   scalePeople,
   serverGroups,
@@ -81,13 +82,7 @@ export async function run(): Promise<Record<string, number>> {
 async function measurePages(cleanup: Cleanup) {
   const handle = await openScaleData(cleanup);
   const { db } = handle;
-  const question = await sql<{ id: number; slug: string; reply_count: number }>`
-    select t.id, t.slug, t.reply_count from threads t join spaces s on s.id = t.space_id
-    where s.visibility = 'public' and t.kind = 'question' and t.accepted_post_id is not null
-      and t.reply_count between 20 and 40 and t.hidden_at is null and t.deleted_at is null
-    order by t.id limit 1`.execute(db);
-  const thread = question.rows[0];
-  if (!thread) throw new Error("no question with 20 to 40 replies in the scale data set");
+  const thread = await fullQuestion(db);
   // A public advocate with a long but ordinary history (not the very top earner).
   const advocate = await sql<{ handle: string; entries: number }>`
     select u.handle, l.entries from (

@@ -230,6 +230,18 @@ export async function scalePeople(handle: DbHandle, count: number) {
   return rows;
 }
 
+/** A public question with an accepted answer and 20 to 40 replies: a full first page. */
+export async function fullQuestion(db: DbHandle["db"]) {
+  const question = await sql<{ id: number; slug: string; reply_count: number }>`
+    select t.id, t.slug, t.reply_count from threads t join spaces s on s.id = t.space_id
+    where s.visibility = 'public' and t.kind = 'question' and t.accepted_post_id is not null
+      and t.reply_count between 20 and 40 and t.hidden_at is null and t.deleted_at is null
+    order by t.id limit 1`.execute(db);
+  const thread = question.rows[0];
+  if (!thread) throw new Error("no question with 20 to 40 replies in the scale data set");
+  return thread;
+}
+
 /** A thread of the benchmark's own in a public scale space; removed with everything in it. */
 export async function benchThread(cleanup: Cleanup, handle: DbHandle, authorId: number) {
   const { db } = handle;
