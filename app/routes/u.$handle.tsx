@@ -20,6 +20,7 @@ import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
+import { formatLongMonth } from "~/utils/format.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -84,10 +85,7 @@ export default function ProfilePage() {
   const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn } =
     useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
-  const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
-    month: "long",
-    year: "numeric",
-  });
+  const memberSince = formatLongMonth(profile.created_at);
   const links = [
     { href: profile.linkedin_url, label: "LinkedIn" },
     { href: profile.blog_url, label: "Blog" },

@@ -4,6 +4,7 @@
  * to those who may not read it yet. The access policy asks these.
  */
 import { pluralTierName } from "./rules.ts";
+import { formatDay as dayMonthYear, formatDayMonth } from "../../utils/format.ts";
 
 export interface CascadeRelease {
   tierId: number;
@@ -51,12 +52,7 @@ export function isPublicAt(subject: CascadeSubject, now: Date): boolean {
 /** "12 Dec", or "12 Dec 2027" when the year differs from now's (dates are shown in UTC). */
 export function formatDay(date: Date, now: Date): string {
   const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
-  return date.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: sameYear ? undefined : "numeric",
-    timeZone: "UTC",
-  });
+  return sameYear ? formatDayMonth(date) : dayMonthYear(date);
 }
 
 export interface UnlockHint {
