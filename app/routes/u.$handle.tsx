@@ -26,21 +26,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   try {
     const profile = await getVisibleProfile(context.db, viewer, params.handle ?? "");
-    const origin = new URL(request.url).origin;
-    const reputation = await loadProfileReputation(
-      context.db,
-      viewer,
-      profile.id,
-      new URL(request.url),
-    );
+    const url = new URL(request.url);
+    // Independent reads, side by side.
+    const [reputation, tier, referenceAsk, advocacy] = await Promise.all([
+      loadProfileReputation(context.db, viewer, profile.id, url),
+      profileTier(context.db, viewer, profile),
+      referenceAvailability(context.db, viewer, profile),
+      loadProfileAdvocacy(context.db, viewer, profile.id),
+    ]);
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
-      tier: await profileTier(context.db, viewer, profile),
-      referenceAsk: await referenceAvailability(context.db, viewer, profile),
+      tier,
+      referenceAsk,
       signedIn: viewer !== null,
-      url: `${origin}/u/${profile.handle}`,
-      advocacy: await loadProfileAdvocacy(context.db, viewer, profile.id),
+      url: `${url.origin}/u/${profile.handle}`,
+      advocacy,
       reputation,
     });
   } catch (error) {
