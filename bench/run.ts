@@ -3,8 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * `npm run bench -- <name>` runs bench/<name>.ts; without a name, every
- * benchmark in this folder. Each prints `bench <name> <metric> <value>`
+ * `npm run bench` runs the rendered pages benchmark (bench/pages.ts);
+ * `npm run bench -- <name>` runs bench/<name>.ts; `npm run bench -- all`,
+ * every benchmark in this folder. Each prints `bench <name> <metric> <value>`
  * lines and writes the same figures to bench/results/<name>.json.
  */
 export interface Benchmark {
@@ -19,7 +20,7 @@ const available = readdirSync(here)
   .sort();
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const names = wanted.length ? wanted : available;
+const names = wanted.includes("all") ? available : wanted.length ? wanted : ["pages"];
 let failed = false;
 for (const name of names) {
   if (!available.includes(name)) {

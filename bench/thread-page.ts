@@ -3,6 +3,7 @@ import { measure } from "./support.ts";
 import {
   Cleanup,
   load,
+  fullQuestion,
   openScaleData,
   scalePeople,
   sessionCookie,
@@ -37,14 +38,7 @@ export async function run(): Promise<Record<string, number>> {
 async function measureThreadPage(cleanup: Cleanup) {
   const handle = await openScaleData(cleanup);
   const { db } = handle;
-  // A public question with an accepted answer and 20 to 40 replies: a full first page.
-  const question = await sql<{ id: number; slug: string; reply_count: number }>`
-    select t.id, t.slug, t.reply_count from threads t join spaces s on s.id = t.space_id
-    where s.visibility = 'public' and t.kind = 'question' and t.accepted_post_id is not null
-      and t.reply_count between 20 and 40 and t.hidden_at is null and t.deleted_at is null
-    order by t.id limit 1`.execute(db);
-  const thread = question.rows[0];
-  if (!thread) throw new Error("no question with 20 to 40 replies in the scale data set");
+  const thread = await fullQuestion(db);
   const long = await sql<{ id: number; slug: string; reply_count: number }>`
     select t.id, t.slug, t.reply_count from threads t join spaces s on s.id = t.space_id
     where s.visibility = 'public' order by t.reply_count desc limit 1`.execute(db);

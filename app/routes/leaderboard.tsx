@@ -14,6 +14,7 @@ import {
 import { AREA_LABELS } from "~/modules/reputation/rules.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { cn } from "~/utils/cn.ts";
+import { formatCount } from "~/utils/format.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Leaderboard · Limelight" },
@@ -87,7 +88,7 @@ function Row({ row, pinned = false }: { row: LeaderboardRow; pinned?: boolean })
         </>
       )}
       <span className="shrink-0 font-mono text-sm font-semibold tabular-nums">
-        {row.points.toLocaleString("en-GB")}
+        {formatCount(row.points)}
         <span className="sr-only"> points</span>
       </span>
     </li>

@@ -20,26 +20,28 @@ import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
+import { formatLongMonth } from "~/utils/format.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   try {
     const profile = await getVisibleProfile(context.db, viewer, params.handle ?? "");
-    const origin = new URL(request.url).origin;
-    const reputation = await loadProfileReputation(
-      context.db,
-      viewer,
-      profile.id,
-      new URL(request.url),
-    );
+    const url = new URL(request.url);
+    // Independent reads, side by side.
+    const [reputation, tier, referenceAsk, advocacy] = await Promise.all([
+      loadProfileReputation(context.db, viewer, profile.id, url),
+      profileTier(context.db, viewer, profile),
+      referenceAvailability(context.db, viewer, profile),
+      loadProfileAdvocacy(context.db, viewer, profile.id),
+    ]);
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
-      tier: await profileTier(context.db, viewer, profile),
-      referenceAsk: await referenceAvailability(context.db, viewer, profile),
+      tier,
+      referenceAsk,
       signedIn: viewer !== null,
-      url: `${origin}/u/${profile.handle}`,
-      advocacy: await loadProfileAdvocacy(context.db, viewer, profile.id),
+      url: `${url.origin}/u/${profile.handle}`,
+      advocacy,
       reputation,
     });
   } catch (error) {
@@ -84,10 +86,7 @@ export default function ProfilePage() {
   const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn } =
     useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
-  const memberSince = new Date(profile.created_at).toLocaleDateString("en-GB", {
-    month: "long",
-    year: "numeric",
-  });
+  const memberSince = formatLongMonth(profile.created_at);
   const links = [
     { href: profile.linkedin_url, label: "LinkedIn" },
     { href: profile.blog_url, label: "Blog" },

@@ -16,20 +16,42 @@ import {
 } from "~/modules/auth/session.server.ts";
 
 type Auth = { user: SessionUser; session: ValidSession } | null;
-const cache = new WeakMap<Request, Promise<Auth>>();
 
+/**
+ * What is looked up once per request. Remix hands every loader its own copy
+ * of the Request, but one load context per request: a GET (which runs no
+ * action, so nothing can sign in or out half-way) shares one lookup between
+ * all its loaders through the context. A POST keeps one per Request copy, so
+ * the loaders after an action that signed in or out look again.
+ */
+function perRequest<T>() {
+  const byRequest = new WeakMap<Request, Promise<T>>();
+  const byContext = new WeakMap<AppLoadContext, Map<string, Promise<T>>>();
+  return (request: Request, context: AppLoadContext, make: () => Promise<T>): Promise<T> => {
+    if (request.method === "GET" || request.method === "HEAD") {
+      let forContext = byContext.get(context);
+      if (!forContext) byContext.set(context, (forContext = new Map()));
+      const key = request.headers.get("Cookie") ?? "";
+      let pending = forContext.get(key);
+      if (!pending) forContext.set(key, (pending = make()));
+      return pending;
+    }
+    let pending = byRequest.get(request);
+    if (!pending) byRequest.set(request, (pending = make()));
+    return pending;
+  };
+}
+
+const auths = perRequest<Auth>();
 /** The signed-in user and session for this request (looked up once per request). */
 export function getAuth(request: Request, context: AppLoadContext): Promise<Auth> {
-  let pending = cache.get(request);
-  if (!pending) {
+  return auths(request, context, () => {
     const token = readCookie(
       request.headers.get("Cookie"),
       sessionCookieName(context.env.COOKIE_SECURE),
     );
-    pending = token ? validateSessionToken(context.db, token) : Promise.resolve(null);
-    cache.set(request, pending);
-  }
-  return pending;
+    return token ? validateSessionToken(context.db, token) : Promise.resolve(null);
+  });
 }
 
 export async function getUser(
@@ -39,15 +61,12 @@ export async function getUser(
   return (await getAuth(request, context))?.user ?? null;
 }
 
-const viewers = new WeakMap<Request, Promise<Viewer>>();
+const viewers = perRequest<Viewer>();
 /** The person asking, with their standing, as the access policy sees them (once per request). */
 export function getViewer(request: Request, context: AppLoadContext): Promise<Viewer> {
-  let pending = viewers.get(request);
-  if (!pending) {
-    pending = getUser(request, context).then((user) => loadViewer(context.db, user));
-    viewers.set(request, pending);
-  }
-  return pending;
+  return viewers(request, context, () =>
+    getUser(request, context).then((user) => loadViewer(context.db, user)),
+  );
 }
 
 function safeRedirectTo(to: string | null | undefined, fallback = "/"): string {

@@ -5,8 +5,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
+import pg from "pg";
 import { createDb, type DbHandle } from "../../db/client.ts";
-import { generateScale } from "../../db/seed/scale.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { generateScale, SCALE_STEPS } from "../../db/seed/scale.ts";
 import {
   discussionScaleSteps,
   discussionSizesFromArgs,
@@ -26,6 +28,8 @@ import { freePort, stopGroup } from "../../tests/support/processes.ts";
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The checkout whose server and build are measured (another one, e.g. of main, to compare). */
+const appDir = path.resolve(process.env.BENCH_APP_DIR ?? root);
 export const DATABASE_URL =
   process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/limelight_bench";
 export const SCHEMA = process.env.DATABASE_SCHEMA ?? "scale";
@@ -61,40 +65,97 @@ export async function withinBudget<T>(label: string, ms: number, work: Promise<T
 }
 
 /**
- * The scale data set (`npm run seed:scale`), with its discussions: when the
- * people are there but the discussions are not yet, they are generated now
- * (once; they stay for later runs, like the rest of the data set).
+ * Sizes of the data set a benchmark generates when it is missing:
+ * `BENCH_SCALE=small` (the default: a few minutes on a laptop) or `full`
+ * (the sizes in BENCHMARKS.md). A data set generated earlier is used as it is.
+ */
+export function scaleSizes() {
+  const full = process.env.BENCH_SCALE === "full";
+  return {
+    people: {
+      advocates: full ? 100_000 : 20_000,
+      ledger: full ? 1_000_000 : 300_000,
+      managers: 20,
+    },
+    discussions: full
+      ? { threads: 20_000, replies: 1_000_000, votes: 500_000 }
+      : { threads: 2_000, replies: 80_000, votes: 40_000 },
+  };
+}
+
+/** Creates the benchmark's database on the PostgreSQL server when it is not there yet. */
+async function ensureDatabase() {
+  const url = new URL(DATABASE_URL);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    const found = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (!found.rowCount) {
+      console.log(`creating database ${name}…`);
+      await admin.query(`create database "${name.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The scale data set (`npm run seed:scale`), with its discussions. The
+ * database, its schema, the people and the discussions are each made when
+ * missing (once; they stay for later runs).
  */
 export async function openScaleData(cleanup: Cleanup): Promise<DbHandle> {
   let handle: DbHandle;
   try {
+    await ensureDatabase();
     handle = await createDb({ databaseUrl: DATABASE_URL, schema: SCHEMA, poolSize: 4 });
     await sql`select 1`.execute(handle.db);
   } catch (error) {
     throw new Error(
-      `PostgreSQL is not reachable at ${DATABASE_URL} (${(error as Error).message}): start it and create the database (createdb -U postgres limelight_bench).`,
+      `PostgreSQL is not reachable at ${DATABASE_URL} (${(error as Error).message}): start it, or set DATABASE_URL.`,
     );
   }
   cleanup.add(() => handle.close());
-  const people = await sql<{ n: number }>`
-    select count(*)::int as n from users where email like 'scale-%'`
-    .execute(handle.db)
-    .catch(() => ({ rows: [{ n: 0 }] }));
-  if (!Number(people.rows[0]?.n))
+  await migrateToLatest(handle.db, handle.schema);
+  const sizes = scaleSizes();
+  const counts = await sql<{ n: number; scale: number }>`
+    select count(*)::int as n, count(*) filter (where email like 'scale-%')::int as scale from users`.execute(
+    handle.db,
+  );
+  const { n, scale } = counts.rows[0];
+  if (Number(n) > 0 && !Number(scale))
     throw new Error(
-      `no scale data in schema ${SCHEMA}: run \`DATABASE_URL=${DATABASE_URL} npm run seed:scale\` first`,
+      `schema ${SCHEMA} holds other data: point DATABASE_SCHEMA at a schema of its own`,
     );
-  if (!(await hasDiscussionScale(handle.db))) {
+  const discussionSizes = process.argv.some((a) => a.startsWith("--threads"))
+    ? discussionSizesFromArgs()
+    : sizes.discussions;
+  const discussionSteps = discussionScaleSteps(discussionSizes);
+  if (!Number(scale)) {
+    console.log(
+      `generating the scale data set in schema ${SCHEMA} (once; BENCH_SCALE=${process.env.BENCH_SCALE ?? "small"})…`,
+    );
+    const discussionNames = new Set(discussionSteps.map((step) => step.name));
+    await generateScale(handle.db, sizes.people, (m) => console.log(`  ${m}`), [
+      ...SCALE_STEPS.filter((step) => !discussionNames.has(step.name)),
+      ...discussionSteps,
+    ]);
+  } else if (!(await hasDiscussionScale(handle.db))) {
     console.log("generating discussions in the scale data set (once)…");
     await generateScale(
       handle.db,
       { advocates: 0, ledger: 0, managers: 0 },
       (m) => console.log(`  ${m}`),
-      discussionScaleSteps(discussionSizesFromArgs()),
+      discussionSteps,
     );
   }
   return handle;
 }
+
+/** The process group of each started server, by its address (for its CPU time). */
+export const serverGroups = new Map<string, number>();
 
 /** A production server process on the scale data set, stopped by the clean-up. */
 export async function startServer(
@@ -102,12 +163,12 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<string> {
   const buildDir = process.env.BUILD_DIR ?? "build";
-  if (!existsSync(path.resolve(root, buildDir, "server/index.js")))
-    throw new Error(`no production build in ${buildDir}: run \`npm run build\` first`);
+  if (!existsSync(path.resolve(appDir, buildDir, "server/index.js")))
+    throw new Error(`no production build in ${appDir}/${buildDir}: run \`npm run build\` first`);
   const port = await freePort();
   const log: string[] = [];
   const child = spawn("npx", ["tsx", "server/index.ts"], {
-    cwd: root,
+    cwd: appDir,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
@@ -131,6 +192,7 @@ export async function startServer(
   child.stderr!.on("data", (d) => log.push(String(d)));
   cleanup.add(() => stopGroup(child.pid!));
   const url = `http://127.0.0.1:${port}`;
+  serverGroups.set(url, child.pid!);
   for (let i = 0; i < 240; i += 1) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${log.join("")}`);
     try {
@@ -166,6 +228,18 @@ export async function scalePeople(handle: DbHandle, count: number) {
     .execute();
   if (rows.length < count) throw new Error("the scale data set has too few advocates with points");
   return rows;
+}
+
+/** A public question with an accepted answer and 20 to 40 replies: a full first page. */
+export async function fullQuestion(db: DbHandle["db"]) {
+  const question = await sql<{ id: number; slug: string; reply_count: number }>`
+    select t.id, t.slug, t.reply_count from threads t join spaces s on s.id = t.space_id
+    where s.visibility = 'public' and t.kind = 'question' and t.accepted_post_id is not null
+      and t.reply_count between 20 and 40 and t.hidden_at is null and t.deleted_at is null
+    order by t.id limit 1`.execute(db);
+  const thread = question.rows[0];
+  if (!thread) throw new Error("no question with 20 to 40 replies in the scale data set");
+  return thread;
 }
 
 /** A thread of the benchmark's own in a public scale space; removed with everything in it. */

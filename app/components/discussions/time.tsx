@@ -1,14 +1,8 @@
-// One formatter for every date on a page: creating one per call is slow on long pages.
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+import { formatDay } from "~/utils/format.ts";
 
 /** Dates shown the same on the server and in the browser (UTC, fixed locale): no hydration drift. */
 export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
+  return formatDay(iso);
 }
 
 /** "3 hours ago", measured from the time the server rendered the page (passed in as now). */

@@ -1,17 +1,14 @@
+import { dateTimeFormat, formatDay } from "~/utils/format.ts";
+
 /** Dates on tier and early-access pages, in UTC so server and browser render the same text. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return "";
-  return new Date(value).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  return formatDay(value);
 }
 
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return "";
-  return new Date(value).toLocaleString("en-GB", {
+  return dateTimeFormat("en-GB", {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -19,7 +16,7 @@ export function formatDateTime(value: string | Date | null | undefined): string 
     minute: "2-digit",
     timeZone: "UTC",
     timeZoneName: "short",
-  });
+  }).format(new Date(value));
 }
 
 /** The value of an <input type="date"> for a stored moment. */

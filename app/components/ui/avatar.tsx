@@ -10,10 +10,17 @@ const palettes = [
 ];
 const sizes = { sm: "h-8 w-8 text-xs", md: "h-12 w-12 text-base", lg: "h-24 w-24 text-3xl" };
 
+/** Whole characters, never half of a surrogate pair (an emoji or a rare CJK character). */
+const chars = (word: string) => Array.from(word);
+
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters =
-    parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : (parts[0] ?? "?").slice(0, 2);
+    parts.length > 1
+      ? chars(parts[0])[0] + chars(parts[parts.length - 1])[0]
+      : chars(parts[0] ?? "?")
+          .slice(0, 2)
+          .join("");
   return letters.toUpperCase();
 }
 

@@ -3,6 +3,7 @@
  * a person of a given tier rank may read an item, and the teaser line shown
  * to those who may not read it yet. The access policy asks these.
  */
+import { formatDay as dayMonthYear, formatDayMonth } from "../../utils/format.ts";
 
 export interface CascadeRelease {
   tierId: number;
@@ -50,12 +51,7 @@ export function isPublicAt(subject: CascadeSubject, now: Date): boolean {
 /** "12 Dec", or "12 Dec 2027" when the year differs from now's (dates are shown in UTC). */
 export function formatDay(date: Date, now: Date): string {
   const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
-  return date.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: sameYear ? undefined : "numeric",
-    timeZone: "UTC",
-  });
+  return sameYear ? formatDayMonth(date) : dayMonthYear(date);
 }
 
 export interface UnlockHint {

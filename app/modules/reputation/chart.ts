@@ -1,4 +1,5 @@
 import { AREAS, type Area } from "./rules.ts";
+import { formatCount, formatMonth } from "../../utils/format.ts";
 
 export interface DailyPoints {
   day: string; // YYYY-MM-DD (UTC)
@@ -105,7 +106,7 @@ export function layoutStackedChart(
 
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
     y: r(y(max * f)),
-    label: Math.round(max * f).toLocaleString("en-GB"),
+    label: formatCount(Math.round(max * f)),
   }));
   const xTicks: { x: number; label: string }[] = [];
   if (series.length) {
@@ -115,11 +116,7 @@ export function layoutStackedChart(
       const day = new Date(t).toISOString().slice(0, 10);
       xTicks.push({
         x: r(series.length === 1 ? pad.left + innerW / 2 : x(day)),
-        label: new Date(t).toLocaleDateString("en-GB", {
-          month: "short",
-          year: "numeric",
-          timeZone: "UTC",
-        }),
+        label: formatMonth(t),
       });
     }
   }

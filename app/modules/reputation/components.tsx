@@ -3,6 +3,7 @@ import { useId } from "react";
 import { cn } from "~/utils/cn.ts";
 import { cumulativeSeries, layoutStackedChart, type DailyPoints } from "./chart.ts";
 import { AREA_LABELS, AREAS, formatPoints, type Area } from "./rules.ts";
+import { formatCount, formatDay } from "~/utils/format.ts";
 
 /** One colour per area, in light and dark mode (fill classes for SVG, bg for legends). */
 export const AREA_COLOURS: Record<Area, { fill: string; swatch: string }> = {
@@ -38,13 +39,7 @@ export function ReputationChart({
   const chart = layoutStackedChart(series);
   const last = series[series.length - 1];
   const first = series[0];
-  const fmt = (day: string) =>
-    new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      timeZone: "UTC",
-    });
+  const fmt = (day: string) => formatDay(`${day}T00:00:00Z`);
   // A month-by-month table for assistive technology (and anyone who prefers numbers).
   const months = new Map<string, (typeof series)[number]>();
   for (const p of series) months.set(p.day.slice(0, 7), p);
@@ -155,7 +150,7 @@ export function AreaTotals({
           className="mt-1 text-2xl font-bold text-brand-900 dark:text-brand-100"
           data-testid="reputation-total"
         >
-          {balance.total.toLocaleString("en-GB")}
+          {formatCount(balance.total)}
         </dd>
       </div>
       {AREAS.map((a) => (
@@ -167,7 +162,7 @@ export function AreaTotals({
             />
             {AREA_LABELS[a]}
           </dt>
-          <dd className="mt-1 text-lg font-semibold">{balance[a].toLocaleString("en-GB")}</dd>
+          <dd className="mt-1 text-lg font-semibold">{formatCount(balance[a])}</dd>
         </div>
       ))}
       {recent !== undefined ? (
@@ -218,14 +213,7 @@ export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; co
             {b.earnedAt ? (
               <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
                 Earned{" "}
-                <time dateTime={new Date(b.earnedAt).toISOString()}>
-                  {new Date(b.earnedAt).toLocaleDateString("en-GB", {
-                    day: "numeric",
-                    month: "short",
-                    year: "numeric",
-                    timeZone: "UTC",
-                  })}
-                </time>
+                <time dateTime={new Date(b.earnedAt).toISOString()}>{formatDay(b.earnedAt)}</time>
               </p>
             ) : b.earnedAt === null ? (
               <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">Not earned yet</p>
@@ -313,12 +301,7 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
               dateTime={date.toISOString()}
               className="shrink-0 whitespace-nowrap text-xs text-stone-600 dark:text-stone-400"
             >
-              {date.toLocaleDateString("en-GB", {
-                day: "numeric",
-                month: "short",
-                year: "numeric",
-                timeZone: "UTC",
-              })}
+              {formatDay(date)}
             </time>
           </li>
         );

@@ -1,3 +1,5 @@
+import { formatCount } from "../../utils/format.ts";
+
 /**
  * The one catalogue of reputation rules: what earns points, in which area,
  * and how many by default. Admins may change the values (stored as
@@ -258,7 +260,7 @@ export function applyVoteCaps(input: {
 
 /** Signed points as people read them: "+15", "−5", "0". */
 export function formatPoints(amount: number): string {
-  if (amount > 0) return `+${amount.toLocaleString("en-GB")}`;
-  if (amount < 0) return `−${Math.abs(amount).toLocaleString("en-GB")}`;
+  if (amount > 0) return `+${formatCount(amount)}`;
+  if (amount < 0) return `−${formatCount(Math.abs(amount))}`;
   return "0";
 }

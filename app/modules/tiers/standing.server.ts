@@ -409,8 +409,11 @@ export async function profileTier(
   now = new Date(),
 ) {
   if (profile.role === "prospect") return null;
-  const overview = await tierOverview(db, profile, now);
   const isOwner = viewer?.id === profile.id;
+  // Others see the tier only; the standing and progress behind it are the owner's.
+  const overview = isOwner
+    ? await tierOverview(db, profile, now)
+    : { current: await effectiveTier(db, profile.id, now), next: null };
   return {
     current: overview.current,
     next: isOwner ? overview.next : null,

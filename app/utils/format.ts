@@ -1,0 +1,56 @@
+/**
+ * Formatters made once and reused. Constructing an `Intl` formatter (which
+ * `toLocaleDateString` and `toLocaleString` with a locale do on every call)
+ * costs far more than formatting with one, and a page can format hundreds of
+ * dates and numbers. Dates are in UTC with a fixed locale, so the server and
+ * every browser print the same text (no hydration drift).
+ */
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One `Intl.DateTimeFormat` per locale and set of options, made on first use. */
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const UTC = "UTC";
+const dayMonthYear = dateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: UTC,
+});
+const dayLongMonthYear = dateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: UTC,
+});
+const dayMonth = dateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: UTC });
+const monthYear = dateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: UTC });
+const longMonthYear = dateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: UTC });
+const count = new Intl.NumberFormat("en-GB");
+
+type DateLike = string | number | Date;
+
+/** "3 Dec 2026" */
+export const formatDay = (value: DateLike) => dayMonthYear.format(new Date(value));
+/** "3 December 2026" */
+export const formatLongDay = (value: DateLike) => dayLongMonthYear.format(new Date(value));
+/** "3 Dec" */
+export const formatDayMonth = (value: DateLike) => dayMonth.format(new Date(value));
+/** "Dec 2026" */
+export const formatMonth = (value: DateLike) => monthYear.format(new Date(value));
+/** "December 2026" */
+export const formatLongMonth = (value: DateLike) => longMonthYear.format(new Date(value));
+/** "12,345" */
+export const formatCount = (n: number) => count.format(n);
