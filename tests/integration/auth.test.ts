@@ -161,9 +161,10 @@ describe("sign-in", () => {
 
   it("throttles repeated failures per account with 429 and Retry-After, then lets a later try through", async () => {
     const user = await insertUser(handle.db);
+    const c = client();
     for (let i = 0; i < 5; i++)
-      expect((await signIn(client(), user.email, "wrong password")).status).toBe(401);
-    const blocked = await signIn(client(), user.email);
+      expect((await signIn(c, user.email, "wrong password")).status).toBe(401);
+    const blocked = await signIn(c, user.email);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     // No permanent lockout: once the window has passed, the right password works again.
