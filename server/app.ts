@@ -10,7 +10,7 @@ import { TOAST_COOKIE } from "../app/utils/toast.server.ts";
 import type { Logger } from "pino";
 import type { DB } from "../db/client.ts";
 import type { Env } from "../app/utils/env.server.ts";
-import { httpDuration, registry } from "./metrics.ts";
+import { httpDuration, metricsAccess, registry } from "./metrics.ts";
 import { isAllowedOrigin } from "./origin.ts";
 import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
@@ -144,7 +144,7 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     }
   });
 
-  app.get("/metrics", async (_req, res) => {
+  app.get("/metrics", metricsAccess(env.METRICS_TOKEN), async (_req, res) => {
     res.setHeader("Content-Type", registry.contentType);
     res.send(await registry.metrics());
   });

@@ -25,7 +25,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   try {
     const profile = await getVisibleProfile(context.db, viewer, params.handle ?? "");
-    const origin = new URL(request.url).origin;
+    // Share links name the configured address, never whatever Host the request carried.
+    const origin = context.env.PUBLIC_URL;
     const reputation = await loadProfileReputation(
       context.db,
       viewer,
