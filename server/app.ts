@@ -12,6 +12,7 @@ import type { DB } from "../db/client.ts";
 import type { Env } from "../app/utils/env.server.ts";
 import { httpDuration, metricsAccess, registry } from "./metrics.ts";
 import { isAllowedOrigin } from "./origin.ts";
+import { edgeValidation } from "./edge.ts";
 import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
 import { createRealtime, type Realtime } from "./realtime.ts";
@@ -157,6 +158,8 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
       methods: ["POST", "PUT", "PATCH", "DELETE"],
     }),
   );
+
+  app.use(edgeValidation());
 
   const clientDir = options.clientDir ?? path.resolve(process.env.BUILD_DIR ?? "build", "client");
   if (options.viteMiddleware) app.use(options.viteMiddleware);
