@@ -339,7 +339,8 @@ describe("passwords", () => {
 
   it("of exactly 8 and exactly 128 characters are accepted", async () => {
     expect((await signUpWith("8 chars!")).status).toBe(204);
-    expect((await signUpWith("p".repeat(127) + "!")).status).toBe(204);
+    // A varied filler: one character repeated is refused as a pattern, whatever its length.
+    expect((await signUpWith("pq".repeat(63) + "r!")).status).toBe(204);
   });
 
   it("need no particular mix of characters", async () => {
