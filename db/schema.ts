@@ -79,6 +79,8 @@ export interface AuthAttemptsTable {
   id: Generated<number>;
   scope: "ip" | "account";
   key: string;
+  /** For an account's attempts, the client (IP) it came from. */
+  client: string | null;
   created_at: CreatedAt;
 }
 

@@ -12,8 +12,9 @@ import type { DatabaseHealth, DB } from "../db/client.ts";
 import type { Env } from "../app/utils/env.server.ts";
 import { bodyLimit } from "./body-limit.ts";
 import { databaseGate, mountHealthRoutes, PROBE_PATHS } from "./health.ts";
-import { httpDuration, registry } from "./metrics.ts";
+import { httpDuration, metricsAccess, registry } from "./metrics.ts";
 import { isAllowedOrigin } from "./origin.ts";
+import { edgeValidation } from "./edge.ts";
 import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
 import { createRealtime, type Realtime } from "./realtime.ts";
@@ -144,7 +145,7 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
 
   mountHealthRoutes(app, { database: options.database, logger, isClosing: () => closing });
 
-  app.get("/metrics", async (_req, res) => {
+  app.get("/metrics", metricsAccess(env.METRICS_TOKEN), async (_req, res) => {
     res.setHeader("Content-Type", registry.contentType);
     res.send(await registry.metrics());
   });
@@ -167,6 +168,8 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
       logger,
     }),
   );
+
+  app.use(edgeValidation());
 
   const clientDir = options.clientDir ?? path.resolve(process.env.BUILD_DIR ?? "build", "client");
   if (options.viteMiddleware) app.use(options.viteMiddleware);

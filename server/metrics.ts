@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type express from "express";
 import client from "prom-client";
 
 export const registry = new client.Registry();
@@ -23,3 +25,33 @@ export const pageCacheResults = new client.Counter({
   labelNames: ["result"] as const,
   registers: [registry],
 });
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/**
+ * Who may read /metrics. With METRICS_TOKEN set, a request bearing it
+ * (`Authorization: Bearer …`). Without one, only the machine itself: a
+ * loopback connection that no proxy forwarded (a proxy on the same machine
+ * would make every visitor look local, so such set-ups need the token).
+ */
+export function metricsAccess(token: string | undefined): express.RequestHandler {
+  const expected = token ? createHash("sha256").update(token).digest() : null;
+  return (req, res, next) => {
+    if (expected) {
+      const given = /^Bearer (.+)$/i.exec(req.get("authorization") ?? "")?.[1] ?? "";
+      // Compared as digests, in constant time, so the token's length and bytes do not leak.
+      if (timingSafeEqual(createHash("sha256").update(given).digest(), expected)) return next();
+      res.setHeader("WWW-Authenticate", 'Bearer realm="metrics"');
+      res.status(401).type("text/plain").send("Metrics need the bearer token in METRICS_TOKEN.");
+      return;
+    }
+    const forwarded = req.get("x-forwarded-for") ?? req.get("forwarded");
+    if (!forwarded && LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
+    res
+      .status(403)
+      .type("text/plain")
+      .send(
+        "Metrics are served to this machine only; set METRICS_TOKEN to read them from elsewhere.",
+      );
+  };
+}

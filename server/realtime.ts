@@ -29,6 +29,7 @@ import {
 import type { Env } from "../app/utils/env.server.ts";
 import { socketConnections } from "./metrics.ts";
 import { isAllowedOrigin } from "./origin.ts";
+import { createFloodCooldown, socketClientIp, validateClientEvents } from "./socket-guard.ts";
 
 export interface SocketData {
   user: SessionUser | null;
@@ -46,6 +47,8 @@ export interface Realtime {
 
 /** A socket may send this many events in a burst, refilled at this rate; then it is refused, then cut off. */
 export const FLOOD_LIMITS = { burst: 20, perSecond: 5, refusalsBeforeDisconnect: 20 };
+/** After a cut-off the client waits this long to reconnect, doubling at each repeat up to the maximum. */
+export const FLOOD_COOLDOWN = { baseSeconds: 30, maxSeconds: 15 * 60 };
 const TYPING_INTERVAL_MS = 2_000;
 const PRESENCE_DELAY_MS = 400;
 
@@ -99,6 +102,14 @@ export async function createRealtime(
   const presenceTimers = new Map<number, NodeJS.Timeout>();
 
   const cookieName = sessionCookieName(env.COOKIE_SECURE);
+  const cooldown = createFloodCooldown(FLOOD_COOLDOWN);
+  // A signed-in person waits by account (others behind the same address are not held back);
+  // anonymous sockets by client address.
+  const floodKeys = (socket: AnySocket) => [
+    socket.data.user
+      ? `user:${socket.data.user.id}`
+      : `ip:${socketClientIp(socket, env.TRUST_PROXY)}`,
+  ];
   io.use(async (socket, next) => {
     try {
       const token = readCookie(socket.handshake.headers.cookie, cookieName);
@@ -106,6 +117,12 @@ export async function createRealtime(
       socket.data.user = result?.user ?? null;
       socket.data.sessionId = result?.session.id ?? null;
       socket.data.viewer = await loadViewer(db, socket.data.user);
+      const retryAfter = cooldown.retryAfter(floodKeys(socket));
+      if (retryAfter > 0) {
+        const refusal = new Error("rate-limited") as Error & { data: unknown };
+        refusal.data = { retryAfter };
+        return next(refusal);
+      }
       next();
     } catch (error) {
       logger.error({ err: error }, "socket handshake failed");
@@ -258,7 +275,10 @@ export async function createRealtime(
     let tokens = FLOOD_LIMITS.burst;
     let refilledAt = Date.now();
     let refusals = 0;
+    let cutOff = false;
     socket.use((packet, next) => {
+      // Packets already queued when the socket was cut off are dropped quietly.
+      if (cutOff) return;
       const now = Date.now();
       tokens = Math.min(
         FLOOD_LIMITS.burst,
@@ -273,11 +293,14 @@ export async function createRealtime(
       const ack = packet[packet.length - 1];
       if (typeof ack === "function") ack({ ok: false, error: "Too many messages: slow down." });
       if (refusals >= FLOOD_LIMITS.refusalsBeforeDisconnect) {
-        logger.warn({ userId: user?.id ?? null }, "socket disconnected for flooding");
-        socket.emit("rate-limited", { disconnected: true });
+        cutOff = true;
+        const retryAfter = cooldown.strike(floodKeys(socket));
+        logger.warn({ userId: user?.id ?? null, retryAfter }, "socket disconnected for flooding");
+        socket.emit("rate-limited", { disconnected: true, retryAfter });
         socket.disconnect(true);
       }
     });
+    validateClientEvents(socket);
 
     socket.on("thread:join", async (payload: unknown, ack?: (answer: JoinAck) => void) => {
       const reply = typeof ack === "function" ? ack : () => {};

@@ -17,13 +17,28 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let active = true;
     let opened: Socket | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // A socket cut off for flooding (or refused while it waits) comes back only after the
+    // wait the server names, instead of at once.
+    const reconnectAfter = (seconds: unknown) => {
+      if (typeof seconds !== "number" || !(seconds > 0)) return;
+      clearTimeout(retry);
+      retry = setTimeout(() => opened?.connect(), seconds * 1000);
+    };
     void import("socket.io-client").then(({ io }) => {
       if (!active) return;
       opened = io({ transports: ["websocket", "polling"], withCredentials: true });
+      opened.on("rate-limited", (payload: { retryAfter?: number }) =>
+        reconnectAfter(payload?.retryAfter),
+      );
+      opened.on("connect_error", (error: Error & { data?: { retryAfter?: number } }) =>
+        reconnectAfter(error.data?.retryAfter),
+      );
       setSocket(opened);
     });
     return () => {
       active = false;
+      clearTimeout(retry);
       opened?.close();
     };
   }, [userId]);

@@ -9,11 +9,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Card } from "~/components/ui/card.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
-import {
-  clearAccountFailures,
-  recordSignInFailure,
-  signInRetryAfter,
-} from "~/modules/auth/throttle.server.ts";
+import { confirmSignIn, reserveSignInAttempt } from "~/modules/auth/throttle.server.ts";
 import { authenticate } from "~/modules/auth/users.server.ts";
 import { SignInSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, safeRedirectTo, startSession } from "~/utils/auth.server.ts";
@@ -32,14 +28,20 @@ const BAD_CREDENTIALS =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const redirectTo = safeRedirectTo(String(formData.get("redirectTo") ?? ""), "/");
+  const redirectTo = safeRedirectTo(
+    String(formData.get("redirectTo") ?? ""),
+    "/",
+    context.env.PUBLIC_URL,
+  );
   const parsed = parseForm(SignInSchema, formData);
   if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
   const { email, password } = parsed.data;
 
   const keys = { ip: context.clientIp, account: email };
-  const retryAfter = await signInRetryAfter(context.db, keys);
-  if (retryAfter > 0) {
+  // The attempt is counted before the password is checked, so parallel guesses cannot overtake it.
+  const reservation = await reserveSignInAttempt(context.db, keys);
+  if (!reservation.ok) {
+    const { retryAfter } = reservation;
     const minutes = Math.ceil(retryAfter / 60);
     return json<ActionError>(
       {
@@ -52,10 +54,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const user = await authenticate(context.db, email, password);
   if (!user) {
-    await recordSignInFailure(context.db, keys);
     return json<ActionError>({ formError: BAD_CREDENTIALS, values: { email } }, { status: 401 });
   }
-  await clearAccountFailures(context.db, email);
+  await confirmSignIn(context.db, keys, reservation);
   const cookie = await startSession(request, context, user.id);
   return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }

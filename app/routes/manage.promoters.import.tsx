@@ -26,6 +26,11 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 export const meta: MetaFunction = () => [{ title: "Import responses · Promoters · Limelight" }];
 
 const MAX_BYTES = 2 * 1024 * 1024;
+const tooLarge = () =>
+  json<ActionData>(
+    { kind: "error", formError: "The file is larger than 2 MB. Split it and import the parts." },
+    { status: 413 },
+  );
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.managePromoters);
@@ -60,11 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAllowed(request, context, policy.managePromoters);
   const actor = { id: user.id, role: user.role };
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_BYTES * 2 + 10_000)
-    return json<ActionData>(
-      { kind: "error", formError: "The file is larger than 2 MB. Split it and import the parts." },
-      { status: 413 },
-    );
+  if (length > MAX_BYTES * 2 + 10_000) return tooLarge();
   const formData = await request.formData();
   const intent = formData.get("intent");
 
@@ -93,18 +94,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let fileName = String(formData.get("fileName") ?? "");
   const file = formData.get("file");
   if (file && typeof file !== "string" && file.size > 0) {
-    if (file.size > MAX_BYTES)
-      return json<ActionData>(
-        {
-          kind: "error",
-          formError: "The file is larger than 2 MB. Split it and import the parts.",
-        },
-        { status: 413 },
-      );
+    if (file.size > MAX_BYTES) return tooLarge();
     csv = await file.text();
     fileName = file.name;
   } else {
     csv = String(formData.get("csv") ?? "");
+    // Pasted text is held to the same limit as an uploaded file.
+    if (Buffer.byteLength(csv) > MAX_BYTES) return tooLarge();
   }
   if (!csv.trim())
     return json<ActionData>(

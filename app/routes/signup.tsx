@@ -8,15 +8,19 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
+import { EmailTakenError } from "~/modules/auth/errors.ts";
 import { signUp, signUpWithInvitation } from "~/modules/auth/users.server.ts";
 import { lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { formErrors, parseForm, type ActionError } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Join Limelight" }];
+
+const SIGN_UP_REFUSED =
+  "We could not create an account with these details. If you have joined before, sign in instead.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -41,6 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : await signUp(context.db, parsed.data);
   } catch (error) {
     const { password: _password, ...values } = parsed.data;
+    // Sign-up must not confirm who has an account: a taken address gets a general answer
+    // that names no field, and the form keeps what was typed.
+    if (error instanceof EmailTakenError)
+      return json<ActionError>({ formError: SIGN_UP_REFUSED, values }, { status: 400 });
     return answerDomainError(error, values);
   }
   const cookie = await startSession(request, context, user.id);

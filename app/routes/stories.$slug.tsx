@@ -23,7 +23,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       throw redirect(`/manage/stories/${draft.id}`);
     throw notFound("We could not find that story.");
   }
-  const url = new URL(request.url);
   const isAuthor = viewer?.id === story.author_id;
   return json({
     story: {
@@ -51,8 +50,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     version: story.version,
     published: formatEventDate(story.published_at),
     publishedIso: new Date(story.published_at).toISOString(),
-    url: `${url.origin}/stories/${story.slug}`,
-    imageUrl: `${url.origin}/stories/${story.slug}/chart.svg?v=${story.version}`,
+    url: `${context.env.PUBLIC_URL}/stories/${story.slug}`,
+    imageUrl: `${context.env.PUBLIC_URL}/stories/${story.slug}/chart.svg?v=${story.version}`,
     isAuthor,
     revisionInProgress: isAuthor && story.status !== "published",
     canReview: policy.reviewStory(viewer, { authorId: story.author_id }),

@@ -125,7 +125,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       spaces,
       viewer: viewer ? { id: viewer.id } : null,
       description: excerpt(htmlToText(page.opening.html), 160),
-      canonical: `${url.origin}/t/${thread.id}/${thread.slug}`,
+      canonical: `${context.env.PUBLIC_URL}/t/${thread.id}/${thread.slug}`,
       now: new Date().toISOString(),
     },
     { headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]) },

@@ -26,6 +26,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   try {
     const profile = await getVisibleProfile(context.db, viewer, params.handle ?? "");
+    // Share links name the configured address, never whatever Host the request carried.
+    const origin = context.env.PUBLIC_URL;
     const url = new URL(request.url);
     // Independent reads, side by side.
     const [reputation, tier, referenceAsk, advocacy] = await Promise.all([
@@ -40,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       tier,
       referenceAsk,
       signedIn: viewer !== null,
-      url: `${url.origin}/u/${profile.handle}`,
+      url: `${origin}/u/${profile.handle}`,
       advocacy,
       reputation,
     });

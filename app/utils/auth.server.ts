@@ -69,11 +69,33 @@ export function getViewer(request: Request, context: AppLoadContext): Promise<Vi
   );
 }
 
-function safeRedirectTo(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+/**
+ * A place on this site to send a person back to, as a path, or the fallback.
+ * The target is resolved the way a browser would (dot segments, backslashes,
+ * stripped tabs), and both it and the path we answer with must stay on the
+ * site's own origin; the answer is serialised by the URL parser, so it is
+ * ASCII and safe in a Location header.
+ */
+function safeRedirectTo(
+  to: string | null | undefined,
+  fallback = "/",
+  siteOrigin = "http://localhost",
+): string {
+  if (!to) return fallback;
   // Browsers drop tabs and newlines inside a URL, so "/\t/evil.example" would leave the site.
   if ([...to].some((ch) => ch <= " " || ch === "\u007f")) return fallback;
-  return to;
+  const origin = new URL(siteOrigin).origin;
+  let target: URL;
+  try {
+    target = new URL(to, origin);
+  } catch {
+    return fallback;
+  }
+  if (target.origin !== origin) return fallback;
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  // "/x/../\\evil.example" resolves to the path "//evil.example", which is another site again.
+  if (new URL(path, origin).origin !== origin) return fallback;
+  return path;
 }
 export { safeRedirectTo };
 

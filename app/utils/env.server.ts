@@ -42,6 +42,21 @@ const EnvSchema = z.object({
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
   /** Number of proxies in front of the app (for client IPs in rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Where people reach the site: canonical and share links are built from it, never from the Host header. */
+  PUBLIC_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return /^https?:$/.test(url.protocol) && url.pathname === "/" && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    }, "must be an http:// or https:// origin, like https://community.example.com")
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /** A bearer token for GET /metrics; unset, only the machine itself (loopback) may read it. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Extra origins allowed to send state-changing requests and open sockets, comma separated. */
   ALLOWED_ORIGINS: z
     .string()
@@ -58,6 +73,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   COOKIE_SECURE: boolean;
   DATA_DIR: string;
   PAGE_CACHE_TTL_MS: number;
+  PUBLIC_URL: string;
 };
 
 export class EnvError extends Error {}
@@ -75,5 +91,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATA_DIR: path.resolve(env.DATA_DIR),
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
     PAGE_CACHE_TTL_MS: env.PAGE_CACHE_TTL_MS ?? (env.NODE_ENV === "production" ? 10_000 : 0),
+    // `npm start` on this machine is reached at localhost on its port.
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   };
 }

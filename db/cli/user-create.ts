@@ -3,7 +3,7 @@ import { ROLES } from "../schema.ts";
 import { inTransaction } from "../transaction.ts";
 import { FieldError } from "../../app/modules/auth/errors.ts";
 import { signUp } from "../../app/modules/auth/users.server.ts";
-import { SignUpSchema } from "../../app/modules/auth/validation.ts";
+import { personalPasswordCheck, SignUpFields } from "../../app/modules/auth/validation.ts";
 import { recordAudit } from "../../app/modules/audit/audit.server.ts";
 import { fail, openCliDatabase, parseArgs } from "./open.ts";
 
@@ -11,13 +11,15 @@ import { fail, openCliDatabase, parseArgs } from "./open.ts";
 // Without --password, the password is read from LIMELIGHT_PASSWORD.
 const args = parseArgs();
 const email = String(args.email ?? "");
-const parsed = SignUpSchema.extend({ role: z.enum(ROLES) }).safeParse({
-  email,
-  handle: String(args.handle ?? email.split("@")[0]?.replace(/[^a-zA-Z0-9_-]/g, "-") ?? ""),
-  displayName: String(args.name ?? email.split("@")[0] ?? ""),
-  password: String(args.password ?? process.env.LIMELIGHT_PASSWORD ?? ""),
-  role: String(args.role ?? "prospect"),
-});
+const parsed = SignUpFields.extend({ role: z.enum(ROLES) })
+  .superRefine(personalPasswordCheck("password"))
+  .safeParse({
+    email,
+    handle: String(args.handle ?? email.split("@")[0]?.replace(/[^a-zA-Z0-9_-]/g, "-") ?? ""),
+    displayName: String(args.name ?? email.split("@")[0] ?? ""),
+    password: String(args.password ?? process.env.LIMELIGHT_PASSWORD ?? ""),
+    role: String(args.role ?? "prospect"),
+  });
 if (!parsed.success) {
   fail(
     "Could not create the user:\n" +

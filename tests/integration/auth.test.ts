@@ -98,7 +98,7 @@ describe("sign-up", () => {
     expect((await tooLong.json()).fieldErrors.password).toMatch(/at most 128/);
   });
 
-  it("answers 409 next to the field when the email or handle is taken", async () => {
+  it("does not confirm that an email has an account, and answers 409 next to a taken handle", async () => {
     const existing = await insertUser(handle.db);
     const res = await client().post("/signup?_data=routes%2Fsignup", {
       email: existing.email.toUpperCase(),
@@ -106,8 +106,12 @@ describe("sign-up", () => {
       displayName: "Someone",
       password: "another good passphrase",
     });
-    expect(res.status).toBe(409);
-    expect((await res.json()).fieldErrors.email).toMatch(/already exists/);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.fieldErrors).toBeUndefined();
+    expect(body.formError).toMatch(/could not create an account with these details/);
+    expect(JSON.stringify(body)).not.toMatch(/already|exists|taken|registered/i);
+    expect(body.values.email).toBe(existing.email);
     const res2 = await client().post("/signup?_data=routes%2Fsignup", {
       email: `fresh-${uniqueSuffix()}@example.test`,
       handle: existing.handle.toUpperCase(),
@@ -161,9 +165,10 @@ describe("sign-in", () => {
 
   it("throttles repeated failures per account with 429 and Retry-After, then lets a later try through", async () => {
     const user = await insertUser(handle.db);
+    const c = client();
     for (let i = 0; i < 5; i++)
-      expect((await signIn(client(), user.email, "wrong password")).status).toBe(401);
-    const blocked = await signIn(client(), user.email);
+      expect((await signIn(c, user.email, "wrong password")).status).toBe(401);
+    const blocked = await signIn(c, user.email);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     // No permanent lockout: once the window has passed, the right password works again.

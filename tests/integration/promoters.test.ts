@@ -98,6 +98,20 @@ describe("importing survey responses from CSV", () => {
     expect(batches[0]).toMatchObject({ rows_in_file: 3, rows_added: 0, rows_skipped: 3 });
   });
 
+  it("holds pasted responses to the same 2 MB limit as an uploaded file, writing nothing", async () => {
+    const { c } = await signedInAs("manager");
+    const s = uniqueSuffix();
+    const row = (i: number) => `paste-${i}-${s}@example.test,9,Quick and friendly,2026-04-02`;
+    const rows = Array.from({ length: 40_000 }, (_, i) => row(i));
+    const csv = ["email,score,comment,responded at", ...rows].join("\n");
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(2 * 1024 * 1024);
+    const before = await countResponses();
+    const res = await c.post(IMPORT, { intent: "import", csv });
+    expect(res.status).toBe(413);
+    expect((await res.json()).formError).toMatch(/larger than 2 MB/);
+    expect(await countResponses()).toBe(before);
+  });
+
   it("accepts an uploaded file", async () => {
     const { c } = await signedInAs("manager");
     const s = uniqueSuffix();

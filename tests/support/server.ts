@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import type { DbHandle } from "../../db/client.ts";
 import { loadEnv, type Env } from "../../app/utils/env.server.ts";
 import { createLimelightServer } from "../../server/app.ts";
@@ -30,6 +31,7 @@ function loadBuild(): Promise<ServerBuild> {
 export async function startTestServer(
   handle: DbHandle,
   envOverrides: Record<string, string> = {},
+  options: { logger?: Logger } = {},
 ): Promise<TestServer> {
   // One proxy hop is trusted so tests can speak for different client IPs with X-Forwarded-For.
   const env = loadEnv({
@@ -42,7 +44,7 @@ export async function startTestServer(
     PAGE_CACHE_TTL_MS: "0",
     ...envOverrides,
   });
-  const logger = pino({ level: "silent" });
+  const logger = options.logger ?? pino({ level: "silent" });
   const server = await createLimelightServer({
     env,
     db: handle.db,
@@ -53,8 +55,11 @@ export async function startTestServer(
   const { httpServer, realtime } = server;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  // The public address is where this server listens, unless a test names another.
+  if (!envOverrides.PUBLIC_URL) env.PUBLIC_URL = url;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     env,
     realtime,
     async close() {
@@ -129,4 +134,23 @@ export class TestClient {
       body: new URLSearchParams(fields).toString(),
     });
   }
+}
+
+/** A raw HTTP request, for what fetch will not send: TRACE, or a Host header of the test's choice. */
+export function rawRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { method: init.method, headers: init.headers }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      });
+      req.on("error", reject);
+      req.end(init.body);
+    },
+  );
 }

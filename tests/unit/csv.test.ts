@@ -85,4 +85,18 @@ describe("writing CSV", () => {
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("-12.5")).toBe("-12.5");
   });
+
+  it("defuses formulas that start like a number, and keeps whole numbers as numbers", () => {
+    expect(csvField("-1+1+cmd|' /C calc'!A0")).toBe("'-1+1+cmd|' /C calc'!A0");
+    expect(csvField('-1-HYPERLINK("https://evil.test","x")')).toBe(
+      '"\'-1-HYPERLINK(""https://evil.test"",""x"")"',
+    );
+    expect(csvField("+1+1")).toBe("'+1+1");
+    expect(csvField("\t=1")).toBe("'\t=1");
+    expect(csvField("\r=1")).toBe('"\'\r=1"');
+    expect(csvField("-3")).toBe("-3");
+    expect(csvField(-42)).toBe("-42");
+    expect(csvField("+7")).toBe("+7");
+    expect(toCsv([["Acme", -12.5, "-1+2"]])).toBe("Acme,-12.5,'-1+2\r\n");
+  });
 });

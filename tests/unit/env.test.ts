@@ -69,4 +69,20 @@ describe("loadEnv", () => {
     expect(env.TRUST_PROXY).toBe(2);
     expect(env.ALLOWED_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
   });
+
+  it("reads the public address, defaulting to localhost on the port", () => {
+    expect(loadEnv({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(loadEnv({ PORT: "8080" }).PUBLIC_URL).toBe("http://localhost:8080");
+    expect(loadEnv({ PUBLIC_URL: "https://community.example.com/" }).PUBLIC_URL).toBe(
+      "https://community.example.com",
+    );
+    for (const bad of ["community.example.com", "ftp://x.example", "https://x.example/path"])
+      expect(envError({ PUBLIC_URL: bad }).message, bad).toContain("PUBLIC_URL");
+  });
+
+  it("wants a metrics token long enough not to be guessed", () => {
+    expect(loadEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(loadEnv({ METRICS_TOKEN: "x".repeat(16) }).METRICS_TOKEN).toBe("x".repeat(16));
+    expect(envError({ METRICS_TOKEN: "short" }).message).toContain("METRICS_TOKEN");
+  });
 });

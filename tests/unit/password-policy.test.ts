@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { COMMON_PASSWORDS, isCommonPassword } from "../../app/modules/auth/common-passwords.ts";
+import {
+  COMMON_PASSWORDS,
+  isCommonPassword,
+  usesPersonalDetails,
+} from "../../app/modules/auth/common-passwords.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../app/modules/auth/password-limits.ts";
 import {
   ChangePasswordSchema,
   newPasswordField,
   SignInSchema,
+  SignUpSchema,
 } from "../../app/modules/auth/validation.ts";
 
 const accepts = (password: string) => newPasswordField.safeParse(password).success;
@@ -19,7 +24,8 @@ describe("new passwords", () => {
     expect(PASSWORD_MAX).toBe(128);
     expect(messageFor("seven!!")).toMatch(/at least 8/);
     expect(accepts("eight ch")).toBe(true);
-    expect(accepts("y".repeat(128))).toBe(true);
+    // A varied filler: one character repeated is refused as a pattern, whatever its length.
+    expect(accepts("yes, ".repeat(26).slice(0, 128))).toBe(true);
     expect(messageFor("y".repeat(129))).toMatch(/at most 128/);
     expect(messageFor("")).toMatch(/at least 8/);
   });
@@ -46,12 +52,57 @@ describe("new passwords", () => {
     expect(isCommonPassword("a long and memorable passphrase")).toBe(false);
   });
 
+  it("refuses repeated and sequential characters", () => {
+    for (const password of [
+      "aaaaaaaa",
+      " ".repeat(8),
+      "abababab",
+      "abcdefgh",
+      "98765432",
+      "ZYXWVUTS",
+    ])
+      expect(messageFor(password), JSON.stringify(password)).toMatch(/repeated or sequential/);
+    expect(messageFor(" password1 ")).toMatch(/common/);
+    expect(accepts("aaaaaaab cd")).toBe(true);
+  });
+
   it("keeps the common list to passwords the length rule would otherwise allow", () => {
     // A shorter entry could never be typed in: the length rule refuses it first.
     for (const password of COMMON_PASSWORDS) {
       expect(password.length, password).toBeGreaterThanOrEqual(PASSWORD_MIN);
       expect(password, password).toBe(password.toLowerCase());
     }
+  });
+});
+
+describe("a new account's password", () => {
+  const base = {
+    email: "Catie.Jones@Example.com",
+    handle: "catie-j",
+    displayName: "Catie Jones",
+  };
+  const signUpMessage = (password: string) => {
+    const result = SignUpSchema.safeParse({ ...base, password });
+    return result.success ? null : result.error.issues.map((i) => [i.path[0], i.message]);
+  };
+
+  it("may not be the person's own email, handle or name, nor contain them", () => {
+    for (const password of [
+      "catie.jones@example.com",
+      "CATIE.JONES@EXAMPLE.COM",
+      "catie.jones",
+      "catie-j!",
+      "Catie Jones",
+      "catiejones2024",
+      "my name is catie jones",
+    ])
+      expect(signUpMessage(password), password).toEqual([
+        ["password", expect.stringMatching(/must not contain your email, handle or name/)],
+      ]);
+    expect(signUpMessage("a long and memorable passphrase")).toBeNull();
+    // Short details count only as the whole password, so they do not forbid ordinary words.
+    expect(usesPersonalDetails("abstract art", { handle: "art", displayName: "Al" })).toBe(false);
+    expect(usesPersonalDetails("art", { handle: "art" })).toBe(true);
   });
 });
 

@@ -25,4 +25,30 @@ describe("safeRedirectTo (where sign-in sends a person back to)", () => {
     ])
       expect(safeRedirectTo(to, "/home"), JSON.stringify(to)).toBe("/home");
   });
+
+  it("resolves dot segments and backslashes as a browser would before judging", () => {
+    for (const to of [
+      "/x/../\\evil.test",
+      "/x/..//evil.test",
+      "/./\\evil.test",
+      "/x/%2e%2e/\\evil.test",
+      "/x/../../\\\\evil.test",
+    ])
+      expect(safeRedirectTo(to, "/home"), JSON.stringify(to)).toBe("/home");
+    expect(safeRedirectTo("/x/../advocates")).toBe("/advocates");
+  });
+
+  it("answers with ASCII only, so non-ASCII targets cannot break the Location header", () => {
+    expect(safeRedirectTo("/u/zoë?q=café")).toBe("/u/zo%C3%AB?q=caf%C3%A9");
+    expect(safeRedirectTo("/ü/../\\evil.test", "/home")).toBe("/home");
+  });
+
+  it("accepts a full address on the site's own origin, as a path", () => {
+    expect(
+      safeRedirectTo("https://limelight.example/settings", "/", "https://limelight.example"),
+    ).toBe("/settings");
+    expect(
+      safeRedirectTo("https://limelight.example.evil.test/", "/", "https://limelight.example"),
+    ).toBe("/");
+  });
 });

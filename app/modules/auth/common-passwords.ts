@@ -98,5 +98,37 @@ export const COMMON_PASSWORDS = new Set([
 ]);
 
 export function isCommonPassword(password: string): boolean {
-  return COMMON_PASSWORDS.has(password.toLowerCase());
+  return COMMON_PASSWORDS.has(password.trim().toLowerCase());
+}
+
+/**
+ * Repetitive or sequential characters, which NIST 800-63B also names:
+ * "aaaaaaaa", eight spaces, "abababab", "abcdefgh", "98765432".
+ */
+export function isPatternPassword(password: string): boolean {
+  const chars = [...password];
+  if (new Set(chars).size <= 2) return true;
+  const steps = chars.slice(1).map((ch, i) => ch.codePointAt(0)! - chars[i].codePointAt(0)!);
+  return steps.every((step) => step === steps[0] && Math.abs(step) === 1);
+}
+
+export interface PersonalDetails {
+  email?: string | null;
+  handle?: string | null;
+  displayName?: string | null;
+}
+
+/**
+ * True when the password is, or contains, the person's own email, the part
+ * before the @, their handle or their name (parts shorter than four characters
+ * only when they are the whole password): the first guesses anyone would try.
+ */
+export function usesPersonalDetails(password: string, person: PersonalDetails): boolean {
+  const squash = (v: string) => v.toLowerCase().replace(/[\s._-]+/g, "");
+  const typed = squash(password);
+  const email = person.email?.trim().toLowerCase() ?? "";
+  const parts = [email, email.split("@")[0], person.handle ?? "", person.displayName ?? ""]
+    .map(squash)
+    .filter(Boolean);
+  return parts.some((part) => typed === part || (part.length >= 4 && typed.includes(part)));
 }

@@ -13,7 +13,8 @@ import {
 } from "./errors.ts";
 import { redeemInvitation } from "../promoters/invitations.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
-import type { SignUpInput } from "./validation.ts";
+import { usesPersonalDetails } from "./common-passwords.ts";
+import { PERSONAL_PASSWORD_MESSAGE, type SignUpInput } from "./validation.ts";
 
 export interface Actor {
   id: number;
@@ -138,6 +139,9 @@ export async function changePassword(
   if (!user.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
     throw new FieldError("currentPassword", "Your current password is not right.");
   }
+  const person = { email: user.email, handle: user.handle, displayName: user.display_name };
+  if (usesPersonalDetails(newPassword, person))
+    throw new FieldError("newPassword", PERSONAL_PASSWORD_MESSAGE);
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(db, async (trx) => {
     await trx

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-limits.ts";
-import { isCommonPassword } from "./common-passwords.ts";
+import { isCommonPassword, isPatternPassword, usesPersonalDetails } from "./common-passwords.ts";
 
 export const RESERVED_HANDLES = new Set([
   "admin",
@@ -57,15 +57,42 @@ export const newPasswordField = z
   .refine(
     (v) => !isCommonPassword(v),
     "This password is one of the most common ones and easy to guess. Please choose another.",
+  )
+  .refine(
+    (v) => !isPatternPassword(v),
+    "This password is a repeated or sequential pattern and easy to guess. Please choose another.",
   );
 
-export const SignUpSchema = z.object({
+export const PERSONAL_PASSWORD_MESSAGE =
+  "Your password must not contain your email, handle or name: they are the first guesses anyone would try.";
+
+/** Refuses a new password made of the person's own details; the field is where it is reported. */
+export function personalPasswordCheck(field: string) {
+  return (
+    v: { password?: string; email?: string; handle?: string; displayName?: string } & Record<
+      string,
+      unknown
+    >,
+    ctx: z.RefinementCtx,
+  ) => {
+    const password = typeof v[field] === "string" ? (v[field] as string) : "";
+    if (password && usesPersonalDetails(password, v))
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [field],
+        message: PERSONAL_PASSWORD_MESSAGE,
+      });
+  };
+}
+
+export const SignUpFields = z.object({
   email: emailField,
   handle: handleField,
   displayName: displayNameField,
   password: newPasswordField,
 });
-export type SignUpInput = z.infer<typeof SignUpSchema>;
+export const SignUpSchema = SignUpFields.superRefine(personalPasswordCheck("password"));
+export type SignUpInput = z.infer<typeof SignUpFields>;
 
 export const SignInSchema = z.object({
   email: z

@@ -113,8 +113,9 @@ export function parseCsv(text: string): CsvRecord[] {
 /** One value as a CSV field: quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? "" : String(value);
-  // A leading =, +, - or @ makes spreadsheets run the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  // A leading =, +, -, @, tab or CR makes spreadsheets run the cell as a formula; only a
+  // number in full (such as -12.5) is left alone, since "-1+1+cmd|…" also starts like one.
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^[-+]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -6,7 +6,8 @@ import { z } from "zod";
  * before it leaves; the browser reads the same types.
  */
 
-const id = z.number().int().positive();
+/** Ids are PostgreSQL integers: anything larger names nothing. */
+const id = z.number().int().positive().max(2_147_483_647);
 const seq = z.number().int().nonnegative();
 const iso = z.string();
 /** Visible replies in the thread after the change. */
