@@ -14,6 +14,7 @@ import { httpDuration, registry } from "./metrics.ts";
 import { isAllowedOrigin } from "./origin.ts";
 import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
+import { registerOutboxMetrics, startOutboxWorker, type OutboxWorker } from "./outbox.ts";
 import { createRealtime, type Realtime } from "./realtime.ts";
 
 export interface AppOptions {
@@ -31,6 +32,8 @@ export interface LimelightServer {
   app: express.Express;
   httpServer: HttpServer;
   realtime: Realtime;
+  /** Delivers what commands left in the outbox (mail now, webhooks later). */
+  outbox: OutboxWorker;
   /** Called when shutdown starts: later answers ask clients to close their connections. */
   beginShutdown(): void;
 }
@@ -60,6 +63,8 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     },
   });
   const production = env.NODE_ENV === "production";
+  const outbox = startOutboxWorker({ db, env, logger });
+  registerOutboxMetrics(db);
 
   app.disable("x-powered-by");
 
@@ -187,5 +192,5 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     }),
   );
 
-  return { app, httpServer, realtime, beginShutdown: () => void (closing = true) };
+  return { app, httpServer, realtime, outbox, beginShutdown: () => void (closing = true) };
 }

@@ -97,6 +97,7 @@ async function main() {
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
     await realtime.close();
+    await server.outbox.stop();
     await closed;
     await closeVite();
     await handle.close();

@@ -36,6 +36,23 @@ const EnvSchema = z.object({
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
   /** Number of proxies in front of the app (for client IPs in rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** The address people reach the site at; every link in an email starts with it. */
+  PUBLIC_URL: z
+    .string()
+    .url("must be a full URL such as https://community.example.com")
+    .regex(/^https?:\/\//, "must start with http:// or https://")
+    .optional(),
+  /** The mail server (smtp:// or smtps://, with user and password); unset keeps mail in /manage/outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** Who messages come from. */
+  MAIL_FROM: z.string().min(3).default("Limelight <no-reply@limelight.localhost>"),
+  /** How often the outbox worker looks for messages to deliver. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  /** How long a worker holds a message it is sending before another worker may take it over. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Extra origins allowed to send state-changing requests and open sockets, comma separated. */
   ALLOWED_ORIGINS: z
     .string()
@@ -49,6 +66,7 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
+  PUBLIC_URL: string;
   COOKIE_SECURE: boolean;
   DATA_DIR: string;
   PAGE_CACHE_TTL_MS: number;
@@ -67,6 +85,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
     PAGE_CACHE_TTL_MS: env.PAGE_CACHE_TTL_MS ?? (env.NODE_ENV === "production" ? 10_000 : 0),
   };

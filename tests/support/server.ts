@@ -8,6 +8,7 @@ import type { DbHandle } from "../../db/client.ts";
 import { loadEnv, type Env } from "../../app/utils/env.server.ts";
 import { createLimelightServer } from "../../server/app.ts";
 import { TEST_PASSWORD } from "./factories.ts";
+import type { OutboxWorker } from "../../server/outbox.ts";
 import type { Realtime } from "../../server/realtime.ts";
 
 export interface TestServer {
@@ -15,6 +16,8 @@ export interface TestServer {
   env: Env;
   /** The server's socket.io hub, to publish events as domain code would. */
   realtime: Realtime;
+  /** The server's outbox worker: `runOnce()` delivers what is due now. */
+  outbox: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export async function startTestServer(
     ...envOverrides,
   });
   const logger = pino({ level: "silent" });
-  const { httpServer, realtime } = await createLimelightServer({
+  const { httpServer, realtime, outbox } = await createLimelightServer({
     env,
     db: handle.db,
     logger,
@@ -55,8 +58,10 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     env,
     realtime,
+    outbox,
     async close() {
       httpServer.closeAllConnections();
+      await outbox.stop();
       await realtime.close();
     },
   };
