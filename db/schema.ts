@@ -1,8 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AdvocacyTables } from "./tables/advocacy.ts";
+import type { AuthTables } from "./tables/auth.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
 import type { EarlyAccessTables } from "./tables/early-access.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
+import type { OutboxTables } from "./tables/outbox.ts";
 import type { PromoterTables } from "./tables/promoters.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
 import type { TierTables } from "./tables/tiers.ts";
@@ -100,7 +102,9 @@ export interface Database
     AdvocacyTables,
     TierTables,
     EarlyAccessTables,
-    PromoterTables {
+    PromoterTables,
+    OutboxTables,
+    AuthTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

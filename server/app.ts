@@ -17,6 +17,7 @@ import { isAllowedOrigin } from "./origin.ts";
 import { edgeValidation } from "./edge.ts";
 import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
+import { registerOutboxMetrics, startOutboxWorker, type OutboxWorker } from "./outbox.ts";
 import { createRealtime, type Realtime } from "./realtime.ts";
 
 export interface AppOptions {
@@ -36,6 +37,8 @@ export interface LimelightServer {
   app: express.Express;
   httpServer: HttpServer;
   realtime: Realtime;
+  /** Delivers what commands left in the outbox (mail now, webhooks later). */
+  outbox: OutboxWorker;
   /** Called when shutdown starts: later answers ask clients to close their connections. */
   beginShutdown(): void;
   /** Closes the sockets and the connections the server opened (Redis). */
@@ -67,6 +70,8 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     },
   });
   const production = env.NODE_ENV === "production";
+  const outbox = startOutboxWorker({ db, env, logger });
+  registerOutboxMetrics(db);
 
   app.disable("x-powered-by");
 
@@ -207,8 +212,10 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     app,
     httpServer,
     realtime,
+    outbox,
     beginShutdown: () => void (closing = true),
     async close() {
+      await outbox.stop();
       await realtime.close();
       if (limiterRedis?.isOpen) await limiterRedis.quit().catch(() => undefined);
     },

@@ -94,6 +94,14 @@ export default function LoginPage() {
             autoComplete="current-password"
             required
             error={actionData?.fieldErrors?.password}
+            hint={
+              <Link
+                to="/forgot-password"
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                Forgot your password?
+              </Link>
+            }
           />
           <Button type="submit" className="w-full" disabled={busy}>
             {busy ? "Signing in…" : "Sign in"}

@@ -1,16 +1,17 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { Tabs } from "~/components/ui/tabs.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { requireAllowed } from "~/utils/auth.server.ts";
+import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.useManagerTools);
-  return json({});
+  return json({ outbox: policy.manageOutbox(await getViewer(request, context)) });
 }
 
 export default function ManageLayout() {
+  const { outbox } = useLoaderData<typeof loader>();
   return (
     <Container>
       <PageHeader
@@ -33,6 +34,7 @@ export default function ManageLayout() {
           { to: "/manage/early-access", label: "Early access" },
           { to: "/manage/flags", label: "Flags" },
           { to: "/manage/audit", label: "Audit log" },
+          ...(outbox ? [{ to: "/manage/outbox", label: "Outbox" }] : []),
         ]}
       />
       <div className="pt-6">

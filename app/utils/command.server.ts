@@ -7,5 +7,10 @@ export async function commandContext(
   request: Request,
   context: AppLoadContext,
 ): Promise<CommandContext> {
-  return { db: context.db, viewer: await getViewer(request, context), publisher: context.realtime };
+  return {
+    db: context.db,
+    viewer: await getViewer(request, context),
+    publisher: context.realtime,
+    site: { publicUrl: context.env.PUBLIC_URL, mailFrom: context.env.MAIL_FROM },
+  };
 }

@@ -57,6 +57,17 @@ const EnvSchema = z.object({
     .optional(),
   /** A bearer token for GET /metrics; unset, only the machine itself (loopback) may read it. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The mail server (smtp:// or smtps://, with user and password); unset keeps mail in /manage/outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** Who messages come from. */
+  MAIL_FROM: z.string().min(3).default("Limelight <no-reply@limelight.localhost>"),
+  /** How often the outbox worker looks for messages to deliver. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  /** How long a worker holds a message it is sending before another worker may take it over. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Extra origins allowed to send state-changing requests and open sockets, comma separated. */
   ALLOWED_ORIGINS: z
     .string()

@@ -7,6 +7,7 @@ import * as tiers from "./2026-11-22T1100_tiers.ts";
 import * as promoters from "./2026-11-22T1200_promoters.ts";
 import * as notices from "./2026-11-22T1300_notices.ts";
 import * as authAttemptsClient from "./2026-12-01T0900_auth_attempts_client.ts";
+import * as outbox from "./2026-12-01T0900_outbox.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T1200_promoters": promoters,
   "2026-11-22T1300_notices": notices,
   "2026-12-01T0900_auth_attempts_client": authAttemptsClient,
+  "2026-12-01T0900_outbox": outbox,
 };

@@ -9,6 +9,7 @@ import type { DbHandle } from "../../db/client.ts";
 import { loadEnv, type Env } from "../../app/utils/env.server.ts";
 import { createLimelightServer } from "../../server/app.ts";
 import { TEST_PASSWORD } from "./factories.ts";
+import type { OutboxWorker } from "../../server/outbox.ts";
 import type { Realtime } from "../../server/realtime.ts";
 
 export interface TestServer {
@@ -16,6 +17,8 @@ export interface TestServer {
   env: Env;
   /** The server's socket.io hub, to publish events as domain code would. */
   realtime: Realtime;
+  /** The server's outbox worker: `runOnce()` delivers what is due now. */
+  outbox: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -52,7 +55,7 @@ export async function startTestServer(
     logger,
     build: await loadBuild(),
   });
-  const { httpServer, realtime } = server;
+  const { httpServer, realtime, outbox } = server;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -62,6 +65,7 @@ export async function startTestServer(
     url,
     env,
     realtime,
+    outbox,
     async close() {
       httpServer.closeAllConnections();
       await server.close();

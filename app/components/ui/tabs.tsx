@@ -6,7 +6,8 @@ export function Tabs({
   items,
   label,
 }: {
-  items: { to: string; label: string; end?: boolean }[];
+  /** `active` decides for tabs that differ only by query string (NavLink matches paths). */
+  items: { to: string; label: string; end?: boolean; active?: boolean }[];
   label: string;
 }) {
   return (
@@ -17,10 +18,11 @@ export function Tabs({
             <NavLink
               to={item.to}
               end={item.end}
+              aria-current={item.active === undefined ? undefined : item.active ? "page" : false}
               className={({ isActive }) =>
                 cn(
                   "inline-block whitespace-nowrap border-b-2 px-1 py-3 text-sm font-medium",
-                  isActive
+                  (item.active ?? isActive)
                     ? "border-brand-600 text-brand-800 dark:text-brand-300"
                     : "border-transparent text-stone-600 hover:border-stone-300 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100",
                 )

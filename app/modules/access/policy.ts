@@ -52,6 +52,10 @@ export const policy = {
   readAuditLog(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+  /** Every message that left (or is waiting to leave) the site: admins only, it holds people's mail. */
+  manageOutbox(viewer: Viewer): boolean {
+    return isAdmin(viewer);
+  },
   // Tiers and early access. Items open tier by tier at read time (the
   // release cascade), so a new award or a date that passes needs no deploy.
   /** May this person read this early-access item now? Staff always; others by tier and date. */

@@ -10,6 +10,7 @@ export type AuditAction =
   // Accounts and people
   | "user.created_from_cli"
   | "user.password_changed"
+  | "user.password_reset"
   | "user.role_changed"
   | "user.verified_customer"
   | "demo.seeded"
@@ -68,4 +69,6 @@ export type AuditAction =
   | "reference.reassigned"
   | "reference.queue_delivered"
   | "referral.submitted"
-  | "referral.stage_changed";
+  | "referral.stage_changed"
+  // The outbox
+  | "outbox.resent";

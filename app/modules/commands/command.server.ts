@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { Viewer } from "../access/policy.ts";
 import { silentPublisher, type RealtimePublisher } from "../realtime/publisher.ts";
+import { DEFAULT_SITE, type SiteSettings } from "../mail/settings.ts";
 import { Effects } from "./effects.server.ts";
 
 /** Who runs a command, against what, and where its live events go. */
@@ -14,6 +15,8 @@ export interface CommandContext {
   now?: Date;
   /** Set when a command runs inside another one: same transaction, effects delivered by the outer. */
   effects?: Effects;
+  /** The site's public address and sender, for links and messages that leave it. */
+  site?: SiteSettings;
 }
 
 /** What a command's `run` receives besides the transaction and its input. */
@@ -21,6 +24,8 @@ export interface CommandScope {
   viewer: Viewer;
   effects: Effects;
   now: Date;
+  /** The site's public address and sender (for composing messages with absolute links). */
+  site: SiteSettings;
   /** Runs another command inside this one: its rows and effects join this transaction. */
   nested<I, O>(command: Command<I, O>, input: I): Promise<O>;
 }
@@ -78,6 +83,7 @@ export async function runCommand<I, O>(
     viewer: context.viewer,
     effects,
     now,
+    site: context.site ?? DEFAULT_SITE,
     nested: (inner, innerInput) =>
       runCommand({ ...context, db: trx, effects, now }, inner, innerInput),
   });
@@ -109,7 +115,13 @@ export async function runCommand<I, O>(
 export function contextFor(
   db: Queryable,
   viewer: Viewer,
-  options: { publisher?: RealtimePublisher; now?: Date } = {},
+  options: { publisher?: RealtimePublisher; now?: Date; site?: SiteSettings } = {},
 ): CommandContext {
-  return { db, viewer, publisher: options.publisher ?? silentPublisher, now: options.now };
+  return {
+    db,
+    viewer,
+    publisher: options.publisher ?? silentPublisher,
+    now: options.now,
+    site: options.site,
+  };
 }
