@@ -8,10 +8,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
-import { signUp, signUpWithInvitation } from "~/modules/auth/users.server.ts";
+import { signUp } from "~/modules/auth/users.server.ts";
+import { signUpWithInvitation } from "~/modules/promoters/invited-sign-up.server.ts";
 import { lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -35,10 +37,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const invite = formData.get("invite");
   let user;
   try {
+    const command = await commandContext(request, context);
     user =
       typeof invite === "string" && invite
-        ? await signUpWithInvitation(context.db, parsed.data, invite)
-        : await signUp(context.db, parsed.data);
+        ? await signUpWithInvitation(command, { ...parsed.data, token: invite })
+        : await signUp(command, parsed.data);
   } catch (error) {
     const { password: _password, ...values } = parsed.data;
     return answerDomainError(error, values);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { updateProfile } from "../../app/modules/profiles/profiles.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { ProfileSchema } from "../../app/modules/profiles/validation.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
@@ -33,7 +34,10 @@ async function person(
     handle: handleName,
     displayName: profile.displayName,
   });
-  await updateProfile(handle.db, user.id, ProfileSchema.parse({ isPublic: "on", ...profile }));
+  await updateProfile(contextFor(handle.db, user), {
+    ...ProfileSchema.parse({ isPublic: "on", ...profile }),
+    userId: user.id,
+  });
   return user;
 }
 

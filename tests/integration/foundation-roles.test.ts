@@ -3,6 +3,7 @@ import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { ForbiddenError } from "../../app/modules/auth/errors.ts";
 import { changeRole, verifyCustomer } from "../../app/modules/auth/users.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
@@ -169,7 +170,9 @@ describe("verifying a customer", () => {
     const prospect = await insertUser(handle.db);
     const advocate = await insertUser(handle.db, { role: "advocate" });
     await expect(
-      verifyCustomer(handle.db, { id: advocate.id, role: "advocate" }, prospect.id),
+      verifyCustomer(contextFor(handle.db, { id: advocate.id, role: "advocate" }), {
+        userId: prospect.id,
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await userRow(prospect.id)).role).toBe("prospect");
   });
@@ -246,7 +249,10 @@ describe("changing roles", () => {
     for (const role of ["prospect", "advocate", "manager"] as const) {
       const actor = await insertUser(handle.db, { role });
       await expect(
-        changeRole(handle.db, { id: actor.id, role }, target.id, "admin"),
+        changeRole(contextFor(handle.db, { id: actor.id, role }), {
+          userId: target.id,
+          role: "admin",
+        }),
       ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect((await userRow(target.id)).role).toBe("prospect");
