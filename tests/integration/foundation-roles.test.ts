@@ -6,6 +6,7 @@ import { changeRole, verifyCustomer } from "../../app/modules/auth/users.server.
 import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
+import { signedIn, tab } from "../support/people.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 let handle: DbHandle;
@@ -20,21 +21,11 @@ afterAll(async () => {
   await handle.close();
 });
 
-let ipCounter = 0;
-const client = () =>
-  new TestClient(server.url, {
-    "X-Forwarded-For": `10.2.${Math.floor(ipCounter / 250)}.${ipCounter++ % 250}`,
-  });
+const client = () => tab(server);
 
 async function signedInAs(role: Role) {
   const user = await insertUser(handle.db, { role });
-  const c = client();
-  const res = await c.post("/login?_data=routes%2Flogin", {
-    email: user.email,
-    password: TEST_PASSWORD,
-  });
-  expect(res.status).toBe(204);
-  return { user, c };
+  return { user, c: await signedIn(server, user) };
 }
 
 const MANAGE = "/manage/people?_data=routes%2Fmanage.people";
