@@ -4,8 +4,13 @@ import type { Logger } from "pino";
 import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
 import type { DB } from "../db/client.ts";
-import { policy, type Viewer } from "../app/modules/access/policy.ts";
-import { loadViewer } from "../app/modules/access/viewer.server.ts";
+import {
+  isProspect,
+  isVerifiedCustomer,
+  policy,
+  type Viewer,
+} from "../app/modules/access/policy.ts";
+import { loadViewer } from "../app/modules/viewer/viewer.server.ts";
 import { readCookie, sessionCookieName } from "../app/modules/auth/cookie.ts";
 import { validateSessionToken, type SessionUser } from "../app/modules/auth/session.server.ts";
 import {
@@ -247,8 +252,8 @@ export async function createRealtime(
       }
       if (seen.has(viewer.id)) continue;
       seen.add(viewer.id);
-      if (viewer.role === "advocate") presence.advocates += 1;
-      else if (viewer.role === "prospect") presence.members += 1;
+      if (isVerifiedCustomer(viewer)) presence.advocates += 1;
+      else if (isProspect(viewer)) presence.members += 1;
       else presence.staff += 1;
     }
     presenceByThread.set(threadId, presence);

@@ -2,14 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { policy } from "~/modules/access/policy.ts";
 import { listAudit } from "~/modules/audit/audit.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Manage · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAllowed(request, context, policy.readAuditLog);
+  await requireAllowed(request, context, "readAuditLog");
   return json({ entries: await listAudit(context.db, { limit: 100 }) });
 }
 

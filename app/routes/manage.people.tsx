@@ -12,18 +12,19 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { policy } from "~/modules/access/policy.ts";
+import { isProspect, isVerifiedCustomer, policy } from "~/modules/access/policy.ts";
 import { changeRole, listPeople, verifyCustomer } from "~/modules/auth/users.server.ts";
 import { ROLES, type Role } from "../../db/schema.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "People · Manage · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.useManagerTools);
+  const user = await requireAllowed(request, context, "useManagerTools");
   const url = new URL(request.url);
   const roleParam = url.searchParams.get("role") ?? "";
   const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
@@ -38,44 +39,48 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("verify"), userId: z.coerce.number().int().positive() }),
-  z.object({
-    intent: z.literal("change-role"),
-    userId: z.coerce.number().int().positive(),
+const userId = z.coerce.number().int().positive();
+const Intents = {
+  verify: z.object({ userId }),
+  "change-role": z.object({
+    userId,
     role: z.enum(ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
   }),
-]);
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.useManagerTools);
-  const actor = { id: user.id, role: user.role };
-  const parsed = parseForm(ActionSchema, await request.formData());
-  if (!parsed.ok)
+  await requireAllowed(request, context, "useManagerTools");
+  const submitted = parseIntent(await request.formData(), Intents);
+  if (!submitted.ok)
     return formErrors({
-      fieldErrors: parsed.fieldErrors,
+      fieldErrors: submitted.fieldErrors,
       formError: "That request was not complete.",
     });
   const back = new URL(request.url);
   const backTo = `${back.pathname}${back.search}`;
   try {
-    if (parsed.data.intent === "verify") {
-      const updated = await verifyCustomer(context.db, actor, parsed.data.userId);
+    const command = await commandContext(request, context);
+    if (submitted.intent === "verify") {
+      const updated = await verifyCustomer(command, { userId: submitted.data.userId });
       return redirectWithToast(backTo, {
         kind: "success",
         title: `${updated.display_name} is now a verified advocate`,
       });
     }
-    if (!policy.changeRoles(actor))
-      return formErrors({ formError: "Only admins can change roles." }, 403);
-    const updated = await changeRole(context.db, actor, parsed.data.userId, parsed.data.role);
+    const updated = await changeRole(command, submitted.data);
     return redirectWithToast(backTo, {
       kind: "success",
-      title: `${updated.display_name} is now ${parsed.data.role}`,
+      title: `${updated.display_name} is now ${submitted.data.role}`,
     });
   } catch (error) {
     return answerDomainError(error);
   }
+}
+
+/** Prospects wait in grey, advocates in the brand colour, the community team in the accent. */
+function roleTone(person: { role: Role }) {
+  if (isProspect(person)) return "neutral";
+  return isVerifiedCustomer(person) ? "brand" : "spot";
 }
 
 export default function ManagePeople() {
@@ -147,17 +152,7 @@ export default function ManagePeople() {
                     </div>
                   </td>
                   <td className="px-4 py-3">
-                    <Badge
-                      tone={
-                        person.role === "prospect"
-                          ? "neutral"
-                          : person.role === "advocate"
-                            ? "brand"
-                            : "spot"
-                      }
-                    >
-                      {person.role}
-                    </Badge>
+                    <Badge tone={roleTone(person)}>{person.role}</Badge>
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap text-stone-600 dark:text-stone-400">
                     {new Date(person.created_at).toLocaleDateString("en-GB", {
@@ -168,7 +163,7 @@ export default function ManagePeople() {
                   </td>
                   <td className="px-4 py-3">
                     <div className="flex flex-wrap items-center justify-end gap-2">
-                      {person.role === "prospect" ? (
+                      {isProspect(person) ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="verify" />
                           <input type="hidden" name="userId" value={person.id} />

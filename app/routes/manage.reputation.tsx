@@ -16,10 +16,10 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/ui/field.tsx";
+import { ensure } from "~/modules/access/ensure.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { listAudit } from "~/modules/audit/audit.server.ts";
 import { loadReputationConfig } from "~/modules/reputation/config.server.ts";
-import { announcePoints } from "~/modules/reputation/ledger.server.ts";
 import { awardManually } from "~/modules/reputation/manual.server.ts";
 import {
   PRIVILEGE_KEYS,
@@ -37,6 +37,7 @@ import {
 } from "~/modules/reputation/rules.ts";
 import { updateReputationSettings } from "~/modules/reputation/settings.server.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -44,7 +45,7 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 export const meta: MetaFunction = () => [{ title: "Reputation · Manage · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAllowed(request, context, policy.viewReputationSettings);
+  await requireAllowed(request, context, "viewReputationSettings");
   const viewer = await getViewer(request, context);
   const config = await loadReputationConfig(context.db);
   const history = await listAudit(context.db, {
@@ -108,16 +109,16 @@ const AwardSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireAllowed(request, context, policy.viewReputationSettings);
-  const viewer = await getViewer(request, context);
+  await requireAllowed(request, context, "viewReputationSettings");
+  const command = await commandContext(request, context);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const done = (title: string, description?: string) =>
     redirectWithToast("/manage/reputation", { kind: "success", title, description });
   try {
     if (intent === "rules" || intent === "privileges" || intent === "options") {
-      if (!policy.changeReputationSettings(viewer))
-        return formErrors({ formError: "Only admins can change reputation settings." }, 403);
+      // Managers may read the values; asked before the values are checked, as the page says.
+      ensure("changeReputationSettings", command.viewer);
       const schema =
         intent === "rules"
           ? RulesSchema
@@ -131,9 +132,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           values: parsed.values,
           formError: "Some values need your attention. Nothing was saved.",
         });
-      const changes = await updateReputationSettings(context.db, viewer, {
-        [intent]: parsed.data,
-      });
+      const changes = await updateReputationSettings(command, { [intent]: parsed.data });
       const n = Object.keys(changes).length;
       return done(
         n ? "Reputation settings saved" : "Nothing changed",
@@ -148,12 +147,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
           values: parsed.values,
           formError: "The award needs a few more details. Nothing was awarded.",
         });
-      const entry = await awardManually(context.db, viewer, {
+      const entry = await awardManually(command, {
         ...parsed.data,
         area: parsed.data.area as Area,
       });
       if (!entry) return done("Already recorded", "This award was submitted once already.");
-      announcePoints(context.realtime, [entry]);
       const sign = entry.amount > 0 ? `+${entry.amount}` : `−${Math.abs(entry.amount)}`;
       return done(
         `${sign} points for @${parsed.data.handle.replace(/^@/, "")}`,

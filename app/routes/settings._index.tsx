@@ -9,10 +9,11 @@ import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
-import { invalidateUserSessions } from "~/modules/auth/session.server.ts";
-import { changePassword } from "~/modules/auth/users.server.ts";
+import { isProspect } from "~/modules/access/policy.ts";
+import { changePassword, signOutEverywhere } from "~/modules/auth/users.server.ts";
 import { ChangePasswordSchema } from "~/modules/auth/validation.ts";
 import { endSession, getAuth, requireUser } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -31,13 +32,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
+  await requireUser(request, context);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  const command = await commandContext(request, context);
 
   if (intent === "sign-out-everywhere") {
-    await invalidateUserSessions(context.db, user.id);
-    context.realtime.endSessions?.(user.id);
+    await signOutEverywhere(command, {});
     const cookie = await endSession(request, context);
     return redirectWithToast(
       "/login",
@@ -53,20 +54,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "change-password") {
     const parsed = parseForm(ChangePasswordSchema, formData);
     if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors });
+    // Other devices that knew the old password are signed out; this one stays.
+    const auth = await getAuth(request, context);
     try {
-      await changePassword(
-        context.db,
-        user.id,
-        parsed.data.currentPassword,
-        parsed.data.newPassword,
-      );
+      await changePassword(command, { ...parsed.data, keepSessionId: auth?.session.id });
     } catch (error) {
       return answerDomainError(error);
     }
-    // Other devices that knew the old password are signed out; this one stays.
-    const auth = await getAuth(request, context);
-    await invalidateUserSessions(context.db, user.id, auth?.session.id);
-    context.realtime.endSessions?.(user.id, auth?.session.id);
     return redirectWithToast("/settings", {
       kind: "success",
       title: "Password changed",
@@ -95,8 +89,8 @@ export default function AccountSettings() {
           <div>
             <dt className="text-stone-600 dark:text-stone-400">Role</dt>
             <dd className="mt-1">
-              <Badge tone={data.role === "prospect" ? "neutral" : "brand"}>{data.role}</Badge>
-              {data.role === "prospect" ? (
+              <Badge tone={isProspect(data) ? "neutral" : "brand"}>{data.role}</Badge>
+              {isProspect(data) ? (
                 <span className="mt-2 block text-stone-600 dark:text-stone-400">
                   A community manager verifies customers; you then become an advocate and can share
                   your story.

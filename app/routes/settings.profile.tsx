@@ -11,6 +11,7 @@ import { CheckboxField, FormError, TextAreaField, TextField } from "~/components
 import { getOwnProfile, updateProfile } from "~/modules/profiles/profiles.server.ts";
 import { ProfileSchema } from "~/modules/profiles/validation.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formError: "Some fields need your attention. Nothing was saved yet.",
     });
   }
-  await updateProfile(context.db, user.id, parsed.data);
+  await updateProfile(await commandContext(request, context), { ...parsed.data, userId: user.id });
   return redirectWithToast("/settings/profile", {
     kind: "success",
     title: "Profile saved",

@@ -9,10 +9,12 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { EmailTakenError } from "~/modules/auth/errors.ts";
-import { signUp, signUpWithInvitation } from "~/modules/auth/users.server.ts";
+import { signUp } from "~/modules/auth/users.server.ts";
+import { signUpWithInvitation } from "~/modules/promoters/invited-sign-up.server.ts";
 import { lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm, type ActionError } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -39,10 +41,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const invite = formData.get("invite");
   let user;
   try {
+    const command = await commandContext(request, context);
     user =
       typeof invite === "string" && invite
-        ? await signUpWithInvitation(context.db, parsed.data, invite)
-        : await signUp(context.db, parsed.data);
+        ? await signUpWithInvitation(command, { ...parsed.data, token: invite })
+        : await signUp(command, parsed.data);
   } catch (error) {
     const { password: _password, ...values } = parsed.data;
     // Sign-up must not confirm who has an account: a taken address gets a general answer

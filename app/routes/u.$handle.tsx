@@ -6,7 +6,8 @@ import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { NotFoundError } from "~/modules/auth/errors.ts";
+import { isProspect } from "~/modules/access/policy.ts";
+import { NotFoundError } from "~/utils/errors.ts";
 import { getVisibleProfile } from "~/modules/profiles/profiles.server.ts";
 import { OPEN_TO } from "~/modules/profiles/open-to.ts";
 import { loadProfileReputation } from "~/modules/reputation/profile.server.ts";
@@ -119,7 +120,7 @@ export default function ProfilePage() {
               <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
                 {profile.display_name}
               </h1>
-              <Badge tone={profile.role === "prospect" ? "neutral" : "brand"}>
+              <Badge tone={isProspect(profile) ? "neutral" : "brand"}>
                 {roleLabel[profile.role]}
               </Badge>
               {tier?.current ? (

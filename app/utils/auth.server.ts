@@ -1,6 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import { allowed as ruleAllows, type RuleArgs, type RuleName } from "~/modules/access/ensure.ts";
 import type { Viewer } from "~/modules/access/policy.ts";
-import { loadViewer } from "~/modules/access/viewer.server.ts";
+import { loadViewer } from "~/modules/viewer/viewer.server.ts";
 import {
   clearSessionCookie,
   readCookie,
@@ -115,17 +116,28 @@ export async function requireAnonymous(request: Request, context: AppLoadContext
   if (await getUser(request, context)) throw redirect("/");
 }
 
+/** A policy rule that needs nothing but the viewer (`"useManagerTools"`, `"reviewStory"` …). */
+export type ViewerRule = {
+  [K in RuleName]: [] extends RuleArgs<K> ? K : never;
+}[RuleName];
+
 /**
  * Signed in and allowed by the policy, or a 403 response. The rule judges the
- * whole viewer (reputation, tier, privileges), not just the role.
+ * whole viewer (reputation, tier, privileges), not just the role:
+ * `requireAllowed(request, context, "reviewStory")`.
  */
 export async function requireAllowed(
   request: Request,
   context: AppLoadContext,
-  allowed: (viewer: Viewer) => boolean,
+  rule: ViewerRule | ((viewer: Viewer) => boolean),
 ): Promise<SessionUser> {
   const user = await requireUser(request, context);
-  if (!allowed(await getViewer(request, context))) {
+  const viewer = await getViewer(request, context);
+  const judged =
+    typeof rule === "function"
+      ? rule(viewer)
+      : ruleAllows(rule, viewer, ...([] as unknown as RuleArgs<typeof rule>));
+  if (!judged) {
     throw new Response("You do not have access to this page.", {
       status: 403,
       statusText: "Forbidden",

@@ -15,7 +15,7 @@ import {
   hasDiscussionScale,
 } from "../../db/seed/scale-discussions.ts";
 import { createSession, sessionIdFromToken } from "../../app/modules/auth/session.server.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { percentile } from "../support.ts";
 import { freePort, stopGroup } from "../../tests/support/processes.ts";

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "../schema.ts";
-import { inTransaction } from "../transaction.ts";
-import { FieldError } from "../../app/modules/auth/errors.ts";
-import { signUp } from "../../app/modules/auth/users.server.ts";
+import { FieldError } from "../../app/utils/errors.ts";
+import { createUser } from "../../app/modules/auth/users.server.ts";
 import { personalPasswordCheck, SignUpFields } from "../../app/modules/auth/validation.ts";
-import { recordAudit } from "../../app/modules/audit/audit.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { fail, openCliDatabase, parseArgs } from "./open.ts";
 
 // npm run user:create -- --role admin --email ada@example.com [--handle ada] [--name "Ada"] [--password …]
@@ -31,23 +30,8 @@ if (!parsed.success) {
 }
 const handle = await openCliDatabase();
 try {
-  // One transaction: an account is never left without its audit row.
-  const user = await inTransaction(handle.db, async (trx) => {
-    const created = await signUp(trx, parsed.data);
-    await trx
-      .updateTable("users")
-      .set({ verified_customer_at: parsed.data.role === "prospect" ? null : new Date() })
-      .where("id", "=", created.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: null,
-      action: "user.created_from_cli",
-      subjectType: "user",
-      subjectId: created.id,
-      details: { role: parsed.data.role },
-    });
-    return created;
-  });
+  // Nobody is signed in at the console: the command runs as the community itself, and is audited.
+  const user = await createUser(contextFor(handle.db, null), parsed.data);
   console.log(`Created ${parsed.data.role} ${user.email} (@${user.handle}).`);
 } catch (error) {
   if (error instanceof FieldError) fail(error.message);

@@ -1,5 +1,5 @@
 import { policy } from "../../app/modules/access/policy.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { acceptAnswer } from "../../app/modules/discussions/answers.server.ts";
 import { flagPost, setHelpful } from "../../app/modules/discussions/moderation.server.ts";
 import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";

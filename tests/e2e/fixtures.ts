@@ -56,11 +56,62 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+export type Role = "prospect" | "advocate" | "manager" | "admin";
+export interface Account extends NewUser {
+  role: Role;
+}
+
 /**
  * Every test fails if the page logs an error or throws: what a user would
  * see as a broken page must not pass quietly.
+ *
+ * `account(role)` gives the test a person of its own, so tests running in
+ * parallel never share one: they sign up through the real sign-up page, and
+ * for any other role the demo admin sets it on the people page, as an admin
+ * would. Nothing test-only runs in the server.
  */
-export const test = base.extend<{ pageErrors: string[] }>({
+export const test = base.extend<{
+  pageErrors: string[];
+  account: (role?: Role, prefix?: string) => Promise<Account>;
+}>({
+  account: async ({ playwright, baseURL }, provide) => {
+    const contexts: Array<{ dispose(): Promise<void> }> = [];
+    const tab = async () => {
+      const context = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { Origin: baseURL! },
+      });
+      contexts.push(context);
+      return context;
+    };
+    await provide(async (role = "prospect", prefix = "e2e") => {
+      const user = newUserData(prefix);
+      const joiner = await tab();
+      const joined = await joiner.post("/signup", { form: { ...user }, maxRedirects: 0 });
+      expect(joined.status(), `signing up ${user.email}`).toBe(302);
+      if (role !== "prospect") {
+        const admin = await tab();
+        const signedIn = await admin.post("/login", {
+          form: { email: DEMO.admin, password: DEMO_PASSWORD },
+          maxRedirects: 0,
+        });
+        expect(signedIn.status(), "the demo admin signs in").toBe(302);
+        const people = await admin.get(
+          `/manage/people?q=${encodeURIComponent(user.handle)}&_data=routes%2Fmanage.people`,
+        );
+        const { rows } = (await people.json()) as { rows: { id: number; handle: string }[] };
+        const id = rows.find((row) => row.handle === user.handle)?.id;
+        expect(id, `${user.handle} is on the people page`).toBeDefined();
+        const changed = await admin.post("/manage/people", {
+          form: { intent: "change-role", userId: String(id), role },
+          maxRedirects: 0,
+        });
+        expect(changed.status(), `making ${user.handle} ${role}`).toBe(302);
+      }
+      return { ...user, role };
+    });
+    for (const context of contexts) await context.dispose();
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -1,8 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO, expect, expectAccessible, login, test } from "./fixtures.ts";
 
-const INGRID = "ingrid.solberg@demo.limelight.dev";
-
 /** Opens a page and waits until its live connection (socket.io) is established. */
 async function openLive(page: Page, path: string) {
   let connected = false;
@@ -43,21 +41,26 @@ test("an admin tunes a rule value, and the public rule table shows it from then 
 test("a manager's manual award reaches the advocate live, in their history and on the leaderboard", async ({
   page,
   browser,
+  account,
 }) => {
   // The advocate, signed in in another browser, is looking at their own profile.
+  const [ingrid, manager] = await Promise.all([
+    account("advocate", "award"),
+    account("manager", "awarder"),
+  ]);
   const advocateContext = await browser.newContext();
   const advocate = await advocateContext.newPage();
-  await login(advocate, INGRID);
-  await openLive(advocate, "/u/ingrid-solberg");
+  await login(advocate, ingrid.email, ingrid.password);
+  await openLive(advocate, `/u/${ingrid.handle}`);
   const before = Number(
     (await advocate.getByTestId("reputation-total").textContent())?.replace(/\D/g, "") ?? "0",
   );
 
-  await login(page, DEMO.manager);
+  await login(page, manager.email, manager.password);
   await page.goto("/manage/reputation");
   await expect(page.getByText("Only admins change rule values")).toBeVisible();
   // A reason is required: nothing is awarded without one.
-  await page.getByLabel("Handle", { exact: true }).fill("ingrid-solberg");
+  await page.getByLabel("Handle", { exact: true }).fill(ingrid.handle);
   await page.getByLabel("Points", { exact: true }).fill("25");
   await page.getByRole("button", { name: "Award points" }).click();
   await expect(
@@ -69,7 +72,7 @@ test("a manager's manual award reaches the advocate live, in their history and o
   await page.getByLabel("Area", { exact: true }).selectOption("community");
   await page.getByLabel("Reason", { exact: true }).fill(reason);
   await page.getByRole("button", { name: "Award points" }).click();
-  await expect(page.getByText("+25 points for @ingrid-solberg")).toBeVisible();
+  await expect(page.getByText(`+25 points for @${ingrid.handle}`)).toBeVisible();
 
   // The advocate's open tab shows it the moment the award commits.
   await expect(advocate.getByText("You earned 25 points")).toBeVisible();
@@ -86,16 +89,16 @@ test("a manager's manual award reaches the advocate live, in their history and o
     "+25",
   );
   await expect(
-    advocate.getByRole("img", { name: /Ingrid Solberg's reputation over time/ }),
+    advocate.getByRole("img", { name: `${ingrid.displayName}'s reputation over time` }),
   ).toBeVisible();
 
   await advocate.goto("/leaderboard");
-  await expect(advocate.getByTestId("leaderboard-you")).toContainText("Ingrid Solberg");
+  await expect(advocate.getByTestId("leaderboard-you")).toContainText(ingrid.displayName);
   await expect(
     advocate.getByTestId("leaderboard-row").filter({ hasText: "Catie Brennan" }),
   ).toBeVisible();
   await expectAccessible(advocate);
   await advocate.getByRole("link", { name: "Community", exact: true }).click();
-  await expect(advocate.getByTestId("leaderboard-you")).toContainText("Ingrid Solberg");
+  await expect(advocate.getByTestId("leaderboard-you")).toContainText(ingrid.displayName);
   await advocateContext.close();
 });

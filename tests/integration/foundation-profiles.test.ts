@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { updateProfile } from "../../app/modules/profiles/profiles.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { ProfileSchema } from "../../app/modules/profiles/validation.ts";
 import { createTestDb } from "../support/db.ts";
-import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
+import { insertUser, uniqueSuffix } from "../support/factories.ts";
+import { signedIn } from "../support/people.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 let handle: DbHandle;
@@ -16,12 +18,7 @@ const client = () =>
     "X-Forwarded-For": `10.3.${Math.floor(ipCounter / 250)}.${ipCounter++ % 250}`,
   });
 
-async function signedIn(email: string) {
-  const c = client();
-  const res = await c.post("/login?_data=routes%2Flogin", { email, password: TEST_PASSWORD });
-  expect(res.status).toBe(204);
-  return c;
-}
+const signedInAs = (email: string) => signedIn(server, { email }, { client: client() });
 
 async function person(
   role: Role,
@@ -33,7 +30,10 @@ async function person(
     handle: handleName,
     displayName: profile.displayName,
   });
-  await updateProfile(handle.db, user.id, ProfileSchema.parse({ isPublic: "on", ...profile }));
+  await updateProfile(contextFor(handle.db, user), {
+    ...ProfileSchema.parse({ isPublic: "on", ...profile }),
+    userId: user.id,
+  });
   return user;
 }
 
@@ -74,7 +74,7 @@ beforeAll(async () => {
   await person("prospect", { displayName: "Pat Prospect", company: "Quillfeather Analytics" });
   await person("manager", { displayName: "Morgan Manager", company: "Quillfeather Analytics" });
   const viewer = await insertUser(handle.db);
-  member = await signedIn(viewer.email);
+  member = await signedInAs(viewer.email);
 });
 afterAll(async () => {
   await server.close();
@@ -110,7 +110,7 @@ function metaTags(html: string) {
 describe("editing a profile at /settings/profile", () => {
   it("saves every field and shows them on the public profile", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     const res = await c.post("/settings/profile", {
       displayName: "Rosa Quintero",
       headline: "Cut our month-end close from 3 days to 4 hours",
@@ -178,7 +178,7 @@ describe("editing a profile at /settings/profile", () => {
 
   it("answers bad input with 400 and a message per field, and saves nothing", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     await c.post("/settings/profile", {
       displayName: "Before Name",
       headline: "Before",
@@ -240,7 +240,7 @@ describe("editing a profile at /settings/profile", () => {
 
   it("shows the field errors next to the fields on the page", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     const res = await c.post("/settings/profile", {
       displayName: "Someone",
       blogUrl: "not a link",
@@ -264,7 +264,7 @@ describe("editing a profile at /settings/profile", () => {
 describe("the story on a profile", () => {
   it("is sanitised markdown: no scripts, handlers, script links or raw HTML reach the page", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     const bio = [
       "Hello **world**.",
       "<script>alert('bio')</script>",

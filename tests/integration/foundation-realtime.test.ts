@@ -4,7 +4,8 @@ import type { DbHandle } from "../../db/client.ts";
 import { userRoom } from "../../app/modules/realtime/publisher.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
-import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+import { signedIn } from "../support/people.ts";
+import { startTestServer, type TestServer } from "../support/server.ts";
 
 // socket.io against the real server: the handshake, rooms and origin checks, no mocks.
 
@@ -24,15 +25,9 @@ afterAll(async () => {
   await handle.close();
 });
 
-let ipCounter = 0;
-async function signedIn() {
+async function signedInUser() {
   const user = await insertUser(handle.db);
-  const c = new TestClient(server.url, { "X-Forwarded-For": `10.4.0.${ipCounter++}` });
-  const res = await c.post("/login?_data=routes%2Flogin", {
-    email: user.email,
-    password: TEST_PASSWORD,
-  });
-  expect(res.status).toBe(204);
+  const c = await signedIn(server, user);
   return { user, client: c, cookie: c.cookieHeader() };
 }
 
@@ -82,8 +77,8 @@ async function roomMembers(room: string) {
 
 describe("the socket handshake", () => {
   it("with a session cookie puts the socket in its user's room, and only there", async () => {
-    const ada = await signedIn();
-    const bo = await signedIn();
+    const ada = await signedInUser();
+    const bo = await signedInUser();
     const adaTab = socket({ cookie: ada.cookie });
     const adaPhone = socket({ cookie: ada.cookie });
     const boTab = socket({ cookie: bo.cookie });
@@ -106,7 +101,7 @@ describe("the socket handshake", () => {
   });
 
   it("lets anonymous visitors connect, outside every user's room", async () => {
-    const ada = await signedIn();
+    const ada = await signedInUser();
     const visitor = socket();
     await connected(visitor);
     const rooms = [...(server.realtime.io.of("/").sockets.get(visitor.id!)?.rooms ?? [])];
@@ -119,7 +114,7 @@ describe("the socket handshake", () => {
   });
 
   it("treats a cookie that is not a live session as anonymous", async () => {
-    const ada = await signedIn();
+    const ada = await signedInUser();
     const token = ada.client.cookies.get("limelight_session")!;
     await ada.client.post("/logout", {});
     for (const cookie of [
@@ -135,7 +130,7 @@ describe("the socket handshake", () => {
   });
 
   it("refuses a foreign Origin, even with a valid session cookie", async () => {
-    const ada = await signedIn();
+    const ada = await signedInUser();
     for (const origin of ["https://evil.example", "null", `${server.url}.evil.example`]) {
       const s = socket({ cookie: ada.cookie, origin });
       await refused(s);
@@ -181,7 +176,7 @@ describe("ending sessions", () => {
     new Promise<string>((resolve) => s.once("disconnect", (reason) => resolve(reason)));
 
   it("sign out everywhere closes the live connections of every device", async () => {
-    const { user, client, cookie } = await signedIn();
+    const { user, client, cookie } = await signedInUser();
     const laptop = socket({ cookie });
     const phone = socket({ cookie });
     await Promise.all([connected(laptop), connected(phone)]);
@@ -195,12 +190,11 @@ describe("ending sessions", () => {
   });
 
   it("a password change closes other devices' connections and keeps this one", async () => {
-    const { user, client, cookie } = await signedIn();
+    const { user, client, cookie } = await signedInUser();
     const here = socket({ cookie });
     await connected(here);
     // The other device signs in separately, so it holds another session.
-    const other = new TestClient(server.url, { "X-Forwarded-For": `10.4.1.${ipCounter++}` });
-    await other.post("/login?_data=routes%2Flogin", { email: user.email, password: TEST_PASSWORD });
+    const other = await signedIn(server, user);
     const there = socket({ cookie: other.cookieHeader() });
     await connected(there);
     const closed = disconnected(there);

@@ -3,8 +3,10 @@ import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { ForbiddenError } from "../../app/modules/auth/errors.ts";
 import { changeRole, verifyCustomer } from "../../app/modules/auth/users.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
+import { signedIn, tab } from "../support/people.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 let handle: DbHandle;
@@ -19,21 +21,11 @@ afterAll(async () => {
   await handle.close();
 });
 
-let ipCounter = 0;
-const client = () =>
-  new TestClient(server.url, {
-    "X-Forwarded-For": `10.2.${Math.floor(ipCounter / 250)}.${ipCounter++ % 250}`,
-  });
+const client = () => tab(server);
 
 async function signedInAs(role: Role) {
   const user = await insertUser(handle.db, { role });
-  const c = client();
-  const res = await c.post("/login?_data=routes%2Flogin", {
-    email: user.email,
-    password: TEST_PASSWORD,
-  });
-  expect(res.status).toBe(204);
-  return { user, c };
+  return { user, c: await signedIn(server, user) };
 }
 
 const MANAGE = "/manage/people?_data=routes%2Fmanage.people";
@@ -169,7 +161,9 @@ describe("verifying a customer", () => {
     const prospect = await insertUser(handle.db);
     const advocate = await insertUser(handle.db, { role: "advocate" });
     await expect(
-      verifyCustomer(handle.db, { id: advocate.id, role: "advocate" }, prospect.id),
+      verifyCustomer(contextFor(handle.db, { id: advocate.id, role: "advocate" }), {
+        userId: prospect.id,
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await userRow(prospect.id)).role).toBe("prospect");
   });
@@ -246,7 +240,10 @@ describe("changing roles", () => {
     for (const role of ["prospect", "advocate", "manager"] as const) {
       const actor = await insertUser(handle.db, { role });
       await expect(
-        changeRole(handle.db, { id: actor.id, role }, target.id, "admin"),
+        changeRole(contextFor(handle.db, { id: actor.id, role }), {
+          userId: target.id,
+          role: "admin",
+        }),
       ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect((await userRow(target.id)).role).toBe("prospect");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
+import { signedIn } from "../support/people.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 let handle: DbHandle;
@@ -23,11 +24,8 @@ let ipCounter = 0;
 const client = (ip = `10.1.${Math.floor(ipCounter / 250)}.${ipCounter++ % 250}`) =>
   new TestClient(server.url, { "X-Forwarded-For": ip });
 
-async function signedIn(email: string, password = TEST_PASSWORD, c = client()) {
-  const res = await c.post("/login?_data=routes%2Flogin", { email, password });
-  expect(res.status).toBe(204);
-  return c;
-}
+const signedInAs = (email: string, password = TEST_PASSWORD, c = client()) =>
+  signedIn(server, { email }, { password, client: c });
 
 const isSignedIn = async (c: TestClient) => (await c.get("/settings")).status === 200;
 
@@ -50,7 +48,7 @@ async function snapshot() {
 describe("sessions", () => {
   it("keep only a hash of the cookie's token in the database", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     const token = c.cookies.get("limelight_session")!;
     const rows = await handle.db
       .selectFrom("sessions")
@@ -68,11 +66,11 @@ describe("sessions", () => {
     const user = await insertUser(handle.db);
     const victim = await insertUser(handle.db);
     // An attacker signs in and plants their own cookie in the victim's browser...
-    const planted = (await signedIn(user.email)).cookies.get("limelight_session")!;
+    const planted = (await signedInAs(user.email)).cookies.get("limelight_session")!;
     const browser = client();
     browser.cookies.set("limelight_session", planted);
     // ...the victim then signs in with their own account in that browser.
-    await signedIn(victim.email, TEST_PASSWORD, browser);
+    await signedInAs(victim.email, TEST_PASSWORD, browser);
     expect(browser.cookies.get("limelight_session")).not.toBe(planted);
     const attacker = new TestClient(server.url);
     attacker.cookies.set("limelight_session", planted);
@@ -81,7 +79,7 @@ describe("sessions", () => {
 
   it("that expired no longer sign anyone in, and are removed", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     await handle.db
       .updateTable("sessions")
       .set({ expires_at: new Date(Date.now() - 1000) })
@@ -98,7 +96,7 @@ describe("sessions", () => {
 
   it("slide forward while in use and re-send the cookie with the new expiry", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     const soon = new Date(Date.now() + 2 * 86_400_000);
     await handle.db
       .updateTable("sessions")
@@ -141,7 +139,7 @@ describe("sessions", () => {
 describe("signing out everywhere", () => {
   it("also ends the session of the device that asked", async () => {
     const user = await insertUser(handle.db);
-    const laptop = await signedIn(user.email);
+    const laptop = await signedInAs(user.email);
     const token = laptop.cookies.get("limelight_session")!;
     const res = await laptop.post("/settings?index", { intent: "sign-out-everywhere" });
     expect(res.status).toBe(302);
@@ -176,7 +174,7 @@ describe("sign-in throttling", () => {
     expect((await blocked.json()).formError).toMatch(/Too many sign-in attempts.*wait \d+ minute/);
     expect(blocked.headers.getSetCookie()).toEqual([]);
     // The same account from another address is not held back by this address's failures.
-    await signedIn(user.email);
+    await signedInAs(user.email);
     // No permanent lockout: once the window has passed the address may sign in again.
     await handle.db
       .updateTable("auth_attempts")
@@ -184,7 +182,7 @@ describe("sign-in throttling", () => {
       .where("scope", "=", "ip")
       .where("key", "=", ip)
       .execute();
-    await signedIn(user.email, TEST_PASSWORD, client(ip));
+    await signedInAs(user.email, TEST_PASSWORD, client(ip));
   });
 
   it("holds back an unknown email exactly like a real account", async () => {
@@ -225,7 +223,7 @@ describe("cross-origin requests", () => {
   it("are refused with 403 on every action, and change nothing", async () => {
     const admin = await insertUser(handle.db, { role: "admin" });
     const prospect = await insertUser(handle.db);
-    const c = await signedIn(admin.email);
+    const c = await signedInAs(admin.email);
     const before = await snapshot();
     const attempts: [string, Record<string, string>][] = [
       ["/login", { email: admin.email, password: TEST_PASSWORD }],
@@ -279,7 +277,7 @@ describe("GET requests", () => {
   it("never change data, even with an action's fields in the query", async () => {
     const admin = await insertUser(handle.db, { role: "admin" });
     const prospect = await insertUser(handle.db);
-    const signedInAdmin = await signedIn(admin.email);
+    const signedInAdmin = await signedInAs(admin.email);
     const anonymous = client();
     const before = await snapshot();
     const q = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -364,8 +362,8 @@ describe("changing the password", () => {
 
   it("needs the current password, and changes nothing without it", async () => {
     const user = await insertUser(handle.db);
-    const laptop = await signedIn(user.email);
-    const phone = await signedIn(user.email);
+    const laptop = await signedInAs(user.email);
+    const phone = await signedInAs(user.email);
     const res = await change(laptop, {
       currentPassword: "not my password",
       newPassword: "a fresh new passphrase",
@@ -374,7 +372,7 @@ describe("changing the password", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).fieldErrors.currentPassword).toMatch(/current password/);
     expect(await isSignedIn(phone)).toBe(true);
-    await signedIn(user.email, TEST_PASSWORD);
+    await signedInAs(user.email, TEST_PASSWORD);
     const missing = await change(laptop, {
       currentPassword: "",
       newPassword: "a fresh new passphrase",
@@ -386,7 +384,7 @@ describe("changing the password", () => {
 
   it("applies the password rules to the new one", async () => {
     const user = await insertUser(handle.db);
-    const c = await signedIn(user.email);
+    const c = await signedInAs(user.email);
     const common = await change(c, {
       currentPassword: TEST_PASSWORD,
       newPassword: "qwerty123",
@@ -401,13 +399,13 @@ describe("changing the password", () => {
     });
     expect(mismatch.status).toBe(400);
     expect((await mismatch.json()).fieldErrors.confirmPassword).toMatch(/do not match/);
-    await signedIn(user.email, TEST_PASSWORD);
+    await signedInAs(user.email, TEST_PASSWORD);
   });
 
   it("signs out other devices, keeps this one, and is audited", async () => {
     const user = await insertUser(handle.db);
-    const laptop = await signedIn(user.email);
-    const phone = await signedIn(user.email);
+    const laptop = await signedInAs(user.email);
+    const phone = await signedInAs(user.email);
     const res = await change(laptop, {
       currentPassword: TEST_PASSWORD,
       newPassword: "a fresh new passphrase",
@@ -422,7 +420,7 @@ describe("changing the password", () => {
       password: TEST_PASSWORD,
     });
     expect(old.status).toBe(401);
-    await signedIn(user.email, "a fresh new passphrase");
+    await signedInAs(user.email, "a fresh new passphrase");
     const audit = await handle.db
       .selectFrom("audit_log")
       .selectAll()

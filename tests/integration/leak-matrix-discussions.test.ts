@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
 import { castVote } from "../../app/modules/discussions/votes.server.ts";

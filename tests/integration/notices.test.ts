@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
 import type { Role } from "../../db/schema.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import {
   applyToOpportunity,
   createOpportunity,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace, type Space } from "../../app/modules/discussions/spaces.server.ts";
 import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";

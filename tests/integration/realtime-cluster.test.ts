@@ -7,7 +7,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../db/client.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
 import type { JoinAck } from "../../app/modules/realtime/events.ts";

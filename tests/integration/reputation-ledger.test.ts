@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { policy } from "../../app/modules/access/policy.ts";
 import { checkBadges, listBadges } from "../../app/modules/reputation/badges.server.ts";
 import {
@@ -13,6 +13,7 @@ import {
   type AwardInput,
 } from "../../app/modules/reputation/ledger.server.ts";
 import { getLeaderboard } from "../../app/modules/reputation/leaderboard.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { awardManually } from "../../app/modules/reputation/manual.server.ts";
 import { reconcile } from "../../app/modules/reputation/reconcile.server.ts";
 import { updateReputationSettings } from "../../app/modules/reputation/settings.server.ts";
@@ -405,7 +406,7 @@ describe("settings", () => {
       idempotencyKey: key("vote"),
       awardedBy: voter.id,
     });
-    const changes = await updateReputationSettings(db(), adminViewer, {
+    const changes = await updateReputationSettings(contextFor(db(), adminViewer), {
       rules: { reply_upvoted: 8 },
     });
     expect(changes).toEqual({ "rules.reply_upvoted": { from: 5, to: 8 } });
@@ -429,7 +430,7 @@ describe("settings", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toEqual({ changes: { "rules.reply_upvoted": { from: 5, to: 8 } } });
     // Back to the default: nothing is left overriding it.
-    await updateReputationSettings(db(), adminViewer, { rules: { reply_upvoted: 5 } });
+    await updateReputationSettings(contextFor(db(), adminViewer), { rules: { reply_upvoted: 5 } });
     const stored = await db()
       .selectFrom("settings")
       .select("value")
@@ -441,11 +442,9 @@ describe("settings", () => {
   it("are refused to managers", async () => {
     const manager = await person("manager");
     await expect(
-      updateReputationSettings(
-        db(),
-        { id: manager.id, role: "manager" },
-        { rules: { talk_meetup: 1 } },
-      ),
+      updateReputationSettings(contextFor(db(), { id: manager.id, role: "manager" }), {
+        rules: { talk_meetup: 1 },
+      }),
     ).rejects.toMatchObject({ status: 403 });
   });
 });
@@ -462,21 +461,17 @@ describe("privileges and the viewer", () => {
     expect(policy.hasPrivilege(viewer, "vote")).toBe(true);
     expect(policy.hasPrivilege(viewer, "edit_others")).toBe(false);
     const admin = await person("admin");
-    await updateReputationSettings(
-      db(),
-      { id: admin.id, role: "admin" },
-      { privileges: { vote: 20 } },
-    );
+    await updateReputationSettings(contextFor(db(), { id: admin.id, role: "admin" }), {
+      privileges: { vote: 20 },
+    });
     const stricter = await loadViewer(db(), { id: author.id, role: "advocate" });
     expect(policy.hasPrivilege(stricter, "vote")).toBe(false);
     expect(
       policy.hasPrivilege(await loadViewer(db(), { id: admin.id, role: "admin" }), "vote"),
     ).toBe(true);
-    await updateReputationSettings(
-      db(),
-      { id: admin.id, role: "admin" },
-      { privileges: { vote: 15 } },
-    );
+    await updateReputationSettings(contextFor(db(), { id: admin.id, role: "admin" }), {
+      privileges: { vote: 15 },
+    });
   });
 });
 
@@ -494,21 +489,23 @@ describe("manual awards", () => {
       token,
     };
     await expect(
-      awardManually(db(), { id: author.id, role: "advocate" }, input),
+      awardManually(contextFor(db(), { id: author.id, role: "advocate" }), input),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      awardManually(db(), mv, { ...input, handle: "nobody-has-this" }),
+      awardManually(contextFor(db(), mv), { ...input, handle: "nobody-has-this" }),
     ).rejects.toMatchObject({ status: 404, field: "handle" });
-    await expect(awardManually(db(), mv, { ...input, reason: "" })).rejects.toMatchObject({
+    await expect(
+      awardManually(contextFor(db(), mv), { ...input, reason: "" }),
+    ).rejects.toMatchObject({
       status: 400,
       field: "reason",
     });
     await expect(
-      awardManually(db(), mv, { ...input, handle: manager.handle }),
+      awardManually(contextFor(db(), mv), { ...input, handle: manager.handle }),
     ).rejects.toMatchObject({ status: 403 });
-    const entry = await awardManually(db(), mv, input);
+    const entry = await awardManually(contextFor(db(), mv), input);
     expect(entry).toMatchObject({ amount: 100, area: "speaking", awardedBy: manager.id });
-    expect(await awardManually(db(), mv, input)).toBeNull();
+    expect(await awardManually(contextFor(db(), mv), input)).toBeNull();
     expect(await ledgerRows(author.id)).toHaveLength(1);
     const audit = await db()
       .selectFrom("audit_log")
@@ -623,11 +620,9 @@ describe("leaderboards", () => {
       expect(staffView.viewerNote).toMatch(/not ranked/);
 
       const admin = await insertUser(d, { role: "admin" });
-      await updateReputationSettings(
-        d,
-        { id: admin.id, role: "admin" },
-        { options: { leaderboardIncludesStaff: true } },
-      );
+      await updateReputationSettings(contextFor(d, { id: admin.id, role: "admin" }), {
+        options: { leaderboardIncludesStaff: true },
+      });
       const withStaff = await getLeaderboard(d, null);
       expect(withStaff.rows[0]).toMatchObject({ rank: 1, points: 450 });
       expect((await getLeaderboard(d, null, { board: "speaking" })).rows).toEqual([]);

@@ -1,10 +1,10 @@
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";
 import { createTestDb } from "../support/db.ts";
-import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
-import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+import { insertUser } from "../support/factories.ts";
+import { signedIn, socketFor, tab, until, type RecordedSocket } from "../support/people.ts";
+import { startTestServer, type TestServer } from "../support/server.ts";
 
 // The reputation pages through the real server: charter, leaderboard,
 // settings, manual awards with their live toast, and ledger downloads.
@@ -13,18 +13,9 @@ let handle: DbHandle;
 let server: TestServer;
 type Person = Awaited<ReturnType<typeof insertUser>>;
 let admin: Person, manager: Person, alice: Person, bob: Person, shy: Person;
-const sockets: Socket[] = [];
+const sockets: RecordedSocket[] = [];
 
-let ip = 0;
-async function signIn(user: Person) {
-  const c = new TestClient(server.url, { "X-Forwarded-For": `10.9.0.${ip++}` });
-  const res = await c.post("/login?_data=routes%2Flogin", {
-    email: user.email,
-    password: TEST_PASSWORD,
-  });
-  expect(res.status).toBe(204);
-  return c;
-}
+const signIn = (user: Person) => signedIn(server, user);
 /** A page's HTML without React's text separators, so sentences read as on screen. */
 const html = async (res: Response | Promise<Response>) =>
   (await (await res).text()).replace(/<!-- -->/g, "");
@@ -40,7 +31,7 @@ function inputs(page: string) {
   return out;
 }
 
-const anon = () => new TestClient(server.url, { "X-Forwarded-For": `10.9.1.${ip++}` });
+const anon = () => tab(server);
 
 async function give(userId: number, amount: number, reason = "Spoke at a meetup") {
   await awardPoints(handle.db, {
@@ -91,7 +82,7 @@ beforeAll(async () => {
     .execute();
 });
 afterAll(async () => {
-  for (const s of sockets) s.close();
+  for (const s of sockets) s.socket.close();
   await server.close();
   await handle.close();
 });
@@ -241,19 +232,9 @@ describe("manual awards", () => {
 
   it("reach the advocate live as a toast, land in their history, and award once per form", async () => {
     const b = await signIn(bob);
-    const socket = connect(server.url, {
-      transports: ["websocket"],
-      extraHeaders: { Origin: server.url, Cookie: b.cookieHeader() },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = await socketFor(server, b);
     sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    const toast = new Promise<any>((resolve) => socket.once("toast", resolve));
-    const points = new Promise<any>((resolve) => socket.once("user:points", resolve));
+    const first = (event: string) => socket.events.find((e) => e.event === event)?.payload as any;
     const m = await signIn(manager);
     const form = {
       intent: "award",
@@ -265,12 +246,13 @@ describe("manual awards", () => {
     };
     const res = await m.post("/manage/reputation", form);
     expect(res.status).toBe(302);
-    expect(await toast).toMatchObject({
+    expect(await until(() => Boolean(first("toast") && first("user:points")))).toBe(true);
+    expect(first("toast")).toMatchObject({
       kind: "success",
       title: "You earned 40 points",
       description: "Reference call with a regional carrier",
     });
-    expect((await points).balance).toMatchObject({ total: 50, community: 40 });
+    expect(first("user:points").balance).toMatchObject({ total: 50, community: 40 });
     expect((await m.post("/manage/reputation", form)).status).toBe(302);
     expect(await ledgerCount(bob.id)).toBe(2);
     const profile = await html(anon().get(`/u/${bob.handle}`));

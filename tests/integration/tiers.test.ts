@@ -2,7 +2,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
-import { loadViewer } from "../../app/modules/access/viewer.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import {
   announcePoints,
   awardPoints,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Queryable } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { hashPassword } from "../../app/modules/auth/password.server.ts";
-import { signUp } from "../../app/modules/auth/users.server.ts";
+import { insertAccount } from "../../app/modules/auth/users.server.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -19,7 +19,7 @@ export async function insertUser(
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const suffix = uniqueSuffix();
   const handle = overrides.handle ?? `user-${suffix}`;
-  const user = await signUp(db, {
+  const user = await insertAccount(db, {
     email: overrides.email ?? `${handle}@example.test`,
     handle,
     displayName: overrides.displayName ?? `Test User ${suffix}`,

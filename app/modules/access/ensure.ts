@@ -55,6 +55,7 @@ type Refusal = string | ((viewer: Viewer, ...args: never[]) => string);
 
 /** What each refused rule says. A rule without an entry gets the general sentence. */
 const REFUSALS: Partial<Record<RuleName, Refusal>> = {
+  editProfile: "You can only edit your own profile.",
   verifyCustomers: "Only community managers can verify customers.",
   changeRoles: "Only admins can change roles.",
   useManagerTools: "Only the community team can use this.",
@@ -93,11 +94,11 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
       : "Only community managers can review stories.",
   startStoryFromSource: "Only community managers can start a story for someone.",
   viewReputationSettings: "Only the community team can see the point rules.",
-  changeReputationSettings: "Only admins can change the point rules.",
+  changeReputationSettings: "Only admins can change reputation settings.",
   awardPointsManually: (viewer, recipientId?: number) =>
     viewer && viewer.id === recipientId
-      ? "You cannot award points to yourself."
-      : "Only community managers can award points.",
+      ? "Managers cannot award points to themselves."
+      : "Only community managers can award points by hand.",
   exportLedger: "You can only download your own points history.",
   moderateDiscussions: "Only moderators can do that.",
 };

@@ -10,7 +10,7 @@ import { isPublicAt, isReadableAt, type CascadeSubject } from "./cascade.ts";
 export type Viewer = {
   id: number;
   role: Role;
-  /** Reputation balance, when loaded (app/modules/access/viewer.server.ts). */
+  /** Reputation balance, when loaded (app/modules/viewer/viewer.server.ts). */
   reputation?: number;
   /** Rank of the viewer's effective tier, when tiers are known. */
   tierRank?: number;
@@ -21,6 +21,14 @@ export type Viewer = {
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
 export const isStaff = (viewer: Viewer) => viewer?.role === "manager" || viewer?.role === "admin";
 export const isAdmin = (viewer: Viewer) => viewer?.role === "admin";
+
+/** Anyone or anything with a role: a viewer, or a person's row on a page. */
+type WithRole = { role: Role } | null | undefined;
+export const hasRole = (person: WithRole, role: Role) => person?.role === role;
+/** Signed up, not yet verified as a customer by a community manager. */
+export const isProspect = (person: WithRole) => hasRole(person, "prospect");
+/** A verified customer: an advocate. */
+export const isVerifiedCustomer = (person: WithRole) => hasRole(person, "advocate");
 
 export interface ProfileSubject {
   userId: number;
@@ -39,6 +47,10 @@ export const policy = {
   },
   editProfile(viewer: Viewer, profile: ProfileSubject): boolean {
     return viewer?.id === profile.userId;
+  },
+  /** One's own account: password, sessions. */
+  editOwnAccount(viewer: Viewer): boolean {
+    return isSignedIn(viewer);
   },
   verifyCustomers(viewer: Viewer): boolean {
     return isStaff(viewer);

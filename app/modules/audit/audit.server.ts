@@ -50,5 +50,7 @@ export async function listAudit(
   if (options.subjectType) query = query.where("audit_log.subject_type", "=", options.subjectType);
   if (options.subjectId !== undefined)
     query = query.where("audit_log.subject_id", "=", String(options.subjectId));
-  return query.execute();
+  // Every row was written through recordAudit, so its action is one of the typed names.
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...row, action: row.action as AuditAction }));
 }

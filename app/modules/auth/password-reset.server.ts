@@ -7,7 +7,6 @@ import { composeEmail } from "../mail/compose.server.ts";
 import { absoluteUrl } from "../mail/settings.ts";
 import { PasswordChangedEmail, PasswordResetEmail } from "../mail/templates/account.tsx";
 import { sendLater } from "../outbox/queue.server.ts";
-import { invalidateUserSessions } from "./session.server.ts";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** At most this many reset messages per address per hour, so the form cannot flood a mailbox. */
@@ -128,7 +127,7 @@ export const resetPassword = defineCommand({
       .where("user_id", "=", reset.user_id)
       .where("used_at", "is", null)
       .execute();
-    await invalidateUserSessions(trx, reset.user_id);
+    await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).execute();
     effects.endSessions(reset.user_id);
     effects.audit({
       actorId: reset.user_id,

@@ -103,15 +103,3 @@ export async function validateSessionToken(
 export async function invalidateSession(db: Queryable, sessionId: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
-
-/** "Sign out everywhere": every session of the user ends, optionally but the current one. */
-export async function invalidateUserSessions(
-  db: Queryable,
-  userId: number,
-  exceptSessionId?: string,
-): Promise<number> {
-  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
-  if (exceptSessionId) query = query.where("id", "!=", exceptSessionId);
-  const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

@@ -1,48 +1,43 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { Role, User } from "../../../db/schema.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { recordAudit } from "../audit/audit.server.ts";
-import {
-  ConflictError,
-  EmailTakenError,
-  FieldError,
-  ForbiddenError,
-  HandleTakenError,
-  NotFoundError,
-  isUniqueViolation,
-} from "./errors.ts";
-import { redeemInvitation } from "../promoters/invitations.server.ts";
+import { ensure } from "../access/ensure.ts";
+import { hasRole, isProspect, isVerifiedCustomer, type Viewer } from "../access/policy.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
+import { EmailTakenError, HandleTakenError } from "./errors.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { usesPersonalDetails } from "./common-passwords.ts";
 import { PERSONAL_PASSWORD_MESSAGE, type SignUpInput } from "./validation.ts";
 
-export interface Actor {
-  id: number;
-  role: Role;
-}
+/**
+ * @deprecated Use `NonNullable<Viewer>` from app/modules/access/policy.ts; kept
+ * until the modules that still name it are converted.
+ */
+export type Actor = NonNullable<Viewer>;
 
-/** Creates a prospect with an empty profile; one transaction, so nothing is left half made. */
-export async function signUp(
-  db: Queryable,
-  input: SignUpInput & { role?: Role; passwordHash?: string },
-): Promise<User> {
+export type AccountInput = SignUpInput & { role?: Role; passwordHash?: string };
+
+/**
+ * The account row and its empty profile, inside the caller's transaction; a
+ * taken email or handle is a field error. The sign-up commands, seeds and
+ * test factories create accounts through this.
+ */
+export async function insertAccount(trx: Queryable, input: AccountInput): Promise<User> {
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   try {
-    return await inTransaction(db, async (trx) => {
-      const user = await trx
-        .insertInto("users")
-        .values({
-          email: input.email.toLowerCase(),
-          handle: input.handle.toLowerCase(),
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          role: input.role ?? "prospect",
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx.insertInto("profiles").values({ user_id: user.id }).execute();
-      return user;
-    });
+    const user = await trx
+      .insertInto("users")
+      .values({
+        email: input.email.toLowerCase(),
+        handle: input.handle.toLowerCase(),
+        display_name: input.displayName,
+        password_hash: passwordHash,
+        role: input.role ?? "prospect",
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("profiles").values({ user_id: user.id }).execute();
+    return user;
   } catch (error) {
     if (isUniqueViolation(error, "users_email_key")) throw new EmailTakenError();
     if (isUniqueViolation(error, "users_handle_key")) throw new HandleTakenError();
@@ -50,53 +45,41 @@ export async function signUp(
   }
 }
 
+/** Someone signs up: a prospect with an empty profile, nothing left half made. */
+export const signUp = defineCommand({
+  name: "user.sign_up",
+  async run(trx, input: SignUpInput & { passwordHash?: string }) {
+    return insertAccount(trx, { ...input, role: "prospect" });
+  },
+});
+
 /**
- * Sign-up through a promoter's invitation link: the account, the used
- * invitation, the verified-customer mark and its audit row are written in
- * one transaction, so an expired or reused link leaves nothing behind.
+ * An account with any role, made from the command line (nobody signed in) or
+ * by an admin; audited, and verified as a customer unless it is a prospect.
  */
-export async function signUpWithInvitation(
-  db: Queryable,
-  input: SignUpInput & { passwordHash?: string },
-  token: string,
-  now = new Date(),
-): Promise<User> {
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
-  return inTransaction(db, async (trx) => {
-    let created: User | undefined;
-    await redeemInvitation(
-      trx,
-      token,
-      input.email,
-      async (invitation) => {
-        const user = await signUp(trx, { ...input, passwordHash, role: "advocate" });
-        created = await trx
-          .updateTable("users")
-          .set({ verified_customer_at: now, verified_by: invitation.invited_by, updated_at: now })
-          .where("id", "=", user.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (invitation.company)
-          await trx
-            .updateTable("profiles")
-            .set({ company: invitation.company })
-            .where("user_id", "=", user.id)
-            .execute();
-        await recordAudit(trx, {
-          actorId: invitation.invited_by,
-          action: "user.verified_customer",
-          subjectType: "user",
-          subjectId: user.id,
-          reason: "Joined through a promoter invitation",
-          details: { from: "invitation", to: "advocate", invitationId: invitation.id },
-        });
-        return user.id;
-      },
-      now,
-    );
-    return created!;
-  });
-}
+export const createUser = defineCommand({
+  name: "user.create",
+  authorize(viewer) {
+    if (viewer) ensure("changeRoles", viewer);
+  },
+  async run(trx, input: AccountInput & { role: Role }, { viewer, effects, now }) {
+    const created = await insertAccount(trx, input);
+    const user = await trx
+      .updateTable("users")
+      .set({ verified_customer_at: isProspect(created) ? null : now })
+      .where("id", "=", created.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    effects.audit({
+      actorId: viewer?.id ?? null,
+      action: "user.created_from_cli",
+      subjectType: "user",
+      subjectId: user.id,
+      details: { role: input.role },
+    });
+    return user;
+  },
+});
 
 /** The user whose email and password match, or null; both failures look the same from outside. */
 export async function authenticate(
@@ -128,121 +111,139 @@ export function findUserByHandle(db: Queryable, handle: string) {
     .executeTakeFirst();
 }
 
-export async function changePassword(
-  db: Queryable,
-  userId: number,
-  currentPassword: string,
-  newPassword: string,
-): Promise<void> {
-  const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
-  if (!user) throw new NotFoundError("That account no longer exists.");
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
-    throw new FieldError("currentPassword", "Your current password is not right.");
-  }
-  const person = { email: user.email, handle: user.handle, displayName: user.display_name };
-  if (usesPersonalDetails(newPassword, person))
-    throw new FieldError("newPassword", PERSONAL_PASSWORD_MESSAGE);
-  const passwordHash = await hashPassword(newPassword);
-  await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, updated_at: new Date() })
-      .where("id", "=", userId)
-      .execute();
-    await recordAudit(trx, {
-      actorId: userId,
-      action: "user.password_changed",
-      subjectType: "user",
-      subjectId: userId,
-    });
-  });
+function lockUser(trx: Queryable, userId: number) {
+  return trx
+    .selectFrom("users")
+    .selectAll()
+    .where("id", "=", userId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
+/** Every session of a person ends (all but `exceptSessionId`), and their open sockets close. */
+export const signOutEverywhere = defineCommand({
+  name: "user.sign_out_everywhere",
+  authorize(viewer) {
+    ensure("editOwnAccount", viewer);
+  },
+  async run(trx, input: { exceptSessionId?: string }, { viewer, effects }) {
+    const userId = viewer!.id;
+    let query = trx.deleteFrom("sessions").where("user_id", "=", userId);
+    if (input.exceptSessionId) query = query.where("id", "!=", input.exceptSessionId);
+    const result = await query.executeTakeFirst();
+    effects.endSessions(userId, input.exceptSessionId);
+    return { ended: Number(result.numDeletedRows) };
+  },
+});
+
+/**
+ * The signed-in person changes their password, proving the current one;
+ * every other session ends (the one that asked, `keepSessionId`, stays).
+ */
+export const changePassword = defineCommand({
+  name: "user.change_password",
+  authorize(viewer) {
+    ensure("editOwnAccount", viewer);
+  },
+  async run(
+    trx,
+    input: { currentPassword: string; newPassword: string; keepSessionId?: string },
+    { viewer, effects, now, nested },
+  ) {
+    const user = await lockUser(trx, viewer!.id);
+    if (!user) throw new NotFoundError("That account no longer exists.");
+    if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword)))
+      throw new FieldError("currentPassword", "Your current password is not right.");
+    const person = { email: user.email, handle: user.handle, displayName: user.display_name };
+    if (usesPersonalDetails(input.newPassword, person))
+      throw new FieldError("newPassword", PERSONAL_PASSWORD_MESSAGE);
+    await trx
+      .updateTable("users")
+      .set({ password_hash: await hashPassword(input.newPassword), updated_at: now })
+      .where("id", "=", user.id)
+      .execute();
+    effects.audit({
+      actorId: user.id,
+      action: "user.password_changed",
+      subjectType: "user",
+      subjectId: user.id,
+    });
+    await nested(signOutEverywhere, { exceptSessionId: input.keepSessionId });
+  },
+});
+
 /** A manager confirms that a prospect is a real customer, which makes them an advocate. */
-export async function verifyCustomer(db: Queryable, actor: Actor, userId: number, reason?: string) {
-  if (actor.role !== "manager" && actor.role !== "admin") {
-    throw new ForbiddenError("Only community managers can verify customers.");
-  }
-  return inTransaction(db, async (trx) => {
-    const user = await trx
-      .selectFrom("users")
-      .selectAll()
-      .where("id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+export const verifyCustomer = defineCommand({
+  name: "user.verify_customer",
+  authorize(viewer) {
+    ensure("verifyCustomers", viewer);
+  },
+  async run(trx, input: { userId: number; reason?: string }, { viewer, effects, now }) {
+    const user = await lockUser(trx, input.userId);
     if (!user) throw new NotFoundError("That person does not exist.");
-    if (user.role !== "prospect") {
+    if (!isProspect(user))
       throw new ConflictError(
         `${user.display_name} is already ${article(user.role)} ${user.role}.`,
       );
-    }
     const updated = await trx
       .updateTable("users")
       .set({
         role: "advocate",
-        verified_customer_at: new Date(),
-        verified_by: actor.id,
-        updated_at: new Date(),
+        verified_customer_at: now,
+        verified_by: viewer!.id,
+        updated_at: now,
       })
-      .where("id", "=", userId)
+      .where("id", "=", user.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    effects.audit({
+      actorId: viewer!.id,
       action: "user.verified_customer",
       subjectType: "user",
-      subjectId: userId,
-      reason: reason ?? null,
+      subjectId: user.id,
+      reason: input.reason ?? null,
       details: { from: "prospect", to: "advocate" },
     });
+    effects.refreshViewer(user.id);
     return updated;
-  });
-}
+  },
+});
 
 /** Admins change roles; every change is audited with who, when and from what. */
-export async function changeRole(
-  db: Queryable,
-  actor: Actor,
-  userId: number,
-  role: Role,
-  reason?: string,
-) {
-  if (actor.role !== "admin") throw new ForbiddenError("Only admins can change roles.");
-  if (actor.id === userId && role !== "admin") {
-    throw new ConflictError("You cannot remove your own admin role; ask another admin.");
-  }
-  return inTransaction(db, async (trx) => {
-    const user = await trx
-      .selectFrom("users")
-      .selectAll()
-      .where("id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+export const changeRole = defineCommand({
+  name: "user.change_role",
+  authorize(viewer, { userId, role }: { userId: number; role: Role }) {
+    ensure("changeRoles", viewer);
+    if (viewer.id === userId && role !== "admin")
+      throw new ConflictError("You cannot remove your own admin role; ask another admin.");
+  },
+  async run(trx, input: { userId: number; role: Role; reason?: string }, { viewer, effects, now }) {
+    const user = await lockUser(trx, input.userId);
     if (!user) throw new NotFoundError("That person does not exist.");
-    if (user.role === role) return user;
-    const becomesCustomer =
-      role !== "prospect" && !user.verified_customer_at && role === "advocate";
+    if (hasRole(user, input.role)) return user;
+    const becomesCustomer = isVerifiedCustomer(input) && !user.verified_customer_at;
     const updated = await trx
       .updateTable("users")
       .set({
-        role,
-        updated_at: new Date(),
-        ...(becomesCustomer ? { verified_customer_at: new Date(), verified_by: actor.id } : {}),
+        role: input.role,
+        updated_at: now,
+        ...(becomesCustomer ? { verified_customer_at: now, verified_by: viewer!.id } : {}),
       })
-      .where("id", "=", userId)
+      .where("id", "=", user.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    effects.audit({
+      actorId: viewer!.id,
       action: "user.role_changed",
       subjectType: "user",
-      subjectId: userId,
-      reason: reason ?? null,
-      details: { from: user.role, to: role },
+      subjectId: user.id,
+      reason: input.reason ?? null,
+      details: { from: user.role, to: input.role },
     });
+    effects.refreshViewer(user.id);
     return updated;
-  });
-}
+  },
+});
 
 function article(word: string) {
   return /^[aeiou]/.test(word) ? "an" : "a";

@@ -2,7 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Role } from "../../../db/schema.ts";
 import type { NotificationKind } from "../../../db/tables/notifications.ts";
 import { policy } from "../access/policy.ts";
-import { loadViewer } from "../access/viewer.server.ts";
+import { loadViewer } from "../viewer/viewer.server.ts";
 import { recordNotification } from "../notifications/record.server.ts";
 import type { Outbox } from "./outbox.ts";
 import { postSubject, threadSubject, type ThreadState } from "./state.server.ts";

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { isStaff, policy, type Viewer } from "../access/policy.ts";
-import { loadViewer } from "../access/viewer.server.ts";
+import { loadViewer } from "../viewer/viewer.server.ts";
 import { recordAudit } from "../audit/audit.server.ts";
 import { reversePoints, reverseSource } from "../reputation/ledger.server.ts";
 import {

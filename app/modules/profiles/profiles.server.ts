@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import { inTransaction } from "../../../db/transaction.ts";
 import { renderMarkdown } from "../../utils/markdown.server.ts";
+import { ensure } from "../access/ensure.ts";
 import { policy, type Viewer } from "../access/policy.ts";
-import { NotFoundError } from "../auth/errors.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { NotFoundError } from "../../utils/errors.ts";
 import type { OpenToKey } from "./open-to.ts";
 import type { ProfileInput } from "./validation.ts";
 
@@ -64,16 +65,16 @@ export async function getOwnProfile(db: Queryable, userId: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function updateProfile(
-  db: Queryable,
-  userId: number,
-  input: ProfileInput,
-): Promise<void> {
-  const bioHtml = renderMarkdown(input.bio);
-  await inTransaction(db, async (trx) => {
+/** A person edits their own profile: name, story, links and what they are open to. */
+export const updateProfile = defineCommand({
+  name: "profile.update",
+  async run(trx, input: ProfileInput & { userId: number }, { viewer, now }) {
+    const { userId } = input;
+    ensure("editProfile", viewer, { userId, isPublic: input.isPublic });
+    const bioHtml = renderMarkdown(input.bio);
     await trx
       .updateTable("users")
-      .set({ display_name: input.displayName, updated_at: new Date() })
+      .set({ display_name: input.displayName, updated_at: now })
       .where("id", "=", userId)
       .execute();
     await trx
@@ -96,12 +97,12 @@ export async function updateProfile(
         open_to_mentoring: input.openToMentoring,
         is_public: input.isPublic,
         leaderboard_opt_out: input.leaderboardOptOut,
-        updated_at: new Date(),
+        updated_at: now,
       })
       .where("user_id", "=", userId)
       .execute();
-  });
-}
+  },
+});
 
 export const DIRECTORY_PAGE_SIZE = 24;
 

@@ -1,9 +1,7 @@
-import type { Queryable } from "../../../db/client.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { policy, type Viewer } from "../access/policy.ts";
-import { recordAudit } from "../audit/audit.server.ts";
-import { FieldError, ForbiddenError } from "../auth/errors.ts";
-import { awardPoints, type AwardedEntry } from "./ledger.server.ts";
+import { ensure } from "../access/ensure.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { FieldError } from "../../utils/errors.ts";
+import { announceAwards, awardPoints, type AwardedEntry } from "./ledger.server.ts";
 import type { Area } from "./rules.ts";
 
 export interface ManualAwardInput {
@@ -21,14 +19,12 @@ export interface ManualAwardInput {
  * advocate reads in their history, within ±500, never to themselves, and
  * audited. Returns null when this form was already submitted.
  */
-export async function awardManually(
-  db: Queryable,
-  actor: Viewer,
-  input: ManualAwardInput,
-): Promise<AwardedEntry | null> {
-  if (!actor || !policy.awardPointsManually(actor))
-    throw new ForbiddenError("Only community managers can award points by hand.");
-  return inTransaction(db, async (trx) => {
+export const awardManually = defineCommand({
+  name: "reputation.award_manually",
+  authorize(viewer) {
+    ensure("awardPointsManually", viewer);
+  },
+  async run(trx, input: ManualAwardInput, { viewer, effects }): Promise<AwardedEntry | null> {
     const recipient = await trx
       .selectFrom("users")
       .select(["id", "handle"])
@@ -37,28 +33,28 @@ export async function awardManually(
       )
       .executeTakeFirst();
     if (!recipient) throw new FieldError("handle", "Nobody has that handle.", 404);
-    if (!policy.awardPointsManually(actor, recipient.id))
-      throw new ForbiddenError("Managers cannot award points to themselves.");
+    ensure("awardPointsManually", viewer, recipient.id);
     const entry = await awardPoints(trx, {
       userId: recipient.id,
       rule: "manual_adjustment",
       source: { type: "manual", id: input.token },
       idempotencyKey: `manual:${input.token}`,
-      awardedBy: actor.id,
+      awardedBy: viewer.id,
       amount: input.amount,
       area: input.area,
       reason: input.reason,
     });
     if (entry) {
-      await recordAudit(trx, {
-        actorId: actor.id,
+      effects.audit({
+        actorId: viewer.id,
         action: entry.amount > 0 ? "reputation.manual_award" : "reputation.manual_correction",
         subjectType: "user",
         subjectId: recipient.id,
         reason: input.reason.trim(),
         details: { amount: entry.amount, area: entry.area, ledgerEntry: entry.id },
       });
+      announceAwards(effects, entry);
     }
     return entry;
-  });
-}
+  },
+});

@@ -1,8 +1,5 @@
-import type { Queryable } from "../../../db/client.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { policy, type Viewer } from "../access/policy.ts";
-import { recordAudit } from "../audit/audit.server.ts";
-import { ForbiddenError } from "../auth/errors.ts";
+import { ensure } from "../access/ensure.ts";
+import { defineCommand } from "../commands/command.server.ts";
 import { loadReputationConfig, SETTINGS_KEYS } from "./config.server.ts";
 import { defaultPrivilegeThresholds, type PrivilegeThresholds } from "../access/privileges.ts";
 import {
@@ -27,14 +24,13 @@ type Changes = Record<string, { from: unknown; to: unknown }>;
  * its before and after, and it applies from now on: past ledger rows keep
  * the amounts they awarded.
  */
-export async function updateReputationSettings(
-  db: Queryable,
-  actor: Viewer,
-  change: ReputationSettingsChange,
-): Promise<Changes> {
-  if (!policy.changeReputationSettings(actor))
-    throw new ForbiddenError("Only admins can change reputation settings.");
-  return inTransaction(db, async (trx) => {
+export const updateReputationSettings = defineCommand({
+  name: "reputation.update_settings",
+  authorize(viewer) {
+    ensure("changeReputationSettings", viewer);
+  },
+  async run(trx, change: ReputationSettingsChange, { viewer, effects, now: at }): Promise<Changes> {
+    const actor = viewer!;
     const current = await loadReputationConfig(trx);
     const changes: Changes = {};
     const sections = [
@@ -64,19 +60,19 @@ export async function updateReputationSettings(
       );
       await trx
         .insertInto("settings")
-        .values({ key, value: JSON.stringify(overrides), updated_by: actor!.id })
+        .values({ key, value: JSON.stringify(overrides), updated_by: actor.id })
         .onConflict((oc) =>
           oc.column("key").doUpdateSet({
             value: JSON.stringify(overrides),
-            updated_by: actor!.id,
-            updated_at: new Date(),
+            updated_by: actor.id,
+            updated_at: at,
           } as never),
         )
         .execute();
     }
     if (Object.keys(changes).length > 0) {
-      await recordAudit(trx, {
-        actorId: actor!.id,
+      effects.audit({
+        actorId: actor.id,
         action: "reputation.settings_changed",
         subjectType: "settings",
         subjectId: "reputation",
@@ -84,5 +80,5 @@ export async function updateReputationSettings(
       });
     }
     return changes;
-  });
-}
+  },
+});

@@ -1,14 +1,17 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { Role } from "../../../db/schema.ts";
+import type { Viewer } from "../access/policy.ts";
+import { mergePrivilegeThresholds } from "../access/privileges.ts";
+import { balanceSql } from "../reputation/balance-sql.server.ts";
 import { SETTINGS_KEYS } from "../reputation/config.server.ts";
-import { mergePrivilegeThresholds } from "./privileges.ts";
 import { effectiveTierRankSql } from "../tiers/rank.server.ts";
-import type { Viewer } from "./policy.ts";
 
 /**
  * Everything the policy needs to know about the person asking, loaded once
  * per request or socket: who they are and their standing in the community.
+ * It sits above reputation and tiers, so the access policy itself depends on
+ * neither and stays at the bottom of the module graph.
  */
 export async function loadViewer(
   db: Queryable,
@@ -18,9 +21,7 @@ export async function loadViewer(
   // One round trip: the balance by primary key, and the thresholds in force.
   const row = await db
     .selectNoFrom([
-      sql<number>`(select total from reputation_balances where user_id = ${user.id})`.as(
-        "reputation",
-      ),
+      balanceSql(user.id).as("reputation"),
       sql<unknown>`(select value from settings where key = ${SETTINGS_KEYS.privileges})`.as(
         "thresholds",
       ),
