@@ -8,6 +8,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../db/client.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/access/viewer.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
@@ -162,7 +163,7 @@ describe("two processes behind one Redis", () => {
     const author = await insertUser(db, { role: "advocate", displayName: "Ada Author" });
     const replier = await insertUser(db, { role: "advocate", displayName: "Rui Replier" });
     const viewer = await loadViewer(db, { id: author.id, role: "advocate" });
-    const open = await createSpace(db, {
+    const open = await createSpace(contextFor(db, null), {
       slug: "open",
       name: "Open",
       description: "",
@@ -170,7 +171,7 @@ describe("two processes behind one Redis", () => {
       position: 0,
       visibility: "public",
     });
-    const members = await createSpace(db, {
+    const members = await createSpace(contextFor(db, null), {
       slug: "members",
       name: "Members",
       description: "",
@@ -178,14 +179,14 @@ describe("two processes behind one Redis", () => {
       position: 1,
       visibility: "members",
     });
-    const thread = await createThread(db, viewer, {
+    const thread = await createThread(contextFor(db, viewer), {
       spaceId: open.id,
       kind: "question",
       title: "Does this reach the other process?",
       body: "Posted through A, read through B.",
       tags: [],
     });
-    const privateThread = await createThread(db, viewer, {
+    const privateThread = await createThread(contextFor(db, viewer), {
       spaceId: members.id,
       kind: "discussion",
       title: "Members only, on both processes",
@@ -251,7 +252,7 @@ describe("two processes behind one Redis", () => {
       .select("id")
       .where("slug", "=", "open")
       .executeTakeFirstOrThrow();
-    const thread = await createThread(db, viewer, {
+    const thread = await createThread(contextFor(db, viewer), {
       spaceId: space.id,
       kind: "question",
       title: "Is a cached page refreshed on the other process?",

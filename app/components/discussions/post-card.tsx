@@ -4,9 +4,12 @@ import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
-import type { PostView } from "~/modules/realtime/events.ts";
+import type { z } from "zod";
+import type { THREAD_INTENTS, ThreadIntent } from "~/modules/discussions/thread-intents.ts";
 import { FLAG_REASON_LABELS, FLAG_REASONS, LIMITS } from "~/modules/discussions/validation.ts";
+import type { PostView } from "~/modules/realtime/events.ts";
 import { cn } from "~/utils/cn.ts";
+import { formFields, type FieldProps } from "~/utils/form-fields.ts";
 import { formatDate, TimeAgo } from "./time.tsx";
 
 export interface ThreadContextValue {
@@ -45,10 +48,11 @@ type ActionData = {
   fieldErrors?: Record<string, string>;
 };
 
-const roleLabel: Record<string, string | null> = {
-  advocate: "Verified customer",
-  manager: "Community team",
-  admin: "Community team",
+/** The badge beside an author's name: verified customers and the community team stand out. */
+const roleBadge: Record<string, { label: string; tone: "brand" | "spot" } | null> = {
+  advocate: { label: "Verified customer", tone: "brand" },
+  manager: { label: "Community team", tone: "spot" },
+  admin: { label: "Community team", tone: "spot" },
   prospect: null,
 };
 
@@ -156,15 +160,22 @@ function ActionPanel({
   );
 }
 
-function IntentForm({
+type IntentField<K extends ThreadIntent> = (
+  name: keyof z.input<(typeof THREAD_INTENTS)[K]> & string,
+) => FieldProps;
+
+function IntentForm<K extends ThreadIntent>({
   intent,
   postId,
+  saved,
   children,
   onDone,
 }: {
-  intent: string;
+  intent: K;
   postId?: number;
-  children: (state: { busy: boolean; errors: Record<string, string> }) => ReactNode;
+  /** What the fields show before anything is typed (the post being edited). */
+  saved?: Partial<Record<keyof z.input<(typeof THREAD_INTENTS)[K]> & string, string>>;
+  children: (state: { busy: boolean; field: IntentField<K> }) => ReactNode;
   onDone?: () => void;
 }) {
   const fetcher = useFetcher<ActionData>();
@@ -173,12 +184,15 @@ function IntentForm({
     if (done) onDone?.();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [done]);
+  const form = formFields<z.ZodTypeAny>(fetcher.data, saved);
+  const field = form.field as IntentField<K>;
+  const { formError } = form;
   return (
     <fetcher.Form method="post" className="space-y-3">
       <input type="hidden" name="intent" value={intent} />
       {postId ? <input type="hidden" name="postId" value={postId} /> : null}
-      <FormError message={fetcher.data?.formError} />
-      {children({ busy: fetcher.state !== "idle", errors: fetcher.data?.fieldErrors ?? {} })}
+      <FormError message={formError} />
+      {children({ busy: fetcher.state !== "idle", field })}
     </fetcher.Form>
   );
 }
@@ -191,7 +205,7 @@ function ReasonForm({
   onDone,
   danger,
 }: {
-  intent: string;
+  intent: "hide" | "unhide";
   postId?: number;
   label: string;
   submit: string;
@@ -200,15 +214,9 @@ function ReasonForm({
 }) {
   return (
     <IntentForm intent={intent} postId={postId} onDone={onDone}>
-      {({ busy, errors }) => (
+      {({ busy, field }) => (
         <>
-          <TextField
-            label={label}
-            name="reason"
-            error={errors.reason}
-            required
-            maxLength={LIMITS.reasonMax}
-          />
+          <TextField label={label} {...field("reason")} required maxLength={LIMITS.reasonMax} />
           <Button type="submit" size="sm" variant={danger ? "danger" : "primary"} disabled={busy}>
             {submit}
           </Button>
@@ -231,34 +239,21 @@ function PostEditor({ post, onClose }: { post: PostView; onClose: () => void }) 
   const thread = useThread();
   const source = thread.sources[String(post.id)] ?? "";
   return (
-    <IntentForm intent="edit" postId={post.id} onDone={onClose}>
-      {({ busy, errors }) => (
+    <IntentForm
+      intent="edit"
+      postId={post.id}
+      onDone={onClose}
+      saved={{ title: thread.title, tags: thread.tags.join(", "), body: source }}
+    >
+      {({ busy, field }) => (
         <>
           {post.isOpening ? (
             <>
-              <TextField
-                label="Title"
-                name="title"
-                defaultValue={thread.title}
-                error={errors.title}
-                maxLength={LIMITS.titleMax}
-              />
-              <TextField
-                label="Tags"
-                name="tags"
-                defaultValue={thread.tags.join(", ")}
-                error={errors.tags}
-              />
+              <TextField label="Title" {...field("title")} maxLength={LIMITS.titleMax} />
+              <TextField label="Tags" {...field("tags")} />
             </>
           ) : null}
-          <TextAreaField
-            label="Edit post"
-            name="body"
-            defaultValue={source}
-            error={errors.body}
-            rows={8}
-            maxLength={LIMITS.bodyMax}
-          />
+          <TextAreaField label="Edit post" {...field("body")} rows={8} maxLength={LIMITS.bodyMax} />
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={busy}>
               Save changes
@@ -320,7 +315,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
   const own = thread.viewerId === post.author.id;
   const canEdit = String(post.id) in thread.sources;
   const isAccepted = thread.acceptedPostId === post.id;
-  const role = roleLabel[post.author.role];
+  const role = roleBadge[post.author.role];
   return (
     <article
       id={`post-${post.id}`}
@@ -357,9 +352,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             >
               {post.author.displayName}
             </Link>
-            {role ? (
-              <Badge tone={post.author.role === "advocate" ? "brand" : "spot"}>{role}</Badge>
-            ) : null}
+            {role ? <Badge tone={role.tone}>{role.label}</Badge> : null}
             {post.author.id === thread.authorId && !post.isOpening ? (
               <Badge tone="neutral">{thread.kind === "question" ? "Asker" : "Started it"}</Badge>
             ) : null}
@@ -451,14 +444,9 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
               <ActionPanel label="Flag">
                 {(close) => (
                   <IntentForm intent="flag" postId={post.id} onDone={close}>
-                    {({ busy, errors }) => (
+                    {({ busy, field }) => (
                       <>
-                        <SelectField
-                          label="What is wrong?"
-                          name="reason"
-                          error={errors.reason}
-                          defaultValue=""
-                        >
+                        <SelectField label="What is wrong?" {...field("reason")}>
                           <option value="" disabled>
                             Choose a reason
                           </option>
@@ -470,9 +458,8 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                         </SelectField>
                         <TextField
                           label="Note for the moderators (optional)"
-                          name="note"
+                          {...field("note")}
                           maxLength={LIMITS.flagNoteMax}
-                          error={errors.note}
                         />
                         <Button type="submit" size="sm" disabled={busy}>
                           Send flag
