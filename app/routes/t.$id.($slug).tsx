@@ -16,10 +16,10 @@ import {
   useLiveThread,
 } from "~/components/discussions/live-thread.ts";
 import { ModeratorPanel } from "~/components/discussions/moderator-panel.tsx";
-import { PostCard, ThreadContext } from "~/components/discussions/post-card.tsx";
+import { PostCard } from "~/components/discussions/post-card.tsx";
 import { QuestionJsonLd } from "~/components/discussions/question-json-ld.tsx";
 import { ReplyArea, ThreadGone } from "~/components/discussions/reply-area.tsx";
-import { useThreadContext } from "~/components/discussions/thread-context.ts";
+import { ThreadContext, useThreadContext } from "~/components/discussions/thread-context.ts";
 import { ThreadHeader } from "~/components/discussions/thread-header.tsx";
 import { ThreadReplies } from "~/components/discussions/thread-replies.tsx";
 import { acceptAnswer, unacceptAnswer } from "~/modules/discussions/answers.server.ts";

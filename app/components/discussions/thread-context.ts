@@ -1,7 +1,36 @@
-import { useCallback, useMemo } from "react";
+import { createContext, useCallback, useContext, useMemo } from "react";
 import { quoteMarkdown } from "~/modules/discussions/text.ts";
 import type { PostView } from "~/modules/realtime/events.ts";
-import type { ThreadContextValue } from "./post-card.tsx";
+
+/** What every post card on a thread page knows about the thread and the reader. */
+export interface ThreadContextValue {
+  threadId: number;
+  kind: "question" | "discussion";
+  title: string;
+  tags: string[];
+  authorId: number;
+  viewerId: number | null;
+  signedIn: boolean;
+  now: string;
+  acceptedPostId: number | null;
+  abilities: {
+    reply: boolean;
+    accept: boolean;
+    moderate: boolean;
+    seeVotes: boolean;
+    vote: boolean;
+    flag: boolean;
+  };
+  voted: Set<number>;
+  sources: Record<string, string>;
+  /** Posts this viewer may delete (their own; any, for moderators). */
+  deletable: Set<number>;
+  quote: (post: PostView, text: string) => void;
+  loginHref: string;
+}
+
+export const ThreadContext = createContext<ThreadContextValue | null>(null);
+export const useThread = () => useContext(ThreadContext)!;
 
 /** What the thread page's loader gives the posts on it (the parts they read). */
 export interface ThreadPageData {
