@@ -378,9 +378,6 @@ export async function createRealtime(
       }
       io.to(userRoom(userId)).emit(event, payload);
     },
-    toRoom(room, event, payload) {
-      io.to(room).emit(event, payload);
-    },
     toThread,
     recheckThread(access) {
       recheckLocal(access);

@@ -14,17 +14,16 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { dismissFlags, hidePost, listOpenFlags } from "~/modules/discussions/moderation.server.ts";
+import { dismissFlags, listOpenFlags } from "~/modules/discussions/flags.server.ts";
+import { hidePost } from "~/modules/discussions/moderation.server.ts";
 import { excerpt } from "~/modules/discussions/text.ts";
-import {
-  FLAG_REASON_LABELS,
-  LIMITS,
-  pageParam,
-  reasonSchema,
-} from "~/modules/discussions/validation.ts";
+import { FLAG_REASON_LABELS, LIMITS, reasonSchema } from "~/modules/discussions/validation.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formFields, type ActionError } from "~/utils/form-fields.ts";
+import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
+import { pageParam } from "~/utils/params.ts";
 
 export const meta: MetaFunction = () => [{ title: "Flags · Manage · Limelight" }];
 
@@ -39,25 +38,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listOpenFlags(context.db, viewer, { page }));
 }
 
-const ActionSchema = z.object({
-  intent: z.enum(["hide", "dismiss"]),
+const FlagAction = z.object({
   postId: z.coerce.number().int().positive(),
   reason: reasonSchema,
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const viewer = await requireModerator(request, context);
-  const parsed = parseForm(ActionSchema, await request.formData());
-  if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors });
-  const { intent, postId, reason } = parsed.data;
+  await requireModerator(request, context);
+  const parsed = parseIntent(await request.formData(), { hide: FlagAction, dismiss: FlagAction });
+  if (!parsed.ok) return invalidForm(parsed);
+  const { postId, reason } = parsed.data;
   try {
-    if (intent === "hide") {
-      const { outbox } = await hidePost(context.db, viewer, postId, reason);
-      outbox.deliver(context.realtime);
-    } else {
-      await dismissFlags(context.db, viewer, postId, reason);
-    }
-    return json({ ok: true as const, intent });
+    const run = await commandContext(request, context);
+    if (parsed.intent === "hide") await hidePost(run, { postId, reason });
+    else await dismissFlags(run, { postId, reason });
+    return json({ ok: true as const, intent: parsed.intent });
   } catch (error) {
     return answerDomainError(error);
   }
@@ -66,12 +61,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
 function FlaggedPost({ row }: { row: Row }) {
-  const fetcher = useFetcher<{
-    ok?: boolean;
-    formError?: string;
-    fieldErrors?: Record<string, string>;
-  }>();
-  const errors = fetcher.data?.fieldErrors ?? {};
+  const fetcher = useFetcher<ActionError & { ok?: boolean }>();
+  const { field, formError } = formFields<typeof FlagAction>(fetcher.data);
   return (
     <Card className="p-5" data-testid="flagged-post">
       <div className="flex flex-wrap items-center gap-2">
@@ -111,13 +102,12 @@ function FlaggedPost({ row }: { row: Row }) {
       ) : (
         <fetcher.Form method="post" className="mt-4 space-y-3">
           <input type="hidden" name="postId" value={row.postId} />
-          <FormError message={fetcher.data?.formError} />
+          <FormError message={formError} />
           <TextField
             label="Reason (kept in the audit log)"
-            name="reason"
+            {...field("reason")}
             required
             maxLength={LIMITS.reasonMax}
-            error={errors.reason}
           />
           <div className="flex flex-wrap gap-2">
             {!row.hidden ? (

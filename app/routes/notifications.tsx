@@ -14,10 +14,11 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { listNotifications, markNotificationsRead } from "~/modules/notifications/inbox.server.ts";
-import { pageParam } from "~/modules/discussions/validation.ts";
+import { listNotifications, readNotifications } from "~/modules/notifications/inbox.server.ts";
+import { pageParam } from "~/utils/params.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { cn } from "~/utils/cn.ts";
 
 export const meta: MetaFunction = () => [
@@ -36,22 +37,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listNotifications(context.db, viewer, { page }));
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("open"), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("read-all") }),
-]);
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request, context);
-  const parsed = parseForm(ActionSchema, await request.formData());
+  await requireViewer(request, context);
+  const parsed = parseIntent(await request.formData(), {
+    open: z.object({ id: z.coerce.number().int().positive() }),
+    "read-all": z.object({}),
+  });
   if (!parsed.ok) return formErrors({ formError: "That request was not complete." });
-  if (parsed.data.intent === "open") {
-    const { url, unread } = await markNotificationsRead(context.db, viewer, parsed.data.id);
-    context.realtime.toUser(viewer.id, "notifications:unread", { count: unread });
+  const run = await commandContext(request, context);
+  if (parsed.intent === "open") {
+    const { url } = await readNotifications(run, { notificationId: parsed.data.id });
     return redirect(url ?? "/notifications");
   }
-  const { unread } = await markNotificationsRead(context.db, viewer);
-  context.realtime.toUser(viewer.id, "notifications:unread", { count: unread });
+  await readNotifications(run, {});
   return json({ ok: true });
 }
 

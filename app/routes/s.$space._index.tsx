@@ -7,24 +7,17 @@ import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx"
 import { Badge } from "~/components/ui/badge.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { NotFoundError } from "~/modules/auth/errors.ts";
 import { readListParams } from "~/modules/discussions/list-params.ts";
 import { discussionSidebar, postableSpaces } from "~/modules/discussions/pages.server.ts";
 import { listThreads } from "~/modules/discussions/read.server.ts";
 import { getReadableSpace, listAllSpaces } from "~/modules/discussions/spaces.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
-import { notFound } from "~/utils/http.server.ts";
+import { orErrorPage } from "~/utils/http.server.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  let space;
-  try {
-    space = await getReadableSpace(context.db, viewer, params.space ?? "");
-  } catch (error) {
-    if (error instanceof NotFoundError) throw notFound(error.message);
-    throw error;
-  }
+  const space = await orErrorPage(getReadableSpace(context.db, viewer, params.space ?? ""));
   const { tab, period, page } = readListParams(new URL(request.url));
   const spaces = await listAllSpaces(context.db);
   const [list, sidebar] = await Promise.all([

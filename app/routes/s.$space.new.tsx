@@ -10,26 +10,22 @@ import { MarkdownHelp } from "~/components/discussions/markdown-help.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
-import { NotFoundError } from "~/modules/auth/errors.ts";
 import { createThread } from "~/modules/discussions/posts.server.ts";
 import { postableSpaces } from "~/modules/discussions/pages.server.ts";
 import { getReadableSpace } from "~/modules/discussions/spaces.server.ts";
 import { LIMITS, NewThreadSchema } from "~/modules/discussions/validation.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
-import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
+import { formValues, invalidForm, parseForm } from "~/utils/forms.ts";
+import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 async function loadSpace(request: Request, context: LoaderFunctionArgs["context"], slug: string) {
   await requireUser(request, context);
   const viewer = await getViewer(request, context);
-  try {
-    const space = await getReadableSpace(context.db, viewer, slug);
-    return { viewer, space, kinds: postableSpaces(viewer, [space])[0] ?? null };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw notFound(error.message);
-    throw error;
-  }
+  const space = await orErrorPage(getReadableSpace(context.db, viewer, slug));
+  return { viewer, space, kinds: postableSpaces(viewer, [space])[0] ?? null };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -42,18 +38,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { viewer, space } = await loadSpace(request, context, params.space ?? "");
+  const { space } = await loadSpace(request, context, params.space ?? "");
   const formData = await request.formData();
-  const values = Object.fromEntries(
-    [...formData.entries()].filter(
-      (entry): entry is [string, string] => typeof entry[1] === "string",
-    ),
-  );
   const parsed = parseForm(NewThreadSchema, formData);
-  if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+  if (!parsed.ok) return invalidForm(parsed);
   try {
-    const created = await createThread(context.db, viewer, { ...parsed.data, spaceId: space.id });
-    created.outbox.deliver(context.realtime);
+    const created = await createThread(await commandContext(request, context), {
+      ...parsed.data,
+      spaceId: space.id,
+    });
     return redirectWithToast(`/t/${created.threadId}/${created.slug}`, {
       kind: "success",
       title:
@@ -61,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       description: "People following the space can now reply.",
     });
   } catch (error) {
-    return answerDomainError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
@@ -74,9 +67,10 @@ export default function NewThread() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const values = (actionData?.values ?? {}) as Record<string, string>;
-  const errors = actionData?.fieldErrors ?? {};
-  const defaultKind = values.kind ?? (data.canAsk ? "question" : "discussion");
+  const { field, formError } = formFields<typeof NewThreadSchema>(actionData, {
+    kind: data.canAsk ? "question" : "discussion",
+  });
+  const kind = field("kind");
   return (
     <Container className="max-w-3xl">
       <PageHeader title={`New thread in ${data.space.name}`} description={data.space.description} />
@@ -93,7 +87,7 @@ export default function NewThread() {
       ) : (
         <Card className="p-6">
           <Form method="post" className="space-y-5" noValidate>
-            <FormError message={actionData?.formError} />
+            <FormError message={formError} />
             <fieldset>
               <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">
                 What is it?
@@ -105,7 +99,7 @@ export default function NewThread() {
                       type="radio"
                       name="kind"
                       value="question"
-                      defaultChecked={defaultKind === "question"}
+                      defaultChecked={kind.defaultValue === "question"}
                       className="mt-0.5 accent-brand-700"
                     />
                     <span>
@@ -122,7 +116,7 @@ export default function NewThread() {
                       type="radio"
                       name="kind"
                       value="discussion"
-                      defaultChecked={defaultKind === "discussion"}
+                      defaultChecked={kind.defaultValue === "discussion"}
                       className="mt-0.5 accent-brand-700"
                     />
                     <span>
@@ -134,26 +128,22 @@ export default function NewThread() {
                   </label>
                 ) : null}
               </div>
-              {errors.kind ? (
+              {kind.error ? (
                 <p className="mt-1 text-sm text-red-700 dark:text-red-400" role="alert">
-                  {errors.kind}
+                  {kind.error}
                 </p>
               ) : null}
             </fieldset>
             <TextField
               label="Title"
-              name="title"
-              defaultValue={values.title}
-              error={errors.title}
+              {...field("title")}
               maxLength={LIMITS.titleMax}
               required
               hint="Say what it is about in one sentence, e.g. “Incremental loads from Postgres skip rows after a failover”."
             />
             <TextAreaField
               label="Details"
-              name="body"
-              defaultValue={values.body}
-              error={errors.body}
+              {...field("body")}
               maxLength={LIMITS.bodyMax}
               rows={10}
               required
@@ -161,9 +151,7 @@ export default function NewThread() {
             />
             <TextField
               label="Tags"
-              name="tags"
-              defaultValue={values.tags}
-              error={errors.tags}
+              {...field("tags")}
               hint="Up to 5, separated by commas: pipelines, sso, dashboards…"
             />
             <div className="flex justify-end gap-3">

@@ -15,7 +15,8 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { searchDiscussions } from "~/modules/discussions/search.server.ts";
-import { pageParam, SEARCH_QUERY_MAX } from "~/modules/discussions/validation.ts";
+import { SEARCH_QUERY_MAX } from "~/modules/discussions/validation.ts";
+import { pageParam } from "~/utils/params.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: codeStyles }];

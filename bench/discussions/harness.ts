@@ -16,6 +16,7 @@ import {
 } from "../../db/seed/scale-discussions.ts";
 import { createSession, sessionIdFromToken } from "../../app/modules/auth/session.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { percentile } from "../support.ts";
 import { freePort, stopGroup } from "../../tests/support/processes.ts";
@@ -251,7 +252,7 @@ export async function benchThread(cleanup: Cleanup, handle: DbHandle, authorId: 
     .where("slug", "=", "scale-ask")
     .executeTakeFirstOrThrow();
   const viewer = await loadViewer(db, { id: authorId, role: "advocate" });
-  const created = await createThread(db, viewer, {
+  const created = await createThread(contextFor(db, viewer), {
     spaceId: space.id,
     kind: "question",
     title: `Benchmark question ${Date.now()}: how fast does a reply travel?`,

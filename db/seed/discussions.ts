@@ -1,11 +1,13 @@
 import { policy } from "../../app/modules/access/policy.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { acceptAnswer } from "../../app/modules/discussions/answers.server.ts";
-import { flagPost, setHelpful } from "../../app/modules/discussions/moderation.server.ts";
+import { flagPost } from "../../app/modules/discussions/flags.server.ts";
+import { setHelpful } from "../../app/modules/discussions/moderation.server.ts";
 import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
-import type { Outbox } from "../../app/modules/discussions/outbox.ts";
 import { castVote } from "../../app/modules/discussions/votes.server.ts";
+import { getBalance } from "../../app/modules/reputation/ledger.server.ts";
 import type { Queryable } from "../client.ts";
 import type { Role } from "../schema.ts";
 import { SEED_SPACES, SEED_THREADS, type SeedThread } from "./discussion-content.ts";
@@ -45,7 +47,7 @@ export async function seedDiscussions(
 ): Promise<void> {
   const spaceIds = new Map<string, number>();
   for (const [position, space] of SEED_SPACES.entries()) {
-    const created = await createSpace(db, { ...space, position });
+    const created = await createSpace(contextFor(db, null, { now }), { ...space, position });
     spaceIds.set(space.slug, created.id);
   }
 
@@ -127,16 +129,20 @@ export async function seedDiscussions(
       prospectsMayAsk: space.prospectsMayAsk ?? false,
     };
   };
-  // Balances as they grow, from the ledger entries each step returns.
+  // Balances as they grow, read again for the people a step may have paid.
   const standing = new Map(
     (await db.selectFrom("reputation_balances").select(["user_id", "total"]).execute()).map((b) => [
       b.user_id,
       b.total,
     ]),
   );
-  const track = (outbox: Outbox) => {
-    for (const entry of outbox.points) if (entry) standing.set(entry.userId, entry.balance.total);
+  const track = async (...handles: string[]) => {
+    for (const handle of handles)
+      standing.set(idOf(handle), (await getBalance(db, idOf(handle))).total);
   };
+  /** The step, done by this person at that moment, as the product would have done it. */
+  const as = async (handle: string, at: Date) =>
+    contextFor(db, await viewerOf(handle), { now: at });
   const threadIds = new Map<number, number>();
   const replyIds = new Map<string, number>();
   const votedBy = new Map<number, Set<number>>();
@@ -149,18 +155,13 @@ export async function seedDiscussions(
     const at = new Date(step.at);
     const { thread } = step;
     if (step.kind === "thread") {
-      const created = await createThread(
-        db,
-        await viewerOf(thread.author),
-        {
-          spaceId: spaceIds.get(thread.space)!,
-          kind: thread.kind,
-          title: thread.title,
-          body: thread.body,
-          tags: thread.tags,
-        },
-        { at },
-      );
+      const created = await createThread(await as(thread.author, at), {
+        spaceId: spaceIds.get(thread.space)!,
+        kind: thread.kind,
+        title: thread.title,
+        body: thread.body,
+        tags: thread.tags,
+      });
       threadIds.set(step.index, created.threadId);
       const opening = await db
         .selectFrom("posts")
@@ -175,29 +176,21 @@ export async function seedDiscussions(
     const key = `${step.index}:${step.reply ?? "opening"}`;
     if (step.kind === "reply") {
       const reply = thread.replies[step.reply];
-      const created = await createReply(db, await viewerOf(reply.author), threadId, reply.body, {
-        at,
+      const created = await createReply(await as(reply.author, at), {
+        threadId,
+        body: reply.body,
       });
       replyIds.set(key, created.postId);
     } else if (step.kind === "accept") {
       const accepter = thread.acceptedBy ?? thread.author;
-      track(
-        (await acceptAnswer(db, await viewerOf(accepter), threadId, replyIds.get(key)!, { at }))
-          .outbox,
-      );
+      await acceptAnswer(await as(accepter, at), { threadId, postId: replyIds.get(key)! });
+      await track(thread.replies[step.reply].author, accepter);
     } else if (step.kind === "helpful") {
       const manager = STAFF[step.index % STAFF.length];
-      track(
-        (await setHelpful(db, await viewerOf(manager), replyIds.get(key)!, true, { at })).outbox,
-      );
+      await setHelpful(await as(manager, at), { postId: replyIds.get(key)!, helpful: true });
+      await track(thread.replies[step.reply].author);
     } else if (step.kind === "flag") {
-      await flagPost(
-        db,
-        await viewerOf(step.by),
-        replyIds.get(key)!,
-        { reason: "off_topic" },
-        { at },
-      );
+      await flagPost(await as(step.by, at), { postId: replyIds.get(key)!, reason: "off_topic" });
     } else {
       // A vote from someone who could vote at that moment and has not voted on this post yet.
       const postId = replyIds.get(key)!;
@@ -212,7 +205,8 @@ export async function seedDiscussions(
       });
       if (!eligible.length) continue;
       const handle = eligible[Math.floor(pickVoter() * eligible.length)];
-      track((await castVote(db, await viewerOf(handle), postId, { at })).outbox);
+      await castVote(await as(handle, at), { postId });
+      await track(authorHandle);
       voters.add(idOf(handle));
     }
   }

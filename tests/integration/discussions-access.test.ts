@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { acceptAnswer } from "../../app/modules/discussions/answers.server.ts";
 import { hidePost } from "../../app/modules/discussions/moderation.server.ts";
@@ -50,7 +51,7 @@ beforeAll(async () => {
   people.manager = await insertUser(handle.db, { role: "manager" });
   const manager = await loadViewer(handle.db, { id: people.manager.id, role: "manager" });
   const spaces = {
-    public: await createSpace(handle.db, {
+    public: await createSpace(contextFor(handle.db, null), {
       slug: "lk-public",
       name: "Public space",
       description: "",
@@ -58,7 +59,7 @@ beforeAll(async () => {
       position: 0,
       visibility: "public",
     }),
-    members: await createSpace(handle.db, {
+    members: await createSpace(contextFor(handle.db, null), {
       slug: "lk-members",
       name: "Members space",
       description: "",
@@ -66,7 +67,7 @@ beforeAll(async () => {
       position: 1,
       visibility: "members",
     }),
-    tier: await createSpace(handle.db, {
+    tier: await createSpace(contextFor(handle.db, null), {
       slug: "lk-mvp",
       name: "MVP space",
       description: "",
@@ -83,25 +84,41 @@ beforeAll(async () => {
     ["hiddenThread", "public"],
   ];
   for (const [c, space] of cases) {
-    const created = await createThread(handle.db, manager, {
-      spaceId: spaces[space].id,
-      kind: "question",
-      title: `Question ${marker(c)} about connectors`,
-      body: `Body of ${marker(c)} with more words for search.`,
-      tags: [TAG],
-    });
+    const created = await createThread(
+      contextFor(handle.db, manager, { publisher: server.realtime.publisher }),
+      {
+        spaceId: spaces[space].id,
+        kind: "question",
+        title: `Question ${marker(c)} about connectors`,
+        body: `Body of ${marker(c)} with more words for search.`,
+        tags: [TAG],
+      },
+    );
     threads[c] = created;
-    const reply = await createReply(handle.db, manager, created.threadId, `Answer ${marker(c)}`);
-    await acceptAnswer(handle.db, manager, created.threadId, reply.postId);
+    const reply = await createReply(
+      contextFor(handle.db, manager, { publisher: server.realtime.publisher }),
+      { threadId: created.threadId, body: `Answer ${marker(c)}` },
+    );
+    await acceptAnswer(contextFor(handle.db, manager, { publisher: server.realtime.publisher }), {
+      threadId: created.threadId,
+      postId: reply.postId,
+    });
   }
-  await hidePost(handle.db, manager, threads.hiddenThread.postId, "Matrix: hidden thread");
+  await hidePost(contextFor(handle.db, manager, { publisher: server.realtime.publisher }), {
+    postId: threads.hiddenThread.postId,
+    reason: "Matrix: hidden thread",
+  });
   const hidden = await createReply(
-    handle.db,
-    manager,
-    threads.public.threadId,
-    `Reply ${marker("hiddenReply")} that a moderator hides`,
+    contextFor(handle.db, manager, { publisher: server.realtime.publisher }),
+    {
+      threadId: threads.public.threadId,
+      body: `Reply ${marker("hiddenReply")} that a moderator hides`,
+    },
   );
-  await hidePost(handle.db, manager, hidden.postId, "Matrix: hidden reply");
+  await hidePost(contextFor(handle.db, manager, { publisher: server.realtime.publisher }), {
+    postId: hidden.postId,
+    reason: "Matrix: hidden reply",
+  });
   hiddenReplyId = hidden.postId;
 
   // A notification for everyone signed in, about every thread (as if they had
@@ -254,23 +271,24 @@ describe.each(EVERYONE)("%s", (who) => {
       const manager = await loadViewer(handle.db, { id: people.manager!.id, role: "manager" });
       const live = (c: Case | "edited") => `LKDLIVE${c.toUpperCase()}${who.toUpperCase()}`;
       for (const c of cases)
-        (await createReply(handle.db, manager, threads[c].threadId, live(c))).outbox.deliver(
-          server.realtime.publisher,
+        await createReply(
+          contextFor(handle.db, manager, { publisher: server.realtime.publisher }),
+          { threadId: threads[c].threadId, body: live(c) },
         );
-      (
-        await editPost(handle.db, manager, hiddenReplyId, {
-          body: `Reply ${marker("hiddenReply")} edited: ${live("edited")}`,
-        })
-      ).outbox.deliver(server.realtime.publisher);
+      await editPost(contextFor(handle.db, manager, { publisher: server.realtime.publisher }), {
+        postId: hiddenReplyId,
+        body: `Reply ${marker("hiddenReply")} edited: ${live("edited")}`,
+      });
       // A last reply in the public thread: once it arrives, everything before it has too.
       const last = new Promise<void>((resolve) =>
         s.on("post:created", (p: { post: { html: string } }) => {
           if (p.post.html.includes("LKDLIVEBARRIER")) resolve();
         }),
       );
-      (
-        await createReply(handle.db, manager, threads.public.threadId, `LKDLIVEBARRIER${who}`)
-      ).outbox.deliver(server.realtime.publisher);
+      await createReply(contextFor(handle.db, manager, { publisher: server.realtime.publisher }), {
+        threadId: threads.public.threadId,
+        body: `LKDLIVEBARRIER${who}`,
+      });
       await last;
       const text = JSON.stringify(received);
       for (const c of cases)

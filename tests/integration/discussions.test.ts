@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { acceptAnswer } from "../../app/modules/discussions/answers.server.ts";
 import { hidePost, setThreadLocked } from "../../app/modules/discussions/moderation.server.ts";
@@ -85,7 +86,7 @@ async function newThread(
     tags?: string[];
   } = {},
 ) {
-  return createThread(handle.db, await viewerOf(author), {
+  return createThread(contextFor(handle.db, await viewerOf(author)), {
     spaceId: space.id,
     kind: overrides.kind ?? "question",
     title: overrides.title ?? "How do I schedule a nightly incremental load?",
@@ -95,7 +96,10 @@ async function newThread(
 }
 
 async function reply(author: Person, threadId: number, body = "Use a watermark on updated_at.") {
-  return createReply(handle.db, await viewerOf(author), threadId, body);
+  return createReply(contextFor(handle.db, await viewerOf(author)), {
+    threadId: threadId,
+    body: body,
+  });
 }
 
 const count = async (table: "threads" | "posts" | "post_votes" | "flags") =>
@@ -119,7 +123,7 @@ beforeAll(async () => {
   newcomer = await insertUser(handle.db, { role: "advocate", displayName: "Nico Newcomer" });
   await give(voter, 50);
   await give(asker, 20);
-  ask = await createSpace(handle.db, {
+  ask = await createSpace(contextFor(handle.db, null), {
     slug: "ask",
     name: "Ask the community",
     description: "Questions welcome",
@@ -128,7 +132,7 @@ beforeAll(async () => {
     visibility: "public",
     prospectsMayAsk: true,
   });
-  showcase = await createSpace(handle.db, {
+  showcase = await createSpace(contextFor(handle.db, null), {
     slug: "showcase",
     name: "Show and tell",
     description: "What you built",
@@ -136,7 +140,7 @@ beforeAll(async () => {
     position: 1,
     visibility: "public",
   });
-  lounge = await createSpace(handle.db, {
+  lounge = await createSpace(contextFor(handle.db, null), {
     slug: "lounge",
     name: "Advocates' lounge",
     description: "Members only",
@@ -144,7 +148,7 @@ beforeAll(async () => {
     position: 2,
     visibility: "members",
   });
-  mvp = await createSpace(handle.db, {
+  mvp = await createSpace(contextFor(handle.db, null), {
     slug: "mvp",
     name: "MVP lounge",
     description: "MVPs only",
@@ -280,13 +284,11 @@ describe("replies", () => {
       kind: "discussion",
       title: "A thread that gets locked soon",
     });
-    await setThreadLocked(
-      handle.db,
-      await viewerOf(manager),
-      t.threadId,
-      true,
-      "Resolved elsewhere",
-    );
+    await setThreadLocked(contextFor(handle.db, await viewerOf(manager)), {
+      threadId: t.threadId,
+      locked: true,
+      reason: "Resolved elsewhere",
+    });
     const open = await newThread(asker, showcase, {
       kind: "discussion",
       title: "An open showcase thread",
@@ -454,9 +456,9 @@ describe("votes", () => {
     });
     const r = await reply(helper, t.threadId, "I will delete this later.");
     const before = await balance(helper);
-    await castVote(handle.db, await viewerOf(voter), r.postId);
+    await castVote(contextFor(handle.db, await viewerOf(voter)), { postId: r.postId });
     expect(await balance(helper)).toBe(before + 5);
-    await deletePost(handle.db, await viewerOf(helper), r.postId);
+    await deletePost(contextFor(handle.db, await viewerOf(helper)), { postId: r.postId });
     expect(await balance(helper)).toBe(before);
     const reversal = (await ledger(helper)).at(-1)!;
     expect(reversal.amount).toBe(-5);
@@ -530,7 +532,10 @@ describe("accepted answers", () => {
     const t = await newThread(asker, ask, { title: "I solved it myself in the end, here is how" });
     const mine = await reply(asker, t.threadId, "Answering my own question.");
     const before = await balance(asker);
-    await acceptAnswer(handle.db, await viewerOf(asker), t.threadId, mine.postId);
+    await acceptAnswer(contextFor(handle.db, await viewerOf(asker)), {
+      threadId: t.threadId,
+      postId: mine.postId,
+    });
     expect(await balance(asker)).toBe(before);
     const d = await newThread(asker, showcase, {
       kind: "discussion",
@@ -549,7 +554,10 @@ describe("accepted answers", () => {
   it("publishes schema.org QAPage data with the accepted answer", async () => {
     const t = await newThread(asker, ask, { title: "How do I rotate a service account token?" });
     const r = await reply(helper, t.threadId, "Run nw tokens rotate with a short TTL.");
-    await acceptAnswer(handle.db, await viewerOf(asker), t.threadId, r.postId);
+    await acceptAnswer(contextFor(handle.db, await viewerOf(asker)), {
+      threadId: t.threadId,
+      postId: r.postId,
+    });
     const html = await (await anonymous().get(`/t/${t.threadId}/${t.slug}`)).text();
     const json = /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(html)?.[1];
     const data = JSON.parse(json!);
@@ -637,9 +645,12 @@ describe("moderation", () => {
     });
     const r = await reply(helper, t.threadId, "Helpful but borderline reply.");
     const before = await balance(helper);
-    await castVote(handle.db, await viewerOf(voter), r.postId);
+    await castVote(contextFor(handle.db, await viewerOf(voter)), { postId: r.postId });
     expect(await balance(helper)).toBe(before + 5);
-    await hidePost(handle.db, await viewerOf(manager), r.postId, "Checking a complaint");
+    await hidePost(contextFor(handle.db, await viewerOf(manager)), {
+      postId: r.postId,
+      reason: "Checking a complaint",
+    });
     expect(await balance(helper)).toBe(before);
     const m = await signIn(manager);
     const res = await m.post(`/t/${t.threadId}/${t.slug}?_data=${THREAD_ROUTE}`, {
@@ -769,7 +780,7 @@ describe("lists, pages and search", () => {
       tags: [tag],
     });
     await reply(helper, answered.threadId);
-    await castVote(handle.db, await viewerOf(voter), answered.postId);
+    await castVote(contextFor(handle.db, await viewerOf(voter)), { postId: answered.postId });
     const c = anonymous();
     const text = async (path: string) => (await c.get(path)).text();
     const unansweredList = await text(`/tags/${tag}?tab=unanswered`);

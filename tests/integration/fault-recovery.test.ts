@@ -1,3 +1,4 @@
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -236,7 +237,7 @@ describe("on PostgreSQL", () => {
 
     // Live discussions work again too: a socket connects and joins a thread.
     const viewer = await loadViewer(handle.db, { id: people.manager.id, role: "manager" });
-    const space = await createSpace(handle.db, {
+    const space = await createSpace(contextFor(handle.db, null), {
       slug: "after-the-outage",
       name: "After the outage",
       description: "",
@@ -244,7 +245,7 @@ describe("on PostgreSQL", () => {
       position: 0,
       visibility: "public",
     });
-    const thread = await createThread(handle.db, viewer, {
+    const thread = await createThread(contextFor(handle.db, viewer), {
       spaceId: space.id,
       kind: "discussion",
       title: "Still here after the database restarted",

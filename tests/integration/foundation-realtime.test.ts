@@ -108,7 +108,7 @@ describe("the socket handshake", () => {
     expect(rooms).toEqual([visitor.id]);
     const received = recorder(visitor);
     server.realtime.publisher.toUser(ada.user.id, "toast", { kind: "info", title: "private" });
-    server.realtime.publisher.toRoom(visitor.id!, "marker", { ok: true });
+    server.realtime.io.to(visitor.id!).emit("marker", { ok: true });
     await next(visitor, "marker");
     expect(received).toEqual([{ event: "marker", payload: { ok: true } }]);
   });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
@@ -101,7 +102,7 @@ beforeAll(async () => {
     },
   );
 
-  const lounge = await createSpace(handle.db, {
+  const lounge = await createSpace(contextFor(handle.db, null), {
     slug: "matrix-lounge",
     name: "Matrix lounge",
     description: "For MVPs and the team.",
@@ -110,26 +111,30 @@ beforeAll(async () => {
     visibility: "tier",
     minTierRank: 4,
   });
-  const opened = await createThread(handle.db, await viewerOf("mvp"), {
-    spaceId: lounge.id,
-    kind: "question",
-    title: `${MARKERS.title} preview runs`,
-    body: `Opening post with ${MARKERS.body} in it.`,
-    tags: ["roadmap"],
-  });
-  opened.outbox.deliver(server.realtime.publisher);
+  const opened = await createThread(
+    contextFor(handle.db, await viewerOf("mvp"), { publisher: server.realtime.publisher }),
+    {
+      spaceId: lounge.id,
+      kind: "question",
+      title: `${MARKERS.title} preview runs`,
+      body: `Opening post with ${MARKERS.body} in it.`,
+      tags: ["roadmap"],
+    },
+  );
   thread = { id: opened.threadId, slug: opened.slug };
   // An upvote in the lounge earns the MVP points: a ledger line whose source is the lounge post.
-  const vote = await castVote(handle.db, await viewerOf("admin"), opened.postId);
-  vote.outbox.deliver(server.realtime.publisher);
-  // A manager replies and mentions a Member, who may not read the lounge.
-  const reply = await createReply(
-    handle.db,
-    await viewerOf("manager"),
-    thread.id,
-    `Thanks! ${MARKERS.reply} — and @${people.get("member")!.handle}, you will see this at GA.`,
+  await castVote(
+    contextFor(handle.db, await viewerOf("admin"), { publisher: server.realtime.publisher }),
+    { postId: opened.postId },
   );
-  reply.outbox.deliver(server.realtime.publisher);
+  // A manager replies and mentions a Member, who may not read the lounge.
+  await createReply(
+    contextFor(handle.db, await viewerOf("manager"), { publisher: server.realtime.publisher }),
+    {
+      threadId: thread.id,
+      body: `Thanks! ${MARKERS.reply} — and @${people.get("member")!.handle}, you will see this at GA.`,
+    },
+  );
 
   clients.set("anonymous", new TestClient(server.url, { "X-Forwarded-For": "10.78.1.1" }));
   for (const who of EVERYONE.filter((w) => w !== "anonymous"))
@@ -318,13 +323,10 @@ describe("socket rooms of a tier-gated thread", () => {
       expectNoLeaks(who, JSON.stringify(answer), `${who}'s join answer`);
     }
     const arrivals = READERS.map((who) => next(connected.get(who)!.socket, "post:created"));
-    const live = await createReply(
-      handle.db,
-      await viewerOf("admin"),
-      thread.id,
-      `Live: ${MARKERS.live}`,
+    await createReply(
+      contextFor(handle.db, await viewerOf("admin"), { publisher: server.realtime.publisher }),
+      { threadId: thread.id, body: `Live: ${MARKERS.live}` },
     );
-    live.outbox.deliver(server.realtime.publisher);
     for (const payload of await Promise.all(arrivals))
       expect(JSON.stringify(payload)).toContain(MARKERS.live);
     for (const who of EVERYONE.filter((w) => !reads(w))) {
@@ -375,13 +377,10 @@ describe("socket rooms of a tier-gated thread", () => {
     await expect.poll(async () => (await join(member.socket, thread.id)).ok).toBe(true);
 
     const arrived = next(member.socket, "post:created");
-    const live = await createReply(
-      handle.db,
-      await viewerOf("manager"),
-      thread.id,
-      `After the change: ${MARKERS.live}`,
+    await createReply(
+      contextFor(handle.db, await viewerOf("manager"), { publisher: server.realtime.publisher }),
+      { threadId: thread.id, body: `After the change: ${MARKERS.live}` },
     );
-    live.outbox.deliver(server.realtime.publisher);
     expect(JSON.stringify(await arrived)).toContain(MARKERS.live);
     await barrier("mvp", mvp.socket);
     expect(mvp.events.filter((e) => e.event === "post:created")).toEqual([]);

@@ -1,3 +1,4 @@
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
@@ -57,7 +58,7 @@ beforeAll(async () => {
   asker = await insertUser(handle.db, { role: "advocate", displayName: "Zoë Øster 日本語の質問" });
   helper = await insertUser(handle.db, { role: "advocate", displayName: "Ωμέγα Straße 🚀" });
   const manager = await insertUser(handle.db, { role: "manager", displayName: "Mårten ▲ Manager" });
-  const space = await createSpace(handle.db, {
+  const space = await createSpace(contextFor(handle.db, null), {
     slug: "ask",
     name: "Ask the community · 日本語の質問",
     description: "Questions welcome — naïve ones too",
@@ -67,7 +68,7 @@ beforeAll(async () => {
   });
   const askerViewer = await loadViewer(handle.db, { id: asker.id, role: asker.role as Role });
   const helperViewer = await loadViewer(handle.db, { id: helper.id, role: helper.role as Role });
-  const { threadId } = await createThread(handle.db, askerViewer, {
+  const { threadId } = await createThread(contextFor(handle.db, askerViewer), {
     spaceId: space.id,
     kind: "question",
     title: `Café exports: ${text(6)}`,
@@ -75,7 +76,10 @@ beforeAll(async () => {
     tags: ["exports"],
   });
   for (let n = 1; n <= 20; n += 1)
-    await createReply(handle.db, n % 2 ? helperViewer : askerViewer, threadId, text(n * 3));
+    await createReply(contextFor(handle.db, n % 2 ? helperViewer : askerViewer), {
+      threadId,
+      body: text(n * 3),
+    });
   const thread = await handle.db
     .selectFrom("threads")
     .select("slug")

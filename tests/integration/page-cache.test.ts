@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace, type Space } from "../../app/modules/discussions/spaces.server.ts";
@@ -32,7 +33,7 @@ async function visit(path: string, c = client()) {
 
 async function newQuestion(title: string) {
   const viewer = await loadViewer(handle.db, { id: asker.id, role: asker.role as Role });
-  const { threadId } = await createThread(handle.db, viewer, {
+  const { threadId } = await createThread(contextFor(handle.db, viewer), {
     spaceId: ask.id,
     kind: "question",
     title,
@@ -65,7 +66,7 @@ beforeAll(async () => {
     idempotencyKey: `page-cache-give:${helper.id}`,
     awardedBy: manager.id,
   });
-  ask = await createSpace(handle.db, {
+  ask = await createSpace(contextFor(handle.db, null), {
     slug: "ask",
     name: "Ask the community",
     description: "Questions welcome",
@@ -73,7 +74,7 @@ beforeAll(async () => {
     position: 0,
     visibility: "public",
   });
-  lounge = await createSpace(handle.db, {
+  lounge = await createSpace(contextFor(handle.db, null), {
     slug: "lounge",
     name: "Advocates' lounge",
     description: "Members only",

@@ -7,6 +7,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../db/client.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
@@ -125,7 +126,7 @@ describe("two processes behind one Redis", () => {
     const author = await insertUser(db, { role: "advocate", displayName: "Ada Author" });
     const replier = await insertUser(db, { role: "advocate", displayName: "Rui Replier" });
     const viewer = await loadViewer(db, { id: author.id, role: "advocate" });
-    const open = await createSpace(db, {
+    const open = await createSpace(contextFor(db, null), {
       slug: "open",
       name: "Open",
       description: "",
@@ -133,7 +134,7 @@ describe("two processes behind one Redis", () => {
       position: 0,
       visibility: "public",
     });
-    const members = await createSpace(db, {
+    const members = await createSpace(contextFor(db, null), {
       slug: "members",
       name: "Members",
       description: "",
@@ -141,14 +142,14 @@ describe("two processes behind one Redis", () => {
       position: 1,
       visibility: "members",
     });
-    const thread = await createThread(db, viewer, {
+    const thread = await createThread(contextFor(db, viewer), {
       spaceId: open.id,
       kind: "question",
       title: "Does this reach the other process?",
       body: "Posted through A, read through B.",
       tags: [],
     });
-    const privateThread = await createThread(db, viewer, {
+    const privateThread = await createThread(contextFor(db, viewer), {
       spaceId: members.id,
       kind: "discussion",
       title: "Members only, on both processes",
@@ -214,7 +215,7 @@ describe("two processes behind one Redis", () => {
       .select("id")
       .where("slug", "=", "open")
       .executeTakeFirstOrThrow();
-    const thread = await createThread(db, viewer, {
+    const thread = await createThread(contextFor(db, viewer), {
       spaceId: space.id,
       kind: "question",
       title: "Is a cached page refreshed on the other process?",

@@ -3,10 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { acceptAnswer } from "../../app/modules/discussions/answers.server.ts";
 import { hidePost, moveThread } from "../../app/modules/discussions/moderation.server.ts";
-import type { Outbox } from "../../app/modules/discussions/outbox.ts";
 import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace, type Space } from "../../app/modules/discussions/spaces.server.ts";
 import { castVote } from "../../app/modules/discussions/votes.server.ts";
@@ -31,10 +31,6 @@ const opened: Socket[] = [];
 let ip = 0;
 
 const viewerOf = (p: Person) => loadViewer(handle.db, { id: p.id, role: p.role as Role });
-const deliver = <T extends { outbox: Outbox }>(result: T): T => {
-  result.outbox.deliver(server.realtime.publisher);
-  return result;
-};
 
 async function cookieOf(person: Person) {
   const c = new TestClient(server.url, { "X-Forwarded-For": `10.71.0.${ip++ & 255}` });
@@ -92,7 +88,10 @@ async function barrierFor(...sockets: Socket[]) {
   const arrivals = sockets.map((s) =>
     next(s, "post:created", (p) => p.threadId === barrier.threadId),
   );
-  deliver(await createReply(handle.db, await viewerOf(manager), barrier.threadId, "barrier"));
+  await createReply(
+    contextFor(handle.db, await viewerOf(manager), { publisher: server.realtime.publisher }),
+    { threadId: barrier.threadId, body: "barrier" },
+  );
   await Promise.all(arrivals);
 }
 
@@ -100,14 +99,15 @@ const eventsFor = (log: { event: string; payload: any }[], threadId: number) =>
   log.filter((e) => e.payload?.threadId === threadId).map((e) => e.event);
 
 async function thread(author: Person, space: Space, title = "A live thread for socket tests") {
-  return deliver(
-    await createThread(handle.db, await viewerOf(author), {
+  return await createThread(
+    contextFor(handle.db, await viewerOf(author), { publisher: server.realtime.publisher }),
+    {
       spaceId: space.id,
       kind: "question",
       title,
       body: "Opening post of a live thread.",
       tags: [],
-    }),
+    },
   );
 }
 
@@ -128,7 +128,7 @@ beforeAll(async () => {
     idempotencyKey: `socket-test:${other.id}`,
     awardedBy: manager.id,
   });
-  open = await createSpace(handle.db, {
+  open = await createSpace(contextFor(handle.db, null), {
     slug: "open",
     name: "Open",
     description: "Public",
@@ -137,7 +137,7 @@ beforeAll(async () => {
     visibility: "public",
     prospectsMayAsk: true,
   });
-  members = await createSpace(handle.db, {
+  members = await createSpace(contextFor(handle.db, null), {
     slug: "members",
     name: "Members",
     description: "Signed in",
@@ -145,7 +145,7 @@ beforeAll(async () => {
     position: 1,
     visibility: "members",
   });
-  mvp = await createSpace(handle.db, {
+  mvp = await createSpace(contextFor(handle.db, null), {
     slug: "mvp",
     name: "MVP lounge",
     description: "MVPs",
@@ -188,8 +188,9 @@ describe("joining a thread's room", () => {
     // And the members-only thread's events never reach the visitor.
     await join(visitor, barrier.threadId);
     const log = recorder(visitor);
-    deliver(
-      await createReply(handle.db, await viewerOf(other), priv.threadId, "Members only reply"),
+    await createReply(
+      contextFor(handle.db, await viewerOf(other), { publisher: server.realtime.publisher }),
+      { threadId: priv.threadId, body: "Members only reply" },
     );
     await barrierFor(visitor);
     expect(eventsFor(log, priv.threadId)).toEqual([]);
@@ -237,23 +238,31 @@ describe("events a thread's readers receive", () => {
     const author = await socketFor(prospect);
     const reader = await socketFor(null);
     await Promise.all([join(reader, t.threadId), join(author, t.threadId)]);
-    const r = deliver(
-      await createReply(handle.db, await viewerOf(prospect), t.threadId, "After close."),
+    const r = await createReply(
+      contextFor(handle.db, await viewerOf(prospect), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, body: "After close." },
     );
     const votes = next(reader, "post:votes");
     const toast = next(author, "toast");
-    deliver(await castVote(handle.db, await viewerOf(other), r.postId));
+    await castVote(
+      contextFor(handle.db, await viewerOf(other), { publisher: server.realtime.publisher }),
+      { postId: r.postId },
+    );
     expect(await votes).toMatchObject({ postId: r.postId, voteCount: 1 });
     expect(await toast).toMatchObject({ title: "You earned 5 points" });
     const accepted = next(reader, "thread:accepted");
-    deliver(await acceptAnswer(handle.db, await viewerOf(advocate), t.threadId, r.postId));
+    await acceptAnswer(
+      contextFor(handle.db, await viewerOf(advocate), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, postId: r.postId },
+    );
     expect(await accepted).toMatchObject({ postId: r.postId, post: { id: r.postId } });
   });
 
   it("removes a hidden post live for readers, while moderators keep it, marked", async () => {
     const t = await thread(advocate, open);
-    const r = deliver(
-      await createReply(handle.db, await viewerOf(other), t.threadId, "Spammy reply"),
+    const r = await createReply(
+      contextFor(handle.db, await viewerOf(other), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, body: "Spammy reply" },
     );
     const reader = await socketFor(advocate);
     const mod = await socketFor(manager);
@@ -261,7 +270,10 @@ describe("events a thread's readers receive", () => {
     const readerLog = recorder(reader);
     const removed = next(reader, "post:removed");
     const updated = next(mod, "post:updated");
-    deliver(await hidePost(handle.db, await viewerOf(manager), r.postId, "Spam"));
+    await hidePost(
+      contextFor(handle.db, await viewerOf(manager), { publisher: server.realtime.publisher }),
+      { postId: r.postId, reason: "Spam" },
+    );
     expect(await removed).toEqual(
       expect.objectContaining({ threadId: t.threadId, postId: r.postId, reason: "hidden" }),
     );
@@ -285,12 +297,16 @@ describe("events a thread's readers receive", () => {
     const memberLog = recorder(member);
     const lost = next(member, "thread:access-lost");
     const moved = next(mod, "thread:moved");
-    deliver(await moveThread(handle.db, await viewerOf(manager), t.threadId, mvp.id, "MVP topic"));
+    await moveThread(
+      contextFor(handle.db, await viewerOf(manager), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, spaceId: mvp.id, reason: "MVP topic" },
+    );
     expect(await lost).toEqual({ threadId: t.threadId });
     expect(await moved).toMatchObject({ space: { slug: "mvp" } });
     const modReply = next(mod, "post:created", (p) => p.threadId === t.threadId);
-    deliver(
-      await createReply(handle.db, await viewerOf(manager), t.threadId, "Secret roadmap reply"),
+    await createReply(
+      contextFor(handle.db, await viewerOf(manager), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, body: "Secret roadmap reply" },
     );
     await modReply;
     await barrierFor(member);
@@ -326,8 +342,9 @@ describe("events a thread's readers receive", () => {
     const lost = next(s, "thread:access-lost");
     server.realtime.publisher.refreshViewer!(star.id);
     expect(await lost).toEqual({ threadId: t.threadId });
-    deliver(
-      await createReply(handle.db, await viewerOf(manager), t.threadId, "After the revocation"),
+    await createReply(
+      contextFor(handle.db, await viewerOf(manager), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, body: "After the revocation" },
     );
     await barrierFor(s);
     expect(JSON.stringify(log)).not.toContain("After the revocation");
@@ -403,18 +420,26 @@ describe("flood control", () => {
 describe("catching up after a dropped connection", () => {
   it("returns what changed since the last number seen, as the page would show it", async () => {
     const t = await thread(advocate, open);
-    const first = deliver(
-      await createReply(handle.db, await viewerOf(other), t.threadId, "Seen live"),
+    const first = await createReply(
+      contextFor(handle.db, await viewerOf(other), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, body: "Seen live" },
     );
     const s = await socketFor(advocate);
     const ack = (await join(s, t.threadId)) as { seq: number };
     s.close();
     // While the connection is down: a new reply, a vote and a hidden reply.
-    const missed = deliver(
-      await createReply(handle.db, await viewerOf(manager), t.threadId, "Missed reply"),
+    const missed = await createReply(
+      contextFor(handle.db, await viewerOf(manager), { publisher: server.realtime.publisher }),
+      { threadId: t.threadId, body: "Missed reply" },
     );
-    deliver(await castVote(handle.db, await viewerOf(other), missed.postId));
-    deliver(await hidePost(handle.db, await viewerOf(manager), first.postId, "Off topic"));
+    await castVote(
+      contextFor(handle.db, await viewerOf(other), { publisher: server.realtime.publisher }),
+      { postId: missed.postId },
+    );
+    await hidePost(
+      contextFor(handle.db, await viewerOf(manager), { publisher: server.realtime.publisher }),
+      { postId: first.postId, reason: "Off topic" },
+    );
     const again = await socketFor(advocate);
     const rejoin = (await join(again, t.threadId)) as { seq: number };
     expect(rejoin.seq).toBeGreaterThan(ack.seq);

@@ -372,7 +372,7 @@ describe("live announcements", () => {
     const events: { userId: number; event: string; payload: any }[] = [];
     const recorder: RealtimePublisher = {
       toUser: (userId, event, payload) => events.push({ userId, event, payload }),
-      toRoom: () => {},
+      toThread: () => {},
     };
     const entry = await awardPoints(db(), {
       ...accepted(author.id),

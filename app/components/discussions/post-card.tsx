@@ -1,316 +1,32 @@
-import { Link, useFetcher } from "@remix-run/react";
-import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { useId, useState } from "react";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
-import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
-import type { PostView } from "~/modules/realtime/events.ts";
+import { SelectField, TextField } from "~/components/ui/field.tsx";
 import { FLAG_REASON_LABELS, FLAG_REASONS, LIMITS } from "~/modules/discussions/validation.ts";
+import type { PostView } from "~/modules/realtime/events.ts";
 import { cn } from "~/utils/cn.ts";
+import {
+  AcceptButton,
+  ActionPanel,
+  HelpfulButton,
+  IntentForm,
+  LazyList,
+  PostEditor,
+  ReasonForm,
+  VoteButton,
+} from "./post-actions.tsx";
+import { useThread } from "./thread-context.ts";
 import { formatDate, TimeAgo } from "./time.tsx";
 
-export interface ThreadContextValue {
-  threadId: number;
-  kind: "question" | "discussion";
-  title: string;
-  tags: string[];
-  authorId: number;
-  viewerId: number | null;
-  signedIn: boolean;
-  now: string;
-  acceptedPostId: number | null;
-  abilities: {
-    reply: boolean;
-    accept: boolean;
-    moderate: boolean;
-    seeVotes: boolean;
-    vote: boolean;
-    flag: boolean;
-  };
-  voted: Set<number>;
-  sources: Record<string, string>;
-  /** Posts this viewer may delete (their own; any, for moderators). */
-  deletable: Set<number>;
-  quote: (post: PostView, text: string) => void;
-  loginHref: string;
-}
-
-export const ThreadContext = createContext<ThreadContextValue | null>(null);
-const useThread = () => useContext(ThreadContext)!;
-
-type ActionData = {
-  ok?: boolean;
-  intent?: string;
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-};
-
-const roleLabel: Record<string, string | null> = {
-  advocate: "Verified customer",
-  manager: "Community team",
-  admin: "Community team",
+/** The badge beside an author's name: verified customers and the community team stand out. */
+const roleBadge: Record<string, { label: string; tone: "brand" | "spot" } | null> = {
+  advocate: { label: "Verified customer", tone: "brand" },
+  manager: { label: "Community team", tone: "spot" },
+  admin: { label: "Community team", tone: "spot" },
   prospect: null,
 };
-
-const voteBox = "vote-box";
-const voteLabel = (post: PostView) =>
-  `${post.voteCount} ${post.voteCount === 1 ? "vote" : "votes"}`;
-
-function VoteButton({ post }: { post: PostView }) {
-  const thread = useThread();
-  const box = voteBox;
-  const label = voteLabel(post);
-  if (!thread.signedIn)
-    return (
-      <Link
-        to={thread.loginHref}
-        className={cn(box, "vote-box-idle")}
-        aria-label={`${label}. Sign in to vote`}
-      >
-        <span aria-hidden="true">▲</span>
-        <span data-testid="vote-count">{post.voteCount}</span>
-      </Link>
-    );
-  return <MemberVoteButton post={post} />;
-}
-
-function MemberVoteButton({ post }: { post: PostView }) {
-  const thread = useThread();
-  const fetcher = useFetcher<ActionData>();
-  const own = thread.viewerId === post.author.id;
-  const pendingIntent = fetcher.formData?.get("intent");
-  const voted = pendingIntent ? pendingIntent === "vote" : thread.voted.has(post.id);
-  const box = voteBox;
-  const label = voteLabel(post);
-  const disabled = own || !thread.abilities.vote || post.hidden;
-  return (
-    <fetcher.Form method="post">
-      <input type="hidden" name="intent" value={voted ? "unvote" : "vote"} />
-      <input type="hidden" name="postId" value={post.id} />
-      <button
-        type="submit"
-        disabled={disabled}
-        aria-pressed={voted}
-        aria-label={
-          own
-            ? `${label} (your post)`
-            : !thread.abilities.vote
-              ? `${label}. Voting opens at 15 reputation`
-              : voted
-                ? `${label}. Withdraw your upvote`
-                : `${label}. Upvote`
-        }
-        title={own ? "You cannot vote on your own post" : undefined}
-        className={cn(
-          box,
-          voted ? "vote-box-on" : "vote-box-idle",
-          "disabled:cursor-not-allowed disabled:opacity-70",
-        )}
-      >
-        <span aria-hidden="true">▲</span>
-        <span data-testid="vote-count">{post.voteCount}</span>
-      </button>
-      {fetcher.data?.formError ? (
-        <p role="alert" className="mt-1 w-24 text-xs text-red-700 dark:text-red-400">
-          {fetcher.data.formError}
-        </p>
-      ) : null}
-    </fetcher.Form>
-  );
-}
-
-/** A disclosure with a small form inside (flag, hide, delete confirmation). */
-function ActionPanel({
-  label,
-  children,
-  tone = "ghost",
-  testId,
-}: {
-  label: string;
-  children: (close: () => void) => ReactNode;
-  tone?: "ghost" | "danger";
-  testId?: string;
-}) {
-  const [open, setOpen] = useState(false);
-  return (
-    <details
-      className="group relative"
-      open={open}
-      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
-      data-testid={testId}
-    >
-      <summary
-        className={cn(
-          "cursor-pointer list-none",
-          tone === "danger" ? "post-action-danger" : "post-action",
-        )}
-      >
-        {label}
-      </summary>
-      {open ? (
-        <div className="absolute right-0 z-20 mt-1 w-72 rounded-xl border border-stone-200 bg-white p-4 shadow-lg dark:border-stone-700 dark:bg-stone-900">
-          {children(() => setOpen(false))}
-        </div>
-      ) : null}
-    </details>
-  );
-}
-
-function IntentForm({
-  intent,
-  postId,
-  children,
-  onDone,
-}: {
-  intent: string;
-  postId?: number;
-  children: (state: { busy: boolean; errors: Record<string, string> }) => ReactNode;
-  onDone?: () => void;
-}) {
-  const fetcher = useFetcher<ActionData>();
-  const done = fetcher.state === "idle" && fetcher.data?.ok;
-  useEffect(() => {
-    if (done) onDone?.();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [done]);
-  return (
-    <fetcher.Form method="post" className="space-y-3">
-      <input type="hidden" name="intent" value={intent} />
-      {postId ? <input type="hidden" name="postId" value={postId} /> : null}
-      <FormError message={fetcher.data?.formError} />
-      {children({ busy: fetcher.state !== "idle", errors: fetcher.data?.fieldErrors ?? {} })}
-    </fetcher.Form>
-  );
-}
-
-function ReasonForm({
-  intent,
-  postId,
-  label,
-  submit,
-  onDone,
-  danger,
-}: {
-  intent: string;
-  postId?: number;
-  label: string;
-  submit: string;
-  onDone?: () => void;
-  danger?: boolean;
-}) {
-  return (
-    <IntentForm intent={intent} postId={postId} onDone={onDone}>
-      {({ busy, errors }) => (
-        <>
-          <TextField
-            label={label}
-            name="reason"
-            error={errors.reason}
-            required
-            maxLength={LIMITS.reasonMax}
-          />
-          <Button type="submit" size="sm" variant={danger ? "danger" : "primary"} disabled={busy}>
-            {submit}
-          </Button>
-        </>
-      )}
-    </IntentForm>
-  );
-}
-
-function LazyList({ url, render }: { url: string; render: (data: any) => ReactNode }) {
-  const fetcher = useFetcher();
-  useEffect(() => {
-    if (fetcher.state === "idle" && !fetcher.data) fetcher.load(url);
-  }, [fetcher, url]);
-  if (!fetcher.data) return <p className="text-xs text-stone-600 dark:text-stone-400">Loading…</p>;
-  return <>{render(fetcher.data)}</>;
-}
-
-function PostEditor({ post, onClose }: { post: PostView; onClose: () => void }) {
-  const thread = useThread();
-  const source = thread.sources[String(post.id)] ?? "";
-  return (
-    <IntentForm intent="edit" postId={post.id} onDone={onClose}>
-      {({ busy, errors }) => (
-        <>
-          {post.isOpening ? (
-            <>
-              <TextField
-                label="Title"
-                name="title"
-                defaultValue={thread.title}
-                error={errors.title}
-                maxLength={LIMITS.titleMax}
-              />
-              <TextField
-                label="Tags"
-                name="tags"
-                defaultValue={thread.tags.join(", ")}
-                error={errors.tags}
-              />
-            </>
-          ) : null}
-          <TextAreaField
-            label="Edit post"
-            name="body"
-            defaultValue={source}
-            error={errors.body}
-            rows={8}
-            maxLength={LIMITS.bodyMax}
-          />
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" disabled={busy}>
-              Save changes
-            </Button>
-            <Button size="sm" variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
-          </div>
-        </>
-      )}
-    </IntentForm>
-  );
-}
-
-function AcceptButton({ post, accepted }: { post: PostView; accepted: boolean }) {
-  const fetcher = useFetcher<ActionData>();
-  return (
-    <fetcher.Form method="post">
-      <input type="hidden" name="intent" value={accepted ? "unaccept" : "accept"} />
-      <input type="hidden" name="postId" value={post.id} />
-      <button
-        type="submit"
-        disabled={fetcher.state !== "idle"}
-        className={cn(accepted ? "post-action" : "post-action-brand")}
-      >
-        {accepted ? "Unaccept" : "Accept this answer"}
-      </button>
-      {fetcher.data?.formError ? (
-        <span role="alert" className="ml-2 text-xs text-red-700 dark:text-red-400">
-          {fetcher.data.formError}
-        </span>
-      ) : null}
-    </fetcher.Form>
-  );
-}
-
-function HelpfulButton({ post }: { post: PostView }) {
-  const fetcher = useFetcher<ActionData>();
-  return (
-    <fetcher.Form method="post">
-      <input type="hidden" name="intent" value={post.helpful ? "unhelpful" : "helpful"} />
-      <input type="hidden" name="postId" value={post.id} />
-      <button
-        type="submit"
-        disabled={fetcher.state !== "idle"}
-        className="rounded-md px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 dark:text-amber-300 dark:hover:bg-amber-950"
-      >
-        {post.helpful ? "Remove helpful mark" : "Mark helpful"}
-      </button>
-    </fetcher.Form>
-  );
-}
 
 /** One post: votes, body, author, and the actions this person may take. */
 export function PostCard({ post, accepted = false }: { post: PostView; accepted?: boolean }) {
@@ -320,7 +36,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
   const own = thread.viewerId === post.author.id;
   const canEdit = String(post.id) in thread.sources;
   const isAccepted = thread.acceptedPostId === post.id;
-  const role = roleLabel[post.author.role];
+  const role = roleBadge[post.author.role];
   return (
     <article
       id={`post-${post.id}`}
@@ -357,9 +73,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             >
               {post.author.displayName}
             </Link>
-            {role ? (
-              <Badge tone={post.author.role === "advocate" ? "brand" : "spot"}>{role}</Badge>
-            ) : null}
+            {role ? <Badge tone={role.tone}>{role.label}</Badge> : null}
             {post.author.id === thread.authorId && !post.isOpening ? (
               <Badge tone="neutral">{thread.kind === "question" ? "Asker" : "Started it"}</Badge>
             ) : null}
@@ -451,14 +165,9 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
               <ActionPanel label="Flag">
                 {(close) => (
                   <IntentForm intent="flag" postId={post.id} onDone={close}>
-                    {({ busy, errors }) => (
+                    {({ busy, field }) => (
                       <>
-                        <SelectField
-                          label="What is wrong?"
-                          name="reason"
-                          error={errors.reason}
-                          defaultValue=""
-                        >
+                        <SelectField label="What is wrong?" {...field("reason")}>
                           <option value="" disabled>
                             Choose a reason
                           </option>
@@ -470,9 +179,8 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                         </SelectField>
                         <TextField
                           label="Note for the moderators (optional)"
-                          name="note"
+                          {...field("note")}
                           maxLength={LIMITS.flagNoteMax}
-                          error={errors.note}
                         />
                         <Button type="submit" size="sm" disabled={busy}>
                           Send flag

@@ -100,5 +100,36 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
       ? "Managers cannot award points to themselves."
       : "Only community managers can award points by hand.",
   exportLedger: "You can only download your own points history.",
-  moderateDiscussions: "Only moderators can do that.",
+  moderateDiscussions: "Only community managers can moderate discussions.",
+  startThread: (viewer, _space: unknown, kind: "question" | "discussion") =>
+    viewer?.role === "prospect"
+      ? kind === "discussion"
+        ? "Discussions are started by verified customers. You can ask a question instead."
+        : "Questions from visitors go to a space that welcomes them, such as “Ask the community”."
+      : "Starting discussions opens up with reputation. You can ask a question meanwhile.",
+  replyToThread: (_viewer, thread: { lockedAt: Date | null }) =>
+    thread.lockedAt
+      ? "This thread is locked: it no longer takes new replies."
+      : "Replies in this space are open to verified customers.",
+  editPost: (_viewer, thread: { lockedAt: Date | null }) =>
+    thread.lockedAt
+      ? "This thread is locked: posts can no longer be edited."
+      : "You can only edit your own posts.",
+  deletePost: (_viewer, thread: { lockedAt: Date | null }) =>
+    thread.lockedAt
+      ? "This thread is locked: posts can no longer be deleted."
+      : "You can only delete your own posts.",
+  votePost: (viewer, _thread: unknown, post: { authorId: number }) =>
+    viewer?.id === post.authorId
+      ? "You cannot vote on your own post."
+      : viewer?.role === "prospect"
+        ? "Voting opens once you have earned some reputation by taking part."
+        : "Voting opens once you have earned 15 reputation points.",
+  flagPost: (viewer, _thread: unknown, post: { authorId: number }) =>
+    viewer?.id === post.authorId
+      ? "You cannot flag your own post."
+      : "Flagging opens once you have earned 15 reputation points.",
+  acceptAnswer:
+    "Only the person who asked (or a community manager) can choose the accepted answer.",
+  seeVoteBreakdown: "Vote breakdowns are open to moderators and long-standing members.",
 };

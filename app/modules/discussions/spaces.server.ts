@@ -1,7 +1,8 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { SpaceVisibility } from "../../../db/tables/discussions.ts";
 import { policy, type SpaceSubject, type Viewer } from "../access/policy.ts";
-import { NotFoundError } from "../auth/errors.ts";
+import { NotFoundError } from "../../utils/errors.ts";
+import { defineCommand } from "../commands/command.server.ts";
 
 export interface Space {
   id: number;
@@ -78,28 +79,28 @@ export interface NewSpace {
   prospectsMayAsk?: boolean;
 }
 
-export async function createSpace(db: Queryable, input: NewSpace): Promise<Space> {
-  const row = await db
-    .insertInto("spaces")
-    .values({
-      slug: input.slug,
-      name: input.name,
-      description: input.description,
-      colour: input.colour,
-      position: input.position,
-      visibility: input.visibility,
-      min_tier_rank: input.visibility === "tier" ? (input.minTierRank ?? null) : null,
-      prospects_may_ask: input.prospectsMayAsk ?? false,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return {
-    ...input,
-    id: row.id,
-    minTierRank: input.visibility === "tier" ? (input.minTierRank ?? null) : null,
-    prospectsMayAsk: input.prospectsMayAsk ?? false,
-  };
-}
+/** Opens a space (seeds and set-up; spaces have no page of their own to create them yet). */
+export const createSpace = defineCommand({
+  name: "space.create",
+  async run(trx, input: NewSpace): Promise<Space> {
+    const minTierRank = input.visibility === "tier" ? (input.minTierRank ?? null) : null;
+    const row = await trx
+      .insertInto("spaces")
+      .values({
+        slug: input.slug,
+        name: input.name,
+        description: input.description,
+        colour: input.colour,
+        position: input.position,
+        visibility: input.visibility,
+        min_tier_rank: minTierRank,
+        prospects_may_ask: input.prospectsMayAsk ?? false,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { ...input, id: row.id, minTierRank, prospectsMayAsk: input.prospectsMayAsk ?? false };
+  },
+});
 
 /** Threads per space, for the space list (what this viewer can see in each). */
 export async function spaceThreadCounts(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readListParams } from "./list-params.ts";
-import { idParam, NewThreadSchema, normaliseTags, pageParam, slugify } from "./validation.ts";
+import { pageParam, parseId } from "../../utils/params.ts";
+import { NewThreadSchema, normaliseTags, slugify } from "./validation.ts";
 
 describe("slugify", () => {
   it("makes a readable address from a title", () => {
@@ -48,10 +49,10 @@ describe("NewThreadSchema", () => {
 
 describe("URL parameters", () => {
   it("reads ids and pages defensively", () => {
-    expect(idParam("42")).toBe(42);
-    expect(idParam("0")).toBeNull();
-    expect(idParam("1e3")).toBeNull();
-    expect(idParam("9".repeat(12))).toBeNull();
+    expect(parseId("42")).toBe(42);
+    expect(parseId("0")).toBeNull();
+    expect(parseId("1e3")).toBeNull();
+    expect(parseId("9".repeat(12))).toBeNull();
     expect(pageParam("3")).toBe(3);
     expect(pageParam("-1")).toBe(1);
     expect(pageParam("abc")).toBe(1);

@@ -107,16 +107,3 @@ export const FlagSchema = z.object({
     z.string().max(LIMITS.flagNoteMax, "Keep the note under 500 characters."),
   ).optional(),
 });
-
-/** Page number from a query string: a positive integer, 1 when missing or odd. */
-export function pageParam(value: string | null, max = 10_000): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : 1;
-}
-
-/** A positive integer id from a URL parameter, or null. */
-export function idParam(value: string | null | undefined): number | null {
-  if (!value || !/^\d{1,9}$/.test(value)) return null;
-  const n = Number(value);
-  return n > 0 ? n : null;
-}

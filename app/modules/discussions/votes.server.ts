@@ -1,19 +1,18 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { policy, type Viewer } from "../access/policy.ts";
-import { awardPoints, reversePoints } from "../reputation/ledger.server.ts";
-import { ConflictError, ForbiddenError, SignInRequiredError } from "./errors.ts";
-import { notify } from "./notifications.server.ts";
-import { Outbox } from "./outbox.ts";
-import { findReadablePost, lockPostForChange, type WriteOptions } from "./posts.server.ts";
+import { allowed, ensure, refusal } from "../access/ensure.ts";
+import type { Viewer } from "../access/policy.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { announceAwards, awardPoints, reversePoints } from "../reputation/ledger.server.ts";
+import { ConflictError, ForbiddenError } from "./errors.ts";
+import { notifyPointsEarned } from "./notifications.server.ts";
+import { findReadablePost, lockPostForChange, requireSignIn } from "./post-changes.server.ts";
 import { bumpThreadAndPost, postSubject, threadAccess, threadSubject } from "./state.server.ts";
 
 export interface VoteResult {
   postId: number;
   voteCount: number;
   voted: boolean;
-  outbox: Outbox;
 }
 
 /**
@@ -21,35 +20,23 @@ export interface VoteResult {
  * ledger (its anti-gaming rules apply); a second vote by the same person
  * changes nothing.
  */
-export async function castVote(
-  db: Queryable,
-  viewer: Viewer,
-  postId: number,
-  options: WriteOptions = {},
-): Promise<VoteResult> {
-  if (!viewer) throw new SignInRequiredError("Sign in to vote.");
-  const at = options.at ?? new Date();
-  const outbox = new Outbox();
-  return inTransaction(db, async (trx) => {
+export const castVote = defineCommand({
+  name: "post.vote",
+  authorize: (viewer) => requireSignIn(viewer, "Sign in to vote."),
+  async run(trx, { postId }: { postId: number }, { viewer, effects, now }): Promise<VoteResult> {
     const { thread, post } = await lockPostForChange(trx, viewer, postId);
     if (post.deleted_at)
       throw new ConflictError("This post was deleted: it can no longer be voted on.");
     if (post.hidden_at)
       throw new ConflictError("This post is hidden: it can no longer be voted on.");
-    if (post.author_id === viewer.id) throw new ForbiddenError("You cannot vote on your own post.");
-    if (!policy.votePost(viewer, threadSubject(thread), postSubject(post)))
-      throw new ForbiddenError(
-        viewer.role === "prospect"
-          ? "Voting opens once you have earned some reputation by taking part."
-          : "Voting opens once you have earned 15 reputation points.",
-      );
+    ensure("votePost", viewer, threadSubject(thread), postSubject(post));
     const vote = await trx
       .insertInto("post_votes")
-      .values({ post_id: post.id, voter_id: viewer.id, created_at: at })
+      .values({ post_id: post.id, voter_id: viewer.id, created_at: now })
       .onConflict((oc) => oc.columns(["post_id", "voter_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!vote) return { postId, voteCount: post.vote_count, voted: true, outbox };
+    if (!vote) return { postId, voteCount: post.vote_count, voted: true };
 
     const { seq, voteCount } = await bumpThreadAndPost(
       trx,
@@ -58,6 +45,12 @@ export async function castVote(
       post.is_opening ? { vote_count: sql`vote_count + 1` } : {},
       { vote_count: sql`vote_count + 1` },
     );
+    effects.toThread(threadAccess(thread), "post:votes", {
+      threadId: thread.id,
+      seq,
+      postId: post.id,
+      voteCount,
+    });
     const key = `vote:${vote.id}`;
     const entry = await awardPoints(trx, {
       userId: post.author_id,
@@ -65,7 +58,7 @@ export async function castVote(
       source: { type: "post", id: post.id, title: thread.title },
       idempotencyKey: key,
       awardedBy: viewer.id,
-      at,
+      at: now,
     });
     if (entry) {
       await trx
@@ -73,49 +66,27 @@ export async function castVote(
         .set({ award_key: key })
         .where("id", "=", vote.id)
         .execute();
-      outbox.award(entry);
-      if (entry.amount > 0)
-        await notify(trx, outbox, {
-          userId: post.author_id,
-          role: post.author_role,
-          kind: "points",
-          actor: null,
-          thread,
-          post,
-          data: { amount: entry.amount, rule: entry.rule },
-          at,
-        });
+      await notifyPointsEarned(trx, effects, thread, post, entry);
+      announceAwards(effects, entry);
     }
-    outbox.toThread(threadAccess(thread), "post:votes", {
-      threadId: thread.id,
-      seq,
-      postId: post.id,
-      voteCount: voteCount,
-    });
-    return { postId, voteCount: voteCount, voted: true, outbox };
-  });
-}
+    return { postId, voteCount, voted: true };
+  },
+});
 
 /** Takes a vote back; the points it earned are reversed in the same transaction. */
-export async function withdrawVote(
-  db: Queryable,
-  viewer: Viewer,
-  postId: number,
-  options: WriteOptions = {},
-): Promise<VoteResult> {
-  if (!viewer) throw new SignInRequiredError("Sign in to vote.");
-  const at = options.at ?? new Date();
-  const outbox = new Outbox();
-  return inTransaction(db, async (trx) => {
+export const withdrawVote = defineCommand({
+  name: "post.unvote",
+  authorize: (viewer) => requireSignIn(viewer, "Sign in to vote."),
+  async run(trx, { postId }: { postId: number }, { viewer, effects, now }): Promise<VoteResult> {
     const { thread, post } = await lockPostForChange(trx, viewer, postId);
     if (post.deleted_at) throw new ConflictError("This post was deleted: its votes are closed.");
     const vote = await trx
       .deleteFrom("post_votes")
       .where("post_id", "=", post.id)
-      .where("voter_id", "=", viewer.id)
+      .where("voter_id", "=", viewer!.id)
       .returning(["id", "award_key"])
       .executeTakeFirst();
-    if (!vote) return { postId, voteCount: post.vote_count, voted: false, outbox };
+    if (!vote) return { postId, voteCount: post.vote_count, voted: false };
     const { seq, voteCount } = await bumpThreadAndPost(
       trx,
       thread.id,
@@ -123,29 +94,31 @@ export async function withdrawVote(
       post.is_opening ? { vote_count: sql`greatest(vote_count - 1, 0)` } : {},
       { vote_count: sql`greatest(vote_count - 1, 0)` },
     );
-    if (vote.award_key)
-      outbox.award(
-        await reversePoints(trx, {
-          idempotencyKey: vote.award_key,
-          reason: "The vote was withdrawn.",
-          reversedBy: viewer.id,
-          at,
-        }),
-      );
-    outbox.toThread(threadAccess(thread), "post:votes", {
+    effects.toThread(threadAccess(thread), "post:votes", {
       threadId: thread.id,
       seq,
       postId: post.id,
-      voteCount: voteCount,
+      voteCount,
     });
-    return { postId, voteCount: voteCount, voted: false, outbox };
-  });
-}
+    if (vote.award_key)
+      announceAwards(
+        effects,
+        await reversePoints(trx, {
+          idempotencyKey: vote.award_key,
+          reason: "The vote was withdrawn.",
+          reversedBy: viewer!.id,
+          at: now,
+        }),
+      );
+    return { postId, voteCount, voted: false };
+  },
+});
 
 /** Who voted on a post, for moderators and people with the vote-breakdown privilege. */
 export async function listVoters(db: Queryable, viewer: Viewer, postId: number) {
-  if (!policy.seeVoteBreakdown(viewer))
-    throw new ForbiddenError("Vote breakdowns are open to moderators and long-standing members.");
+  // A breakdown is a privilege, not a sign-in: visitors are refused like members (403).
+  if (!allowed("seeVoteBreakdown", viewer))
+    throw new ForbiddenError(refusal("seeVoteBreakdown", viewer, []).message);
   await findReadablePost(db, viewer, postId);
   return db
     .selectFrom("post_votes")

@@ -1,38 +1,19 @@
 import type { Queryable } from "../../../db/client.ts";
-import { policy, type Viewer } from "../access/policy.ts";
-import { listReadableSpaces } from "../discussions/spaces.server.ts";
+import type { Viewer } from "../access/policy.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { whereThreadReadable } from "../discussions/readable.server.ts";
+import { SignInRequiredError } from "../../utils/errors.ts";
 import { describeNotification, notificationUrl } from "./record.server.ts";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
 /** Notifications this viewer may still read (the thread or post may have moved or been hidden since). */
-async function visibleNotifications(db: Queryable, viewer: NonNullable<Viewer>) {
-  const spaceIds = (await listReadableSpaces(db, viewer)).map((s) => s.id);
-  const moderator = policy.moderateDiscussions(viewer);
-  return db
-    .selectFrom("notifications as n")
-    .leftJoin("threads as t", "t.id", "n.thread_id")
-    .leftJoin("posts as p", "p.id", "n.post_id")
-    .where("n.user_id", "=", viewer.id)
-    .where((eb) =>
-      eb.or([
-        eb("n.thread_id", "is", null),
-        eb.and([
-          spaceIds.length ? eb("t.space_id", "in", spaceIds) : eb.val(false),
-          eb("t.deleted_at", "is", null),
-          ...(moderator ? [] : [eb("t.hidden_at", "is", null)]),
-        ]),
-      ]),
-    )
-    .where((eb) =>
-      eb.or([
-        eb("n.post_id", "is", null),
-        eb.and([
-          eb("p.deleted_at", "is", null),
-          ...(moderator ? [] : [eb("p.hidden_at", "is", null)]),
-        ]),
-      ]),
-    );
+function visibleNotifications(db: Queryable, viewer: NonNullable<Viewer>) {
+  return whereThreadReadable(
+    db,
+    viewer,
+    db.selectFrom("notifications as n").where("n.user_id", "=", viewer.id),
+  );
 }
 
 export async function countUnread(db: Queryable, viewer: Viewer): Promise<number> {
@@ -102,35 +83,44 @@ export async function listNotifications(
   };
 }
 
-/** Marks one notification (or, without an id, all of them) read; returns where it points. */
-export async function markNotificationsRead(
-  db: Queryable,
-  viewer: NonNullable<Viewer>,
-  notificationId?: number,
-): Promise<{ url: string | null; unread: number }> {
-  let query = db
-    .updateTable("notifications")
-    .set({ read_at: new Date() })
-    .where("user_id", "=", viewer.id)
-    .where("read_at", "is", null);
-  if (notificationId !== undefined) query = query.where("id", "=", notificationId);
-  await query.execute();
-  let url: string | null = null;
-  if (notificationId !== undefined) {
-    const row = await (
-      await visibleNotifications(db, viewer)
-    )
-      .select(["n.kind", "n.data", "n.post_id", "t.id as thread_id", "t.slug as thread_slug"])
-      .where("n.id", "=", notificationId)
-      .executeTakeFirst();
-    if (row)
-      url = notificationUrl({
-        kind: row.kind,
-        data: row.data,
-        threadId: row.thread_id,
-        threadSlug: row.thread_slug,
-        postId: row.post_id,
-      });
-  }
-  return { url, unread: await countUnread(db, viewer) };
-}
+/**
+ * Marks one notification (or, without an id, all of them) read; returns
+ * where it points. The person's other tabs update their bell once it commits.
+ */
+export const readNotifications = defineCommand({
+  name: "notifications.read",
+  authorize: (viewer) => {
+    if (!viewer) throw new SignInRequiredError("Sign in to read your notifications.");
+  },
+  async run(trx, input: { notificationId?: number }, { viewer, effects, now }) {
+    const reader = viewer!;
+    const { notificationId } = input;
+    let query = trx
+      .updateTable("notifications")
+      .set({ read_at: now })
+      .where("user_id", "=", reader.id)
+      .where("read_at", "is", null);
+    if (notificationId !== undefined) query = query.where("id", "=", notificationId);
+    await query.execute();
+    let url: string | null = null;
+    if (notificationId !== undefined) {
+      const row = await (
+        await visibleNotifications(trx, reader)
+      )
+        .select(["n.kind", "n.data", "n.post_id", "t.id as thread_id", "t.slug as thread_slug"])
+        .where("n.id", "=", notificationId)
+        .executeTakeFirst();
+      if (row)
+        url = notificationUrl({
+          kind: row.kind,
+          data: row.data,
+          threadId: row.thread_id,
+          threadSlug: row.thread_slug,
+          postId: row.post_id,
+        });
+    }
+    const unread = await countUnread(trx, reader);
+    effects.toUser(reader.id, "notifications:unread", { count: unread });
+    return { url, unread };
+  },
+});

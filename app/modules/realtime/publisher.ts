@@ -21,9 +21,8 @@ export interface ThreadDelivery {
  */
 export interface RealtimePublisher {
   toUser(userId: number, event: string, payload: unknown): void;
-  toRoom(room: string, event: string, payload: unknown): void;
   /** Thread events, checked per receiving socket against the same policy as the page. */
-  toThread?(delivery: ThreadDelivery): void;
+  toThread(delivery: ThreadDelivery): void;
   /** A thread's access changed (moved, hidden, deleted): sockets that lost it leave its room. */
   recheckThread?(access: ThreadAccess): void;
   /** Sessions ended (sign-out everywhere, password change): their open sockets are closed. */
@@ -34,14 +33,13 @@ export interface RealtimePublisher {
 
 export const silentPublisher: RealtimePublisher = {
   toUser() {},
-  toRoom() {},
+  toThread() {},
 };
 
 export const userRoom = (userId: number) => `user:${userId}`;
 export const threadRoom = (threadId: number) => `thread:${threadId}`;
 
-/** Publishes a thread event through the policy-checked path (or the plain room for recorders). */
+/** Publishes a thread event: the only way there is, so every receiving socket is checked by the policy. */
 export function publishToThread(publisher: RealtimePublisher, delivery: ThreadDelivery): void {
-  if (publisher.toThread) publisher.toThread(delivery);
-  else publisher.toRoom(threadRoom(delivery.access.threadId), delivery.event, delivery.payload);
+  publisher.toThread(delivery);
 }

@@ -1,0 +1,97 @@
+import { Link } from "@remix-run/react";
+import type { PostView } from "~/modules/realtime/events.ts";
+import { PostCard } from "./post-card.tsx";
+
+/** The accepted answer (when there is one), then one page of replies with its links. */
+export function ThreadReplies({
+  isQuestion,
+  accepted,
+  listed,
+  replyCount,
+  cursors,
+  newElsewhere,
+}: {
+  isQuestion: boolean;
+  accepted: PostView | null;
+  listed: PostView[];
+  replyCount: number;
+  cursors: { older: number | null; newer: number | null };
+  newElsewhere: number;
+}) {
+  const replyWord = isQuestion ? "answer" : "reply";
+  return (
+    <>
+      {accepted ? (
+        <section
+          aria-labelledby="accepted-heading"
+          className="space-y-2"
+          data-testid="accepted-section"
+        >
+          <h2
+            id="accepted-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-300"
+          >
+            Accepted answer
+          </h2>
+          <PostCard post={accepted} accepted />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="replies-heading" className="space-y-4">
+        <h2 id="replies-heading" className="text-lg font-semibold">
+          {`${replyCount} ${replyCount === 1 ? replyWord : `${replyWord}s`}`}
+        </h2>
+        {cursors.older ? (
+          <Link
+            to={`?before=${cursors.older}`}
+            className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+            rel="prev"
+          >
+            ← Earlier {replyWord}s
+          </Link>
+        ) : null}
+        {listed.length ? (
+          <ol className="space-y-4" data-testid="replies">
+            {listed.map((post) => (
+              <li key={post.id}>
+                <PostCard post={post} />
+              </li>
+            ))}
+          </ol>
+        ) : !accepted ? (
+          <p className="rounded-xl border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
+            {isQuestion
+              ? "No answers yet. Know the answer? Help a peer out."
+              : "No replies yet. Start the conversation."}
+          </p>
+        ) : null}
+        {cursors.newer ? (
+          <div className="flex flex-wrap gap-4 text-sm">
+            <Link
+              to={`?after=${cursors.newer}`}
+              className="font-medium text-brand-700 underline dark:text-brand-300"
+              rel="next"
+            >
+              Later {replyWord}s →
+            </Link>
+            <Link to="?last" className="font-medium text-brand-700 underline dark:text-brand-300">
+              Jump to the newest
+            </Link>
+          </div>
+        ) : null}
+        {newElsewhere > 0 ? (
+          <p
+            role="status"
+            className="rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-900 dark:bg-brand-900/30 dark:text-brand-100"
+          >
+            {newElsewhere} new {newElsewhere === 1 ? replyWord : `${replyWord}s`} since you opened
+            this page.{" "}
+            <Link to="?last" className="font-medium underline">
+              Show the newest
+            </Link>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}
