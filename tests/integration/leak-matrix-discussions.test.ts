@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
@@ -89,17 +90,13 @@ beforeAll(async () => {
       .insertInto("tier_automatic_holdings")
       .values({ user_id: people.get(who)!.id, tier_id: tiers.get(who)!, since: new Date() })
       .execute();
-  await grantTier(
-    handle.db,
-    { id: people.get("manager")!.id, role: "manager" },
-    {
-      userId: people.get("mvp")!.id,
-      tierId: tiers.get("mvp")!,
-      reason: "Matrix MVP",
-      termStart: new Date(Date.now() - DAY),
-      termEnd: new Date(Date.now() + 300 * DAY),
-    },
-  );
+  await grantTier(contextFor(handle.db, { id: people.get("manager")!.id, role: "manager" }), {
+    userId: people.get("mvp")!.id,
+    tierId: tiers.get("mvp")!,
+    reason: "Matrix MVP",
+    termStart: new Date(Date.now() - DAY),
+    termEnd: new Date(Date.now() + 300 * DAY),
+  });
 
   const lounge = await createSpace(handle.db, {
     slug: "matrix-lounge",

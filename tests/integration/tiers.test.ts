@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
 import { loadViewer } from "../../app/modules/access/viewer.server.ts";
@@ -357,8 +358,7 @@ describe("awards", () => {
   it("ignores an expired award at read time, and the sweep lapses it once with history", async () => {
     const { user } = await advocate();
     const { awardId } = await grantTier(
-      handle.db,
-      { id: manager.id, role: "manager" },
+      contextFor(handle.db, { id: manager.id, role: "manager" }),
       {
         userId: user.id,
         tierId: tierIds.mvp,
@@ -369,9 +369,9 @@ describe("awards", () => {
     );
     expect(await rankOf(user)).toBe(1);
     expect((await effectiveTier(handle.db, user.id))?.tier.slug).toBe("member");
-    const notices = await lapseExpiredAwards(handle.db);
+    const notices = await lapseExpiredAwards(contextFor(handle.db, null), {});
     expect(notices.map((n) => n.userId)).toContain(user.id);
-    expect(await lapseExpiredAwards(handle.db)).toEqual([]);
+    expect(await lapseExpiredAwards(contextFor(handle.db, null), {})).toEqual([]);
     const rows = await handle.db
       .selectFrom("tier_history")
       .select("change")
@@ -406,14 +406,14 @@ describe("awards", () => {
       awardedBy: null,
     });
     const actor = { id: manager.id, role: "manager" as const };
-    await grantTier(handle.db, actor, {
+    await grantTier(contextFor(handle.db, actor), {
       userId: soon.user.id,
       tierId: tierIds.mvp,
       reason: "Award ending soon",
       termStart: new Date(Date.now() - 330 * DAY),
       termEnd: new Date(Date.now() + 30 * DAY),
     });
-    await grantTier(handle.db, actor, {
+    await grantTier(contextFor(handle.db, actor), {
       userId: later.user.id,
       tierId: tierIds.mvp,
       reason: "Award ending later",
@@ -665,17 +665,13 @@ describe("early-access content", () => {
 
     // An MVP cannot see a draft at all.
     const mvp = await advocate();
-    await grantTier(
-      handle.db,
-      { id: manager.id, role: "manager" },
-      {
-        userId: mvp.user.id,
-        tierId: tierIds.mvp,
-        reason: "Test MVP",
-        termStart: new Date(Date.now() - DAY),
-        termEnd: new Date(Date.now() + 300 * DAY),
-      },
-    );
+    await grantTier(contextFor(handle.db, { id: manager.id, role: "manager" }), {
+      userId: mvp.user.id,
+      tierId: tierIds.mvp,
+      reason: "Test MVP",
+      termStart: new Date(Date.now() - DAY),
+      termEnd: new Date(Date.now() + 300 * DAY),
+    });
     expect((await mvp.client.get(path)).status).toBe(404);
 
     const publish = await managerClient.post(

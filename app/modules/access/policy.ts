@@ -21,6 +21,12 @@ export type Viewer = {
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
 export const isStaff = (viewer: Viewer) => viewer?.role === "manager" || viewer?.role === "admin";
 export const isAdmin = (viewer: Viewer) => viewer?.role === "admin";
+/** A verified customer (an advocate): the people who hold tiers and may be awarded one. */
+export const isVerifiedCustomer = (person: { role: Role } | null | undefined) =>
+  person?.role === "advocate";
+/** Someone not yet verified as a customer: no tier, whatever their points. */
+export const isProspect = (person: { role: Role } | null | undefined) =>
+  person?.role === "prospect";
 
 export interface ProfileSubject {
   userId: number;
@@ -82,6 +88,14 @@ export const policy = {
   /** Grant, renew and revoke awarded tiers; review nominations and renewals. */
   manageTierAwards(viewer: Viewer): boolean {
     return isStaff(viewer);
+  },
+  /** Accept or decline a nomination (accepting grants the tier). */
+  decideNominations(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** A member with a tier acknowledges its NDA terms before reading NDA items early. */
+  acknowledgeNdaTerms(viewer: Viewer): boolean {
+    return tierRankOf(viewer) > 0;
   },
   editTierCatalogue(viewer: Viewer): boolean {
     return isAdmin(viewer);
@@ -317,7 +331,7 @@ export interface StorySubject {
 }
 
 /** A prospect has no tier, whatever the viewer says. */
-function tierRankOf(viewer: Viewer): number {
+export function tierRankOf(viewer: Viewer): number {
   if (!isSignedIn(viewer) || viewer.role === "prospect") return 0;
   return viewer.tierRank ?? 0;
 }
