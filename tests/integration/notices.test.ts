@@ -1,4 +1,3 @@
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { contextFor, defineCommand } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
@@ -16,6 +15,7 @@ import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+import { closeSockets, socketFor } from "../support/sockets.ts";
 
 // Decisions outside discussions (a tier granted, a speaking application
 // decided) stay in the person's notifications after the live toast, and a
@@ -31,21 +31,6 @@ const DAY = 86_400_000;
 
 const viewerOf = (p: Person) => loadViewer(handle.db, { id: p.id, role: p.role as Role });
 const actor = (p: Person) => ({ id: p.id, role: p.role as Role });
-const sockets: Socket[] = [];
-
-function socketFor(client: TestClient) {
-  const s = connect(server.url, {
-    transports: ["websocket"],
-    extraHeaders: { Origin: server.url, Cookie: client.cookieHeader() },
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(s);
-  return new Promise<Socket>((resolve, reject) => {
-    s.once("connect", () => resolve(s));
-    s.once("connect_error", reject);
-  });
-}
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -60,9 +45,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
 });
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.close();
-});
+afterEach(closeSockets);
 afterAll(async () => {
   await server.close();
   await handle.close();
@@ -110,7 +93,7 @@ describe("notices kept as notifications", () => {
     const client = await new TestClient(server.url, { "X-Forwarded-For": "10.77.0.2" }).signIn(
       advocate.email,
     );
-    const socket = await socketFor(client);
+    const socket = await socketFor(server.url, client);
     const now = new Date();
     const term = { termStart: now, termEnd: new Date(now.getTime() + 365 * DAY) };
     const noticesInsideTransaction: number[] = [];

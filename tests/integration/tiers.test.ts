@@ -1,4 +1,4 @@
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
@@ -14,6 +14,7 @@ import { effectiveTier } from "../../app/modules/tiers/standing.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+import { closeSockets, socketFor } from "../support/sockets.ts";
 
 // Tiers end to end against a real database and the real server: automatic
 // tiers through the ledger, awards with history and live notices, nominations,
@@ -26,7 +27,6 @@ let admin: Awaited<ReturnType<typeof insertUser>>;
 let managerClient: TestClient;
 let adminClient: TestClient;
 const tierIds: Record<string, number> = {};
-const sockets: Socket[] = [];
 const DAY = 86_400_000;
 
 let ip = 0;
@@ -72,20 +72,6 @@ async function points(userId: number, amount: number) {
 const rankOf = async (user: { id: number; role: "prospect" | "advocate" | "manager" | "admin" }) =>
   (await loadViewer(handle.db, user))?.tierRank;
 
-function socketFor(client: TestClient) {
-  const s = connect(server.url, {
-    transports: ["websocket"],
-    extraHeaders: { Origin: server.url, Cookie: client.cookieHeader() },
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(s);
-  return new Promise<Socket>((resolve, reject) => {
-    s.once("connect", () => resolve(s));
-    s.once("connect_error", reject);
-  });
-}
-
 const nextEvent = (s: Socket, event: string) =>
   new Promise<any>((resolve) => s.once(event, (payload: unknown) => resolve(payload)));
 
@@ -102,9 +88,7 @@ beforeAll(async () => {
   managerClient = await signIn(manager.email);
   adminClient = await signIn(admin.email);
 });
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.close();
-});
+afterEach(closeSockets);
 afterAll(async () => {
   await server.close();
   await handle.close();
@@ -139,7 +123,7 @@ describe("automatic tiers follow reputation with hysteresis", () => {
   it("tells the advocate live when points move them into a tier and when a reversal takes it away", async () => {
     const { user, client } = await advocate();
     await points(user.id, 85);
-    const socket = await socketFor(client);
+    const socket = await socketFor(server.url, client);
     const reached = nextEvent(socket, "tier:changed");
     const award = await awardPoints(handle.db, {
       userId: user.id,
@@ -224,7 +208,7 @@ describe("awards", () => {
 
   it("grants MVP in one transaction with history and audit, and tells the advocate live", async () => {
     const { user, client } = await advocate();
-    const socket = await socketFor(client);
+    const socket = await socketFor(server.url, client);
     const toast = nextEvent(socket, "toast");
     const res = await grant({ handle: user.handle });
     expect(res.status).toBe(204);
@@ -303,7 +287,7 @@ describe("awards", () => {
       .selectAll()
       .where("user_id", "=", user.id)
       .executeTakeFirstOrThrow();
-    const socket = await socketFor(client);
+    const socket = await socketFor(server.url, client);
 
     const renewed = nextEvent(socket, "toast");
     const renew = await managerClient.post(
@@ -484,7 +468,7 @@ describe("nominations", () => {
     );
     expect(row.evidenceLinks).toEqual(["https://example.com/talk", "https://example.com/thread"]);
 
-    const socket = await socketFor(nominee.client);
+    const socket = await socketFor(server.url, nominee.client);
     const told = nextEvent(socket, "toast");
     const noReason = await managerClient.post(
       "/manage/tiers/nominations?_data=routes%2Fmanage.tiers.nominations",
@@ -523,7 +507,7 @@ describe("nominations", () => {
       .select("id")
       .where("nominee_id", "=", nominee.user.id)
       .executeTakeFirstOrThrow();
-    const socket = await socketFor(nominee.client);
+    const socket = await socketFor(server.url, nominee.client);
     const told = nextEvent(socket, "toast");
     const decline = await managerClient.post(
       "/manage/tiers/nominations?_data=routes%2Fmanage.tiers.nominations",

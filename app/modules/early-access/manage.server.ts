@@ -50,6 +50,21 @@ async function uniqueSlug(trx: Queryable, title: string): Promise<string> {
 
 export type ItemFields = ItemInput & { dates: Map<number, Date | null> };
 
+/** An item's own words and links, as stored (the body also as safe HTML). */
+function contentColumns(input: ItemInput) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    teaser: input.teaser,
+    summary: input.summary,
+    body_md: input.body,
+    body_html: renderMarkdown(input.body, { trustedLinks: true }),
+    download_url: input.downloadUrl,
+    recording_url: input.recordingUrl,
+    requires_nda: input.requiresNda,
+  };
+}
+
 export const createItem = defineCommand({
   name: "early_access.create",
   async run(
@@ -69,15 +84,7 @@ export const createItem = defineCommand({
       .insertInto("early_access_items")
       .values({
         slug,
-        kind: input.kind,
-        title: input.title,
-        teaser: input.teaser,
-        summary: input.summary,
-        body_md: input.body,
-        body_html: renderMarkdown(input.body, { trustedLinks: true }),
-        download_url: input.downloadUrl,
-        recording_url: input.recordingUrl,
-        requires_nda: input.requiresNda,
+        ...contentColumns(input),
         status: input.publish ? "published" : "draft",
         published_at: input.publish ? now : null,
         public_at: input.publicAt,
@@ -109,15 +116,7 @@ export const updateItem = defineCommand({
     const updated = await trx
       .updateTable("early_access_items")
       .set({
-        kind: input.kind,
-        title: input.title,
-        teaser: input.teaser,
-        summary: input.summary,
-        body_md: input.body,
-        body_html: renderMarkdown(input.body, { trustedLinks: true }),
-        download_url: input.downloadUrl,
-        recording_url: input.recordingUrl,
-        requires_nda: input.requiresNda,
+        ...contentColumns(input),
         public_at: input.publicAt,
         updated_by: viewer.id,
         updated_at: now,

@@ -1,4 +1,6 @@
+import type { Insertable } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import type { TierHistoryTable } from "../../../db/tables/tiers.ts";
 import { formatDay } from "../access/cascade.ts";
 import { ensure } from "../access/ensure.ts";
 import { isProspect, isVerifiedCustomer } from "../access/policy.ts";
@@ -137,20 +139,17 @@ export const grantTier = defineCommand({
           );
         throw error;
       });
-    await trx
-      .insertInto("tier_history")
-      .values({
-        user_id: user.id,
-        tier_id: tier.id,
-        change: "granted",
-        award_id: award.id,
-        actor_id: viewer.id,
-        reason,
-        term_start: input.termStart,
-        term_end: input.termEnd,
-        created_at: now,
-      })
-      .execute();
+    await writeHistory(trx, {
+      user_id: user.id,
+      tier_id: tier.id,
+      change: "granted",
+      award_id: award.id,
+      actor_id: viewer.id,
+      reason,
+      term_start: input.termStart,
+      term_end: input.termEnd,
+      created_at: now,
+    });
     effects.audit({
       actorId: viewer.id,
       action: "tier.granted",
@@ -173,6 +172,11 @@ export const grantTier = defineCommand({
     return { awardId: award.id, userId: user.id };
   },
 });
+
+/** One line of a person's tier history, for each change to an award. */
+async function writeHistory(trx: Queryable, line: Insertable<TierHistoryTable>) {
+  await trx.insertInto("tier_history").values(line).execute();
+}
 
 async function lockAward(trx: Queryable, awardId: number) {
   const award = await trx
@@ -213,20 +217,17 @@ export const renewAward = defineCommand({
       })
       .where("id", "=", award.id)
       .execute();
-    await trx
-      .insertInto("tier_history")
-      .values({
-        user_id: award.user_id,
-        tier_id: award.tier_id,
-        change: "renewed",
-        award_id: award.id,
-        actor_id: viewer.id,
-        reason,
-        term_start: input.termStart,
-        term_end: input.termEnd,
-        created_at: now,
-      })
-      .execute();
+    await writeHistory(trx, {
+      user_id: award.user_id,
+      tier_id: award.tier_id,
+      change: "renewed",
+      award_id: award.id,
+      actor_id: viewer.id,
+      reason,
+      term_start: input.termStart,
+      term_end: input.termEnd,
+      created_at: now,
+    });
     effects.audit({
       actorId: viewer.id,
       action: "tier.renewed",
@@ -267,20 +268,17 @@ export const revokeAward = defineCommand({
       .set({ status: "revoked", ended_at: now, ended_by: viewer.id, updated_at: now })
       .where("id", "=", award.id)
       .execute();
-    await trx
-      .insertInto("tier_history")
-      .values({
-        user_id: award.user_id,
-        tier_id: award.tier_id,
-        change: "revoked",
-        award_id: award.id,
-        actor_id: viewer.id,
-        reason,
-        term_start: award.term_start,
-        term_end: award.term_end,
-        created_at: now,
-      })
-      .execute();
+    await writeHistory(trx, {
+      user_id: award.user_id,
+      tier_id: award.tier_id,
+      change: "revoked",
+      award_id: award.id,
+      actor_id: viewer.id,
+      reason,
+      term_start: award.term_start,
+      term_end: award.term_end,
+      created_at: now,
+    });
     effects.audit({
       actorId: viewer.id,
       action: "tier.revoked",
@@ -331,20 +329,17 @@ export const lapseExpiredAwards = defineCommand({
         .set({ status: "lapsed", ended_at: award.term_end, ended_by: null, updated_at: now })
         .where("id", "=", award.id)
         .execute();
-      await trx
-        .insertInto("tier_history")
-        .values({
-          user_id: award.user_id,
-          tier_id: award.tier_id,
-          change: "lapsed",
-          award_id: award.id,
-          actor_id: null,
-          reason: "The term ended without a renewal.",
-          term_start: award.term_start,
-          term_end: award.term_end,
-          created_at: now,
-        })
-        .execute();
+      await writeHistory(trx, {
+        user_id: award.user_id,
+        tier_id: award.tier_id,
+        change: "lapsed",
+        award_id: award.id,
+        actor_id: null,
+        reason: "The term ended without a renewal.",
+        term_start: award.term_start,
+        term_end: award.term_end,
+        created_at: now,
+      });
       effects.audit({
         actorId: null,
         action: "tier.lapsed",
