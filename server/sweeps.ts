@@ -5,7 +5,8 @@ import {
   deliverWaitingRequests,
 } from "../app/modules/promoters/references.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
-import { announceTierChange, lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
+import { contextFor } from "../app/modules/commands/command.server.ts";
+import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 
 /**
  * What time alone changes, done at start-up and then hourly: awards whose
@@ -22,9 +23,8 @@ export async function runSweeps(
   let lapsed = 0;
   let delivered = 0;
   try {
-    const notices = await lapseExpiredAwards(db, now);
-    announceTierChange(publisher, notices);
-    lapsed = notices.length;
+    const ended = await lapseExpiredAwards(contextFor(db, null, { publisher, now }), {});
+    lapsed = ended.length;
     if (lapsed) logger.info({ lapsed }, "tier awards lapsed");
   } catch (error) {
     logger.error({ err: error }, "tier lapse sweep failed");

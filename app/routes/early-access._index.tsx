@@ -13,9 +13,10 @@ import { buttonClass } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { isStaff, policy } from "~/modules/access/policy.ts";
-import { listForViewer } from "~/modules/early-access/items.server.ts";
+import { listForViewer } from "~/modules/early-access/reader.server.ts";
 import { effectiveTier } from "~/modules/tiers/standing.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
+import { pageParam } from "~/utils/params.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Early access · Limelight" },
@@ -30,7 +31,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
+  const page = pageParam(new URL(request.url).searchParams.get("page"));
   const [list, tier] = await Promise.all([
     listForViewer(context.db, viewer, { page }),
     viewer ? effectiveTier(context.db, viewer.id) : Promise.resolve(null),

@@ -5,24 +5,27 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { ItemForm } from "~/components/tiers/item-form.tsx";
 import { dateInputValue } from "~/components/tiers/format.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { NotFoundError } from "~/modules/auth/errors.ts";
-import { formValues, parseItemForm } from "~/modules/early-access/form.ts";
+import { parseItemForm } from "~/modules/early-access/form.ts";
+import { KIND_LABELS } from "~/modules/early-access/items.server.ts";
 import {
   getItemForEditing,
-  KIND_LABELS,
   setPublished,
   updateItem,
-} from "~/modules/early-access/items.server.ts";
+} from "~/modules/early-access/manage.server.ts";
 import { listTiers } from "~/modules/tiers/catalogue.server.ts";
-import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors } from "~/utils/forms.ts";
-import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { NotFoundError } from "~/utils/errors.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, errorPage, orErrorPage } from "~/utils/http.server.ts";
+import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,60 +33,50 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-function itemId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw notFound("That early-access item does not exist.");
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageEarlyAccess);
-  const id = itemId(params);
-  try {
-    const { item, releases } = await getItemForEditing(
-      context.db,
-      { id: user.id, role: user.role },
-      id,
-    );
-    const tiers = (await listTiers(context.db)).sort((a, b) => b.rank - a.rank);
-    return json({
-      item: {
-        id: item.id,
-        slug: item.slug,
-        title: item.title,
-        teaser: item.teaser,
-        summary: item.summary,
-        body: item.body_md,
-        kind: item.kind,
-        downloadUrl: item.download_url ?? "",
-        recordingUrl: item.recording_url ?? "",
-        requiresNda: item.requires_nda,
-        status: item.status,
-        publicAt: dateInputValue(item.public_at),
-      },
-      opens: Object.fromEntries(
-        releases.map((r) => [String(r.tier_id), dateInputValue(r.opens_at)]),
-      ),
-      tiers: tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank })),
-      kinds: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
-    });
-  } catch (error) {
-    if (error instanceof NotFoundError) throw notFound(error.message);
-    throw error;
-  }
+  await requireAllowed(request, context, policy.manageEarlyAccess);
+  const id = idParam(params.id);
+  const { item, releases } = await orErrorPage(
+    getItemForEditing(context.db, await getViewer(request, context), id),
+  );
+  const tiers = (await listTiers(context.db)).sort((a, b) => b.rank - a.rank);
+  return json({
+    item: {
+      id: item.id,
+      slug: item.slug,
+      title: item.title,
+      teaser: item.teaser,
+      summary: item.summary,
+      body: item.body_md,
+      kind: item.kind,
+      downloadUrl: item.download_url ?? "",
+      recordingUrl: item.recording_url ?? "",
+      requiresNda: item.requires_nda,
+      status: item.status,
+      publicAt: dateInputValue(item.public_at),
+    },
+    opens: Object.fromEntries(releases.map((r) => [String(r.tier_id), dateInputValue(r.opens_at)])),
+    tiers: tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank })),
+    kinds: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageEarlyAccess);
-  const actor = { id: user.id, role: user.role };
-  const id = itemId(params);
+  await requireAllowed(request, context, policy.manageEarlyAccess);
+  const itemId = idParam(params.id);
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  const submission = parseIntent(formData, {
+    publish: z.object({}),
+    unpublish: z.object({}),
+    save: z.object({}),
+  });
+  if (!submission.ok) return invalidForm(submission);
   try {
-    if (intent === "publish" || intent === "unpublish") {
-      const published = intent === "publish";
-      const item = await setPublished(context.db, actor, id, published);
-      return redirectWithToast(`/manage/early-access/${id}`, {
+    const ctx = await commandContext(request, context);
+    if (submission.intent !== "save") {
+      const published = submission.intent === "publish";
+      const item = await setPublished(ctx, { itemId, published });
+      return redirectWithToast(`/manage/early-access/${itemId}`, {
         kind: "success",
         title: published ? `Published “${item.title}”` : `“${item.title}” is a draft again`,
         description: published
@@ -97,15 +90,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       tiers.map((t) => t.id),
     );
     if (!parsed.ok)
-      return formErrors({
-        fieldErrors: parsed.fieldErrors,
-        values: parsed.values,
+      return invalidForm({
+        ...parsed,
         formError: "Some fields need your attention. Nothing was saved yet.",
       });
-    await updateItem(context.db, actor, id, parsed.data);
-    return redirectWithToast(`/manage/early-access/${id}`, { kind: "success", title: "Saved" });
+    await updateItem(ctx, { ...parsed.data, itemId });
+    return redirectWithToast(`/manage/early-access/${itemId}`, { kind: "success", title: "Saved" });
   } catch (error) {
-    if (error instanceof NotFoundError) throw notFound(error.message);
+    if (error instanceof NotFoundError) errorPage(error);
     return answerDomainError(error, formValues(formData));
   }
 }

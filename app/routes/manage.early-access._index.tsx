@@ -7,15 +7,16 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { listForManagers } from "~/modules/early-access/items.server.ts";
-import { requireAllowed } from "~/utils/auth.server.ts";
+import { listForManagers } from "~/modules/early-access/manage.server.ts";
+import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
+import { pageParam } from "~/utils/params.ts";
 
 export const meta: MetaFunction = () => [{ title: "Early access · Manage · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageEarlyAccess);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
-  return json(await listForManagers(context.db, { id: user.id, role: user.role }, { page }));
+  await requireAllowed(request, context, policy.manageEarlyAccess);
+  const page = pageParam(new URL(request.url).searchParams.get("page"));
+  return json(await listForManagers(context.db, await getViewer(request, context), { page }));
 }
 
 export default function ManageEarlyAccess() {

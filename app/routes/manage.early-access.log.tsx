@@ -6,8 +6,9 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { accessLog } from "~/modules/early-access/items.server.ts";
-import { requireAllowed } from "~/utils/auth.server.ts";
+import { accessLog } from "~/modules/early-access/access-log.server.ts";
+import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
+import { pageParam, parseId } from "~/utils/params.ts";
 
 export const meta: MetaFunction = () => [{ title: "Early-access log · Manage · Limelight" }];
 
@@ -18,12 +19,11 @@ const VIA: Record<string, string> = {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.readEarlyAccessLog);
+  await requireAllowed(request, context, policy.readEarlyAccessLog);
   const url = new URL(request.url);
-  const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const item = Number(url.searchParams.get("item") ?? "");
-  const itemId = Number.isInteger(item) && item > 0 ? item : undefined;
-  const log = await accessLog(context.db, { id: user.id, role: user.role }, { itemId, page });
+  const page = pageParam(url.searchParams.get("page"));
+  const itemId = parseId(url.searchParams.get("item")) ?? undefined;
+  const log = await accessLog(context.db, await getViewer(request, context), { itemId, page });
   return json({ ...log, itemId: itemId ?? null });
 }
 

@@ -8,11 +8,13 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ItemForm } from "~/components/tiers/item-form.tsx";
 import { dateInputValue } from "~/components/tiers/format.ts";
 import { policy } from "~/modules/access/policy.ts";
-import { formValues, parseItemForm } from "~/modules/early-access/form.ts";
-import { createItem, KIND_LABELS } from "~/modules/early-access/items.server.ts";
+import { parseItemForm } from "~/modules/early-access/form.ts";
+import { KIND_LABELS } from "~/modules/early-access/items.server.ts";
+import { createItem } from "~/modules/early-access/manage.server.ts";
 import { listTiers } from "~/modules/tiers/catalogue.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formValues, invalidForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -41,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageEarlyAccess);
+  await requireAllowed(request, context, policy.manageEarlyAccess);
   const formData = await request.formData();
   const tiers = await listTiers(context.db);
   const parsed = parseItemForm(
@@ -49,21 +51,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     tiers.map((t) => t.id),
   );
   if (!parsed.ok)
-    return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      values: parsed.values,
+    return invalidForm({
+      ...parsed,
       formError: "Some fields need your attention. Nothing was saved yet.",
     });
   const publish = formData.get("publish") === "yes";
   try {
-    const item = await createItem(
-      context.db,
-      { id: user.id, role: user.role },
-      {
-        ...parsed.data,
-        publish,
-      },
-    );
+    const item = await createItem(await commandContext(request, context), {
+      ...parsed.data,
+      publish,
+    });
     return redirectWithToast(`/manage/early-access/${item.id}`, {
       kind: "success",
       title: publish ? "Published" : "Saved as a draft",

@@ -5,7 +5,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { formatDate } from "~/components/tiers/format.ts";
 import { Segmented } from "~/components/tiers/segmented.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
@@ -15,12 +14,14 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { announceTierChange } from "~/modules/tiers/awards.server.ts";
 import { decideNomination, listNominations } from "~/modules/tiers/nominations.server.ts";
 import { DecisionSchema } from "~/modules/tiers/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
+import { formValues, invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
+import { pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nominations · Manage · Limelight" }];
@@ -29,42 +30,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageTierAwards);
   const url = new URL(request.url);
   const status = url.searchParams.get("status") === "decided" ? "decided" : "open";
-  const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const page = pageParam(url.searchParams.get("page"));
   return json({ ...(await listNominations(context.db, { status, page })), status });
 }
 
-const IdSchema = z.object({ nominationId: z.coerce.number().int().positive() });
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageTierAwards);
+  await requireAllowed(request, context, policy.manageTierAwards);
   const formData = await request.formData();
-  const values = Object.fromEntries(
-    [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
-  );
-  const id = IdSchema.safeParse(values);
-  if (!id.success) return formErrors({ formError: "Choose a nomination.", values });
   const parsed = parseForm(DecisionSchema, formData);
   if (!parsed.ok)
-    return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      values: parsed.values,
-      formError: "Nothing was decided yet. Give a reason the nominee will read.",
+    return invalidForm({
+      ...parsed,
+      formError:
+        parsed.fieldErrors.nominationId ??
+        "Nothing was decided yet. Give a reason the nominee will read.",
     });
   try {
-    const result = await decideNomination(
-      context.db,
-      { id: user.id, role: user.role },
-      id.data.nominationId,
-      parsed.data,
-    );
-    announceTierChange(context.realtime, result.notices);
+    const result = await decideNomination(await commandContext(request, context), parsed.data);
     return redirectWithToast("/manage/tiers/nominations", {
       kind: "success",
       title: `Nomination ${result.status}`,
       description: `${result.nomineeName} has been told.`,
     });
   } catch (error) {
-    return answerDomainError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
@@ -98,6 +87,7 @@ export default function NominationQueue() {
         <ul className="space-y-4">
           {data.rows.map((n) => {
             const mine = actionData?.values?.nominationId === String(n.id) ? actionData : undefined;
+            const { field, formError } = formFields<typeof DecisionSchema>(mine);
             return (
               <li key={n.id} data-testid={`nomination-${n.nomineeHandle}`}>
                 <Card className="p-5">
@@ -145,13 +135,11 @@ export default function NominationQueue() {
                   {n.status === "open" ? (
                     <Form method="post" className="mt-4 space-y-3" noValidate>
                       <input type="hidden" name="nominationId" value={n.id} />
-                      <FormError message={mine?.formError} />
+                      <FormError message={formError} />
                       <TextField
                         label="Reason for your decision"
-                        name="reason"
-                        defaultValue={mine?.values?.reason}
-                        error={mine?.fieldErrors?.reason}
                         hint="The nominee reads this."
+                        {...field("reason")}
                       />
                       <div className="flex flex-wrap gap-2">
                         <Button

@@ -5,7 +5,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { dateInputValue, formatDate } from "~/components/tiers/format.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -13,12 +12,14 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { announceTierChange, renewAward } from "~/modules/tiers/awards.server.ts";
+import { renewAward } from "~/modules/tiers/awards.server.ts";
 import { listRenewalCandidates, RENEWAL_WINDOW_DAYS } from "~/modules/tiers/renewals.server.ts";
 import { addMonths } from "~/modules/tiers/rules.ts";
-import { TermSchema } from "~/modules/tiers/validation.ts";
+import { RenewSchema } from "~/modules/tiers/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
+import { formValues, invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -32,38 +33,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const IdSchema = z.object({ awardId: z.coerce.number().int().positive() });
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageTierAwards);
+  await requireAllowed(request, context, policy.manageTierAwards);
   const formData = await request.formData();
-  const values = Object.fromEntries(
-    [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
-  );
-  const id = IdSchema.safeParse(values);
-  if (!id.success) return formErrors({ formError: "Choose an award to renew.", values });
-  const parsed = parseForm(TermSchema, formData);
+  const parsed = parseForm(RenewSchema, formData);
   if (!parsed.ok)
-    return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      values: parsed.values,
-      formError: "The award was not renewed. Check the fields below.",
+    return invalidForm({
+      ...parsed,
+      formError: parsed.fieldErrors.awardId ?? "The award was not renewed. Check the fields below.",
     });
   try {
-    const result = await renewAward(
-      context.db,
-      { id: user.id, role: user.role },
-      id.data.awardId,
-      parsed.data,
-    );
-    announceTierChange(context.realtime, [result.notice]);
+    await renewAward(await commandContext(request, context), parsed.data);
     return redirectWithToast("/manage/tiers/renewals", {
       kind: "success",
       title: "Award renewed",
       description: "The advocate has been told.",
     });
   } catch (error) {
-    return answerDomainError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
@@ -87,6 +74,10 @@ export default function RenewalReview() {
         <ul className="space-y-4">
           {candidates.map((c) => {
             const mine = actionData?.values?.awardId === String(c.awardId) ? actionData : undefined;
+            const { field, formError } = formFields<typeof RenewSchema>(mine, {
+              termStart: dateInputValue(c.termEnd),
+              termEnd: dateInputValue(addMonths(new Date(c.termEnd), 12)),
+            });
             const points = c.contributions.points;
             return (
               <li key={c.awardId} data-testid={`renewal-${c.handle}`}>
@@ -127,31 +118,14 @@ export default function RenewalReview() {
                   </dl>
                   <Form method="post" className="mt-4 space-y-3" noValidate>
                     <input type="hidden" name="awardId" value={c.awardId} />
-                    <FormError message={mine?.formError} />
+                    <FormError message={formError} />
                     <div className="grid gap-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
-                      <TextField
-                        label="New term starts"
-                        name="termStart"
-                        type="date"
-                        defaultValue={mine?.values?.termStart ?? dateInputValue(c.termEnd)}
-                        error={mine?.fieldErrors?.termStart}
-                      />
-                      <TextField
-                        label="New term ends"
-                        name="termEnd"
-                        type="date"
-                        defaultValue={
-                          mine?.values?.termEnd ??
-                          dateInputValue(addMonths(new Date(c.termEnd), 12))
-                        }
-                        error={mine?.fieldErrors?.termEnd}
-                      />
+                      <TextField label="New term starts" type="date" {...field("termStart")} />
+                      <TextField label="New term ends" type="date" {...field("termEnd")} />
                       <TextField
                         label="Reason"
-                        name="reason"
-                        defaultValue={mine?.values?.reason}
-                        error={mine?.fieldErrors?.reason}
                         placeholder="Another year of talks and answers"
+                        {...field("reason")}
                       />
                       <Button type="submit" disabled={busy}>
                         Renew

@@ -2,11 +2,11 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { Tabs } from "~/components/ui/tabs.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { requireAllowed } from "~/utils/auth.server.ts";
+import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageTierAwards);
-  return json({ canEditCatalogue: policy.editTierCatalogue({ id: user.id, role: user.role }) });
+  await requireAllowed(request, context, policy.manageTierAwards);
+  return json({ canEditCatalogue: policy.editTierCatalogue(await getViewer(request, context)) });
 }
 
 export default function ManageTiersLayout() {

@@ -16,7 +16,9 @@ import { listTiers } from "~/modules/tiers/catalogue.server.ts";
 import { listNominations, nominate } from "~/modules/tiers/nominations.server.ts";
 import { NominationSchema } from "~/modules/tiers/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
+import { formValues, invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -40,36 +42,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.nominateForTier);
+  await requireAllowed(request, context, policy.nominateForTier);
   const formData = await request.formData();
   const parsed = parseForm(NominationSchema, formData);
   if (!parsed.ok)
-    return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      values: parsed.values,
+    return invalidForm({
+      ...parsed,
       formError: "Your nomination was not sent yet. Check the fields below.",
     });
   try {
-    const result = await nominate(
-      context.db,
-      { id: user.id, role: user.role },
-      {
-        handle: parsed.data.handle,
-        tierId: parsed.data.tierId,
-        reason: parsed.data.reason,
-        evidenceLinks: parsed.data.evidence,
-      },
-    );
+    const result = await nominate(await commandContext(request, context), {
+      handle: parsed.data.handle,
+      tierId: parsed.data.tierId,
+      reason: parsed.data.reason,
+      evidenceLinks: parsed.data.evidence,
+    });
     return redirectWithToast("/nominate", {
       kind: "success",
       title: `You nominated ${result.nomineeName} for ${result.tierName}`,
       description: "The community team reviews nominations; you will hear what they decide.",
     });
   } catch (error) {
-    const values = Object.fromEntries(
-      [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
-    );
-    return answerDomainError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
@@ -77,8 +71,9 @@ export default function Nominate() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors = actionData?.fieldErrors ?? {};
-  const v = actionData?.values;
+  const { field, formError } = formFields<typeof NominationSchema>(actionData, {
+    handle: data.handle,
+  });
   return (
     <Container className="max-w-3xl">
       <PageHeader
@@ -86,18 +81,11 @@ export default function Nominate() {
         description="Awarded tiers recognise a year of helping peers: talks, stories, answers, references. Tell the community team who deserves it and show them why."
       />
       <Form method="post" className="space-y-6" noValidate>
-        <FormError message={actionData?.formError} />
+        <FormError message={formError} />
         <Card className="space-y-5 p-6">
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField
-              label="Their handle"
-              name="handle"
-              placeholder="catie"
-              defaultValue={v?.handle ?? data.handle}
-              error={errors.handle}
-              required
-            />
-            <SelectField label="Tier" name="tierId" defaultValue={v?.tierId} error={errors.tierId}>
+            <TextField label="Their handle" placeholder="catie" required {...field("handle")} />
+            <SelectField label="Tier" {...field("tierId")}>
               {data.tiers.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
@@ -107,19 +95,15 @@ export default function Nominate() {
           </div>
           <TextAreaField
             label="Why they deserve it"
-            name="reason"
             rows={5}
-            defaultValue={v?.reason}
-            error={errors.reason}
             hint="What did they do for their peers over the last year?"
+            {...field("reason")}
           />
           <TextAreaField
             label="Evidence links"
-            name="evidence"
             rows={3}
-            defaultValue={v?.evidence}
-            error={errors.evidence}
             hint="Up to 5 links, one per line: talks, threads, stories."
+            {...field("evidence")}
           />
         </Card>
         <div className="flex justify-end">

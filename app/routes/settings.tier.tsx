@@ -4,9 +4,10 @@ import { formatDate } from "~/components/tiers/format.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { listAcknowledgements } from "~/modules/early-access/items.server.ts";
+import { listAcknowledgements } from "~/modules/early-access/reader.server.ts";
 import { listNominations } from "~/modules/tiers/nominations.server.ts";
 import { tierHistory, tierOverview } from "~/modules/tiers/standing.server.ts";
+import { isStaff } from "~/modules/access/policy.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your tier · Limelight" }];
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     history,
     acknowledgements,
     nominations: nominations.rows,
-    role: user.role,
+    staff: isStaff(user),
   });
 }
 
@@ -46,11 +47,7 @@ export default function TierSettings() {
       <Card className="p-6">
         <h2 className="text-lg font-semibold">Your tier</h2>
         <div className="mt-4">
-          <TierStanding
-            data={overview}
-            owner
-            staff={data.role === "manager" || data.role === "admin"}
-          />
+          <TierStanding data={overview} owner staff={data.staff} />
         </div>
         <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
           Reputation: {overview.standing.balance.toLocaleString("en-GB")} · verified talks and

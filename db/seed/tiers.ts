@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { createItem } from "../../app/modules/early-access/items.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
+import { createItem } from "../../app/modules/early-access/manage.server.ts";
 import {
   grantTier,
   lapseExpiredAwards,
@@ -8,11 +9,8 @@ import {
 import { listTiers, toRule } from "../../app/modules/tiers/catalogue.server.ts";
 import { nominate } from "../../app/modules/tiers/nominations.server.ts";
 import { addMonths, automaticTierFor, type TierRule } from "../../app/modules/tiers/rules.ts";
-import {
-  effectiveTiers,
-  SHOWCASE_RULE_PATTERN,
-  STORY_RULE,
-} from "../../app/modules/tiers/standing.server.ts";
+import { SHOWCASE_RULE_PATTERN, STORY_RULE } from "../../app/modules/reputation/reads.server.ts";
+import { effectiveTiers } from "../../app/modules/tiers/standing.server.ts";
 import { renderMarkdown } from "../../app/utils/markdown.server.ts";
 import type { Queryable } from "../client.ts";
 import { SEED_ITEMS, SEED_TIERS } from "./tiers-content.ts";
@@ -74,89 +72,78 @@ export async function seedTiers(
 
   // Catie: first awarded almost two years ago, renewed once; the current term ends in 45 days.
   const catieStart = at(-685);
-  const catie = await grantTier(db, manager, {
+  const catie = await grantTier(contextFor(db, manager, { now: catieStart }), {
     userId: id("catie"),
     tierId: mvp,
     reason:
       "Keynote panel at Summit, the carrier scorecard case study and a year of patient answers in Operations analytics.",
     termStart: catieStart,
     termEnd: addMonths(catieStart, 12),
-    at: catieStart,
   });
   const catieRenewal = addMonths(catieStart, 12);
-  await renewAward(db, manager, catie.awardId, {
+  await renewAward(contextFor(db, manager, { now: at(-320) }), {
+    awardId: catie.awardId,
     reason: "Another year of talks, reference calls and mentoring first-time speakers.",
     termStart: catieRenewal,
     termEnd: at(45),
-    at: at(-320),
   });
 
   const [second, third, fourth, fifth, sixth] = ranked;
   if (second) {
     const start = at(-200);
-    await grantTier(db, manager, {
+    await grantTier(contextFor(db, manager, { now: start }), {
       userId: second.id,
       tierId: mvp,
       reason: "Answers other teams link to, a Summit talk and a year of mentoring newer customers.",
       termStart: start,
       termEnd: addMonths(start, 12),
-      at: start,
     });
   }
   if (third) {
     const start = at(-90);
-    await grantTier(db, manager, {
+    await grantTier(contextFor(db, manager, { now: start }), {
       userId: third.id,
       tierId: mvp,
       reason:
         "A published case study, a podcast and the best-answered governance questions of the year.",
       termStart: start,
       termEnd: addMonths(start, 12),
-      at: start,
     });
   }
   if (fourth) {
     // A term that ended last year without renewal: it lapsed, with history.
     const start = at(-760);
     const end = addMonths(start, 12);
-    await grantTier(db, manager, {
+    await grantTier(contextFor(db, manager, { now: start }), {
       userId: fourth.id,
       tierId: mvp,
       reason: "Founding member of a regional user group and its first speaker.",
       termStart: start,
       termEnd: end,
-      at: start,
     });
-    await lapseExpiredAwards(db, new Date(end.getTime() + 3_600_000));
+    await lapseExpiredAwards(
+      contextFor(db, null, { now: new Date(end.getTime() + 3_600_000) }),
+      {},
+    );
   }
 
   // Two open nominations for the review queue.
   if (fifth)
-    await nominate(
-      db,
-      { id: id("catie"), role: "advocate" },
-      {
-        handle: fifth.handle,
-        tierId: mvp,
-        reason:
-          "Answers the hardest questions in the community within a day, and ran two user-group meetups this year without being asked.",
-        evidenceLinks: ["https://example.com/northwind/meetups/2026-spring"],
-        at: at(-12),
-      },
-    );
+    await nominate(contextFor(db, { id: id("catie"), role: "advocate" }, { now: at(-12) }), {
+      handle: fifth.handle,
+      tierId: mvp,
+      reason:
+        "Answers the hardest questions in the community within a day, and ran two user-group meetups this year without being asked.",
+      evidenceLinks: ["https://example.com/northwind/meetups/2026-spring"],
+    });
   if (sixth)
-    await nominate(
-      db,
-      { id: id("priya"), role: "manager" },
-      {
-        handle: sixth.handle,
-        tierId: mvp,
-        reason:
-          "Three reference calls this quarter, each turned into a customer, and a case study draft in review.",
-        evidenceLinks: [],
-        at: at(-4),
-      },
-    );
+    await nominate(contextFor(db, { id: id("priya"), role: "manager" }, { now: at(-4) }), {
+      handle: sixth.handle,
+      tierId: mvp,
+      reason:
+        "Three reference calls this quarter, each turned into a customer, and a case study draft in review.",
+      evidenceLinks: [],
+    });
 
   // Early-access content in every state of the cascade.
   const slugToTier: Record<string, number> = {
@@ -171,7 +158,8 @@ export async function seedTiers(
     for (const tier of tiers) dates.set(tier.id, null);
     for (const [slug, days] of Object.entries(item.opens))
       dates.set(slugToTier[slug], days === undefined ? null : dayStart(at(days)));
-    const created = await createItem(db, manager, {
+    const publishedAt = item.publishedDaysAgo === null ? at(-1) : at(-item.publishedDaysAgo);
+    const created = await createItem(contextFor(db, manager, { now: publishedAt }), {
       slug: item.slug,
       title: item.title,
       teaser: item.teaser,
@@ -184,7 +172,6 @@ export async function seedTiers(
       publicAt: item.publicInDays === null ? null : dayStart(at(item.publicInDays)),
       dates,
       publish: item.publishedDaysAgo !== null,
-      at: item.publishedDaysAgo === null ? at(-1) : at(-item.publishedDaysAgo),
     });
     itemIds.set(item.slug, created.id);
   }

@@ -130,8 +130,10 @@ test("a manager grants MVP; the advocate is told live and opens the MVP briefing
   await expect(contributor.getByText(BRIEFING.title)).toHaveCount(0);
   await expect(contributor.getByText(BRIEFING.body)).toHaveCount(0);
   expect(await contributor.content()).not.toContain(BRIEFING.title);
+  // Their profile shows the tier reputation gave them, to everyone.
+  await contributor.goto(`/u/${user.handle}`);
+  await expect(contributor.getByTestId("tier-badge").first()).toContainText("Contributor");
   await contributorContext.close();
-  expect(user.handle).toBeTruthy();
 
   // A visitor learns nothing about it: not in the list, and no such page.
   const visitorContext = await browser.newContext();

@@ -1,9 +1,9 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
-import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
 import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
@@ -90,17 +90,13 @@ beforeAll(async () => {
       .insertInto("tier_automatic_holdings")
       .values({ user_id: people.get(who)!.id, tier_id: tiers.get(who)!, since: new Date() })
       .execute();
-  await grantTier(
-    handle.db,
-    { id: people.get("manager")!.id, role: "manager" },
-    {
-      userId: people.get("mvp")!.id,
-      tierId: tiers.get("mvp")!,
-      reason: "Matrix MVP",
-      termStart: new Date(Date.now() - DAY),
-      termEnd: new Date(Date.now() + 300 * DAY),
-    },
-  );
+  await grantTier(contextFor(handle.db, { id: people.get("manager")!.id, role: "manager" }), {
+    userId: people.get("mvp")!.id,
+    tierId: tiers.get("mvp")!,
+    reason: "Matrix MVP",
+    termStart: new Date(Date.now() - DAY),
+    termEnd: new Date(Date.now() + 300 * DAY),
+  });
 
   const lounge = await createSpace(contextFor(handle.db, null), {
     slug: "matrix-lounge",

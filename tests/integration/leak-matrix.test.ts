@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
-import { createItem } from "../../app/modules/early-access/items.server.ts";
+import { createItem } from "../../app/modules/early-access/manage.server.ts";
 import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
@@ -175,7 +176,7 @@ beforeAll(async () => {
       .values({ user_id: people[who]!.id, tier_id: tiers.get(slug)!, since: new Date() })
       .execute();
   for (const who of ["mvp", "mvpWithoutNda"] as const)
-    await grantTier(handle.db, actor, {
+    await grantTier(contextFor(handle.db, actor), {
       userId: people[who]!.id,
       tierId: tiers.get("mvp")!,
       reason: "Matrix MVP",
@@ -199,7 +200,7 @@ beforeAll(async () => {
     const dates = new Map<number, Date | null>([...tiers.values()].map((id) => [id, null]));
     for (const [slug, days] of Object.entries(item.opens))
       dates.set(tiers.get(slug)!, new Date(now + days! * DAY - HOUR));
-    const created = await createItem(handle.db, actor, {
+    const created = await createItem(contextFor(handle.db, actor), {
       slug: `matrix-${item.key}`,
       title: `${marker(item.key, "TITLE")} early item`,
       teaser: teaserOf(item.key),

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextFor, defineCommand } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
 import type { Role } from "../../db/schema.ts";
@@ -14,10 +15,12 @@ import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+import { closeSockets, socketFor } from "../support/sockets.ts";
 
 // Decisions outside discussions (a tier granted, a speaking application
 // decided) stay in the person's notifications after the live toast, and a
-// decision that fails leaves no notice behind.
+// decision that fails, even after its notice was written, leaves no notice
+// behind and tells no one.
 
 let handle: DbHandle;
 let server: TestServer;
@@ -42,6 +45,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
 });
+afterEach(closeSockets);
 afterAll(async () => {
   await server.close();
   await handle.close();
@@ -51,14 +55,14 @@ describe("notices kept as notifications", () => {
   it("keep a granted tier in the advocate's list, unread, linking to their tier", async () => {
     const advocate = await insertUser(handle.db, { role: "advocate", displayName: "Tia Tier" });
     const now = new Date();
-    const granted = await grantTier(handle.db, actor(manager), {
+    const granted = await grantTier(contextFor(handle.db, actor(manager)), {
       userId: advocate.id,
       tierId: mvpTier,
       reason: "Ran three user groups this year.",
       termStart: now,
       termEnd: new Date(now.getTime() + 365 * DAY),
     });
-    expect(granted.notice.recorded?.payload.kind).toBe("notice");
+    expect(granted.userId).toBe(advocate.id);
     const viewer = (await viewerOf(advocate))!;
     expect(await countUnread(handle.db, viewer)).toBe(1);
     const list = await listNotifications(handle.db, viewer);
@@ -72,7 +76,7 @@ describe("notices kept as notifications", () => {
 
     // Granting the same tier again is refused, and leaves no second notice.
     await expect(
-      grantTier(handle.db, actor(manager), {
+      grantTier(contextFor(handle.db, actor(manager)), {
         userId: advocate.id,
         tierId: mvpTier,
         reason: "Again.",
@@ -80,6 +84,67 @@ describe("notices kept as notifications", () => {
         termEnd: new Date(now.getTime() + 365 * DAY),
       }),
     ).rejects.toThrow(/already holds/);
+    expect((await listNotifications(handle.db, viewer)).rows).toHaveLength(1);
+  });
+
+  it("leave no notice, and tell no one, when the decision fails after its notice was written", async () => {
+    const advocate = await insertUser(handle.db, { role: "advocate", displayName: "Fay Failed" });
+    const viewer = (await viewerOf(advocate))!;
+    const client = await new TestClient(server.url, { "X-Forwarded-For": "10.77.0.2" }).signIn(
+      advocate.email,
+    );
+    const socket = await socketFor(server.url, client);
+    const now = new Date();
+    const term = { termStart: now, termEnd: new Date(now.getTime() + 365 * DAY) };
+    const noticesInsideTransaction: number[] = [];
+    // The real grant, then a constraint violation at the very end of the same transaction:
+    // the grant's notice row has been written by then, and must go with the rollback.
+    const grantThenFail = defineCommand({
+      name: "test.grant_then_fail",
+      async run(trx, input: { userId: number }, { nested, effects }) {
+        await nested(grantTier, { ...input, ...term, tierId: mvpTier, reason: "Doomed grant." });
+        effects.beforeCommit(async (late) => {
+          const kept = await late
+            .selectFrom("notifications")
+            .select("id")
+            .where("user_id", "=", input.userId)
+            .execute();
+          noticesInsideTransaction.push(kept.length);
+          await late
+            .insertInto("tier_awards")
+            .values({
+              user_id: input.userId,
+              tier_id: mvpTier,
+              status: "active",
+              since: now,
+              term_start: now,
+              term_end: term.termEnd,
+              granted_by: manager.id,
+              reason: "A second active award of the same tier",
+            })
+            .execute();
+        });
+      },
+    });
+    const live = contextFor(handle.db, actor(manager), { publisher: server.realtime.publisher });
+    await expect(grantThenFail(live, { userId: advocate.id })).rejects.toMatchObject({
+      code: "23505",
+    });
+    expect(noticesInsideTransaction).toEqual([1]);
+    expect((await listNotifications(handle.db, viewer)).rows).toHaveLength(0);
+    expect(await countUnread(handle.db, viewer)).toBe(0);
+    const awards = await handle.db
+      .selectFrom("tier_awards")
+      .select("id")
+      .where("user_id", "=", advocate.id)
+      .execute();
+    expect(awards).toHaveLength(0);
+
+    // Nothing was told live either: the first toast the advocate's open tab hears is the next grant's.
+    const toast = new Promise((resolve) => socket.once("toast", resolve));
+    await grantTier(live, { userId: advocate.id, tierId: mvpTier, reason: "Kept grant.", ...term });
+    expect(await toast).toMatchObject({ title: "You are now an MVP" });
+    expect(await toast).toMatchObject({ description: expect.stringMatching(/^Kept grant\./) });
     expect((await listNotifications(handle.db, viewer)).rows).toHaveLength(1);
   });
 

@@ -1,9 +1,9 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
-import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { acceptAnswer } from "../../app/modules/discussions/answers.server.ts";
 import { hidePost, moveThread } from "../../app/modules/discussions/moderation.server.ts";
@@ -320,23 +320,20 @@ describe("events a thread's readers receive", () => {
     const tiers = await handle.db.selectFrom("tiers").select(["id", "slug"]).execute();
     const mvpTier = tiers.find((t) => t.slug === "mvp")!;
     const star = await insertUser(handle.db, { role: "advocate", displayName: "Sam Star" });
-    const grant = await grantTier(
-      handle.db,
-      { id: manager.id, role: "manager" },
-      {
-        userId: star.id,
-        tierId: mvpTier.id,
-        reason: "Outstanding help",
-        termStart: new Date(Date.now() - 86_400_000),
-        termEnd: new Date(Date.now() + 300 * 86_400_000),
-      },
-    );
+    const grant = await grantTier(contextFor(handle.db, { id: manager.id, role: "manager" }), {
+      userId: star.id,
+      tierId: mvpTier.id,
+      reason: "Outstanding help",
+      termStart: new Date(Date.now() - 86_400_000),
+      termEnd: new Date(Date.now() + 300 * 86_400_000),
+    });
     const t = await thread(manager, mvp, "MVP-only roadmap notes");
     const s = await socketFor(star);
     expect(await join(s, t.threadId)).toMatchObject({ ok: true });
     await join(s, barrier.threadId);
     const log = recorder(s);
-    await revokeAward(handle.db, { id: manager.id, role: "manager" }, grant.awardId, {
+    await revokeAward(contextFor(handle.db, { id: manager.id, role: "manager" }), {
+      awardId: grant.awardId,
       reason: "Term ended early",
     });
     const lost = next(s, "thread:access-lost");

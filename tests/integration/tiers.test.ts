@@ -1,5 +1,6 @@
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { seedTierCatalogue } from "../../db/seed/tiers.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
@@ -13,6 +14,7 @@ import { effectiveTier } from "../../app/modules/tiers/standing.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+import { closeSockets, socketFor } from "../support/sockets.ts";
 
 // Tiers end to end against a real database and the real server: automatic
 // tiers through the ledger, awards with history and live notices, nominations,
@@ -25,7 +27,6 @@ let admin: Awaited<ReturnType<typeof insertUser>>;
 let managerClient: TestClient;
 let adminClient: TestClient;
 const tierIds: Record<string, number> = {};
-const sockets: Socket[] = [];
 const DAY = 86_400_000;
 
 let ip = 0;
@@ -71,20 +72,6 @@ async function points(userId: number, amount: number) {
 const rankOf = async (user: { id: number; role: "prospect" | "advocate" | "manager" | "admin" }) =>
   (await loadViewer(handle.db, user))?.tierRank;
 
-function socketFor(client: TestClient) {
-  const s = connect(server.url, {
-    transports: ["websocket"],
-    extraHeaders: { Origin: server.url, Cookie: client.cookieHeader() },
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(s);
-  return new Promise<Socket>((resolve, reject) => {
-    s.once("connect", () => resolve(s));
-    s.once("connect_error", reject);
-  });
-}
-
 const nextEvent = (s: Socket, event: string) =>
   new Promise<any>((resolve) => s.once(event, (payload: unknown) => resolve(payload)));
 
@@ -101,9 +88,7 @@ beforeAll(async () => {
   managerClient = await signIn(manager.email);
   adminClient = await signIn(admin.email);
 });
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.close();
-});
+afterEach(closeSockets);
 afterAll(async () => {
   await server.close();
   await handle.close();
@@ -138,7 +123,7 @@ describe("automatic tiers follow reputation with hysteresis", () => {
   it("tells the advocate live when points move them into a tier and when a reversal takes it away", async () => {
     const { user, client } = await advocate();
     await points(user.id, 85);
-    const socket = await socketFor(client);
+    const socket = await socketFor(server.url, client);
     const reached = nextEvent(socket, "tier:changed");
     const award = await awardPoints(handle.db, {
       userId: user.id,
@@ -223,7 +208,7 @@ describe("awards", () => {
 
   it("grants MVP in one transaction with history and audit, and tells the advocate live", async () => {
     const { user, client } = await advocate();
-    const socket = await socketFor(client);
+    const socket = await socketFor(server.url, client);
     const toast = nextEvent(socket, "toast");
     const res = await grant({ handle: user.handle });
     expect(res.status).toBe(204);
@@ -302,7 +287,7 @@ describe("awards", () => {
       .selectAll()
       .where("user_id", "=", user.id)
       .executeTakeFirstOrThrow();
-    const socket = await socketFor(client);
+    const socket = await socketFor(server.url, client);
 
     const renewed = nextEvent(socket, "toast");
     const renew = await managerClient.post(
@@ -357,8 +342,7 @@ describe("awards", () => {
   it("ignores an expired award at read time, and the sweep lapses it once with history", async () => {
     const { user } = await advocate();
     const { awardId } = await grantTier(
-      handle.db,
-      { id: manager.id, role: "manager" },
+      contextFor(handle.db, { id: manager.id, role: "manager" }),
       {
         userId: user.id,
         tierId: tierIds.mvp,
@@ -369,9 +353,9 @@ describe("awards", () => {
     );
     expect(await rankOf(user)).toBe(1);
     expect((await effectiveTier(handle.db, user.id))?.tier.slug).toBe("member");
-    const notices = await lapseExpiredAwards(handle.db);
+    const notices = await lapseExpiredAwards(contextFor(handle.db, null), {});
     expect(notices.map((n) => n.userId)).toContain(user.id);
-    expect(await lapseExpiredAwards(handle.db)).toEqual([]);
+    expect(await lapseExpiredAwards(contextFor(handle.db, null), {})).toEqual([]);
     const rows = await handle.db
       .selectFrom("tier_history")
       .select("change")
@@ -406,14 +390,14 @@ describe("awards", () => {
       awardedBy: null,
     });
     const actor = { id: manager.id, role: "manager" as const };
-    await grantTier(handle.db, actor, {
+    await grantTier(contextFor(handle.db, actor), {
       userId: soon.user.id,
       tierId: tierIds.mvp,
       reason: "Award ending soon",
       termStart: new Date(Date.now() - 330 * DAY),
       termEnd: new Date(Date.now() + 30 * DAY),
     });
-    await grantTier(handle.db, actor, {
+    await grantTier(contextFor(handle.db, actor), {
       userId: later.user.id,
       tierId: tierIds.mvp,
       reason: "Award ending later",
@@ -484,7 +468,7 @@ describe("nominations", () => {
     );
     expect(row.evidenceLinks).toEqual(["https://example.com/talk", "https://example.com/thread"]);
 
-    const socket = await socketFor(nominee.client);
+    const socket = await socketFor(server.url, nominee.client);
     const told = nextEvent(socket, "toast");
     const noReason = await managerClient.post(
       "/manage/tiers/nominations?_data=routes%2Fmanage.tiers.nominations",
@@ -523,7 +507,7 @@ describe("nominations", () => {
       .select("id")
       .where("nominee_id", "=", nominee.user.id)
       .executeTakeFirstOrThrow();
-    const socket = await socketFor(nominee.client);
+    const socket = await socketFor(server.url, nominee.client);
     const told = nextEvent(socket, "toast");
     const decline = await managerClient.post(
       "/manage/tiers/nominations?_data=routes%2Fmanage.tiers.nominations",
@@ -665,17 +649,13 @@ describe("early-access content", () => {
 
     // An MVP cannot see a draft at all.
     const mvp = await advocate();
-    await grantTier(
-      handle.db,
-      { id: manager.id, role: "manager" },
-      {
-        userId: mvp.user.id,
-        tierId: tierIds.mvp,
-        reason: "Test MVP",
-        termStart: new Date(Date.now() - DAY),
-        termEnd: new Date(Date.now() + 300 * DAY),
-      },
-    );
+    await grantTier(contextFor(handle.db, { id: manager.id, role: "manager" }), {
+      userId: mvp.user.id,
+      tierId: tierIds.mvp,
+      reason: "Test MVP",
+      termStart: new Date(Date.now() - DAY),
+      termEnd: new Date(Date.now() + 300 * DAY),
+    });
     expect((await mvp.client.get(path)).status).toBe(404);
 
     const publish = await managerClient.post(

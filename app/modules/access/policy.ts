@@ -99,6 +99,14 @@ export const policy = {
   manageTierAwards(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+  /** Accept or decline a nomination (accepting grants the tier). */
+  decideNominations(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** A member with a tier acknowledges its NDA terms before reading NDA items early. */
+  acknowledgeNdaTerms(viewer: Viewer): boolean {
+    return tierRankOf(viewer) > 0;
+  },
   editTierCatalogue(viewer: Viewer): boolean {
     return isAdmin(viewer);
   },
@@ -333,7 +341,7 @@ export interface StorySubject {
 }
 
 /** A prospect has no tier, whatever the viewer says. */
-function tierRankOf(viewer: Viewer): number {
+export function tierRankOf(viewer: Viewer): number {
   if (!isSignedIn(viewer) || viewer.role === "prospect") return 0;
   return viewer.tierRank ?? 0;
 }

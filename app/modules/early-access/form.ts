@@ -1,4 +1,4 @@
-import { parseForm, type FieldErrors } from "../../utils/forms.ts";
+import { formValues, parseForm, type FieldErrors } from "../../utils/forms.ts";
 import { ItemSchema, parseCascadeDates, type ItemInput } from "../tiers/validation.ts";
 
 export type ParsedItem =
@@ -10,16 +10,8 @@ export function parseItemForm(formData: FormData, tierIds: number[]): ParsedItem
   const parsed = parseForm(ItemSchema, formData);
   const dates = parseCascadeDates(formData, tierIds);
   if (parsed.ok && dates.ok) return { ok: true, data: { ...parsed.data, dates: dates.dates } };
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
+  const values = formValues(formData);
   const fieldErrors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
   if (!dates.ok) fieldErrors[dates.field] ??= dates.message;
   return { ok: false, fieldErrors, values };
-}
-
-/** What was typed, to show again next to an error. */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
-  return values;
 }

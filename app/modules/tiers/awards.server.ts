@@ -1,57 +1,42 @@
+import type { Insertable } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import type { Role } from "../../../db/schema.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { recordAudit } from "../audit/audit.server.ts";
-import {
-  ConflictError,
-  FieldError,
-  ForbiddenError,
-  NotFoundError,
-  isUniqueViolation,
-} from "../auth/errors.ts";
-import { recordNotices, type RecordedNotice } from "../notifications/record.server.ts";
-import type { RealtimePublisher } from "../realtime/publisher.ts";
+import type { TierHistoryTable } from "../../../db/tables/tiers.ts";
 import { formatDay } from "../access/cascade.ts";
+import { ensure } from "../access/ensure.ts";
+import { isProspect, isVerifiedCustomer } from "../access/policy.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import type { Effects } from "../commands/effects.server.ts";
+import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
 
 /**
  * Awarded tiers (MVP-style): a manager grants, renews or revokes, always
- * with a reason and a term. Each change is one transaction that writes the
- * award, a history row and an audit row; the advocate is told live after
- * the commit (see announceTierChange).
+ * with a reason and a term. Each change is one command that writes the
+ * award, a history row and an audit row; the advocate is told, and their
+ * open sockets reload their standing, once it commits.
  */
 
-export interface Actor {
-  id: number;
-  role: Role;
-}
+/** Where tier notices lead: the person's own tier page. */
+export const TIER_URL = "/settings/tier";
 
-export interface TierNotice {
-  userId: number;
-  kind: "success" | "info";
-  title: string;
-  description: string;
-  /** The notice as kept in the person's notifications list. */
-  recorded?: RecordedNotice;
-}
-
-/** Keeps a tier notice in the person's notifications, in the caller's transaction. */
-export async function keepTierNotice(
-  trx: Queryable,
-  notice: TierNotice,
-  at: Date,
-  url = "/settings/tier",
-): Promise<TierNotice> {
-  const [recorded] = await recordNotices(
-    trx,
-    [{ userId: notice.userId, title: notice.title, description: notice.description, url }],
-    at,
-  );
-  return { ...notice, recorded };
-}
-
-function assertManager(actor: Actor) {
-  if (actor.role !== "manager" && actor.role !== "admin")
-    throw new ForbiddenError("Only community managers can grant, renew or revoke tiers.");
+/**
+ * A person's tier changed: a notice kept in their notifications (and a
+ * toast), their sockets reload their standing (tier spaces open or close
+ * without a reload), and pages listening for tier changes read again.
+ */
+export function tellTierChange(
+  effects: Effects,
+  notice: {
+    userId: number;
+    kind: "success" | "info";
+    title: string;
+    description: string;
+    /** The page it concerns: their tier unless said otherwise. */
+    url?: string;
+  },
+): void {
+  effects.notify({ ...notice, url: notice.url ?? TIER_URL });
+  effects.refreshViewer(notice.userId);
+  effects.toUser(notice.userId, "tier:changed", { title: notice.title });
 }
 
 async function awardableTier(db: Queryable, tierId: number) {
@@ -78,13 +63,13 @@ async function awardableAdvocate(
   else query = query.where((eb) => eb(eb.fn("lower", ["handle"]), "=", who.handle!.toLowerCase()));
   const user = await query.executeTakeFirst();
   if (!user) throw new FieldError(field, "We could not find anyone with that handle.", 404);
-  if (user.role === "prospect")
+  if (isProspect(user))
     throw new FieldError(
       field,
       `${user.display_name} is a prospect: verify them as a customer before awarding a tier.`,
       409,
     );
-  if (user.role !== "advocate")
+  if (!isVerifiedCustomer(user))
     throw new FieldError(
       field,
       `${user.display_name} is on the community team; tiers are for advocates.`,
@@ -93,112 +78,104 @@ async function awardableAdvocate(
   return user;
 }
 
-function checkTerm(termStart: Date, termEnd: Date) {
-  if (!(termEnd.getTime() > termStart.getTime()))
+/** A reason the advocate reads, and a term that ends after it starts. */
+function checkDecision(input: { reason: string; termStart?: Date; termEnd?: Date }): string {
+  const reason = input.reason.trim();
+  if (!reason) throw new FieldError("reason", "Give a reason: the advocate reads it.");
+  if (input.termStart && input.termEnd && !(input.termEnd.getTime() > input.termStart.getTime()))
     throw new FieldError("termEnd", "The term must end after it starts.");
+  return reason;
 }
 
-export interface GrantResult {
-  awardId: number;
-  notice: TierNotice;
+export interface GrantInput {
+  userId?: number;
+  handle?: string;
+  tierId: number;
+  reason: string;
+  termStart: Date;
+  termEnd: Date;
 }
 
 /** A manager grants an awarded tier for a term. */
-export async function grantTier(
-  db: Queryable,
-  actor: Actor,
-  input: {
-    userId?: number;
-    handle?: string;
-    tierId: number;
-    reason: string;
-    termStart: Date;
-    termEnd: Date;
-    at?: Date;
-  },
-): Promise<GrantResult> {
-  assertManager(actor);
-  const reason = input.reason.trim();
-  if (!reason) throw new FieldError("reason", "Give a reason: the advocate reads it.");
-  checkTerm(input.termStart, input.termEnd);
-  const at = input.at ?? new Date();
-  try {
-    return await inTransaction(db, async (trx) => {
-      const tier = await awardableTier(trx, input.tierId);
-      const user = await awardableAdvocate(trx, input);
-      const existing = await trx
-        .selectFrom("tier_awards")
-        .select("id")
-        .where("user_id", "=", user.id)
-        .where("tier_id", "=", tier.id)
-        .where("status", "=", "active")
-        .executeTakeFirst();
-      if (existing)
-        throw new ConflictError(
-          `${user.display_name} already holds ${tier.name}; renew the award instead.`,
-        );
-      const award = await trx
-        .insertInto("tier_awards")
-        .values({
-          user_id: user.id,
-          tier_id: tier.id,
-          status: "active",
-          since: input.termStart,
-          term_start: input.termStart,
-          term_end: input.termEnd,
-          granted_by: actor.id,
-          reason,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("tier_history")
-        .values({
-          user_id: user.id,
-          tier_id: tier.id,
-          change: "granted",
-          award_id: award.id,
-          actor_id: actor.id,
-          reason,
-          term_start: input.termStart,
-          term_end: input.termEnd,
-          created_at: at,
-        })
-        .execute();
-      await recordAudit(trx, {
-        actorId: actor.id,
-        action: "tier.granted",
-        subjectType: "user",
-        subjectId: user.id,
+export const grantTier = defineCommand({
+  name: "tier.grant",
+  async run(trx, input: GrantInput, { viewer, effects, now }) {
+    ensure("manageTierAwards", viewer);
+    const reason = checkDecision(input);
+    const tier = await awardableTier(trx, input.tierId);
+    const user = await awardableAdvocate(trx, input);
+    const existing = await trx
+      .selectFrom("tier_awards")
+      .select("id")
+      .where("user_id", "=", user.id)
+      .where("tier_id", "=", tier.id)
+      .where("status", "=", "active")
+      .executeTakeFirst();
+    if (existing)
+      throw new ConflictError(
+        `${user.display_name} already holds ${tier.name}; renew the award instead.`,
+      );
+    const award = await trx
+      .insertInto("tier_awards")
+      .values({
+        user_id: user.id,
+        tier_id: tier.id,
+        status: "active",
+        since: input.termStart,
+        term_start: input.termStart,
+        term_end: input.termEnd,
+        granted_by: viewer.id,
         reason,
-        details: {
-          tier: tier.name,
-          awardId: award.id,
-          termStart: input.termStart.toISOString(),
-          termEnd: input.termEnd.toISOString(),
-        },
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // Another manager granted the same tier a moment ago: the database keeps one.
+        if (isUniqueViolation(error, "tier_awards_one_active"))
+          throw new ConflictError(
+            "This advocate already holds that tier; renew the award instead.",
+          );
+        throw error;
       });
-      return {
-        awardId: award.id,
-        notice: await keepTierNotice(
-          trx,
-          {
-            userId: user.id,
-            kind: "success",
-            title: `You are now ${article(tier.name)} ${tier.name}`,
-            description: `${reason} Your term runs until ${formatDay(input.termEnd, at)}.`,
-          },
-          at,
-        ),
-      };
+    await writeHistory(trx, {
+      user_id: user.id,
+      tier_id: tier.id,
+      change: "granted",
+      award_id: award.id,
+      actor_id: viewer.id,
+      reason,
+      term_start: input.termStart,
+      term_end: input.termEnd,
+      created_at: now,
     });
-  } catch (error) {
-    if (isUniqueViolation(error, "tier_awards_one_active"))
-      throw new ConflictError("This advocate already holds that tier; renew the award instead.");
-    throw error;
-  }
+    effects.audit({
+      actorId: viewer.id,
+      action: "tier.granted",
+      subjectType: "user",
+      subjectId: user.id,
+      reason,
+      details: {
+        tier: tier.name,
+        awardId: award.id,
+        termStart: input.termStart.toISOString(),
+        termEnd: input.termEnd.toISOString(),
+      },
+    });
+    tellTierChange(effects, {
+      userId: user.id,
+      kind: "success",
+      title: `You are now ${article(tier.name)} ${tier.name}`,
+      description: `${reason} Your term runs until ${formatDay(input.termEnd, now)}.`,
+    });
+    return { awardId: award.id, userId: user.id };
+  },
+});
+
+/** One line of a person's tier history, for each change to an award. */
+async function writeHistory(trx: Queryable, line: Insertable<TierHistoryTable>) {
+  await trx.insertInto("tier_history").values(line).execute();
 }
 
 async function lockAward(trx: Queryable, awardId: number) {
@@ -216,19 +193,16 @@ async function lockAward(trx: Queryable, awardId: number) {
 }
 
 /** A manager renews an active award for a new term (usually the next 12 months). */
-export async function renewAward(
-  db: Queryable,
-  actor: Actor,
-  awardId: number,
-  input: { reason: string; termStart: Date; termEnd: Date; at?: Date },
-): Promise<GrantResult> {
-  assertManager(actor);
-  const reason = input.reason.trim();
-  if (!reason) throw new FieldError("reason", "Give a reason: the advocate reads it.");
-  checkTerm(input.termStart, input.termEnd);
-  const at = input.at ?? new Date();
-  return inTransaction(db, async (trx) => {
-    const award = await lockAward(trx, awardId);
+export const renewAward = defineCommand({
+  name: "tier.renew",
+  async run(
+    trx,
+    input: { awardId: number; reason: string; termStart: Date; termEnd: Date },
+    { viewer, effects, now },
+  ) {
+    ensure("manageTierAwards", viewer);
+    const reason = checkDecision(input);
+    const award = await lockAward(trx, input.awardId);
     if (award.status !== "active")
       throw new ConflictError(
         `This award was ${award.status}; grant ${award.tier_name} again instead of renewing it.`,
@@ -239,121 +213,99 @@ export async function renewAward(
         term_start: input.termStart,
         term_end: input.termEnd,
         renewals: award.renewals + 1,
-        updated_at: at,
+        updated_at: now,
       })
-      .where("id", "=", awardId)
+      .where("id", "=", award.id)
       .execute();
-    await trx
-      .insertInto("tier_history")
-      .values({
-        user_id: award.user_id,
-        tier_id: award.tier_id,
-        change: "renewed",
-        award_id: awardId,
-        actor_id: actor.id,
-        reason,
-        term_start: input.termStart,
-        term_end: input.termEnd,
-        created_at: at,
-      })
-      .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    await writeHistory(trx, {
+      user_id: award.user_id,
+      tier_id: award.tier_id,
+      change: "renewed",
+      award_id: award.id,
+      actor_id: viewer.id,
+      reason,
+      term_start: input.termStart,
+      term_end: input.termEnd,
+      created_at: now,
+    });
+    effects.audit({
+      actorId: viewer.id,
       action: "tier.renewed",
       subjectType: "user",
       subjectId: award.user_id,
       reason,
       details: {
         tier: award.tier_name,
-        awardId,
+        awardId: award.id,
         previousEnd: new Date(award.term_end).toISOString(),
         termStart: input.termStart.toISOString(),
         termEnd: input.termEnd.toISOString(),
       },
     });
-    return {
-      awardId,
-      notice: await keepTierNotice(
-        trx,
-        {
-          userId: award.user_id,
-          kind: "success",
-          title: `Your ${award.tier_name} award is renewed`,
-          description: `${reason} Your new term runs until ${formatDay(input.termEnd, at)}.`,
-        },
-        at,
-      ),
-    };
-  });
-}
+    tellTierChange(effects, {
+      userId: award.user_id,
+      kind: "success",
+      title: `Your ${award.tier_name} award is renewed`,
+      description: `${reason} Your new term runs until ${formatDay(input.termEnd, now)}.`,
+    });
+    return { awardId: award.id, userId: award.user_id };
+  },
+});
 
 /** A manager revokes an award before its term ends. */
-export async function revokeAward(
-  db: Queryable,
-  actor: Actor,
-  awardId: number,
-  input: { reason: string; at?: Date },
-): Promise<GrantResult> {
-  assertManager(actor);
-  const reason = input.reason.trim();
-  if (!reason) throw new FieldError("reason", "Give a reason: the advocate reads it.");
-  const at = input.at ?? new Date();
-  return inTransaction(db, async (trx) => {
-    const award = await lockAward(trx, awardId);
+export const revokeAward = defineCommand({
+  name: "tier.revoke",
+  async run(trx, input: { awardId: number; reason: string }, { viewer, effects, now }) {
+    ensure("manageTierAwards", viewer);
+    const reason = checkDecision(input);
+    const award = await lockAward(trx, input.awardId);
     if (award.status !== "active")
       throw new ConflictError(
         `This award has already ${award.status === "revoked" ? "been revoked" : "lapsed"}.`,
       );
     await trx
       .updateTable("tier_awards")
-      .set({ status: "revoked", ended_at: at, ended_by: actor.id, updated_at: at })
-      .where("id", "=", awardId)
+      .set({ status: "revoked", ended_at: now, ended_by: viewer.id, updated_at: now })
+      .where("id", "=", award.id)
       .execute();
-    await trx
-      .insertInto("tier_history")
-      .values({
-        user_id: award.user_id,
-        tier_id: award.tier_id,
-        change: "revoked",
-        award_id: awardId,
-        actor_id: actor.id,
-        reason,
-        term_start: award.term_start,
-        term_end: award.term_end,
-        created_at: at,
-      })
-      .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    await writeHistory(trx, {
+      user_id: award.user_id,
+      tier_id: award.tier_id,
+      change: "revoked",
+      award_id: award.id,
+      actor_id: viewer.id,
+      reason,
+      term_start: award.term_start,
+      term_end: award.term_end,
+      created_at: now,
+    });
+    effects.audit({
+      actorId: viewer.id,
       action: "tier.revoked",
       subjectType: "user",
       subjectId: award.user_id,
       reason,
-      details: { tier: award.tier_name, awardId },
+      details: { tier: award.tier_name, awardId: award.id },
     });
-    return {
-      awardId,
-      notice: await keepTierNotice(
-        trx,
-        {
-          userId: award.user_id,
-          kind: "info",
-          title: `Your ${award.tier_name} award was revoked`,
-          description: reason,
-        },
-        at,
-      ),
-    };
-  });
-}
+    tellTierChange(effects, {
+      userId: award.user_id,
+      kind: "info",
+      title: `Your ${award.tier_name} award was revoked`,
+      description: reason,
+    });
+    return { awardId: award.id, userId: award.user_id };
+  },
+});
 
 /**
- * Ends every active award whose term is over, with a history row each. Safe
- * to run from several processes at once: rows are claimed with SKIP LOCKED.
- * Returns what the advocates should be told.
+ * Ends every active award whose term is over, with a history row each. Time
+ * alone makes this change, so the community's sweep runs it (no viewer).
+ * Safe to run from several processes at once: rows are claimed with SKIP
+ * LOCKED. Returns whom it concerned.
  */
-export async function lapseExpiredAwards(db: Queryable, now = new Date()): Promise<TierNotice[]> {
-  return inTransaction(db, async (trx) => {
+export const lapseExpiredAwards = defineCommand({
+  name: "tier.lapse_expired",
+  async run(trx, _input: Record<string, never>, { effects, now }) {
     const expired = await trx
       .selectFrom("tier_awards")
       .innerJoin("tiers", "tiers.id", "tier_awards.tier_id")
@@ -371,149 +323,40 @@ export async function lapseExpiredAwards(db: Queryable, now = new Date()): Promi
       .forUpdate("tier_awards")
       .skipLocked()
       .execute();
-    const notices: TierNotice[] = [];
     for (const award of expired) {
       await trx
         .updateTable("tier_awards")
         .set({ status: "lapsed", ended_at: award.term_end, ended_by: null, updated_at: now })
         .where("id", "=", award.id)
         .execute();
-      await trx
-        .insertInto("tier_history")
-        .values({
-          user_id: award.user_id,
-          tier_id: award.tier_id,
-          change: "lapsed",
-          award_id: award.id,
-          actor_id: null,
-          reason: "The term ended without a renewal.",
-          term_start: award.term_start,
-          term_end: award.term_end,
-          created_at: now,
-        })
-        .execute();
-      await recordAudit(trx, {
+      await writeHistory(trx, {
+        user_id: award.user_id,
+        tier_id: award.tier_id,
+        change: "lapsed",
+        award_id: award.id,
+        actor_id: null,
+        reason: "The term ended without a renewal.",
+        term_start: award.term_start,
+        term_end: award.term_end,
+        created_at: now,
+      });
+      effects.audit({
         actorId: null,
         action: "tier.lapsed",
         subjectType: "user",
         subjectId: award.user_id,
         details: { tier: award.tier_name, awardId: award.id },
       });
-      notices.push(
-        await keepTierNotice(
-          trx,
-          {
-            userId: award.user_id,
-            kind: "info",
-            title: `Your ${award.tier_name} term has ended`,
-            description:
-              "Thank you for all you gave the community this year. Your history keeps it.",
-          },
-          new Date(award.term_end),
-        ),
-      );
+      tellTierChange(effects, {
+        userId: award.user_id,
+        kind: "info",
+        title: `Your ${award.tier_name} term has ended`,
+        description: "Thank you for all you gave the community this year. Your history keeps it.",
+      });
     }
-    return notices;
-  });
-}
-
-/**
- * After commit: each advocate's open sockets reload their standing (so tier
- * spaces open, or close, without a reload), and they are told live,
- * wherever they are signed in.
- */
-export function announceTierChange(publisher: RealtimePublisher, notices: TierNotice[]): void {
-  for (const userId of new Set(notices.map((n) => n.userId))) publisher.refreshViewer?.(userId);
-  for (const notice of notices) {
-    publisher.toUser(notice.userId, "toast", {
-      kind: notice.kind,
-      title: notice.title,
-      description: notice.description,
-    });
-    publisher.toUser(notice.userId, "tier:changed", { title: notice.title });
-    if (notice.recorded)
-      publisher.toUser(notice.userId, "notification:new", notice.recorded.payload);
-  }
-}
-
-export interface AwardRow {
-  id: number;
-  userId: number;
-  handle: string;
-  displayName: string;
-  tierId: number;
-  tierName: string;
-  status: "active" | "revoked" | "lapsed";
-  since: Date;
-  termStart: Date;
-  termEnd: Date;
-  renewals: number;
-  reason: string;
-  grantedByName: string | null;
-}
-
-export const AWARDS_PAGE_SIZE = 25;
-
-/** Awards for the manager's list: active first (ending soonest), then ended ones. */
-export async function listAwards(
-  db: Queryable,
-  options: { status?: "active" | "ended"; page?: number } = {},
-): Promise<{ rows: AwardRow[]; total: number; page: number; pageCount: number }> {
-  const page = Math.max(1, options.page ?? 1);
-  let base = db
-    .selectFrom("tier_awards as a")
-    .innerJoin("users as u", "u.id", "a.user_id")
-    .innerJoin("tiers as t", "t.id", "a.tier_id")
-    .leftJoin("users as g", "g.id", "a.granted_by");
-  if (options.status === "active") base = base.where("a.status", "=", "active");
-  if (options.status === "ended") base = base.where("a.status", "<>", "active");
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        "a.id",
-        "a.user_id",
-        "u.handle",
-        "u.display_name",
-        "a.tier_id",
-        "t.name as tier_name",
-        "a.status",
-        "a.since",
-        "a.term_start",
-        "a.term_end",
-        "a.renewals",
-        "a.reason",
-        "g.display_name as granted_by_name",
-      ])
-      .orderBy((eb) => eb.case().when("a.status", "=", "active").then(0).else(1).end())
-      .orderBy("a.term_end", "asc")
-      .orderBy("a.id", "desc")
-      .limit(AWARDS_PAGE_SIZE)
-      .offset((page - 1) * AWARDS_PAGE_SIZE)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  const total = Number(count.n);
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      userId: r.user_id,
-      handle: r.handle,
-      displayName: r.display_name,
-      tierId: r.tier_id,
-      tierName: r.tier_name,
-      status: r.status,
-      since: r.since,
-      termStart: r.term_start,
-      termEnd: r.term_end,
-      renewals: r.renewals,
-      reason: r.reason,
-      grantedByName: r.granted_by_name,
-    })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / AWARDS_PAGE_SIZE)),
-  };
-}
+    return expired.map((a) => ({ awardId: a.id, userId: a.user_id }));
+  },
+});
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) || /^MVP/.test(word) ? "an" : "a";

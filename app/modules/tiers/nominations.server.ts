@@ -1,15 +1,11 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { NominationStatus } from "../../../db/tables/tiers.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { recordAudit } from "../audit/audit.server.ts";
-import {
-  ConflictError,
-  FieldError,
-  ForbiddenError,
-  NotFoundError,
-  isUniqueViolation,
-} from "../auth/errors.ts";
-import { grantTier, keepTierNotice, type Actor, type TierNotice } from "./awards.server.ts";
+import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
+import { ensure } from "../access/ensure.ts";
+import { isProspect, isVerifiedCustomer } from "../access/policy.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { balancesOf } from "../reputation/reads.server.ts";
+import { grantTier, tellTierChange } from "./awards.server.ts";
 import { addMonths } from "./rules.ts";
 
 /**
@@ -19,109 +15,97 @@ import { addMonths } from "./rules.ts";
  * holds that with a partial unique index).
  */
 
-export function mayNominate(actor: Actor | null): boolean {
-  return actor !== null && actor.role !== "prospect";
+export interface NominationInput {
+  handle: string;
+  tierId: number;
+  reason: string;
+  evidenceLinks: string[];
 }
 
-export async function nominate(
-  db: Queryable,
-  actor: Actor,
-  input: { handle: string; tierId: number; reason: string; evidenceLinks: string[]; at?: Date },
-): Promise<{ id: number; nomineeName: string; tierName: string }> {
-  if (!mayNominate(actor))
-    throw new ForbiddenError("Only verified customers and the community team can nominate.");
-  const reason = input.reason.trim();
-  if (!reason) throw new FieldError("reason", "Say why: what have they done for their peers?");
-  try {
-    return await inTransaction(db, async (trx) => {
-      const tier = await trx
-        .selectFrom("tiers")
-        .selectAll()
-        .where("id", "=", input.tierId)
-        .executeTakeFirst();
-      if (!tier) throw new FieldError("tierId", "Choose a tier from the list.", 404);
-      if (tier.kind !== "awarded")
-        throw new FieldError("tierId", `${tier.name} is not awarded; it follows reputation.`);
-      const nominee = await trx
-        .selectFrom("users")
-        .select(["id", "display_name", "role"])
-        .where((eb) => eb(eb.fn("lower", ["handle"]), "=", input.handle.toLowerCase()))
-        .executeTakeFirst();
-      if (!nominee)
-        throw new FieldError("handle", "We could not find anyone with that handle.", 404);
-      if (nominee.id === actor.id)
-        throw new FieldError(
-          "handle",
-          "You cannot nominate yourself; ask a peer or a community manager who knows your work.",
-        );
-      if (nominee.role !== "advocate")
-        throw new FieldError(
-          "handle",
-          nominee.role === "prospect"
-            ? `${nominee.display_name} is not a verified customer yet, so cannot hold a tier.`
-            : `${nominee.display_name} is on the community team; tiers are for advocates.`,
-          409,
-        );
-      const holds = await trx
-        .selectFrom("tier_awards")
-        .select("id")
-        .where("user_id", "=", nominee.id)
-        .where("tier_id", "=", tier.id)
-        .where("status", "=", "active")
-        .where("term_end", ">", new Date())
-        .executeTakeFirst();
-      if (holds) throw new ConflictError(`${nominee.display_name} already holds ${tier.name}.`);
-      const row = await trx
-        .insertInto("tier_nominations")
-        .values({
-          nominee_id: nominee.id,
-          tier_id: tier.id,
-          nominated_by: actor.id,
-          reason,
-          evidence_links: input.evidenceLinks,
-          created_at: input.at ?? new Date(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return { id: row.id, nomineeName: nominee.display_name, tierName: tier.name };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "tier_nominations_one_open"))
-      throw new ConflictError(
-        "Someone has already nominated this person for that tier; the community team is reviewing it.",
+/** An advocate or a manager puts a peer forward for an awarded tier. */
+export const nominate = defineCommand({
+  name: "tier.nominate",
+  async run(trx, input: NominationInput, { viewer, now }) {
+    ensure("nominateForTier", viewer);
+    const reason = input.reason.trim();
+    if (!reason) throw new FieldError("reason", "Say why: what have they done for their peers?");
+    const tier = await trx
+      .selectFrom("tiers")
+      .selectAll()
+      .where("id", "=", input.tierId)
+      .executeTakeFirst();
+    if (!tier) throw new FieldError("tierId", "Choose a tier from the list.", 404);
+    if (tier.kind !== "awarded")
+      throw new FieldError("tierId", `${tier.name} is not awarded; it follows reputation.`);
+    const nominee = await trx
+      .selectFrom("users")
+      .select(["id", "display_name", "role"])
+      .where((eb) => eb(eb.fn("lower", ["handle"]), "=", input.handle.toLowerCase()))
+      .executeTakeFirst();
+    if (!nominee) throw new FieldError("handle", "We could not find anyone with that handle.", 404);
+    if (nominee.id === viewer.id)
+      throw new FieldError(
+        "handle",
+        "You cannot nominate yourself; ask a peer or a community manager who knows your work.",
       );
-    throw error;
-  }
-}
+    if (!isVerifiedCustomer(nominee))
+      throw new FieldError(
+        "handle",
+        isProspect(nominee)
+          ? `${nominee.display_name} is not a verified customer yet, so cannot hold a tier.`
+          : `${nominee.display_name} is on the community team; tiers are for advocates.`,
+        409,
+      );
+    const holds = await trx
+      .selectFrom("tier_awards")
+      .select("id")
+      .where("user_id", "=", nominee.id)
+      .where("tier_id", "=", tier.id)
+      .where("status", "=", "active")
+      .where("term_end", ">", new Date())
+      .executeTakeFirst();
+    if (holds) throw new ConflictError(`${nominee.display_name} already holds ${tier.name}.`);
+    const row = await trx
+      .insertInto("tier_nominations")
+      .values({
+        nominee_id: nominee.id,
+        tier_id: tier.id,
+        nominated_by: viewer.id,
+        reason,
+        evidence_links: input.evidenceLinks,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, "tier_nominations_one_open"))
+          throw new ConflictError(
+            "Someone has already nominated this person for that tier; the community team is reviewing it.",
+          );
+        throw error;
+      });
+    return { id: row.id, nomineeName: nominee.display_name, tierName: tier.name };
+  },
+});
 
-export interface DecisionResult {
-  notices: TierNotice[];
-  status: NominationStatus;
-  nomineeName: string;
+export interface DecisionInput {
+  nominationId: number;
+  decision: "accept" | "decline";
+  reason: string;
+  termStart?: Date;
+  termEnd?: Date;
 }
 
 /**
  * A manager accepts (which grants the tier for a term, in the same
  * transaction) or declines, with a reason the nominee reads.
  */
-export async function decideNomination(
-  db: Queryable,
-  actor: Actor,
-  nominationId: number,
-  input: {
-    decision: "accept" | "decline";
-    reason: string;
-    termStart?: Date;
-    termEnd?: Date;
-    at?: Date;
-  },
-): Promise<DecisionResult> {
-  if (actor.role !== "manager" && actor.role !== "admin")
-    throw new ForbiddenError("Only community managers decide on nominations.");
-  const reason = input.reason.trim();
-  if (!reason) throw new FieldError("reason", "Give a reason: the nominee reads it.");
-  const at = input.at ?? new Date();
-  return inTransaction(db, async (trx) => {
+export const decideNomination = defineCommand({
+  name: "tier.decide_nomination",
+  async run(trx, input: DecisionInput, { viewer, effects, now, nested }) {
+    ensure("decideNominations", viewer);
+    const reason = input.reason.trim();
+    if (!reason) throw new FieldError("reason", "Give a reason: the nominee reads it.");
     const nomination = await trx
       .selectFrom("tier_nominations as n")
       .innerJoin("tiers as t", "t.id", "n.tier_id")
@@ -136,79 +120,64 @@ export async function decideNomination(
         "t.term_months",
         "u.display_name",
       ])
-      .where("n.id", "=", nominationId)
+      .where("n.id", "=", input.nominationId)
       .forUpdate("n")
       .executeTakeFirst();
     if (!nomination) throw new NotFoundError("That nomination does not exist.");
     if (nomination.status !== "open")
       throw new ConflictError(`This nomination was already ${nomination.status}.`);
 
-    const notices: TierNotice[] = [];
     let awardId: number | null = null;
     if (input.decision === "accept") {
-      const termStart = input.termStart ?? at;
+      const termStart = input.termStart ?? now;
       const termEnd = input.termEnd ?? addMonths(termStart, nomination.term_months ?? 12);
-      const granted = await grantTier(trx, actor, {
+      const granted = await nested(grantTier, {
         userId: nomination.nominee_id,
         tierId: nomination.tier_id,
         reason,
         termStart,
         termEnd,
-        at,
       });
       awardId = granted.awardId;
-      notices.push(granted.notice);
     } else {
-      notices.push(
-        await keepTierNotice(
-          trx,
-          {
-            userId: nomination.nominee_id,
-            kind: "info",
-            title: `Your ${nomination.tier_name} nomination was reviewed`,
-            description: `Not this time: ${reason}`,
-          },
-          at,
-        ),
-      );
+      tellTierChange(effects, {
+        userId: nomination.nominee_id,
+        kind: "info",
+        title: `Your ${nomination.tier_name} nomination was reviewed`,
+        description: `Not this time: ${reason}`,
+      });
     }
     const status: NominationStatus = input.decision === "accept" ? "accepted" : "declined";
     await trx
       .updateTable("tier_nominations")
       .set({
         status,
-        decided_by: actor.id,
-        decided_at: at,
+        decided_by: viewer.id,
+        decided_at: now,
         decision_reason: reason,
         award_id: awardId,
       })
-      .where("id", "=", nominationId)
+      .where("id", "=", nomination.id)
       .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    effects.audit({
+      actorId: viewer.id,
       action: `tier.nomination_${status}`,
       subjectType: "user",
       subjectId: nomination.nominee_id,
       reason,
-      details: { tier: nomination.tier_name, nominationId },
+      details: { tier: nomination.tier_name, nominationId: nomination.id },
     });
     if (nomination.nominated_by && nomination.nominated_by !== nomination.nominee_id)
-      notices.push(
-        await keepTierNotice(
-          trx,
-          {
-            userId: nomination.nominated_by,
-            kind: "info",
-            title: `Your nomination of ${nomination.display_name} was ${status}`,
-            description: reason,
-          },
-          at,
-          "/nominate",
-        ),
-      );
-    return { notices, status, nomineeName: nomination.display_name };
-  });
-}
+      tellTierChange(effects, {
+        userId: nomination.nominated_by,
+        kind: "info",
+        title: `Your nomination of ${nomination.display_name} was ${status}`,
+        description: reason,
+        url: "/nominate",
+      });
+    return { status, nomineeName: nomination.display_name };
+  },
+});
 
 export interface NominationRow {
   id: number;
@@ -248,8 +217,7 @@ export async function listNominations(
     .innerJoin("users as nominee", "nominee.id", "n.nominee_id")
     .innerJoin("tiers as t", "t.id", "n.tier_id")
     .leftJoin("users as nominator", "nominator.id", "n.nominated_by")
-    .leftJoin("users as decider", "decider.id", "n.decided_by")
-    .leftJoin("reputation_balances as b", "b.user_id", "n.nominee_id");
+    .leftJoin("users as decider", "decider.id", "n.decided_by");
   const status = options.status ?? "open";
   const open = status === "open";
   if (status === "open") base = base.where("n.status", "=", "open");
@@ -275,7 +243,6 @@ export async function listNominations(
         "n.decided_at",
         "n.decision_reason",
         "decider.display_name as decider_name",
-        "b.total as reputation",
       ])
       .orderBy(
         status === "all" ? "n.created_at" : open ? "n.created_at" : "n.decided_at",
@@ -288,6 +255,7 @@ export async function listNominations(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   const total = Number(count.n);
+  const reputation = await balancesOf(db, [...new Set(rows.map((r) => r.nominee_id))]);
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -305,10 +273,20 @@ export async function listNominations(
       decidedAt: r.decided_at,
       decisionReason: r.decision_reason,
       deciderName: r.decider_name,
-      reputation: Number(r.reputation ?? 0),
+      reputation: reputation.get(r.nominee_id) ?? 0,
     })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / NOMINATIONS_PAGE_SIZE)),
   };
+}
+
+/** How many nominations wait for a manager's decision. */
+export async function countOpenNominations(db: Queryable): Promise<number> {
+  const row = await db
+    .selectFrom("tier_nominations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "open")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

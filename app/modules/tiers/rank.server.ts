@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Role } from "../../../db/schema.ts";
+import { isProspect, isVerifiedCustomer } from "../access/policy.ts";
 
 /**
  * SQL for the rank of a person's effective tier (0 when they have none),
@@ -8,9 +9,10 @@ import type { Role } from "../../../db/schema.ts";
  * the end of its current term, checked against the clock on every read.
  */
 export function effectiveTierRankSql(user: { id: number; role: Role }): RawBuilder<number> {
-  if (user.role === "prospect") return sql<number>`0`;
-  const base =
-    user.role === "advocate" ? sql`(select max(rank) from tiers where kind = 'base')` : sql`null`;
+  if (isProspect(user)) return sql<number>`0`;
+  const base = isVerifiedCustomer(user)
+    ? sql`(select max(rank) from tiers where kind = 'base')`
+    : sql`null`;
   return sql<number>`coalesce(greatest(
     ${base},
     (select t.rank from tier_automatic_holdings h join tiers t on t.id = h.tier_id where h.user_id = ${user.id}),

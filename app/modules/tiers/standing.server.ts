@@ -3,7 +3,13 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Role } from "../../../db/schema.ts";
 import type { TierChange } from "../../../db/tables/tiers.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { policy, type Viewer } from "../access/policy.ts";
+import { isProspect, isVerifiedCustomer, policy, type Viewer } from "../access/policy.ts";
+import {
+  balanceSql,
+  countLiveShowcases,
+  standingFacts,
+  usersWithBalance,
+} from "../reputation/reads.server.ts";
 import {
   badgeInfo,
   listTiers,
@@ -28,38 +34,6 @@ import {
  * against the clock at read time, so an expired term never counts even
  * before the lapse sweep has written its history row.
  */
-
-/** Ledger rules that count as a verified talk or a published case study. */
-export const SHOWCASE_RULE_PATTERN = "talk\\_%";
-export const STORY_RULE = "case_study_published";
-
-/** Verified talks and published case studies that still stand (not reversed). */
-export async function countShowcases(db: Queryable, userId: number): Promise<number> {
-  const row = await sql<{ n: number }>`
-    select count(*)::int as n from reputation_ledger l
-    where l.user_id = ${userId}
-      and (l.rule like ${SHOWCASE_RULE_PATTERN} or l.rule = ${STORY_RULE})
-      and l.reverses_id is null and l.amount > 0
-      and not exists (select 1 from reputation_ledger r where r.reverses_id = l.id)`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
-}
-
-async function loadStanding(db: Queryable, userId: number): Promise<Standing> {
-  const row = await sql<{ balance: number | null; showcases: number }>`
-    select
-      (select total from reputation_balances where user_id = ${userId}) as balance,
-      (select count(*)::int from reputation_ledger l
-        where l.user_id = ${userId}
-          and (l.rule like ${SHOWCASE_RULE_PATTERN} or l.rule = ${STORY_RULE})
-          and l.reverses_id is null and l.amount > 0
-          and not exists (select 1 from reputation_ledger r where r.reverses_id = l.id)) as showcases`.execute(
-    db,
-  );
-  return {
-    balance: Number(row.rows[0]?.balance ?? 0),
-    showcases: Number(row.rows[0]?.showcases ?? 0),
-  };
-}
 
 export interface AutomaticTierChange {
   userId: number;
@@ -90,7 +64,7 @@ export async function syncAutomaticTier(
       tiers: TierRule[] | string | null;
     }>`
       select u.role, h.tier_id as held_id, t.rank as held_rank, t.name as held_name,
-        (select total from reputation_balances where user_id = u.id) as balance,
+        ${balanceSql(sql`u.id`)} as balance,
         (select json_agg(json_build_object(
             'id', a.id, 'slug', a.slug, 'name', a.name, 'rank', a.rank, 'kind', a.kind,
             'reputationThreshold', a.reputation_threshold, 'requiresShowcase', a.requires_showcase,
@@ -119,12 +93,11 @@ export async function syncAutomaticTier(
         t.reputationThreshold !== null &&
         keepsThreshold(balance, t.reputationThreshold),
     );
-    const showcases = showcasesMatter ? await countShowcases(trx, userId) : 0;
+    const showcases = showcasesMatter ? await countLiveShowcases(trx, userId) : 0;
     // Only verified customers hold tiers; anyone else loses what they held.
-    const target =
-      user.role === "advocate"
-        ? automaticTierFor(tiers, held?.rank ?? null, { balance, showcases })
-        : null;
+    const target = isVerifiedCustomer(user)
+      ? automaticTierFor(tiers, held?.rank ?? null, { balance, showcases })
+      : null;
     if ((target?.id ?? null) === (held?.id ?? null)) return null;
 
     const at = options.at ?? new Date();
@@ -153,7 +126,7 @@ export async function syncAutomaticTier(
           ? "Reached through reputation."
           : target
             ? `Reputation fell below 90 % of the ${held!.name} threshold; ${target.name} is kept.`
-            : user.role === "advocate"
+            : isVerifiedCustomer(user)
               ? `Reputation fell below 90 % of the ${held!.name} threshold.`
               : "No longer a verified customer.",
         created_at: at,
@@ -176,28 +149,14 @@ export async function reconcileAutomaticTiers(
   db: Queryable,
   options: { at?: Date } = {},
 ): Promise<AutomaticTierChange[]> {
-  const tiers = await listTiers(db);
-  const people = await db
-    .selectFrom("users")
-    .select("users.id")
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom("reputation_balances")
-            .select("reputation_balances.user_id")
-            .whereRef("reputation_balances.user_id", "=", "users.id"),
-        ),
-        eb.exists(
-          eb
-            .selectFrom("tier_automatic_holdings")
-            .select("tier_automatic_holdings.user_id")
-            .whereRef("tier_automatic_holdings.user_id", "=", "users.id"),
-        ),
-      ]),
-    )
-    .orderBy("users.id")
-    .execute();
+  const [tiers, withBalance, holders] = await Promise.all([
+    listTiers(db),
+    usersWithBalance(db),
+    db.selectFrom("tier_automatic_holdings").select("user_id").execute(),
+  ]);
+  const people = [...new Set([...withBalance, ...holders.map((h) => h.user_id)])]
+    .sort((a, b) => a - b)
+    .map((id) => ({ id }));
   const changes: AutomaticTierChange[] = [];
   for (const person of people) {
     const change = await syncAutomaticTier(db, person.id, { at: options.at, tiers });
@@ -249,9 +208,9 @@ export async function effectiveTiers(
   const byId = new Map(tiers.map((t) => [t.id, t]));
   const base = tiers.filter((t) => t.kind === "base").sort((a, b) => b.rank - a.rank)[0];
   for (const user of users) {
-    if (user.role === "prospect") continue;
+    if (isProspect(user)) continue;
     const candidates: EffectiveTier[] = [];
-    if (user.role === "advocate" && base)
+    if (isVerifiedCustomer(user) && base)
       candidates.push({
         tier: badgeInfo(base),
         source: "base",
@@ -378,12 +337,13 @@ export async function tierOverview(
 ): Promise<TierOverview> {
   const [tiers, standing, current] = await Promise.all([
     listTiers(db),
-    loadStanding(db, user.id),
+    standingFacts(db, user.id),
     effectiveTier(db, user.id, now),
   ]);
-  const rank = user.role === "prospect" ? 0 : (current?.tier.rank ?? 0);
-  const progress =
-    user.role === "advocate" ? progressToNext(tiers.map(toRule), rank, standing) : null;
+  const rank = isProspect(user) ? 0 : (current?.tier.rank ?? 0);
+  const progress = isVerifiedCustomer(user)
+    ? progressToNext(tiers.map(toRule), rank, standing)
+    : null;
   const nextTier = progress ? tiers.find((t) => t.id === progress.tier.id) : undefined;
   return {
     current,
@@ -408,7 +368,7 @@ export async function profileTier(
   profile: { id: number; role: Role },
   now = new Date(),
 ) {
-  if (profile.role === "prospect") return null;
+  if (isProspect(profile)) return null;
   const isOwner = viewer?.id === profile.id;
   // Others see the tier only; the standing and progress behind it are the owner's.
   const overview = isOwner
@@ -418,6 +378,6 @@ export async function profileTier(
     current: overview.current,
     next: isOwner ? overview.next : null,
     isOwner,
-    canNominate: !isOwner && profile.role === "advocate" && policy.nominateForTier(viewer),
+    canNominate: !isOwner && isVerifiedCustomer(profile) && policy.nominateForTier(viewer),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, optionalUrl } from "../../utils/schema-fields.ts";
 
 export const TIER_COLOURS = ["stone", "teal", "sky", "amber", "violet", "rose"] as const;
 export const TIER_ICONS = ["circle", "leaf", "spark", "star", "crown"] as const;
@@ -36,18 +37,8 @@ const linkList = (max: number) =>
         }),
     );
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .max(2000, "That address is too long.")
-  .transform((v) => (v === "" ? null : v))
-  .pipe(
-    z
-      .string()
-      .url("Enter a full address starting with https://.")
-      .refine((v) => /^https?:\/\//i.test(v), "Enter a full address starting with https://.")
-      .nullable(),
-  );
+/** A link field kept as null when left empty. */
+const optionalLink = (what: string) => optionalUrl(what, 2000).transform((v) => v || null);
 
 /** A calendar day from a date input, as midnight UTC; empty means none. */
 const optionalDay = z
@@ -70,25 +61,24 @@ const optionalDay = z
 const requiredDay = (message: string) =>
   optionalDay.refine((d): d is Date => d !== null, message).transform((d) => d as Date);
 
-export const TermSchema = z
-  .object({
-    reason: required(
-      1000,
-      "Give a reason: the advocate reads it in their tier history.",
-      "The reason",
-    ),
-    termStart: requiredDay("Choose the day the term starts."),
-    termEnd: requiredDay("Choose the day the term ends."),
-  })
-  .superRefine((v, ctx) => {
-    if (v.termEnd.getTime() <= v.termStart.getTime())
-      ctx.addIssue({
-        code: "custom",
-        path: ["termEnd"],
-        message: "The term must end after it starts.",
-      });
-  });
+const reasonField = required(
+  1000,
+  "Give a reason: the advocate reads it in their tier history.",
+  "The reason",
+);
+
+/** A term and its reason; that it ends after it starts is the command's check (a field message). */
+export const TermSchema = z.object({
+  reason: reasonField,
+  termStart: requiredDay("Choose the day the term starts."),
+  termEnd: requiredDay("Choose the day the term ends."),
+});
 export type TermInput = z.infer<typeof TermSchema>;
+
+const awardId = z.coerce
+  .number({ invalid_type_error: "Choose an award." })
+  .int("Choose an award.")
+  .positive("Choose an award.");
 
 export const GrantSchema = z
   .object({
@@ -100,16 +90,12 @@ export const GrantSchema = z
       .int()
       .positive("Choose a tier."),
   })
-  .and(TermSchema);
+  .merge(TermSchema);
 export type GrantInput = z.infer<typeof GrantSchema>;
 
-export const RevokeSchema = z.object({
-  reason: required(
-    1000,
-    "Give a reason: the advocate reads it in their tier history.",
-    "The reason",
-  ),
-});
+export const RenewSchema = TermSchema.extend({ awardId });
+
+export const RevokeSchema = z.object({ awardId, reason: reasonField });
 
 export const NominationSchema = z.object({
   handle: required(40, "Who are you nominating? Enter their handle.", "The handle").transform((h) =>
@@ -128,78 +114,76 @@ export const NominationSchema = z.object({
 export type NominationInput = z.infer<typeof NominationSchema>;
 
 export const DecisionSchema = z.object({
+  nominationId: z.coerce
+    .number({ invalid_type_error: "Choose a nomination." })
+    .int("Choose a nomination.")
+    .positive("Choose a nomination."),
   decision: z.enum(["accept", "decline"], { errorMap: () => ({ message: "Accept or decline." }) }),
   reason: required(1000, "Give a reason: the nominee reads it.", "The reason"),
 });
 
-export const TierSchema = z
-  .object({
-    name: required(40, "Give the tier a name.", "The name"),
-    rank: z.coerce
-      .number({ invalid_type_error: "Enter a whole number." })
-      .int("Enter a whole number.")
-      .min(1, "Ranks start at 1.")
-      .max(99, "Ranks stop at 99."),
-    kind: z.enum(["base", "automatic", "awarded"], {
-      errorMap: () => ({ message: "Choose how the tier is reached." }),
-    }),
-    description: trimmed(500, "The description"),
-    colour: z.enum(TIER_COLOURS, { errorMap: () => ({ message: "Choose a colour." }) }),
-    icon: z.enum(TIER_ICONS, { errorMap: () => ({ message: "Choose an icon." }) }),
-    reputationThreshold: z
-      .string()
-      .trim()
-      .transform((v) => (v === "" ? null : Number(v)))
-      .pipe(
-        z.number().int("Enter a whole number.").positive("Enter a positive number.").nullable(),
-      ),
-    requiresShowcase: z
-      .string()
-      .optional()
-      .transform((v) => v === "on" || v === "true"),
-    termMonths: z
-      .string()
-      .trim()
-      .transform((v) => (v === "" ? null : Number(v)))
-      .pipe(
-        z
-          .number()
-          .int("Enter a whole number of months.")
-          .min(1, "A term lasts at least a month.")
-          .max(60, "A term lasts at most 60 months.")
-          .nullable(),
-      ),
-    unlocks: z
-      .string()
-      .default("")
-      .transform((v) =>
-        v
-          .split(/\r?\n/)
-          .map((l) => l.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z
-          .array(z.string().max(200, "Keep each line under 200 characters."))
-          .max(12, "List at most 12 things."),
-      ),
-    ndaTerms: trimmed(20_000, "The terms"),
-  })
-  .superRefine((v, ctx) => {
-    if (v.kind === "automatic" && v.reputationThreshold === null)
-      ctx.addIssue({
-        code: "custom",
-        path: ["reputationThreshold"],
-        message: "An automatic tier needs the reputation at which it is reached.",
-      });
-    if (v.kind === "awarded" && v.termMonths === null)
-      ctx.addIssue({
-        code: "custom",
-        path: ["termMonths"],
-        message: "An awarded tier needs the length of its term.",
-      });
-  });
+export const TierSchema = z.object({
+  name: required(40, "Give the tier a name.", "The name"),
+  rank: z.coerce
+    .number({ invalid_type_error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(1, "Ranks start at 1.")
+    .max(99, "Ranks stop at 99."),
+  kind: z.enum(["base", "automatic", "awarded"], {
+    errorMap: () => ({ message: "Choose how the tier is reached." }),
+  }),
+  description: trimmed(500, "The description"),
+  colour: z.enum(TIER_COLOURS, { errorMap: () => ({ message: "Choose a colour." }) }),
+  icon: z.enum(TIER_ICONS, { errorMap: () => ({ message: "Choose an icon." }) }),
+  reputationThreshold: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : Number(v)))
+    .pipe(z.number().int("Enter a whole number.").positive("Enter a positive number.").nullable()),
+  requiresShowcase: checkbox,
+  termMonths: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : Number(v)))
+    .pipe(
+      z
+        .number()
+        .int("Enter a whole number of months.")
+        .min(1, "A term lasts at least a month.")
+        .max(60, "A term lasts at most 60 months.")
+        .nullable(),
+    ),
+  unlocks: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().max(200, "Keep each line under 200 characters."))
+        .max(12, "List at most 12 things."),
+    ),
+  ndaTerms: trimmed(20_000, "The terms"),
+});
 export type TierInput = z.infer<typeof TierSchema>;
+
+/** What a tier needs for the way it is reached, as the field to fill in; null when complete. */
+export function tierKindProblem(
+  v: Pick<TierInput, "kind" | "reputationThreshold" | "termMonths">,
+): { field: string; message: string } | null {
+  if (v.kind === "automatic" && v.reputationThreshold === null)
+    return {
+      field: "reputationThreshold",
+      message: "An automatic tier needs the reputation at which it is reached.",
+    };
+  if (v.kind === "awarded" && v.termMonths === null)
+    return { field: "termMonths", message: "An awarded tier needs the length of its term." };
+  return null;
+}
 
 export const ItemSchema = z.object({
   title: required(160, "Give the item a title.", "The title"),
@@ -207,12 +191,9 @@ export const ItemSchema = z.object({
   summary: trimmed(600, "The summary"),
   body: trimmed(50_000, "The body"),
   kind: z.enum(EARLY_ACCESS_KINDS, { errorMap: () => ({ message: "Choose a kind." }) }),
-  downloadUrl: optionalUrl,
-  recordingUrl: optionalUrl,
-  requiresNda: z
-    .string()
-    .optional()
-    .transform((v) => v === "on" || v === "true"),
+  downloadUrl: optionalLink("download"),
+  recordingUrl: optionalLink("recording"),
+  requiresNda: checkbox,
   publicAt: optionalDay,
 });
 export type ItemInput = z.infer<typeof ItemSchema>;
