@@ -14,7 +14,7 @@ import { ProfileReputationSection } from "~/modules/reputation/profile-section.t
 import { ProfileAdvocacySections } from "~/components/advocacy/profile-sections.tsx";
 import { loadProfileAdvocacy } from "~/modules/advocacy/profile.server.ts";
 import { AskForConversation } from "~/components/promoters/ask-for-conversation.tsx";
-import { referenceAvailability } from "~/modules/promoters/references.server.ts";
+import { referenceAvailability } from "~/modules/promoters/reference-caps.server.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
@@ -79,6 +79,8 @@ const roleLabel: Record<string, string> = {
   admin: "Community admin",
   prospect: "Member",
 };
+/** Members who are not (yet) verified customers wear the plain badge. */
+const roleTone: Record<string, "neutral" | "brand"> = { prospect: "neutral" };
 
 export default function ProfilePage() {
   const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn } =
@@ -118,9 +120,7 @@ export default function ProfilePage() {
               <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
                 {profile.display_name}
               </h1>
-              <Badge tone={profile.role === "prospect" ? "neutral" : "brand"}>
-                {roleLabel[profile.role]}
-              </Badge>
+              <Badge tone={roleTone[profile.role] ?? "brand"}>{roleLabel[profile.role]}</Badge>
               {tier?.current ? (
                 <TierBadge
                   name={tier.current.tier.name}

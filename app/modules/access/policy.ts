@@ -21,6 +21,9 @@ export type Viewer = {
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
 export const isStaff = (viewer: Viewer) => viewer?.role === "manager" || viewer?.role === "admin";
 export const isAdmin = (viewer: Viewer) => viewer?.role === "admin";
+/** A verified customer: the people who speak, write stories, take references and refer. */
+export const isVerifiedCustomer = (person: { role: string } | null | undefined) =>
+  person?.role === "advocate";
 
 export interface ProfileSubject {
   userId: number;
@@ -125,6 +128,23 @@ export const policy = {
   },
   manageReferences(viewer: Viewer): boolean {
     return isStaff(viewer);
+  },
+  /** Anyone signed in keeps their own monthly reference limit. */
+  setReferenceCap(viewer: Viewer): boolean {
+    return isSignedIn(viewer);
+  },
+  /** The person who asked (or asked for someone), or staff, may withdraw an open request. */
+  cancelReference(viewer: Viewer, request: { prospectId: number; requestedBy: number }): boolean {
+    if (!isSignedIn(viewer)) return false;
+    return isStaff(viewer) || [request.prospectId, request.requestedBy].includes(viewer.id);
+  },
+  /** Only the two people in a conversation mark it as held. */
+  markReferenceHeld(viewer: Viewer, request: { advocateId: number; prospectId: number }): boolean {
+    return viewer?.id === request.advocateId || viewer?.id === request.prospectId;
+  },
+  /** Only the person who asked says whether it helped. */
+  rateReference(viewer: Viewer, request: { prospectId: number }): boolean {
+    return viewer?.id === request.prospectId;
   },
   submitReferral(viewer: Viewer): boolean {
     return viewer?.role === "advocate";
