@@ -8,10 +8,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
-import { signUp, signUpWithInvitation } from "~/modules/auth/users.server.ts";
-import { lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
+import { signUp } from "~/modules/auth/users.server.ts";
+import { acceptInvitation, lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -37,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     user =
       typeof invite === "string" && invite
-        ? await signUpWithInvitation(context.db, parsed.data, invite)
+        ? await acceptInvitation(await commandContext(request, context), {
+            ...parsed.data,
+            token: invite,
+          })
         : await signUp(context.db, parsed.data);
   } catch (error) {
     const { password: _password, ...values } = parsed.data;

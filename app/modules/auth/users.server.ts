@@ -11,7 +11,6 @@ import {
   NotFoundError,
   isUniqueViolation,
 } from "./errors.ts";
-import { redeemInvitation } from "../promoters/invitations.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import type { SignUpInput } from "./validation.ts";
 
@@ -47,54 +46,6 @@ export async function signUp(
     if (isUniqueViolation(error, "users_handle_key")) throw new HandleTakenError();
     throw error;
   }
-}
-
-/**
- * Sign-up through a promoter's invitation link: the account, the used
- * invitation, the verified-customer mark and its audit row are written in
- * one transaction, so an expired or reused link leaves nothing behind.
- */
-export async function signUpWithInvitation(
-  db: Queryable,
-  input: SignUpInput & { passwordHash?: string },
-  token: string,
-  now = new Date(),
-): Promise<User> {
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
-  return inTransaction(db, async (trx) => {
-    let created: User | undefined;
-    await redeemInvitation(
-      trx,
-      token,
-      input.email,
-      async (invitation) => {
-        const user = await signUp(trx, { ...input, passwordHash, role: "advocate" });
-        created = await trx
-          .updateTable("users")
-          .set({ verified_customer_at: now, verified_by: invitation.invited_by, updated_at: now })
-          .where("id", "=", user.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (invitation.company)
-          await trx
-            .updateTable("profiles")
-            .set({ company: invitation.company })
-            .where("user_id", "=", user.id)
-            .execute();
-        await recordAudit(trx, {
-          actorId: invitation.invited_by,
-          action: "user.verified_customer",
-          subjectType: "user",
-          subjectId: user.id,
-          reason: "Joined through a promoter invitation",
-          details: { from: "invitation", to: "advocate", invitationId: invitation.id },
-        });
-        return user.id;
-      },
-      now,
-    );
-    return created!;
-  });
 }
 
 /** The user whose email and password match, or null; both failures look the same from outside. */
