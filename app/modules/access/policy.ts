@@ -21,8 +21,11 @@ export type Viewer = {
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
 export const isStaff = (viewer: Viewer) => viewer?.role === "manager" || viewer?.role === "admin";
 export const isAdmin = (viewer: Viewer) => viewer?.role === "admin";
+/** A member who is not (yet) a verified customer nor on the community team. */
+export const isProspect = (person: { role: string | null } | null | undefined) =>
+  person?.role === "prospect";
 /** A verified customer: the people who speak, write stories, take references and refer. */
-export const isVerifiedCustomer = (person: { role: string } | null | undefined) =>
+export const isVerifiedCustomer = (person: { role: string | null } | null | undefined) =>
   person?.role === "advocate";
 
 export interface ProfileSubject {
