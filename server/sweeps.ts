@@ -1,11 +1,8 @@
 import type { Logger } from "pino";
 import type { Queryable } from "../db/client.ts";
-import {
-  announceDelivered,
-  deliverWaitingRequests,
-} from "../app/modules/promoters/references.server.ts";
-import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
 import { contextFor } from "../app/modules/commands/command.server.ts";
+import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
+import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 
 /**
@@ -30,8 +27,7 @@ export async function runSweeps(
     logger.error({ err: error }, "tier lapse sweep failed");
   }
   try {
-    const requests = await deliverWaitingRequests(db, null, now);
-    announceDelivered(publisher, requests);
+    const requests = await deliverWaitingRequests(contextFor(db, null, { publisher, now }), {});
     delivered = requests.length;
     if (delivered) logger.info({ delivered }, "waiting reference requests delivered");
   } catch (error) {

@@ -28,8 +28,10 @@ import { listPromoters, promoterFunnel } from "~/modules/promoters/pipeline.serv
 import { startStoryFromResponse } from "~/modules/promoters/stories.server.ts";
 import { npsSummary } from "~/modules/promoters/survey.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
+import { MAX_ID } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Promoters · Manage · Limelight" }];
@@ -60,20 +62,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("invite"),
+const RowId = z.coerce.number().int().positive().max(MAX_ID);
+const ActionSchemas = {
+  invite: z.object({
     email: z.string().trim().email("Not an email address."),
-    responseId: z.coerce.number().int().positive().optional(),
+    responseId: RowId.optional(),
   }),
-  z.object({ intent: z.literal("revoke"), invitationId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("story"), responseId: z.coerce.number().int().positive() }),
-]);
+  revoke: z.object({ invitationId: RowId }),
+  story: z.object({ responseId: RowId }),
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAllowed(request, context, policy.managePromoters);
   const actor = { id: user.id, role: user.role };
-  const parsed = parseForm(ActionSchema, await request.formData());
+  const parsed = parseIntent(await request.formData(), ActionSchemas);
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
@@ -82,8 +84,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
   try {
-    if (parsed.data.intent === "invite") {
-      const { token, invitation } = await createInvitation(context.db, actor, {
+    if (parsed.intent === "invite") {
+      const { token, invitation } = await createInvitation(await commandContext(request, context), {
         email: parsed.data.email,
         responseId: parsed.data.responseId,
       });
@@ -96,8 +98,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         },
       });
     }
-    if (parsed.data.intent === "revoke") {
-      const invitation = await revokeInvitation(context.db, actor, parsed.data.invitationId);
+    if (parsed.intent === "revoke") {
+      const invitation = await revokeInvitation(await commandContext(request, context), {
+        invitationId: parsed.data.invitationId,
+      });
       return redirectWithToast(back, {
         kind: "success",
         title: `Invitation to ${invitation.email} withdrawn`,

@@ -19,6 +19,7 @@ import {
   previewSurveyImport,
 } from "~/modules/promoters/survey.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -62,8 +63,7 @@ type ActionData =
     };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.managePromoters);
-  const actor = { id: user.id, role: user.role };
+  await requireAllowed(request, context, policy.managePromoters);
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (length > MAX_BYTES * 2 + 10_000) return tooLarge();
   const formData = await request.formData();
@@ -79,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
     try {
       const row = checkManualResponse(parsed.data);
-      await addResponse(context.db, actor, row);
+      await addResponse(await commandContext(request, context), row);
     } catch (error) {
       const { intent: _intent, ...values } = parsed.data;
       return answerDomainError(error, values);
@@ -111,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   try {
     if (intent === "import") {
-      const result = await importSurvey(context.db, actor, {
+      const result = await importSurvey(await commandContext(request, context), {
         text: csv,
         fileName,
         skipProblems: formData.get("skipProblems") === "on",

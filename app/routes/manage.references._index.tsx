@@ -15,17 +15,18 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { findUserByHandle } from "~/modules/auth/users.server.ts";
 import {
-  announceDelivered,
   cancelReference,
-  deliverAllQueued,
-  listAllReferences,
   reassignReference,
-} from "~/modules/promoters/references.server.ts";
+} from "~/modules/promoters/reference-lifecycle.server.ts";
+import { deliverWaitingRequests } from "~/modules/promoters/reference-queue.server.ts";
+import { listAllReferences } from "~/modules/promoters/reference-reads.server.ts";
 import { REFERENCE_STATUS_LABELS as STATUS_LABELS } from "~/modules/promoters/labels.ts";
 import type { ReferenceStatus } from "../../db/tables/promoters.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
+import { MAX_ID, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "References · Manage · Limelight" }];
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const s = url.searchParams.get("status") ?? "";
   const status = (STATUSES as string[]).includes(s) ? (s as ReferenceStatus) : undefined;
-  const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const page = pageParam(url.searchParams.get("page"));
   const result = await listAllReferences(context.db, user, { status, page });
   const advocates = await context.db
     .selectFrom("users")
@@ -50,23 +51,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ ...result, status: status ?? "", advocates, now: new Date().toISOString() });
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("deliver-queued") }),
-  z.object({
-    intent: z.literal("cancel"),
-    requestId: z.coerce.number().int().positive(),
-    reason: z.string().trim().max(300).default(""),
-  }),
-  z.object({
-    intent: z.literal("reassign"),
-    requestId: z.coerce.number().int().positive(),
+const RequestId = z.coerce.number().int().positive().max(MAX_ID);
+const ActionSchemas = {
+  "deliver-queued": z.object({}),
+  cancel: z.object({ requestId: RequestId, reason: z.string().trim().max(300).default("") }),
+  reassign: z.object({
+    requestId: RequestId,
     advocate: z.string().trim().min(1, "Choose an advocate."),
   }),
-]);
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageReferences);
-  const parsed = parseForm(ActionSchema, await request.formData());
+  await requireAllowed(request, context, policy.manageReferences);
+  const parsed = parseIntent(await request.formData(), ActionSchemas);
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
@@ -74,40 +71,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
+  const run = await commandContext(request, context);
   try {
-    if (parsed.data.intent === "deliver-queued") {
-      const delivered = await deliverAllQueued(context.db, user);
-      announceDelivered(context.realtime, delivered);
-      return redirectWithToast(back, {
-        kind: "success",
-        title: delivered.length
-          ? `${delivered.length} waiting request${delivered.length === 1 ? "" : "s"} delivered`
-          : "No advocate with waiting requests has room yet",
-      });
+    switch (parsed.intent) {
+      case "deliver-queued": {
+        const delivered = await deliverWaitingRequests(run, {});
+        return redirectWithToast(back, {
+          kind: "success",
+          title: delivered.length
+            ? `${delivered.length} waiting request${delivered.length === 1 ? "" : "s"} delivered`
+            : "No advocate with waiting requests has room yet",
+        });
+      }
+      case "cancel":
+        await cancelReference(run, parsed.data);
+        return redirectWithToast(back, { kind: "success", title: "Request cancelled" });
+      case "reassign": {
+        const target = await findUserByHandle(context.db, parsed.data.advocate);
+        if (!target) return formErrors({ formError: "We could not find that advocate." }, 404);
+        await reassignReference(run, { requestId: parsed.data.requestId, advocateId: target.id });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: `Request sent to ${target.display_name}`,
+        });
+      }
     }
-    if (parsed.data.intent === "cancel") {
-      const { delivered } = await cancelReference(
-        context.db,
-        user,
-        parsed.data.requestId,
-        parsed.data.reason,
-      );
-      announceDelivered(context.realtime, delivered);
-      return redirectWithToast(back, { kind: "success", title: "Request cancelled" });
-    }
-    const target = await findUserByHandle(context.db, parsed.data.advocate);
-    if (!target) return formErrors({ formError: "We could not find that advocate." }, 404);
-    const { delivered } = await reassignReference(
-      context.db,
-      user,
-      parsed.data.requestId,
-      target.id,
-    );
-    announceDelivered(context.realtime, delivered);
-    return redirectWithToast(back, {
-      kind: "success",
-      title: `Request sent to ${target.display_name}`,
-    });
   } catch (error) {
     return answerDomainError(error);
   }

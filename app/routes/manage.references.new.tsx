@@ -13,9 +13,10 @@ import { CheckboxField, FormError, SelectField, TextField } from "~/components/u
 import { policy } from "~/modules/access/policy.ts";
 import { findUserByEmail, findUserByHandle } from "~/modules/auth/users.server.ts";
 import { ReferenceCapReachedError } from "~/modules/promoters/errors.ts";
-import { announceDelivered, requestReference } from "~/modules/promoters/references.server.ts";
+import { requestReference } from "~/modules/promoters/reference-lifecycle.server.ts";
 import { ReferenceRequestSchema } from "~/modules/promoters/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -42,7 +43,7 @@ const Schema = ReferenceRequestSchema.extend({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.requestReferenceOnBehalf);
+  await requireAllowed(request, context, policy.requestReferenceOnBehalf);
   const parsed = parseForm(Schema, await request.formData());
   if (!parsed.ok)
     return formErrors({
@@ -64,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!advocate)
     return formErrors({ fieldErrors: { advocate: "Choose an advocate." }, values }, 404);
   try {
-    const { request: created } = await requestReference(context.db, user, {
+    const { request: created } = await requestReference(await commandContext(request, context), {
       advocateId: advocate.id,
       prospectId: prospect.id,
       topic: parsed.data.topic,
@@ -72,7 +73,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       preferredTimes: parsed.data.preferredTimes,
       whenFull: queue ? "queue" : "suggest",
     });
-    if (created.status === "pending") announceDelivered(context.realtime, [created]);
     return redirectWithToast("/manage/references", {
       kind: "success",
       title:

@@ -20,9 +20,9 @@ import {
   REFERRAL_STAGE_LABELS as STAGE_LABELS,
 } from "~/modules/promoters/labels.ts";
 import { listReferrals, moveReferral, parseMoney } from "~/modules/promoters/referrals.server.ts";
-import { announcePoints } from "~/modules/reputation/ledger.server.ts";
 import type { ReferralStage } from "../../db/tables/promoters.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -63,7 +63,7 @@ const MoveSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageReferrals);
+  await requireAllowed(request, context, policy.manageReferrals);
   const parsed = parseForm(MoveSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({
@@ -73,16 +73,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   const url = new URL(request.url);
   try {
-    const { referral, awarded } = await moveReferral(context.db, user, parsed.data.referralId, {
+    const { referral } = await moveReferral(await commandContext(request, context), {
+      referralId: parsed.data.referralId,
       stage: parsed.data.stage,
       revenueCents: parsed.data.revenue,
       marginCents: parsed.data.margin,
-    });
-    announcePoints(context.realtime, awarded);
-    context.realtime.toUser(referral.advocate_id, "toast", {
-      kind: "info",
-      title: `Your referral of ${referral.company} is now ${STAGE_LABELS[referral.stage].toLowerCase()}`,
-      description: referral.stage === "won" ? "Thank you: they are a customer now." : undefined,
     });
     return redirectWithToast(`${url.pathname}${url.search}`, {
       kind: "success",

@@ -11,38 +11,26 @@ import { ReferenceStatusBadge, shortDate } from "~/components/promoters/referenc
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
-import { NotFoundError } from "~/modules/auth/errors.ts";
 import {
-  announceDelivered,
   cancelReference,
   completeReference,
-  getReferenceRequest,
   rateReference,
   respondToReference,
-} from "~/modules/promoters/references.server.ts";
-import { announcePoints } from "~/modules/reputation/ledger.server.ts";
+} from "~/modules/promoters/reference-lifecycle.server.ts";
+import { getReferenceRequest } from "~/modules/promoters/reference-reads.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
-import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formErrors, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
+import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reference request · Limelight" }];
 
-function requestId(params: { id?: string }) {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw notFound("We could not find that request.");
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  try {
-    const reference = await getReferenceRequest(context.db, user, requestId(params));
-    return json({ reference, viewerId: user.id });
-  } catch (error) {
-    if (error instanceof NotFoundError) throw notFound(error.message);
-    throw error;
-  }
+  const reference = await orErrorPage(getReferenceRequest(context.db, user, idParam(params.id)));
+  return json({ reference, viewerId: user.id });
 }
 
 const helpfulField = z
@@ -50,64 +38,44 @@ const helpfulField = z
   .default("")
   .transform((v) => (v === "yes" ? true : v === "no" ? false : null));
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept") }),
-  z.object({ intent: z.literal("decline") }),
-  z.object({ intent: z.literal("complete"), helpful: helpfulField }),
-  z.object({
-    intent: z.literal("rate"),
-    helpful: z.enum(["yes", "no"]).transform((v) => v === "yes"),
-  }),
-  z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
-]);
+const ActionSchemas = {
+  accept: z.object({}),
+  decline: z.object({}),
+  complete: z.object({ helpful: helpfulField }),
+  rate: z.object({ helpful: z.enum(["yes", "no"]).transform((v) => v === "yes") }),
+  cancel: z.object({ reason: z.string().trim().max(300).default("") }),
+};
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const id = requestId(params);
-  const parsed = parseForm(ActionSchema, await request.formData());
+  await requireUser(request, context);
+  const requestId = idParam(params.id);
+  const parsed = parseIntent(await request.formData(), ActionSchemas);
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
       formError: "That request was not complete.",
     });
-  const back = `/references/${id}`;
+  const back = `/references/${requestId}`;
+  const run = await commandContext(request, context);
   try {
-    switch (parsed.data.intent) {
+    switch (parsed.intent) {
       case "accept":
       case "decline": {
-        const { request: updated, delivered } = await respondToReference(
-          context.db,
-          user,
-          id,
-          parsed.data.intent,
-        );
-        announceDelivered(context.realtime, delivered);
-        context.realtime.toUser(updated.prospect_id, "toast", {
-          kind: parsed.data.intent === "accept" ? "success" : "info",
-          title:
-            parsed.data.intent === "accept"
-              ? "Your conversation request was accepted"
-              : "Your conversation request was declined",
-          description:
-            parsed.data.intent === "accept"
-              ? `“${updated.topic}”: you can now see each other's email.`
-              : "No reason needed. You can ask a similar advocate instead.",
-        });
+        await respondToReference(run, { requestId, decision: parsed.intent });
         return redirectWithToast(back, {
           kind: "success",
-          title:
-            parsed.data.intent === "accept" ? "Accepted: you can now see their email" : "Declined",
+          title: parsed.intent === "accept" ? "Accepted: you can now see their email" : "Declined",
           description:
-            parsed.data.intent === "decline"
+            parsed.intent === "decline"
               ? "No reason needed. It does not count against you."
               : undefined,
         });
       }
       case "complete": {
-        const { request: updated, awarded } = await completeReference(context.db, user, id, {
+        const { request: updated } = await completeReference(run, {
+          requestId,
           helpful: parsed.data.helpful,
         });
-        announcePoints(context.realtime, awarded);
         return redirectWithToast(back, {
           kind: "success",
           title: updated.status === "completed" ? "Conversation completed" : "Marked as held",
@@ -118,11 +86,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         });
       }
       case "rate":
-        await rateReference(context.db, user, id, parsed.data.helpful);
+        await rateReference(run, { requestId, helpful: parsed.data.helpful });
         return redirectWithToast(back, { kind: "success", title: "Thanks for telling us" });
       case "cancel": {
-        const { delivered } = await cancelReference(context.db, user, id, parsed.data.reason);
-        announceDelivered(context.realtime, delivered);
+        await cancelReference(run, { requestId, reason: parsed.data.reason });
         return redirectWithToast(back, { kind: "success", title: "Request cancelled" });
       }
     }

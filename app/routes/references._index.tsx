@@ -5,11 +5,9 @@ import { ReferenceStatusBadge, shortDate } from "~/components/promoters/referenc
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import {
-  getMonthlyCap,
-  listOwnReferences,
-  requestsThisMonth,
-} from "~/modules/promoters/references.server.ts";
+import { isVerifiedCustomer } from "~/modules/access/policy.ts";
+import { getMonthlyCap, requestsThisMonth } from "~/modules/promoters/reference-caps.server.ts";
+import { listOwnReferences } from "~/modules/promoters/reference-reads.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your references · Limelight" }];
@@ -21,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getMonthlyCap(context.db, user.id),
     requestsThisMonth(context.db, user.id),
   ]);
-  return json({ ...own, cap, used, isAdvocate: user.role === "advocate" });
+  return json({ ...own, cap, used, isAdvocate: isVerifiedCustomer(user) });
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["asked"][number];

@@ -12,14 +12,13 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { ReferenceCapReachedError, type SuggestedAdvocate } from "~/modules/promoters/errors.ts";
-import {
-  announceDelivered,
-  referenceAvailability,
-  requestReference,
-} from "~/modules/promoters/references.server.ts";
+import { isVerifiedCustomer } from "~/modules/access/policy.ts";
+import { referenceAvailability } from "~/modules/promoters/reference-caps.server.ts";
+import { requestReference } from "~/modules/promoters/reference-lifecycle.server.ts";
 import { ReferenceRequestSchema } from "~/modules/promoters/validation.ts";
 import { getProfileByHandle } from "~/modules/profiles/profiles.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -29,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Ask for a conversation · Lim
 async function loadAdvocate(request: Request, db: Parameters<typeof getProfileByHandle>[0]) {
   const handle = new URL(request.url).searchParams.get("advocate") ?? "";
   const profile = handle ? await getProfileByHandle(db, handle) : undefined;
-  if (!profile || profile.role !== "advocate") throw notFound("We could not find that advocate.");
+  if (!profile || !isVerifiedCustomer(profile)) throw notFound("We could not find that advocate.");
   return profile;
 }
 
@@ -56,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   const { whenFull, ...values } = parsed.data;
   try {
-    const { request: created } = await requestReference(context.db, user, {
+    const { request: created } = await requestReference(await commandContext(request, context), {
       advocateId: advocate.id,
       prospectId: user.id,
       topic: parsed.data.topic,
@@ -64,8 +63,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       preferredTimes: parsed.data.preferredTimes,
       whenFull,
     });
-    // The advocate hears about it once it is stored.
-    if (created.status === "pending") announceDelivered(context.realtime, [created]);
     return redirectWithToast(`/references/${created.id}`, {
       kind: "success",
       title: created.status === "queued" ? "Your request is in the queue" : "Request sent",

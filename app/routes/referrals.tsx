@@ -15,6 +15,7 @@ import { policy } from "~/modules/access/policy.ts";
 import { listOwnReferrals, submitReferral } from "~/modules/promoters/referrals.server.ts";
 import { ReferralSchema } from "~/modules/promoters/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.submitReferral);
+  await requireAllowed(request, context, policy.submitReferral);
   const parsed = parseForm(ReferralSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   const { consent: _consent, ...values } = parsed.data;
   try {
-    const referral = await submitReferral(context.db, user, values);
+    const referral = await submitReferral(await commandContext(request, context), values);
     return redirectWithToast("/referrals", {
       kind: "success",
       title: `Thank you for introducing ${referral.company}`,

@@ -8,14 +8,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
-import {
-  announceDelivered,
-  getMonthlyCap,
-  requestsThisMonth,
-  setMonthlyCap,
-} from "~/modules/promoters/references.server.ts";
+import { isVerifiedCustomer } from "~/modules/access/policy.ts";
+import { getMonthlyCap, requestsThisMonth } from "~/modules/promoters/reference-caps.server.ts";
+import { setMonthlyCap } from "~/modules/promoters/reference-queue.server.ts";
 import { MonthlyCapSchema } from "~/modules/promoters/validation.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -36,12 +35,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     cap,
     used,
     openToReferences: Boolean(profile?.open_to_references),
-    isAdvocate: user.role === "advocate",
+    isAdvocate: isVerifiedCustomer(user),
   });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
+  await requireUser(request, context);
   const parsed = parseForm(MonthlyCapSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({
@@ -49,8 +48,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       values: parsed.values,
       formError: "Nothing was saved yet.",
     });
-  const delivered = await setMonthlyCap(context.db, user.id, parsed.data.monthlyCap);
-  announceDelivered(context.realtime, delivered);
+  const delivered = await setMonthlyCap(await commandContext(request, context), {
+    cap: parsed.data.monthlyCap,
+  });
   return redirectWithToast("/settings/references", {
     kind: "success",
     title: "Monthly limit saved",
@@ -64,6 +64,7 @@ export default function ReferenceSettings() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { field } = formFields<typeof MonthlyCapSchema>(actionData, { monthlyCap: data.cap });
   return (
     <Card className="space-y-5 p-6">
       <div>
@@ -90,12 +91,10 @@ export default function ReferenceSettings() {
         <FormError message={actionData?.formError} />
         <TextField
           label="Conversations a month"
-          name="monthlyCap"
           type="number"
           min={0}
           max={20}
-          defaultValue={actionData?.values?.monthlyCap ?? String(data.cap)}
-          error={actionData?.fieldErrors?.monthlyCap}
+          {...field("monthlyCap")}
           hint={`This month: ${data.used} so far. 0 pauses new requests.`}
           className="max-w-xs"
         />

@@ -10,8 +10,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { EmailTakenError } from "~/modules/auth/errors.ts";
 import { signUp } from "~/modules/auth/users.server.ts";
-import { signUpWithInvitation } from "~/modules/promoters/invited-sign-up.server.ts";
-import { lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
+import { acceptInvitation, lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
@@ -44,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const command = await commandContext(request, context);
     user =
       typeof invite === "string" && invite
-        ? await signUpWithInvitation(command, { ...parsed.data, token: invite })
+        ? await acceptInvitation(command, { ...parsed.data, token: invite })
         : await signUp(command, parsed.data);
   } catch (error) {
     const { password: _password, ...values } = parsed.data;

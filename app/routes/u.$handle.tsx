@@ -15,7 +15,7 @@ import { ProfileReputationSection } from "~/modules/reputation/profile-section.t
 import { ProfileAdvocacySections } from "~/components/advocacy/profile-sections.tsx";
 import { loadProfileAdvocacy } from "~/modules/advocacy/profile.server.ts";
 import { AskForConversation } from "~/components/promoters/ask-for-conversation.tsx";
-import { referenceAvailability } from "~/modules/promoters/references.server.ts";
+import { referenceAvailability } from "~/modules/promoters/reference-caps.server.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
@@ -84,6 +84,7 @@ const roleLabel: Record<string, string> = {
   admin: "Community admin",
   prospect: "Member",
 };
+/** Members who are not (yet) verified customers wear the plain badge. */
 
 export default function ProfilePage() {
   const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn } =

@@ -4,11 +4,12 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
+import { requestReference } from "../../app/modules/promoters/reference-lifecycle.server.ts";
 import {
-  deliverAllQueued,
-  requestReference,
+  deliverWaitingRequests,
   setMonthlyCap,
-} from "../../app/modules/promoters/references.server.ts";
+} from "../../app/modules/promoters/reference-queue.server.ts";
 import { runSweeps } from "../../server/sweeps.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
@@ -200,7 +201,7 @@ describe("asking for a conversation", () => {
 
   it("lets the advocate decline without a reason, giving the slot back", async () => {
     const a = await advocate();
-    await setMonthlyCap(handle.db, a.user.id, 1);
+    await setMonthlyCap(contextFor(handle.db, a.user), { cap: 1 });
     const p1 = await person("prospect");
     const p2 = await person("prospect");
     expect((await ask(p1.c, a.user.handle)).status).toBe(204);
@@ -247,7 +248,7 @@ describe("asking for a conversation", () => {
     const busy = await advocate({ industry, expertise: ["dashboards", "sql"] });
     const similar = await advocate({ industry, expertise: ["dashboards"] });
     await advocate({ expertise: ["kubernetes"] });
-    await setMonthlyCap(handle.db, busy.user.id, 1);
+    await setMonthlyCap(contextFor(handle.db, busy.user), { cap: 1 });
     const p1 = await person("prospect");
     const p2 = await person("prospect");
     expect((await ask(p1.c, busy.user.handle)).status).toBe(204);
@@ -278,25 +279,20 @@ describe("asking for a conversation", () => {
   /** An advocate taking one conversation a month, with one request delivered and one waiting. */
   async function oneDeliveredOneWaiting(now: Date) {
     const a = await advocate();
-    await setMonthlyCap(handle.db, a.user.id, 1);
+    await setMonthlyCap(contextFor(handle.db, a.user), { cap: 1 });
     for (const [topic, whenFull] of [
       ["One", "suggest"],
       ["Two", "queue"],
     ] as const) {
       const p = await person("prospect");
-      await requestReference(
-        handle.db,
-        p.user,
-        {
-          advocateId: a.user.id,
-          prospectId: p.user.id,
-          topic,
-          context: "",
-          preferredTimes: "",
-          whenFull,
-        },
-        now,
-      );
+      await requestReference(contextFor(handle.db, p.user, { now }), {
+        advocateId: a.user.id,
+        prospectId: p.user.id,
+        topic,
+        context: "",
+        preferredTimes: "",
+        whenFull,
+      });
     }
     return a;
   }
@@ -307,8 +303,10 @@ describe("asking for a conversation", () => {
     const manager = await person("manager");
     const now = new Date();
     await oneDeliveredOneWaiting(now);
-    expect(await deliverAllQueued(handle.db, manager.user, now)).toEqual([]);
-    const delivered = await deliverAllQueued(handle.db, manager.user, monthAfter(now));
+    const deliverAllQueued = (at: Date) =>
+      deliverWaitingRequests(contextFor(handle.db, manager.user, { now: at }), {});
+    expect(await deliverAllQueued(now)).toEqual([]);
+    const delivered = await deliverAllQueued(monthAfter(now));
     expect(delivered.map((d) => d.topic)).toEqual(["Two"]);
   });
 

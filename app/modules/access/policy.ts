@@ -23,7 +23,7 @@ export const isStaff = (viewer: Viewer) => viewer?.role === "manager" || viewer?
 export const isAdmin = (viewer: Viewer) => viewer?.role === "admin";
 
 /** Anyone or anything with a role: a viewer, or a person's row on a page. */
-type WithRole = { role: Role } | null | undefined;
+type WithRole = { role: Role | string | null } | null | undefined;
 export const hasRole = (person: WithRole, role: Role) => person?.role === role;
 /** Signed up, not yet verified as a customer by a community manager. */
 export const isProspect = (person: WithRole) => hasRole(person, "prospect");
@@ -149,6 +149,23 @@ export const policy = {
   },
   manageReferences(viewer: Viewer): boolean {
     return isStaff(viewer);
+  },
+  /** Anyone signed in keeps their own monthly reference limit. */
+  setReferenceCap(viewer: Viewer): boolean {
+    return isSignedIn(viewer);
+  },
+  /** The person who asked (or asked for someone), or staff, may withdraw an open request. */
+  cancelReference(viewer: Viewer, request: { prospectId: number; requestedBy: number }): boolean {
+    if (!isSignedIn(viewer)) return false;
+    return isStaff(viewer) || [request.prospectId, request.requestedBy].includes(viewer.id);
+  },
+  /** Only the two people in a conversation mark it as held. */
+  markReferenceHeld(viewer: Viewer, request: { advocateId: number; prospectId: number }): boolean {
+    return viewer?.id === request.advocateId || viewer?.id === request.prospectId;
+  },
+  /** Only the person who asked says whether it helped. */
+  rateReference(viewer: Viewer, request: { prospectId: number }): boolean {
+    return viewer?.id === request.prospectId;
   },
   submitReferral(viewer: Viewer): boolean {
     return viewer?.role === "advocate";

@@ -1,6 +1,14 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import { NotFoundError } from "../auth/errors.ts";
+import { NotFoundError } from "../../utils/errors.ts";
+import { isVerifiedCustomer } from "../access/policy.ts";
+import { postersBetween } from "../discussions/activity-reads.server.ts";
+import {
+  balancesOf,
+  contributionCounts,
+  earnersBetween,
+  liveAwardsByAreaAndMonth,
+} from "../reputation/dashboard-reads.server.ts";
 import { AREAS, type Area } from "../reputation/rules.ts";
 import { effectiveTiers } from "../tiers/standing.server.ts";
 import { countOpenItems } from "./open-items.server.ts";
@@ -10,19 +18,22 @@ import { lastMonths, npsSummary } from "./survey.server.ts";
 
 const DAY = 86_400_000;
 
-// A ledger row that earned points and has not been reversed is one contribution.
-const liveAward = sql<boolean>`l.amount > 0 and l.reverses_id is null and not exists (select 1 from reputation_ledger r where r.reverses_id = l.id)`;
-
-/** Advocates who contributed (earned points or posted) within the last `days` days. */
+/** Advocates who contributed (earned points that still stand, or posted) within the last `days` days. */
 export async function countActiveAdvocates(db: Queryable, days: number, now = new Date()) {
   const since = new Date(now.getTime() - days * DAY);
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from users u
-    where u.role = 'advocate' and (
-      exists (select 1 from reputation_ledger l where l.user_id = u.id and l.created_at >= ${since} and l.created_at <= ${now} and ${liveAward})
-      or exists (select 1 from posts p where p.author_id = u.id and p.deleted_at is null and p.created_at >= ${since} and p.created_at <= ${now})
-    )`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  const [earners, posters] = await Promise.all([
+    earnersBetween(db, since, now),
+    postersBetween(db, since, now),
+  ]);
+  const active = [...new Set([...earners, ...posters])];
+  if (!active.length) return 0;
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "advocate")
+    .where("id", "in", active)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export interface AreaMonth {
@@ -34,11 +45,7 @@ export interface AreaMonth {
 export async function contributionsByAreaPerMonth(db: Queryable, now = new Date(), months = 12) {
   const keys = lastMonths(now, months);
   const from = new Date(`${keys[0]}-01T00:00:00Z`);
-  const { rows } = await sql<{ month: string; area: Area; n: number }>`
-    select to_char(date_trunc('month', l.created_at at time zone 'UTC'), 'YYYY-MM') as month, l.area, count(*)::int as n
-    from reputation_ledger l
-    where l.created_at >= ${from} and l.created_at <= ${now} and ${liveAward}
-    group by 1, 2`.execute(db);
+  const rows = await liveAwardsByAreaAndMonth(db, from, now);
   return keys.map((month): AreaMonth => {
     const counts = Object.fromEntries(AREAS.map((a) => [a, 0])) as Record<Area, number>;
     for (const r of rows) if (r.month === month) counts[r.area] = Number(r.n);
@@ -134,17 +141,10 @@ export async function advocateReturn(db: Queryable, handle: string) {
     ])
     .where(sql<string>`lower(users.handle)`, "=", handle.toLowerCase())
     .executeTakeFirst();
-  if (!user || user.role !== "advocate")
+  if (!user || !isVerifiedCustomer(user))
     throw new NotFoundError("We could not find that advocate.");
-  const [counts, references, referrals, referralList, balance] = await Promise.all([
-    sql<{ talks: number; stories: number; answers: number; reference_points: number }>`
-      select
-        count(*) filter (where l.rule like 'talk\\_%')::int as talks,
-        count(*) filter (where l.rule = 'case_study_published')::int as stories,
-        count(*) filter (where l.rule = 'answer_accepted')::int as answers,
-        coalesce(sum(l.amount) filter (where l.rule = 'reference_call_completed'), 0)::int as reference_points
-      from reputation_ledger l
-      where l.user_id = ${user.id} and ${liveAward}`.execute(db),
+  const [counts, references, referrals, referralList, balances] = await Promise.all([
+    contributionCounts(db, [user.id]),
     db
       .selectFrom("reference_requests")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -167,17 +167,14 @@ export async function advocateReturn(db: Queryable, handle: string) {
       .where("advocate_id", "=", user.id)
       .orderBy("created_at", "desc")
       .execute(),
-    db
-      .selectFrom("reputation_balances")
-      .select(["total", "help", "speaking", "stories", "community"])
-      .where("user_id", "=", user.id)
-      .executeTakeFirst(),
+    balancesOf(db, [user.id]),
   ]);
+  const balance = balances.get(user.id);
   const refs = Object.fromEntries(references.map((r) => [r.status, Number(r.n)])) as Record<
     string,
     number
   >;
-  const c = counts.rows[0];
+  const c = counts.get(user.id);
   const helpfulRow = await db
     .selectFrom("reference_requests")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -195,10 +192,10 @@ export async function advocateReturn(db: Queryable, handle: string) {
       declined: refs.declined ?? 0,
     },
     referrals: { ...referrals, list: referralList },
-    talks: Number(c?.talks ?? 0),
-    stories: Number(c?.stories ?? 0),
-    answers: Number(c?.answers ?? 0),
-    referencePoints: Number(c?.reference_points ?? 0),
+    talks: c?.talks ?? 0,
+    stories: c?.stories ?? 0,
+    answers: c?.answers ?? 0,
+    referencePoints: c?.referencePoints ?? 0,
     reputation: balance ?? { total: 0, help: 0, speaking: 0, stories: 0, community: 0 },
   };
 }
@@ -217,7 +214,7 @@ export async function listAdvocateReturns(
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("role", "=", "advocate")
     .executeTakeFirstOrThrow();
-  let query = sql<{
+  const { rows } = await sql<{
     id: number;
     handle: string;
     display_name: string;
@@ -227,36 +224,42 @@ export async function listAdvocateReturns(
     referrals_won: number;
     revenue_cents: number;
     margin_cents: number;
-    talks: number;
-    stories: number;
-    answers: number;
-    reputation: number;
   }>`
     select u.id, u.handle, u.display_name, p.company,
       (select count(*) from reference_requests r where r.advocate_id = u.id and r.status = 'completed')::int as references_completed,
       (select count(*) from referrals f where f.advocate_id = u.id)::int as referrals,
       (select count(*) from referrals f where f.advocate_id = u.id and f.stage = 'won')::int as referrals_won,
       (select coalesce(sum(f.revenue_cents), 0) from referrals f where f.advocate_id = u.id)::bigint as revenue_cents,
-      (select coalesce(sum(f.margin_cents), 0) from referrals f where f.advocate_id = u.id)::bigint as margin_cents,
-      (select count(*) from reputation_ledger l where l.user_id = u.id and l.rule like 'talk\\_%' and ${liveAward})::int as talks,
-      (select count(*) from reputation_ledger l where l.user_id = u.id and l.rule = 'case_study_published' and ${liveAward})::int as stories,
-      (select count(*) from reputation_ledger l where l.user_id = u.id and l.rule = 'answer_accepted' and ${liveAward})::int as answers,
-      coalesce(b.total, 0)::int as reputation
+      (select coalesce(sum(f.margin_cents), 0) from referrals f where f.advocate_id = u.id)::bigint as margin_cents
     from users u
     join profiles p on p.user_id = u.id
-    left join reputation_balances b on b.user_id = u.id
-    where u.role = 'advocate'
-    order by revenue_cents desc, references_completed desc, reputation desc, u.id`;
-  if (!options.all)
-    query =
-      sql`${query} limit ${ADVOCATES_PAGE_SIZE} offset ${(page - 1) * ADVOCATES_PAGE_SIZE}` as typeof query;
-  const { rows } = await query.execute(db);
+    where u.role = 'advocate'`.execute(db);
+  const ids = rows.map((r) => r.id);
+  const [counts, balances] = await Promise.all([contributionCounts(db, ids), balancesOf(db, ids)]);
+  const all = rows
+    .map((r) => {
+      const c = counts.get(r.id);
+      return {
+        ...r,
+        revenue_cents: Number(r.revenue_cents),
+        margin_cents: Number(r.margin_cents),
+        talks: c?.talks ?? 0,
+        stories: c?.stories ?? 0,
+        answers: c?.answers ?? 0,
+        reputation: balances.get(r.id)?.total ?? 0,
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.revenue_cents - a.revenue_cents ||
+        b.references_completed - a.references_completed ||
+        b.reputation - a.reputation ||
+        a.id - b.id,
+    );
   return {
-    rows: rows.map((r) => ({
-      ...r,
-      revenue_cents: Number(r.revenue_cents),
-      margin_cents: Number(r.margin_cents),
-    })),
+    rows: options.all
+      ? all
+      : all.slice((page - 1) * ADVOCATES_PAGE_SIZE, page * ADVOCATES_PAGE_SIZE),
     total: Number(total),
     page,
     pageCount: Math.max(1, Math.ceil(Number(total) / ADVOCATES_PAGE_SIZE)),

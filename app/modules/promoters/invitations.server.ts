@@ -1,10 +1,13 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { recordAudit } from "../audit/audit.server.ts";
-import { ConflictError, ForbiddenError, NotFoundError } from "../auth/errors.ts";
+import type { User } from "../../../db/schema.ts";
+import { ConflictError, NotFoundError } from "../../utils/errors.ts";
+import { ensure } from "../access/ensure.ts";
+import { hashPassword } from "../auth/password.server.ts";
 import { generateSessionToken, sessionIdFromToken } from "../auth/session.server.ts";
-import type { Actor } from "../auth/users.server.ts";
+import { insertAccount } from "../auth/users.server.ts";
+import type { SignUpInput } from "../auth/validation.ts";
+import { defineCommand } from "../commands/command.server.ts";
 import { InvitationUnusableError } from "./errors.ts";
 
 const DAY = 86_400_000;
@@ -29,16 +32,18 @@ export function invitationState(
  * stored, as with sessions. An earlier open invitation to the same email
  * is withdrawn, so only the newest link works.
  */
-export async function createInvitation(
-  db: Queryable,
-  actor: Actor,
-  input: { email: string; name?: string; company?: string; responseId?: number | null },
-  now = new Date(),
-) {
-  if (actor.role !== "manager" && actor.role !== "admin")
-    throw new ForbiddenError("Only community managers can invite promoters.");
-  const email = input.email.trim().toLowerCase();
-  return inTransaction(db, async (trx) => {
+export const createInvitation = defineCommand({
+  name: "promoter.invite",
+  authorize(viewer) {
+    ensure("managePromoters", viewer);
+  },
+  async run(
+    trx,
+    input: { email: string; name?: string; company?: string; responseId?: number | null },
+    { viewer, effects, now },
+  ) {
+    ensure("managePromoters", viewer);
+    const email = input.email.trim().toLowerCase();
     const member = await trx
       .selectFrom("users")
       .select(["id", "display_name"])
@@ -88,22 +93,22 @@ export async function createInvitation(
         name,
         company,
         response_id: response?.id ?? null,
-        invited_by: actor.id,
+        invited_by: viewer.id,
         created_at: now,
         expires_at: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    effects.audit({
+      actorId: viewer.id,
       action: "promoter.invited",
       subjectType: "promoter_invitation",
       subjectId: invitation.id,
       details: { email, responseId: input.responseId ?? null },
     });
     return { token, invitation };
-  });
-}
+  },
+});
 
 export function invitationPath(token: string) {
   return `/signup?invite=${encodeURIComponent(token)}`;
@@ -140,21 +145,8 @@ export async function lookUpInvitation(db: Queryable, token: string, now = new D
   };
 }
 
-/**
- * Inside the sign-up transaction: locks the invitation, checks that it is
- * still open and meant for this email, and marks it used by the new user.
- */
-export async function redeemInvitation(
-  trx: Queryable,
-  token: string,
-  email: string,
-  claim: (invitation: {
-    id: number;
-    invited_by: number | null;
-    company: string;
-  }) => Promise<number>,
-  now = new Date(),
-) {
+/** Locks the invitation and checks that it is still open and meant for this email. */
+async function lockOpenInvitation(trx: Queryable, token: string, email: string, now: Date) {
   const invitation = /^[a-z2-7]{32}$/.test(token)
     ? await trx
         .selectFrom("promoter_invitations")
@@ -173,18 +165,61 @@ export async function redeemInvitation(
     throw new InvitationUnusableError(
       `This invitation is for ${invitation.email}. Sign up with that email, or ask for an invitation to the other one.`,
     );
-  const userId = await claim(invitation);
-  await trx
-    .updateTable("promoter_invitations")
-    .set({ used_at: now, used_by: userId })
-    .where("id", "=", invitation.id)
-    .execute();
   return invitation;
 }
 
+/**
+ * Sign-up through a promoter's invitation link: the account, the used
+ * invitation, the verified-customer mark and its audit row are written in
+ * one transaction, so an expired or reused link leaves nothing behind.
+ */
+export const acceptInvitation = defineCommand({
+  name: "promoter.invitation_accept",
+  async run(
+    trx,
+    { token, ...input }: SignUpInput & { token: string; passwordHash?: string },
+    { effects, now },
+  ): Promise<User> {
+    const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+    const invitation = await lockOpenInvitation(trx, token, input.email, now);
+    const user = await insertAccount(trx, { ...input, passwordHash, role: "advocate" });
+    const created = await trx
+      .updateTable("users")
+      .set({ verified_customer_at: now, verified_by: invitation.invited_by, updated_at: now })
+      .where("id", "=", user.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (invitation.company)
+      await trx
+        .updateTable("profiles")
+        .set({ company: invitation.company })
+        .where("user_id", "=", user.id)
+        .execute();
+    effects.audit({
+      actorId: invitation.invited_by,
+      action: "user.verified_customer",
+      subjectType: "user",
+      subjectId: user.id,
+      reason: "Joined through a promoter invitation",
+      details: { from: "invitation", to: "advocate", invitationId: invitation.id },
+    });
+    await trx
+      .updateTable("promoter_invitations")
+      .set({ used_at: now, used_by: user.id })
+      .where("id", "=", invitation.id)
+      .execute();
+    return created;
+  },
+});
+
 /** A manager withdraws an invitation that has not been used. */
-export async function revokeInvitation(db: Queryable, actor: Actor, id: number, now = new Date()) {
-  return inTransaction(db, async (trx) => {
+export const revokeInvitation = defineCommand({
+  name: "promoter.invitation_revoke",
+  authorize(viewer) {
+    ensure("managePromoters", viewer);
+  },
+  async run(trx, { invitationId: id }: { invitationId: number }, { viewer, effects, now }) {
+    ensure("managePromoters", viewer);
     const invitation = await trx
       .selectFrom("promoter_invitations")
       .selectAll()
@@ -199,12 +234,12 @@ export async function revokeInvitation(db: Queryable, actor: Actor, id: number, 
       .set({ revoked_at: now })
       .where("id", "=", id)
       .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    effects.audit({
+      actorId: viewer.id,
       action: "promoter.invitation_revoked",
       subjectType: "promoter_invitation",
       subjectId: id,
     });
     return invitation;
-  });
-}
+  },
+});

@@ -1,5 +1,8 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import { isProspect } from "../access/policy.ts";
+import { firstPostAt } from "../discussions/activity-reads.server.ts";
+import { firstLedgerEntryAt } from "../reputation/dashboard-reads.server.ts";
 import { invitationState, type InvitationState } from "./invitations.server.ts";
 
 import type { PromoterStage } from "./labels.ts";
@@ -46,12 +49,6 @@ export async function listPromoters(db: Queryable, now = new Date()) {
       "users.display_name",
       "users.role",
       "users.created_at as joined_at",
-      sql<Date | null>`(select min(l.created_at) from reputation_ledger l where l.user_id = users.id)`.as(
-        "first_ledger_at",
-      ),
-      sql<Date | null>`(select min(p.created_at) from posts p where p.author_id = users.id and p.deleted_at is null)`.as(
-        "first_post_at",
-      ),
       sql<
         number | null
       >`(select i.id from promoter_invitations i where lower(i.email) = latest.email order by i.created_at desc, i.id desc limit 1)`.as(
@@ -71,15 +68,21 @@ export async function listPromoters(db: Queryable, now = new Date()) {
         .execute()
     : [];
   const byId = new Map(invitations.map((i) => [i.id, i]));
+  const memberIds = rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
+  const [firstLedger, firstPost] = await Promise.all([
+    firstLedgerEntryAt(db, memberIds),
+    firstPostAt(db, memberIds),
+  ]);
 
   return rows.map((r) => {
-    const firstContributionAt = [r.first_ledger_at, r.first_post_at]
+    const firstContributionAt = (
+      r.user_id ? [firstLedger.get(r.user_id), firstPost.get(r.user_id)] : []
+    )
       .filter((d): d is Date => Boolean(d))
-      .map((d) => new Date(d))
       .sort((a, b) => a.getTime() - b.getTime())[0];
     const stage: PromoterStage = !r.user_id
       ? "not_member"
-      : r.role === "prospect"
+      : isProspect(r)
         ? "member"
         : firstContributionAt
           ? "contributed"

@@ -1,20 +1,14 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { ReferralStage } from "../../../db/tables/promoters.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import { policy } from "../access/policy.ts";
-import { recordAudit } from "../audit/audit.server.ts";
-import {
-  ConflictError,
-  FieldError,
-  ForbiddenError,
-  NotFoundError,
-  isUniqueViolation,
-} from "../auth/errors.ts";
-import type { Actor } from "../auth/users.server.ts";
+import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
+import { ensure } from "../access/ensure.ts";
+import type { Viewer } from "../access/policy.ts";
+import { defineCommand } from "../commands/command.server.ts";
+import { announceAwards } from "../reputation/ledger.server.ts";
 import { awardReferralPoints, type AwardedEntry } from "./points.server.ts";
 
-import { NEXT_STAGES, REFERRAL_STAGES } from "./labels.ts";
+import { NEXT_STAGES, REFERRAL_STAGES, REFERRAL_STAGE_LABELS } from "./labels.ts";
 
 export {
   formatMoney,
@@ -31,20 +25,18 @@ export interface NewReferral {
 }
 
 /** An advocate refers a peer company; the contact agreed to be introduced. */
-export async function submitReferral(
-  db: Queryable,
-  actor: Actor,
-  input: NewReferral,
-  now = new Date(),
-) {
-  if (!policy.submitReferral(actor))
-    throw new ForbiddenError("Only verified advocates can refer a company.");
-  try {
-    return await inTransaction(db, async (trx) => {
+export const submitReferral = defineCommand({
+  name: "referral.submit",
+  authorize(viewer) {
+    ensure("submitReferral", viewer);
+  },
+  async run(trx, input: NewReferral, { viewer, effects, now }) {
+    ensure("submitReferral", viewer);
+    try {
       const referral = await trx
         .insertInto("referrals")
         .values({
-          advocate_id: actor.id,
+          advocate_id: viewer.id,
           contact_name: input.contactName,
           contact_email: input.contactEmail.toLowerCase(),
           company: input.company,
@@ -55,43 +47,39 @@ export async function submitReferral(
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, {
-        actorId: actor.id,
+      effects.audit({
+        actorId: viewer.id,
         action: "referral.submitted",
         subjectType: "referral",
         subjectId: referral.id,
         details: { company: input.company },
       });
       return referral;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "referrals_open_contact_key"))
-      throw new FieldError(
-        "contactEmail",
-        "This person was already referred and the team is following up. Thank you!",
-        409,
-      );
-    throw error;
-  }
-}
+    } catch (error) {
+      if (isUniqueViolation(error, "referrals_open_contact_key"))
+        throw new FieldError(
+          "contactEmail",
+          "This person was already referred and the team is following up. Thank you!",
+          409,
+        );
+      throw error;
+    }
+  },
+});
 
 /**
  * A manager moves a referral on. Revenue and margin (in cents) are recorded
  * on a win and only then; a win goes through the rule "referral_won",
  * which is worth nothing unless an admin changed it.
  */
-export async function moveReferral(
-  db: Queryable,
-  actor: Actor,
-  id: number,
-  input: { stage: ReferralStage; revenueCents?: number | null; marginCents?: number | null },
-  now = new Date(),
-): Promise<{
-  referral: { id: number; stage: ReferralStage; company: string; advocate_id: number };
-  awarded: AwardedEntry[];
-}> {
-  if (!policy.manageReferrals(actor))
-    throw new ForbiddenError("Only community managers can move referrals.");
+export interface ReferralMove {
+  referralId: number;
+  stage: ReferralStage;
+  revenueCents?: number | null;
+  marginCents?: number | null;
+}
+
+function checkMoney(input: ReferralMove) {
   const hasMoney = input.revenueCents != null || input.marginCents != null;
   if (input.stage !== "won" && hasMoney)
     throw new FieldError("revenue", "Revenue and margin are recorded only when a referral is won.");
@@ -104,7 +92,24 @@ export async function moveReferral(
     if (input.marginCents > input.revenueCents)
       throw new FieldError("margin", "The margin cannot be more than the revenue.");
   }
-  return inTransaction(db, async (trx) => {
+}
+
+export const moveReferral = defineCommand({
+  name: "referral.move",
+  authorize(viewer, input: ReferralMove) {
+    ensure("manageReferrals", viewer);
+    checkMoney(input);
+  },
+  async run(
+    trx,
+    input,
+    { viewer, effects, now },
+  ): Promise<{
+    referral: { id: number; stage: ReferralStage; company: string; advocate_id: number };
+    awarded: AwardedEntry[];
+  }> {
+    ensure("manageReferrals", viewer);
+    const id = input.referralId;
     const referral = await trx
       .selectFrom("referrals")
       .selectAll()
@@ -125,13 +130,13 @@ export async function moveReferral(
         revenue_cents: input.stage === "won" ? input.revenueCents! : null,
         margin_cents: input.stage === "won" ? input.marginCents! : null,
         stage_changed_at: now,
-        stage_changed_by: actor.id,
+        stage_changed_by: viewer.id,
       })
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    effects.audit({
+      actorId: viewer.id,
       action: "referral.stage_changed",
       subjectType: "referral",
       subjectId: id,
@@ -149,13 +154,19 @@ export async function moveReferral(
             referralId: id,
             advocateId: referral.advocate_id,
             company: referral.company,
-            awardedBy: actor.id,
+            awardedBy: viewer.id,
             at: now,
           })
         : [];
+    announceAwards(effects, ...awarded);
+    effects.toUser(updated.advocate_id, "toast", {
+      kind: "info",
+      title: `Your referral of ${updated.company} is now ${REFERRAL_STAGE_LABELS[updated.stage].toLowerCase()}`,
+      description: updated.stage === "won" ? "Thank you: they are a customer now." : undefined,
+    });
     return { referral: updated, awarded };
-  });
-}
+  },
+});
 
 const referralColumns = [
   "referrals.id",
@@ -177,11 +188,10 @@ export const REFERRALS_PAGE_SIZE = 25;
 
 export async function listReferrals(
   db: Queryable,
-  viewer: Actor,
+  viewer: NonNullable<Viewer>,
   filters: { stage?: ReferralStage; page?: number },
 ) {
-  if (!policy.manageReferrals(viewer))
-    throw new ForbiddenError("Only community managers can see every referral.");
+  ensure("manageReferrals", viewer);
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   let query = db.selectFrom("referrals").innerJoin("users", "users.id", "referrals.advocate_id");
   if (filters.stage) query = query.where("referrals.stage", "=", filters.stage);
@@ -207,7 +217,7 @@ export async function listReferrals(
   };
 }
 
-export async function listOwnReferrals(db: Queryable, viewer: Actor) {
+export async function listOwnReferrals(db: Queryable, viewer: NonNullable<Viewer>) {
   return db
     .selectFrom("referrals")
     .innerJoin("users", "users.id", "referrals.advocate_id")

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import { isVerifiedCustomer } from "../access/policy.ts";
 import { startStoryFromSource } from "../advocacy/stories.server.ts";
 import { ConflictError, NotFoundError } from "../auth/errors.ts";
 import type { Actor } from "../auth/users.server.ts";
@@ -24,7 +25,7 @@ export async function startStoryFromResponse(db: Queryable, actor: Actor, respon
     .select(["id", "role", "display_name"])
     .where(sql<string>`lower(email)`, "=", response.email.toLowerCase())
     .executeTakeFirst();
-  if (!advocate || advocate.role !== "advocate")
+  if (!advocate || !isVerifiedCustomer(advocate))
     throw new ConflictError(
       `${response.name || response.email} is not a verified advocate yet: invite them first, and the story can be theirs.`,
     );

@@ -1,9 +1,8 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import { inTransaction } from "../../../db/transaction.ts";
-import type { Actor } from "../auth/users.server.ts";
+import { ensure } from "../access/ensure.ts";
+import { defineCommand } from "../commands/command.server.ts";
 import { ConflictError, FieldError, isUniqueViolation } from "../auth/errors.ts";
-import { recordAudit } from "../audit/audit.server.ts";
 import {
   checkSurveyCsv,
   netPromoterScore,
@@ -66,26 +65,31 @@ export async function previewSurveyImport(db: Queryable, text: string) {
  * out; responses already stored are skipped, so importing a file twice adds
  * nothing the second time. All or nothing: one transaction.
  */
-export async function importSurvey(
-  db: Queryable,
-  actor: Actor,
-  input: { text: string; fileName: string; skipProblems: boolean },
-) {
-  const { rows } = checkSurveyCsv(input.text);
-  const problems = rows.filter((r) => !r.row);
-  if (problems.length && !input.skipProblems) {
-    throw new SurveyFileError(
-      `${problems.length} row${problems.length === 1 ? " has" : "s have"} problems (first on line ${problems[0].line}). Fix the file, or confirm that those rows are left out. Nothing was imported.`,
-    );
-  }
-  const valid = rows.flatMap((r) => (r.row ? [r.row] : []));
-  if (valid.length === 0) throw new SurveyFileError("No row of this file can be imported.");
-  return inTransaction(db, async (trx) => {
+export const importSurvey = defineCommand({
+  name: "nps.import",
+  authorize(viewer) {
+    ensure("managePromoters", viewer);
+  },
+  async run(
+    trx,
+    input: { text: string; fileName: string; skipProblems: boolean },
+    { viewer, effects },
+  ) {
+    ensure("managePromoters", viewer);
+    const { rows } = checkSurveyCsv(input.text);
+    const problems = rows.filter((r) => !r.row);
+    if (problems.length && !input.skipProblems) {
+      throw new SurveyFileError(
+        `${problems.length} row${problems.length === 1 ? " has" : "s have"} problems (first on line ${problems[0].line}). Fix the file, or confirm that those rows are left out. Nothing was imported.`,
+      );
+    }
+    const valid = rows.flatMap((r) => (r.row ? [r.row] : []));
+    if (valid.length === 0) throw new SurveyFileError("No row of this file can be imported.");
     const batch = await trx
       .insertInto("nps_imports")
       .values({
         file_name: input.fileName.slice(0, 200) || "survey.csv",
-        imported_by: actor.id,
+        imported_by: viewer.id,
         rows_in_file: rows.length,
         rows_added: 0,
         rows_skipped: 0,
@@ -105,7 +109,7 @@ export async function importSurvey(
             comment: r.comment,
             responded_at: r.respondedAt,
             import_id: batch.id,
-            entered_by: actor.id,
+            entered_by: viewer.id,
           })),
         )
         .onConflict((oc) => oc.expression(sql`lower(email), responded_at`).doNothing())
@@ -119,8 +123,8 @@ export async function importSurvey(
       .set({ rows_added: added, rows_skipped: skipped })
       .where("id", "=", batch.id)
       .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
+    effects.audit({
+      actorId: viewer.id,
       action: "nps.imported",
       subjectType: "nps_import",
       subjectId: batch.id,
@@ -138,13 +142,18 @@ export async function importSurvey(
       alreadyImported: valid.length - added,
       leftOut: problems.length,
     };
-  });
-}
+  },
+});
 
 /** One response entered by hand (from a call or an interview). */
-export async function addResponse(db: Queryable, actor: Actor, row: SurveyRow) {
-  try {
-    return await inTransaction(db, async (trx) => {
+export const addResponse = defineCommand({
+  name: "nps.response_add",
+  authorize(viewer) {
+    ensure("managePromoters", viewer);
+  },
+  async run(trx, row: SurveyRow, { viewer, effects }) {
+    ensure("managePromoters", viewer);
+    try {
       const inserted = await trx
         .insertInto("nps_responses")
         .values({
@@ -154,25 +163,25 @@ export async function addResponse(db: Queryable, actor: Actor, row: SurveyRow) {
           score: row.score,
           comment: row.comment,
           responded_at: row.respondedAt,
-          entered_by: actor.id,
+          entered_by: viewer.id,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, {
-        actorId: actor.id,
+      effects.audit({
+        actorId: viewer.id,
         action: "nps.response_added",
         subjectType: "nps_response",
         subjectId: inserted.id,
         details: { score: row.score },
       });
       return inserted;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "nps_responses_email_responded_key"))
-      throw new ConflictError("A response from this email at this time is already recorded.");
-    throw error;
-  }
-}
+    } catch (error) {
+      if (isUniqueViolation(error, "nps_responses_email_responded_key"))
+        throw new ConflictError("A response from this email at this time is already recorded.");
+      throw error;
+    }
+  },
+});
 
 const categorySql = sql<NpsCategory>`case when score >= 9 then 'promoter' when score >= 7 then 'passive' else 'detractor' end`;
 
