@@ -14,7 +14,6 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import {
   createInvitation,
   invitationPath,
@@ -28,6 +27,7 @@ import { listPromoters, promoterFunnel } from "~/modules/promoters/pipeline.serv
 import { startStoryFromResponse } from "~/modules/promoters/stories.server.ts";
 import { npsSummary } from "~/modules/promoters/survey.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -103,8 +103,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         title: `Invitation to ${invitation.email} withdrawn`,
       });
     }
-    const outcome = await startStoryFromResponse(context.db, actor, parsed.data.responseId);
-    deliver(context.realtime, outcome);
+    const outcome = await startStoryFromResponse(
+      await commandContext(request, context),
+      parsed.data.responseId,
+    );
     return redirectWithToast(back, {
       kind: "success",
       title: `Story draft started for ${outcome.advocateName}`,

@@ -4,6 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TalkStatusBadge } from "~/components/advocacy/status-badge.tsx";
 import { Container } from "~/components/app-shell.tsx";
@@ -13,21 +14,23 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
-import { pointsForKeys, talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
+import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
 import {
   addTalkEvidence,
   getVisibleTalk,
   rejectTalk,
   verifyTalk,
-} from "~/modules/advocacy/speaking.server.ts";
+} from "~/modules/advocacy/talks.server.ts";
+import { pointsForKeys } from "~/modules/reputation/award-amounts.server.ts";
 import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { canTalk } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
+import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -43,7 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const talk = await orNotFound(getVisibleTalk(context.db, viewer, idParam(params.id)));
+  const talk = await orErrorPage(getVisibleTalk(context.db, viewer, idParam(params.id)));
   const subject = { speakerId: talk.speaker_id, status: talk.status, origin: talk.origin };
   const [awarded, catalogue] = await Promise.all([
     talk.award_key ? pointsForKeys(context.db, [talk.award_key]) : Promise.resolve(new Map()),
@@ -90,47 +93,45 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+const TalkIntents = {
+  evidence: EvidenceSchema,
+  verify: z.object({}),
+  reject: ReasonSchema,
+};
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  await requireUser(request, context);
+  const talkId = idParam(params.id);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
-  const back = `/speaking/talks/${id}`;
+  const submission = parseIntent(formData, TalkIntents);
+  if (!submission.ok) return invalidForm(submission);
+  const back = `/speaking/talks/${talkId}`;
   try {
-    if (intent === "evidence") {
-      const parsed = parseForm(EvidenceSchema, formData);
-      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
-      await addTalkEvidence(context.db, user, id, parsed.data);
-      return redirectWithToast(back, {
-        kind: "success",
-        title: "Evidence added",
-        description: "A community manager will verify your talk.",
-      });
+    const ctx = await commandContext(request, context);
+    switch (submission.intent) {
+      case "evidence":
+        await addTalkEvidence(ctx, { talkId, evidence: submission.data });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: "Evidence added",
+          description: "A community manager will verify your talk.",
+        });
+      case "verify": {
+        const verified = await verifyTalk(ctx, { talkId });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: verified.alreadyVerified ? "Already verified" : "Talk verified",
+          description: verified.alreadyVerified
+            ? "Nothing changed; its points were awarded once."
+            : "The speaker's points and profile are updated.",
+        });
+      }
+      case "reject":
+        await rejectTalk(ctx, { talkId, reason: submission.data.reason });
+        return redirectWithToast(back, { kind: "info", title: "Talk not verified" });
     }
-    if (intent === "verify") {
-      const verified = await verifyTalk(await commandContext(request, context), { talkId: id });
-      return redirectWithToast(back, {
-        kind: "success",
-        title: verified.alreadyVerified ? "Already verified" : "Talk verified",
-        description: verified.alreadyVerified
-          ? "Nothing changed; its points were awarded once."
-          : "The speaker's points and profile are updated.",
-      });
-    }
-    if (intent === "reject") {
-      const parsed = parseForm(ReasonSchema, formData);
-      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
-      await rejectTalk(await commandContext(request, context), {
-        talkId: id,
-        reason: parsed.data.reason,
-      });
-      return redirectWithToast(back, { kind: "info", title: "Talk not verified" });
-    }
-    return formErrors({ formError: "Choose what to do with this talk." });
   } catch (error) {
-    return answerAdvocacyError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 

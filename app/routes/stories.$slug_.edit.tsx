@@ -5,6 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryForm, storyFormValues } from "~/components/advocacy/story-form.tsx";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
@@ -14,22 +15,21 @@ import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError, orNotFound } from "~/modules/advocacy/answers.server.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import {
-  answerStoryProposal,
   getStoryBySlug,
   latestReviewNote,
   listStoryEvents,
   listStoryVersions,
-  saveStory,
-} from "~/modules/advocacy/stories.server.ts";
+} from "~/modules/advocacy/story-queries.server.ts";
+import { toStoryView } from "~/modules/advocacy/story-view.ts";
+import { answerStoryProposal, saveStory } from "~/modules/advocacy/story-writing.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { StorySchema } from "~/modules/advocacy/validation.ts";
 import { canStory } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/http.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, notFound, orErrorPage } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -55,7 +55,7 @@ const EVENT_LABELS: Record<string, string> = {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const viewer = await getViewer(request, context);
-  const story = await orNotFound(getStoryBySlug(context.db, params.slug ?? ""));
+  const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
   if (!policy.editStory(viewer, { authorId: story.author_id })) {
     if (policy.reviewStory(viewer, { authorId: story.author_id }))
       throw redirect(`/manage/stories/${story.id}`);
@@ -77,23 +77,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       sourceType: story.source_type,
     },
     initial: storyFormValues(story),
-    preview: {
-      title: story.title,
-      company: story.company,
-      industry: story.industry,
-      productArea: story.product_area,
-      challengeHtml: story.challenge_html,
-      solutionHtml: story.solution_html,
-      resultsHtml: story.results_html,
-      pullQuote: story.pull_quote,
-      metrics: story.metrics,
-      author: {
-        name: story.author_name,
-        handle: story.author_handle,
-        jobTitle: story.author_job_title,
-        linkable: false,
-      },
-    },
+    preview: toStoryView(story),
     author: {
       name: story.author_name,
       handle: story.author_handle,
@@ -113,40 +97,45 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+const EditIntents = {
+  accept: z.object({}),
+  "turn-down": z.object({}),
+  save: StorySchema,
+  submit: StorySchema,
+};
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const story = await orNotFound(getStoryBySlug(context.db, params.slug ?? ""));
+  await requireUser(request, context);
+  const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  // Enter in a field saves, as the first button does.
+  if (!formData.has("intent")) formData.set("intent", "save");
+  const submission = parseIntent(formData, EditIntents);
+  if (!submission.ok)
+    return invalidForm({
+      ...submission,
+      formError: submission.formError ?? "Some fields need your attention. Nothing was saved yet.",
+    });
   const back = `/stories/${story.slug}/edit`;
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
   try {
-    if (intent === "accept" || intent === "turn-down") {
-      const outcome = await answerStoryProposal(context.db, user, story.id, intent === "accept");
-      deliver(context.realtime, outcome);
-      return redirectWithToast(intent === "accept" ? back : "/stories/mine", {
+    const ctx = await commandContext(request, context);
+    if (submission.intent === "accept" || submission.intent === "turn-down") {
+      const accept = submission.intent === "accept";
+      await answerStoryProposal(ctx, { id: story.id, accept });
+      return redirectWithToast(accept ? back : "/stories/mine", {
         kind: "success",
-        title: intent === "accept" ? "Draft accepted — it is yours to edit" : "Draft turned down",
+        title: accept ? "Draft accepted — it is yours to edit" : "Draft turned down",
       });
     }
-    const parsed = parseForm(StorySchema, formData);
-    if (!parsed.ok)
-      return formErrors({
-        fieldErrors: parsed.fieldErrors,
-        values: parsed.values,
-        formError: "Some fields need your attention. Nothing was saved yet.",
-      });
-    const submit = intent === "submit";
-    const outcome = await saveStory(context.db, user, { id: story.id }, parsed.data, { submit });
-    deliver(context.realtime, outcome);
+    const submit = submission.intent === "submit";
+    await saveStory(ctx, { id: story.id, story: submission.data, submit });
     return redirectWithToast(back, {
       kind: "success",
       title: submit ? "Sent for review" : "Saved",
       description: submit ? "A community manager will read it and get back to you." : undefined,
     });
   } catch (error) {
-    return answerAdvocacyError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
