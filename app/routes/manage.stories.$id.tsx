@@ -5,13 +5,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { z } from "zod";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { StoryReviewActions } from "~/components/advocacy/review-actions.tsx";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
-import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { FormError, TextAreaField } from "~/components/ui/field.tsx";
+import { FormError } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { storyPoints } from "~/modules/advocacy/points.server.ts";
 import {
@@ -140,7 +141,6 @@ export default function ReviewStory() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const intent = actionData?.values?.intent;
-  const e = actionData?.fieldErrors ?? {};
   const { story } = data;
   return (
     <div className="space-y-6">
@@ -182,98 +182,13 @@ export default function ReviewStory() {
         </div>
         <aside className="space-y-6">
           {intent ? <FormError message={actionData?.formError} /> : null}
-          {data.can.review ? (
-            <Card className="space-y-5 p-5">
-              <h3 className="font-semibold">Review</h3>
-              <Form method="post" className="space-y-2">
-                <input type="hidden" name="intent" value="publish" />
-                <p className="text-sm text-stone-600 dark:text-stone-400">
-                  {story.live
-                    ? "Publishing replaces the live version; earlier versions are kept."
-                    : `Publishing puts it in the public library and awards the author +${data.points} points.`}
-                </p>
-                <Button type="submit" disabled={busy}>
-                  {story.live ? "Publish new version" : "Publish"}
-                </Button>
-              </Form>
-              <Form
-                method="post"
-                noValidate
-                className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800"
-              >
-                <input type="hidden" name="intent" value="request-changes" />
-                <TextAreaField
-                  label="What should change?"
-                  name="comment"
-                  rows={3}
-                  defaultValue={intent === "request-changes" ? actionData?.values?.comment : ""}
-                  error={intent === "request-changes" ? e.comment : undefined}
-                  hint="The author sees this on their draft."
-                />
-                <Button type="submit" variant="secondary" disabled={busy}>
-                  Request changes
-                </Button>
-              </Form>
-              <Form
-                method="post"
-                noValidate
-                className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800"
-                onSubmit={(event) => {
-                  if (!confirm("Decline this story?")) event.preventDefault();
-                }}
-              >
-                <input type="hidden" name="intent" value="decline" />
-                <TextAreaField
-                  label="Reason for declining"
-                  name="reason"
-                  rows={2}
-                  defaultValue={intent === "decline" ? actionData?.values?.reason : ""}
-                  error={intent === "decline" ? e.reason : undefined}
-                />
-                <Button type="submit" variant="danger" disabled={busy}>
-                  Decline
-                </Button>
-              </Form>
-            </Card>
-          ) : null}
-          {data.can.unpublish ? (
-            <Card className="space-y-3 p-5">
-              <h3 className="font-semibold">Take it down</h3>
-              <Form
-                method="post"
-                noValidate
-                className="space-y-2"
-                onSubmit={(event) => {
-                  if (!confirm("Unpublish this story? The author's points for it are taken back."))
-                    event.preventDefault();
-                }}
-              >
-                <input type="hidden" name="intent" value="unpublish" />
-                <TextAreaField
-                  label="Reason for unpublishing"
-                  name="reason"
-                  rows={2}
-                  defaultValue={intent === "unpublish" ? actionData?.values?.reason : ""}
-                  error={intent === "unpublish" ? e.reason : undefined}
-                  hint="The author sees it. Their points for the story are taken back."
-                />
-                <Button type="submit" variant="danger" disabled={busy}>
-                  Unpublish
-                </Button>
-              </Form>
-            </Card>
-          ) : null}
-          {data.can.republish ? (
-            <Card className="space-y-3 p-5">
-              <h3 className="font-semibold">Publish again</h3>
-              <Form method="post">
-                <input type="hidden" name="intent" value="republish" />
-                <Button type="submit" disabled={busy}>
-                  Put it back in the library
-                </Button>
-              </Form>
-            </Card>
-          ) : null}
+          <StoryReviewActions
+            live={story.live}
+            points={data.points}
+            can={data.can}
+            busy={busy}
+            actionData={actionData}
+          />
           <Card className="p-5">
             <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
               History

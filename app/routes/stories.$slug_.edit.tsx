@@ -6,14 +6,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { z } from "zod";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryForm, storyFormValues } from "~/components/advocacy/story-form.tsx";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { ProposalCard, ReviewNote } from "~/components/advocacy/story-notices.tsx";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Container } from "~/components/app-shell.tsx";
-import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { FormError } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import {
   getStoryBySlug,
@@ -21,7 +21,7 @@ import {
   listStoryEvents,
   listStoryVersions,
 } from "~/modules/advocacy/story-queries.server.ts";
-import { toStoryView } from "~/modules/advocacy/story-view.ts";
+import { STORY_EVENT_LABELS, toStoryView } from "~/modules/advocacy/story-view.ts";
 import { answerStoryProposal, saveStory } from "~/modules/advocacy/story-writing.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { StorySchema } from "~/modules/advocacy/validation.ts";
@@ -36,21 +36,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit “${data?.story.title ?? "story"}” · Limelight` },
   { name: "robots", content: "noindex" },
 ];
-
-const EVENT_LABELS: Record<string, string> = {
-  created: "Draft started",
-  proposed: "Started by the community team",
-  accepted: "You accepted the draft",
-  turned_down: "You turned the draft down",
-  submitted: "Sent for review",
-  changes_requested: "Changes requested",
-  published: "Published",
-  declined: "Declined",
-  revision_started: "New version started",
-  revision_declined: "New version declined",
-  unpublished: "Taken out of the library",
-  republished: "Back in the library",
-};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -88,7 +73,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     reviewNote: latestReviewNote(events),
     events: events.map((e) => ({
       id: e.id,
-      label: EVENT_LABELS[e.action] ?? e.action,
+      label: STORY_EVENT_LABELS[e.action] ?? e.action,
       comment: e.comment,
       actor: e.actor_name,
       date: formatEventDate(e.created_at),
@@ -166,56 +151,13 @@ export default function EditStory() {
         </div>
       </div>
 
-      {data.reviewNote &&
-      (story.status === "changes_requested" ||
-        story.status === "declined" ||
-        data.reviewNote.action === "revision_declined") ? (
-        <div
-          className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-800 dark:bg-amber-950/40"
-          data-testid="review-note"
-          role="note"
-        >
-          <h2 className="font-semibold">
-            {data.reviewNote.action === "changes_requested"
-              ? "The community team asked for changes"
-              : "Why it was declined"}
-          </h2>
-          <p className="mt-2 whitespace-pre-line text-stone-800 dark:text-stone-200">
-            {data.reviewNote.comment}
-          </p>
-        </div>
-      ) : null}
-
+      <ReviewNote note={data.reviewNote} status={story.status} />
       {story.status === "proposed" ? (
-        <Card className="mb-6 space-y-3 p-5">
-          <h2 className="font-semibold">
-            {story.startedBy ?? "The community team"} started this story for you
-          </h2>
-          <p className="text-sm text-stone-700 dark:text-stone-300">
-            It begins with what you wrote in the community. Accept it to make it yours and edit it
-            before anything is published — or turn it down, and nothing more happens.
-          </p>
-          {proposalIntent ? <FormError message={actionData?.formError} /> : null}
-          <div className="flex gap-3">
-            <Form method="post">
-              <input type="hidden" name="intent" value="accept" />
-              <Button type="submit" disabled={busy}>
-                Accept and edit
-              </Button>
-            </Form>
-            <Form
-              method="post"
-              onSubmit={(e) => {
-                if (!confirm("Turn this story down?")) e.preventDefault();
-              }}
-            >
-              <input type="hidden" name="intent" value="turn-down" />
-              <Button type="submit" variant="secondary" disabled={busy}>
-                Turn down
-              </Button>
-            </Form>
-          </div>
-        </Card>
+        <ProposalCard
+          startedBy={story.startedBy}
+          busy={busy}
+          formError={proposalIntent ? actionData?.formError : undefined}
+        />
       ) : null}
 
       {data.editable ? (

@@ -53,3 +53,19 @@ export function toStoryView(story: StoryContent, linkable = false): StoryViewDat
     },
   };
 }
+
+/** How a story's history reads to its author. */
+export const STORY_EVENT_LABELS: Record<string, string> = {
+  created: "Draft started",
+  proposed: "Started by the community team",
+  accepted: "You accepted the draft",
+  turned_down: "You turned the draft down",
+  submitted: "Sent for review",
+  changes_requested: "Changes requested",
+  published: "Published",
+  declined: "Declined",
+  revision_started: "New version started",
+  revision_declined: "New version declined",
+  unpublished: "Taken out of the library",
+  republished: "Back in the library",
+};
