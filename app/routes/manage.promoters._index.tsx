@@ -14,7 +14,6 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import {
   createInvitation,
   invitationPath,
@@ -107,8 +106,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         title: `Invitation to ${invitation.email} withdrawn`,
       });
     }
-    const outcome = await startStoryFromResponse(context.db, actor, parsed.data.responseId);
-    deliver(context.realtime, outcome);
+    const outcome = await startStoryFromResponse(
+      await commandContext(request, context),
+      parsed.data.responseId,
+    );
     return redirectWithToast(back, {
       kind: "success",
       title: `Story draft started for ${outcome.advocateName}`,

@@ -16,20 +16,20 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, TextAreaField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
 import {
   canDecide,
   decideApplication,
-  getOpportunity,
   listApplicationsForOpportunity,
-  updateOpportunity,
-} from "~/modules/advocacy/speaking.server.ts";
+} from "~/modules/advocacy/applications.server.ts";
+import { getOpportunity, updateOpportunity } from "~/modules/advocacy/opportunities.server.ts";
 import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { DecisionSchema, OpportunitySchema } from "~/modules/advocacy/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
+import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
   const id = idParam(params.id);
-  const opportunity = await orNotFound(getOpportunity(context.db, id));
+  const opportunity = await orErrorPage(getOpportunity(context.db, id));
   const [applications, pointsByFormat] = await Promise.all([
     listApplicationsForOpportunity(context.db, id),
     talkPointsByFormat(context.db),
@@ -53,53 +53,41 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+const told = {
+  shortlist: "Shortlisted",
+  accept: "Accepted — the talk is scheduled",
+  decline: "Declined",
+};
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageSpeaking);
+  await requireAllowed(request, context, policy.manageSpeaking);
   const id = idParam(params.id);
   const formData = await request.formData();
-  const submitted: Record<string, string> = {};
-  for (const [key, value] of formData.entries())
-    if (typeof value === "string") submitted[key] = value;
+  const submission = parseIntent(formData, { decide: DecisionSchema, save: OpportunitySchema });
+  if (!submission.ok)
+    return invalidForm({
+      ...submission,
+      formError:
+        submission.formError ??
+        (formData.get("intent") === "decide"
+          ? (submission.fieldErrors.message ?? "That decision was not complete.")
+          : "Some fields need your attention. Nothing was saved yet."),
+    });
   const back = `/manage/speaking/${id}`;
   try {
-    if (formData.get("intent") === "decide") {
-      const parsed = parseForm(DecisionSchema, formData);
-      if (!parsed.ok)
-        return formErrors({
-          fieldErrors: parsed.fieldErrors,
-          values: parsed.values,
-          formError: parsed.fieldErrors.message ?? "That decision was not complete.",
-        });
-      const outcome = await decideApplication(
-        context.db,
-        user,
-        parsed.data.applicationId,
-        parsed.data.decision,
-        parsed.data.message,
-      );
-      deliver(context.realtime, outcome);
-      const told = {
-        shortlist: "Shortlisted",
-        accept: "Accepted — the talk is scheduled",
-        decline: "Declined",
-      };
+    const ctx = await commandContext(request, context);
+    if (submission.intent === "decide") {
+      await decideApplication(ctx, submission.data);
       return redirectWithToast(`${back}#applications`, {
         kind: "success",
-        title: told[parsed.data.decision],
+        title: told[submission.data.decision],
         description: "The advocate has been told.",
       });
     }
-    const parsed = parseForm(OpportunitySchema, formData);
-    if (!parsed.ok)
-      return formErrors({
-        fieldErrors: parsed.fieldErrors,
-        values: parsed.values,
-        formError: "Some fields need your attention. Nothing was saved yet.",
-      });
-    await updateOpportunity(context.db, user, id, parsed.data);
+    await updateOpportunity(ctx, { id, opportunity: submission.data });
     return redirectWithToast(back, { kind: "success", title: "Opportunity saved" });
   } catch (error) {
-    return answerAdvocacyError(error, submitted);
+    return answerDomainError(error, formValues(formData));
   }
 }
 

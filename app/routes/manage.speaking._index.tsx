@@ -10,11 +10,9 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
-import {
-  listOpportunitiesForManagers,
-  listTalksToVerify,
-  listUndecidedApplications,
-} from "~/modules/advocacy/speaking.server.ts";
+import { listUndecidedApplications } from "~/modules/advocacy/applications.server.ts";
+import { listOpportunitiesForManagers } from "~/modules/advocacy/opportunities.server.ts";
+import { listTalksToVerify } from "~/modules/advocacy/talks.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 

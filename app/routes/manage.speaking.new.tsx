@@ -7,11 +7,12 @@ import {
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OpportunityForm } from "~/components/advocacy/opportunity-form.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError } from "~/modules/advocacy/answers.server.ts";
 import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
-import { createOpportunity } from "~/modules/advocacy/speaking.server.ts";
+import { createOpportunity } from "~/modules/advocacy/opportunities.server.ts";
 import { OpportunitySchema } from "~/modules/advocacy/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.manageSpeaking);
+  await requireAllowed(request, context, policy.manageSpeaking);
   const parsed = parseForm(OpportunitySchema, await request.formData());
   if (!parsed.ok)
     return formErrors({
@@ -32,14 +33,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formError: "Some fields need your attention. Nothing was posted yet.",
     });
   try {
-    const opportunity = await createOpportunity(context.db, user, parsed.data);
+    const opportunity = await createOpportunity(
+      await commandContext(request, context),
+      parsed.data,
+    );
     return redirectWithToast(`/manage/speaking/${opportunity.id}`, {
       kind: "success",
       title: "Opportunity posted",
       description: "Advocates who are open to speaking can apply now.",
     });
   } catch (error) {
-    return answerAdvocacyError(error);
+    return answerDomainError(error);
   }
 }
 

@@ -4,32 +4,38 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { StoryReviewActions } from "~/components/advocacy/review-actions.tsx";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
-import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { FormError, TextAreaField } from "~/components/ui/field.tsx";
+import { FormError } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import { storyPoints } from "~/modules/advocacy/points.server.ts";
 import {
-  declineStory,
   getStoryById,
   listStoryEvents,
   listStoryVersions,
+} from "~/modules/advocacy/story-queries.server.ts";
+import {
+  declineStory,
   publishStory,
   republishStory,
   requestStoryChanges,
   unpublishStory,
-} from "~/modules/advocacy/stories.server.ts";
+} from "~/modules/advocacy/story-review.server.ts";
+import { toStoryView } from "~/modules/advocacy/story-view.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { CommentSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { canStory } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
+import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.reviewStory);
   const viewer = await getViewer(request, context);
-  const story = await orNotFound(getStoryById(context.db, idParam(params.id)));
+  const story = await orErrorPage(getStoryById(context.db, idParam(params.id)));
   const [events, versions, points] = await Promise.all([
     listStoryEvents(context.db, story.id),
     listStoryVersions(context.db, story.id),
@@ -60,23 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       authorHandle: story.author_handle,
       awarded: story.award_key !== null,
     },
-    preview: {
-      title: story.title,
-      company: story.company,
-      industry: story.industry,
-      productArea: story.product_area,
-      challengeHtml: story.challenge_html,
-      solutionHtml: story.solution_html,
-      resultsHtml: story.results_html,
-      pullQuote: story.pull_quote,
-      metrics: story.metrics,
-      author: {
-        name: story.author_name,
-        handle: story.author_handle,
-        jobTitle: story.author_job_title,
-        linkable: false,
-      },
-    },
+    preview: toStoryView(story),
     can: {
       review: mayReview && canStory("publish", story.status),
       unpublish: mayReview && story.live_version_id !== null,
@@ -98,58 +88,51 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+const ReviewIntents = {
+  "request-changes": CommentSchema,
+  publish: z.object({}),
+  decline: ReasonSchema,
+  unpublish: ReasonSchema,
+  republish: z.object({}),
+};
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.reviewStory);
+  await requireAllowed(request, context, policy.reviewStory);
   const id = idParam(params.id);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
+  const submission = parseIntent(formData, ReviewIntents);
+  if (!submission.ok) return invalidForm(submission);
   const back = `/manage/stories/${id}`;
   try {
-    if (intent === "request-changes") {
-      const parsed = parseForm(CommentSchema, formData);
-      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values });
-      deliver(
-        context.realtime,
-        await requestStoryChanges(context.db, user, id, parsed.data.comment),
-      );
-      return redirectWithToast(back, {
-        kind: "success",
-        title: "Changes requested",
-        description: "The author sees your comment on their draft.",
-      });
+    const ctx = await commandContext(request, context);
+    switch (submission.intent) {
+      case "request-changes":
+        await requestStoryChanges(ctx, { id, comment: submission.data.comment });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: "Changes requested",
+          description: "The author sees your comment on their draft.",
+        });
+      case "publish": {
+        const { version } = await publishStory(ctx, { id });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: version > 1 ? `Version ${version} published` : "Published",
+          description: "It is in the public story library now.",
+        });
+      }
+      case "decline":
+        await declineStory(ctx, { id, reason: submission.data.reason });
+        return redirectWithToast(back, { kind: "info", title: "Declined" });
+      case "unpublish":
+        await unpublishStory(ctx, { id, reason: submission.data.reason });
+        return redirectWithToast(back, { kind: "info", title: "Taken out of the library" });
+      case "republish":
+        await republishStory(ctx, { id });
+        return redirectWithToast(back, { kind: "success", title: "Back in the library" });
     }
-    if (intent === "publish") {
-      const outcome = await publishStory(context.db, user, id);
-      deliver(context.realtime, outcome);
-      return redirectWithToast(back, {
-        kind: "success",
-        title:
-          outcome.value.version > 1 ? `Version ${outcome.value.version} published` : "Published",
-        description: "It is in the public story library now.",
-      });
-    }
-    if (intent === "decline" || intent === "unpublish") {
-      const parsed = parseForm(ReasonSchema, formData);
-      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values });
-      const outcome =
-        intent === "decline"
-          ? await declineStory(context.db, user, id, parsed.data.reason)
-          : await unpublishStory(context.db, user, id, parsed.data.reason);
-      deliver(context.realtime, outcome);
-      return redirectWithToast(back, {
-        kind: "info",
-        title: intent === "decline" ? "Declined" : "Taken out of the library",
-      });
-    }
-    if (intent === "republish") {
-      deliver(context.realtime, await republishStory(context.db, user, id));
-      return redirectWithToast(back, { kind: "success", title: "Back in the library" });
-    }
-    return formErrors({ formError: "Choose what to do with this story." });
   } catch (error) {
-    return answerAdvocacyError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
@@ -158,7 +141,6 @@ export default function ReviewStory() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const intent = actionData?.values?.intent;
-  const e = actionData?.fieldErrors ?? {};
   const { story } = data;
   return (
     <div className="space-y-6">
@@ -200,98 +182,13 @@ export default function ReviewStory() {
         </div>
         <aside className="space-y-6">
           {intent ? <FormError message={actionData?.formError} /> : null}
-          {data.can.review ? (
-            <Card className="space-y-5 p-5">
-              <h3 className="font-semibold">Review</h3>
-              <Form method="post" className="space-y-2">
-                <input type="hidden" name="intent" value="publish" />
-                <p className="text-sm text-stone-600 dark:text-stone-400">
-                  {story.live
-                    ? "Publishing replaces the live version; earlier versions are kept."
-                    : `Publishing puts it in the public library and awards the author +${data.points} points.`}
-                </p>
-                <Button type="submit" disabled={busy}>
-                  {story.live ? "Publish new version" : "Publish"}
-                </Button>
-              </Form>
-              <Form
-                method="post"
-                noValidate
-                className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800"
-              >
-                <input type="hidden" name="intent" value="request-changes" />
-                <TextAreaField
-                  label="What should change?"
-                  name="comment"
-                  rows={3}
-                  defaultValue={intent === "request-changes" ? actionData?.values?.comment : ""}
-                  error={intent === "request-changes" ? e.comment : undefined}
-                  hint="The author sees this on their draft."
-                />
-                <Button type="submit" variant="secondary" disabled={busy}>
-                  Request changes
-                </Button>
-              </Form>
-              <Form
-                method="post"
-                noValidate
-                className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800"
-                onSubmit={(event) => {
-                  if (!confirm("Decline this story?")) event.preventDefault();
-                }}
-              >
-                <input type="hidden" name="intent" value="decline" />
-                <TextAreaField
-                  label="Reason for declining"
-                  name="reason"
-                  rows={2}
-                  defaultValue={intent === "decline" ? actionData?.values?.reason : ""}
-                  error={intent === "decline" ? e.reason : undefined}
-                />
-                <Button type="submit" variant="danger" disabled={busy}>
-                  Decline
-                </Button>
-              </Form>
-            </Card>
-          ) : null}
-          {data.can.unpublish ? (
-            <Card className="space-y-3 p-5">
-              <h3 className="font-semibold">Take it down</h3>
-              <Form
-                method="post"
-                noValidate
-                className="space-y-2"
-                onSubmit={(event) => {
-                  if (!confirm("Unpublish this story? The author's points for it are taken back."))
-                    event.preventDefault();
-                }}
-              >
-                <input type="hidden" name="intent" value="unpublish" />
-                <TextAreaField
-                  label="Reason for unpublishing"
-                  name="reason"
-                  rows={2}
-                  defaultValue={intent === "unpublish" ? actionData?.values?.reason : ""}
-                  error={intent === "unpublish" ? e.reason : undefined}
-                  hint="The author sees it. Their points for the story are taken back."
-                />
-                <Button type="submit" variant="danger" disabled={busy}>
-                  Unpublish
-                </Button>
-              </Form>
-            </Card>
-          ) : null}
-          {data.can.republish ? (
-            <Card className="space-y-3 p-5">
-              <h3 className="font-semibold">Publish again</h3>
-              <Form method="post">
-                <input type="hidden" name="intent" value="republish" />
-                <Button type="submit" disabled={busy}>
-                  Put it back in the library
-                </Button>
-              </Form>
-            </Card>
-          ) : null}
+          <StoryReviewActions
+            live={story.live}
+            points={data.points}
+            can={data.can}
+            busy={busy}
+            actionData={actionData}
+          />
           <Card className="p-5">
             <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
               History

@@ -12,11 +12,14 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError } from "~/modules/advocacy/answers.server.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
-import { listStoriesForReview, startStoryFromThread } from "~/modules/advocacy/stories.server.ts";
+import { listStoriesForReview } from "~/modules/advocacy/story-queries.server.ts";
+import { startStoryFromThread } from "~/modules/advocacy/story-writing.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { NotFoundError } from "~/utils/errors.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { parseId } from "~/utils/params.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -73,22 +76,23 @@ const StartSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.startStoryFromSource);
+  await requireAllowed(request, context, policy.startStoryFromSource);
   const parsed = parseForm(StartSchema, await request.formData());
   if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
   try {
-    const outcome = await startStoryFromThread(context.db, user, {
-      threadId: Number(parsed.data.thread),
+    const threadId = parseId(parsed.data.thread);
+    if (threadId === null) throw new NotFoundError("We could not find that discussion thread.");
+    const story = await startStoryFromThread(await commandContext(request, context), {
+      threadId,
       advocateId: parsed.data.advocateId,
     });
-    deliver(context.realtime, outcome);
-    return redirectWithToast(`/manage/stories/${outcome.value.id}`, {
+    return redirectWithToast(`/manage/stories/${story.id}`, {
       kind: "success",
       title: "Story draft started",
       description: "The advocate has been asked to accept it.",
     });
   } catch (error) {
-    return answerAdvocacyError(error, {
+    return answerDomainError(error, {
       thread: parsed.data.thread,
       advocateId: String(parsed.data.advocateId),
     });

@@ -15,21 +15,24 @@ import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
 import {
-  applicationClosedReason,
   applyToOpportunity,
-  getOpportunity,
   getOwnApplication,
   withdrawApplication,
-} from "~/modules/advocacy/speaking.server.ts";
+} from "~/modules/advocacy/applications.server.ts";
+import {
+  applicationClosedReason,
+  getOpportunity,
+} from "~/modules/advocacy/opportunities.server.ts";
 import { formatEventTime } from "~/modules/advocacy/time.ts";
-import { ApplicationSchema } from "~/modules/advocacy/validation.ts";
+import { ApplicationSchema, WithdrawSchema } from "~/modules/advocacy/validation.ts";
 import { getUser, getViewer, requireUser } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
+import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -49,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     getViewer(request, context),
     getUser(request, context),
   ]);
-  const opportunity = await orNotFound(getOpportunity(context.db, id));
+  const opportunity = await orErrorPage(getOpportunity(context.db, id));
   const [points, application, profile] = await Promise.all([
     talkPointsByFormat(context.db),
     user ? getOwnApplication(context.db, user.id, id) : Promise.resolve(undefined),
@@ -88,34 +91,33 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  await requireUser(request, context);
+  const opportunityId = idParam(params.id);
   const formData = await request.formData();
+  // The application form is the page's main form; it works without naming its intent.
+  if (!formData.has("intent")) formData.set("intent", "apply");
+  const submission = parseIntent(formData, { apply: ApplicationSchema, withdraw: WithdrawSchema });
+  if (!submission.ok)
+    return invalidForm({
+      ...submission,
+      formError:
+        submission.formError ?? "Your application needs a little more before it can be sent.",
+    });
+  const back = `/speaking/${opportunityId}`;
   try {
-    if (formData.get("intent") === "withdraw") {
-      const applicationId = Number(formData.get("applicationId"));
-      await withdrawApplication(context.db, user, applicationId);
-      return redirectWithToast(`/speaking/${id}`, {
-        kind: "info",
-        title: "Application withdrawn",
-      });
+    const ctx = await commandContext(request, context);
+    if (submission.intent === "withdraw") {
+      await withdrawApplication(ctx, submission.data);
+      return redirectWithToast(back, { kind: "info", title: "Application withdrawn" });
     }
-    const parsed = parseForm(ApplicationSchema, formData);
-    if (!parsed.ok)
-      return formErrors({
-        fieldErrors: parsed.fieldErrors,
-        values: parsed.values,
-        formError: "Your application needs a little more before it can be sent.",
-      });
-    const outcome = await applyToOpportunity(context.db, user, id, parsed.data);
-    deliver(context.realtime, outcome);
-    return redirectWithToast(`/speaking/${id}`, {
+    await applyToOpportunity(ctx, { opportunityId, ...submission.data });
+    return redirectWithToast(back, {
       kind: "success",
       title: "Application sent",
       description: "A community manager will get back to you here and with a notification.",
     });
   } catch (error) {
-    return answerAdvocacyError(error, {
+    return answerDomainError(error, {
       pitch: String(formData.get("pitch") ?? ""),
       talkTitle: String(formData.get("talkTitle") ?? ""),
     });

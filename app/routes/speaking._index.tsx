@@ -11,7 +11,8 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { formatLabel, isTalkFormat, TALK_FORMATS } from "~/modules/advocacy/formats.ts";
 import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
-import { listOpenOpportunities, listUpcomingTalks } from "~/modules/advocacy/speaking.server.ts";
+import { listOpenOpportunities } from "~/modules/advocacy/opportunities.server.ts";
+import { listUpcomingTalks } from "~/modules/advocacy/talks.server.ts";
 import { formatEventDate, formatEventTime } from "~/modules/advocacy/time.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 

@@ -6,8 +6,10 @@ import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
-import { listOwnApplications, listOwnTalks } from "~/modules/advocacy/speaking.server.ts";
+import { listOwnApplications } from "~/modules/advocacy/applications.server.ts";
+import { listOwnTalks } from "~/modules/advocacy/talks.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { policy } from "~/modules/access/policy.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My speaking · Limelight" }];
@@ -31,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         (t.status === "scheduled" || t.status === "rejected") &&
         new Date(t.given_at).getTime() <= now,
     })),
-    isAdvocate: user.role === "advocate",
+    isAdvocate: policy.logTalk({ id: user.id, role: user.role }),
   });
 }
 

@@ -4,30 +4,36 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TalkStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import {
+  TalkEvidenceCard,
+  TalkFacts,
+  TalkVerificationCard,
+} from "~/components/advocacy/talk-panels.tsx";
 import { Container } from "~/components/app-shell.tsx";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
-import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError, idParam, orNotFound } from "~/modules/advocacy/answers.server.ts";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
-import { pointsForKeys, talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
+import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
 import {
   addTalkEvidence,
   getVisibleTalk,
   rejectTalk,
   verifyTalk,
-} from "~/modules/advocacy/speaking.server.ts";
+} from "~/modules/advocacy/talks.server.ts";
+import { pointsForKeys } from "~/modules/reputation/award-amounts.server.ts";
 import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { canTalk } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
+import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -43,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const talk = await orNotFound(getVisibleTalk(context.db, viewer, idParam(params.id)));
+  const talk = await orErrorPage(getVisibleTalk(context.db, viewer, idParam(params.id)));
   const subject = { speakerId: talk.speaker_id, status: talk.status, origin: talk.origin };
   const [awarded, catalogue] = await Promise.all([
     talk.award_key ? pointsForKeys(context.db, [talk.award_key]) : Promise.resolve(new Map()),
@@ -90,47 +96,45 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+const TalkIntents = {
+  evidence: EvidenceSchema,
+  verify: z.object({}),
+  reject: ReasonSchema,
+};
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  await requireUser(request, context);
+  const talkId = idParam(params.id);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
-  const back = `/speaking/talks/${id}`;
+  const submission = parseIntent(formData, TalkIntents);
+  if (!submission.ok) return invalidForm(submission);
+  const back = `/speaking/talks/${talkId}`;
   try {
-    if (intent === "evidence") {
-      const parsed = parseForm(EvidenceSchema, formData);
-      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
-      await addTalkEvidence(context.db, user, id, parsed.data);
-      return redirectWithToast(back, {
-        kind: "success",
-        title: "Evidence added",
-        description: "A community manager will verify your talk.",
-      });
+    const ctx = await commandContext(request, context);
+    switch (submission.intent) {
+      case "evidence":
+        await addTalkEvidence(ctx, { talkId, evidence: submission.data });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: "Evidence added",
+          description: "A community manager will verify your talk.",
+        });
+      case "verify": {
+        const verified = await verifyTalk(ctx, { talkId });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: verified.alreadyVerified ? "Already verified" : "Talk verified",
+          description: verified.alreadyVerified
+            ? "Nothing changed; its points were awarded once."
+            : "The speaker's points and profile are updated.",
+        });
+      }
+      case "reject":
+        await rejectTalk(ctx, { talkId, reason: submission.data.reason });
+        return redirectWithToast(back, { kind: "info", title: "Talk not verified" });
     }
-    if (intent === "verify") {
-      const verified = await verifyTalk(await commandContext(request, context), { talkId: id });
-      return redirectWithToast(back, {
-        kind: "success",
-        title: verified.alreadyVerified ? "Already verified" : "Talk verified",
-        description: verified.alreadyVerified
-          ? "Nothing changed; its points were awarded once."
-          : "The speaker's points and profile are updated.",
-      });
-    }
-    if (intent === "reject") {
-      const parsed = parseForm(ReasonSchema, formData);
-      if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
-      await rejectTalk(await commandContext(request, context), {
-        talkId: id,
-        reason: parsed.data.reason,
-      });
-      return redirectWithToast(back, { kind: "info", title: "Talk not verified" });
-    }
-    return formErrors({ formError: "Choose what to do with this talk." });
   } catch (error) {
-    return answerAdvocacyError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
@@ -139,8 +143,6 @@ export default function Talk() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = data.talk;
-  const intent = actionData?.values?.intent;
-  const e = actionData?.fieldErrors ?? {};
   return (
     <Container className="max-w-4xl">
       <Link
@@ -197,123 +199,24 @@ export default function Talk() {
           ) : null}
 
           {data.canAddEvidence ? (
-            <Card className="space-y-4 p-6">
-              <h2 className="text-lg font-semibold">Evidence</h2>
-              {!data.happened ? (
-                <p className="text-stone-700 dark:text-stone-300">
-                  After the talk ({data.when}), add the recording or slides here and a community
-                  manager will verify it. A verified {formatLabel(t.format).toLowerCase()} talk
-                  earns +{data.pointsIfVerified} points.
-                </p>
-              ) : (
-                <Form method="post" noValidate className="space-y-4">
-                  <input type="hidden" name="intent" value="evidence" />
-                  {intent === "evidence" ? <FormError message={actionData?.formError} /> : null}
-                  <div className="grid gap-4 sm:grid-cols-2">
-                    <TextField
-                      label="Recording link"
-                      name="recordingUrl"
-                      type="url"
-                      placeholder="https://…"
-                      defaultValue={
-                        intent === "evidence" ? actionData?.values?.recordingUrl : t.recording_url
-                      }
-                      error={intent === "evidence" ? e.recordingUrl : undefined}
-                    />
-                    <TextField
-                      label="Slides link"
-                      name="slidesUrl"
-                      type="url"
-                      placeholder="https://…"
-                      defaultValue={
-                        intent === "evidence" ? actionData?.values?.slidesUrl : t.slides_url
-                      }
-                      error={intent === "evidence" ? e.slidesUrl : undefined}
-                    />
-                    <TextField
-                      label="Attendance"
-                      name="attendance"
-                      inputMode="numeric"
-                      defaultValue={
-                        intent === "evidence"
-                          ? actionData?.values?.attendance
-                          : t.attendance === null
-                            ? ""
-                            : String(t.attendance)
-                      }
-                      error={intent === "evidence" ? e.attendance : undefined}
-                    />
-                  </div>
-                  <TextAreaField
-                    label="Note for the community team"
-                    name="evidenceNote"
-                    rows={2}
-                    defaultValue={
-                      intent === "evidence" ? actionData?.values?.evidenceNote : t.evidence_note
-                    }
-                    error={intent === "evidence" ? e.evidenceNote : undefined}
-                  />
-                  <Button type="submit" disabled={busy}>
-                    {t.status === "pending" ? "Update evidence" : "Submit evidence"}
-                  </Button>
-                </Form>
-              )}
-              {intent === "evidence" && !data.happened ? (
-                <FormError message={actionData?.formError} />
-              ) : null}
-            </Card>
+            <TalkEvidenceCard
+              talk={t}
+              happened={data.happened}
+              when={data.when}
+              pointsIfVerified={data.pointsIfVerified}
+              busy={busy}
+              actionData={actionData}
+            />
           ) : null}
-
           {data.canVerify || data.canReject ? (
-            <Card className="space-y-4 p-6">
-              <h2 className="text-lg font-semibold">Verification</h2>
-              {intent === "verify" || intent === "reject" ? (
-                <FormError message={actionData?.formError} />
-              ) : null}
-              {data.canVerify ? (
-                <Form method="post" className="space-y-2">
-                  <input type="hidden" name="intent" value="verify" />
-                  <p className="text-sm text-stone-700 dark:text-stone-300">
-                    Check the recording or slides. Verifying awards +{data.pointsIfVerified} points
-                    to the speaker, once.
-                  </p>
-                  <Button type="submit" disabled={busy}>
-                    Verify talk
-                  </Button>
-                </Form>
-              ) : null}
-              {data.canReject ? (
-                <Form
-                  method="post"
-                  noValidate
-                  className={
-                    data.canVerify
-                      ? "space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800"
-                      : "space-y-3"
-                  }
-                  onSubmit={(event) => {
-                    const message =
-                      t.status === "verified"
-                        ? "Reject this verified talk? Its points are taken back from the speaker."
-                        : "Reject this talk?";
-                    if (!confirm(message)) event.preventDefault();
-                  }}
-                >
-                  <input type="hidden" name="intent" value="reject" />
-                  <TextAreaField
-                    label="Reason"
-                    name="reason"
-                    rows={2}
-                    defaultValue={intent === "reject" ? actionData?.values?.reason : ""}
-                    error={intent === "reject" ? e.reason : undefined}
-                    hint="The speaker sees it, so they can put it right."
-                  />
-                  <Button type="submit" variant="danger" disabled={busy}>
-                    {t.status === "verified" ? "Reject and take back points" : "Reject"}
-                  </Button>
-                </Form>
-              ) : null}
-            </Card>
+            <TalkVerificationCard
+              talk={t}
+              canVerify={data.canVerify}
+              canReject={data.canReject}
+              pointsIfVerified={data.pointsIfVerified}
+              busy={busy}
+              actionData={actionData}
+            />
           ) : null}
           {data.ownTalkForStaff ? (
             <p className="text-sm text-stone-600 dark:text-stone-400">
@@ -322,56 +225,7 @@ export default function Talk() {
           ) : null}
         </div>
 
-        <aside>
-          <Card className="p-6">
-            <dl className="space-y-4 text-sm">
-              <div>
-                <dt className="text-stone-600 dark:text-stone-400">When</dt>
-                <dd className="font-medium">{data.when}</dd>
-              </div>
-              <div>
-                <dt className="text-stone-600 dark:text-stone-400">Where</dt>
-                <dd className="font-medium">{t.is_virtual ? "Virtual" : t.location}</dd>
-              </div>
-              {t.attendance !== null ? (
-                <div>
-                  <dt className="text-stone-600 dark:text-stone-400">Attendance</dt>
-                  <dd className="font-medium">{t.attendance.toLocaleString("en-US")}</dd>
-                </div>
-              ) : null}
-              {t.recording_url || t.slides_url || t.event_url ? (
-                <div>
-                  <dt className="text-stone-600 dark:text-stone-400">Links</dt>
-                  <dd className="mt-1 flex flex-col gap-1">
-                    {[
-                      { href: t.recording_url, label: "Recording" },
-                      { href: t.slides_url, label: "Slides" },
-                      { href: t.event_url, label: "Event website" },
-                    ]
-                      .filter((l) => l.href)
-                      .map((l) => (
-                        <a
-                          key={l.label}
-                          href={l.href}
-                          rel="nofollow noopener noreferrer"
-                          target="_blank"
-                          className="font-medium text-brand-700 underline dark:text-brand-300"
-                        >
-                          {l.label}
-                        </a>
-                      ))}
-                  </dd>
-                </div>
-              ) : null}
-              {t.status === "verified" && t.decided_by_name ? (
-                <div>
-                  <dt className="text-stone-600 dark:text-stone-400">Verified by</dt>
-                  <dd className="font-medium">{t.decided_by_name}</dd>
-                </div>
-              ) : null}
-            </dl>
-          </Card>
-        </aside>
+        <TalkFacts talk={t} when={data.when} />
       </div>
     </Container>
   );

@@ -16,13 +16,14 @@ import {
   TextField,
 } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError } from "~/modules/advocacy/answers.server.ts";
 import { TALK_FORMATS } from "~/modules/advocacy/formats.ts";
-import { logTalk } from "~/modules/advocacy/speaking.server.ts";
+import { logTalk } from "~/modules/advocacy/talks.server.ts";
 import { COMMON_TIME_ZONES } from "~/modules/advocacy/time.ts";
 import { LogTalkSchema } from "~/modules/advocacy/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formErrors, formValues, parseForm } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log a talk · Limelight" }];
@@ -33,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.logTalk);
+  await requireAllowed(request, context, policy.logTalk);
   const formData = await request.formData();
   const parsed = parseForm(LogTalkSchema, formData);
   if (!parsed.ok)
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formError: "Some fields need your attention. Nothing was saved yet.",
     });
   try {
-    const talk = await logTalk(context.db, user, parsed.data);
+    const talk = await logTalk(await commandContext(request, context), parsed.data);
     return redirectWithToast(`/speaking/talks/${talk.id}`, {
       kind: "success",
       title: "Talk logged",
@@ -53,9 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           : "Add a recording or slides after the talk, and a manager will verify it.",
     });
   } catch (error) {
-    const values: Record<string, string> = {};
-    for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
-    return answerAdvocacyError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 

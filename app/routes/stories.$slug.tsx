@@ -5,7 +5,8 @@ import { Container } from "~/components/app-shell.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
-import { getPublishedStory, getStoryBySlug } from "~/modules/advocacy/stories.server.ts";
+import { getPublishedStory, getStoryBySlug } from "~/modules/advocacy/story-queries.server.ts";
+import { toStoryView } from "~/modules/advocacy/story-view.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
@@ -25,26 +26,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   const isAuthor = viewer?.id === story.author_id;
   return json({
-    story: {
-      title: story.title,
-      company: story.company,
-      industry: story.industry,
-      productArea: story.product_area,
-      challengeHtml: story.challenge_html,
-      solutionHtml: story.solution_html,
-      resultsHtml: story.results_html,
-      pullQuote: story.pull_quote,
-      metrics: story.metrics,
-      author: {
-        name: story.author_name,
-        handle: story.author_handle,
-        jobTitle: story.author_job_title,
-        linkable: policy.viewProfile(viewer, {
-          userId: story.author_id,
-          isPublic: story.author_public,
-        }),
-      },
-    },
+    story: toStoryView(
+      story,
+      policy.viewProfile(viewer, { userId: story.author_id, isPublic: story.author_public }),
+    ),
     slug: story.slug,
     id: story.id,
     version: story.version,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MetricsChart } from "~/components/advocacy/metrics-chart.tsx";
-import { getPublishedStory } from "~/modules/advocacy/stories.server.ts";
+import { getPublishedStory } from "~/modules/advocacy/story-queries.server.ts";
 
 /** A published story's before/after chart as an SVG file, for link previews and sharing. */
 export async function loader({ context, params }: LoaderFunctionArgs) {

@@ -5,31 +5,31 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryForm, storyFormValues } from "~/components/advocacy/story-form.tsx";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { ProposalCard, ReviewNote } from "~/components/advocacy/story-notices.tsx";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Container } from "~/components/app-shell.tsx";
-import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { FormError } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError, orNotFound } from "~/modules/advocacy/answers.server.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import {
-  answerStoryProposal,
   getStoryBySlug,
   latestReviewNote,
   listStoryEvents,
   listStoryVersions,
-  saveStory,
-} from "~/modules/advocacy/stories.server.ts";
+} from "~/modules/advocacy/story-queries.server.ts";
+import { STORY_EVENT_LABELS, toStoryView } from "~/modules/advocacy/story-view.ts";
+import { answerStoryProposal, saveStory } from "~/modules/advocacy/story-writing.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { StorySchema } from "~/modules/advocacy/validation.ts";
 import { canStory } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/http.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, notFound, orErrorPage } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,25 +37,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-const EVENT_LABELS: Record<string, string> = {
-  created: "Draft started",
-  proposed: "Started by the community team",
-  accepted: "You accepted the draft",
-  turned_down: "You turned the draft down",
-  submitted: "Sent for review",
-  changes_requested: "Changes requested",
-  published: "Published",
-  declined: "Declined",
-  revision_started: "New version started",
-  revision_declined: "New version declined",
-  unpublished: "Taken out of the library",
-  republished: "Back in the library",
-};
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const viewer = await getViewer(request, context);
-  const story = await orNotFound(getStoryBySlug(context.db, params.slug ?? ""));
+  const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
   if (!policy.editStory(viewer, { authorId: story.author_id })) {
     if (policy.reviewStory(viewer, { authorId: story.author_id }))
       throw redirect(`/manage/stories/${story.id}`);
@@ -77,23 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       sourceType: story.source_type,
     },
     initial: storyFormValues(story),
-    preview: {
-      title: story.title,
-      company: story.company,
-      industry: story.industry,
-      productArea: story.product_area,
-      challengeHtml: story.challenge_html,
-      solutionHtml: story.solution_html,
-      resultsHtml: story.results_html,
-      pullQuote: story.pull_quote,
-      metrics: story.metrics,
-      author: {
-        name: story.author_name,
-        handle: story.author_handle,
-        jobTitle: story.author_job_title,
-        linkable: false,
-      },
-    },
+    preview: toStoryView(story),
     author: {
       name: story.author_name,
       handle: story.author_handle,
@@ -104,7 +73,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     reviewNote: latestReviewNote(events),
     events: events.map((e) => ({
       id: e.id,
-      label: EVENT_LABELS[e.action] ?? e.action,
+      label: STORY_EVENT_LABELS[e.action] ?? e.action,
       comment: e.comment,
       actor: e.actor_name,
       date: formatEventDate(e.created_at),
@@ -113,40 +82,45 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+const EditIntents = {
+  accept: z.object({}),
+  "turn-down": z.object({}),
+  save: StorySchema,
+  submit: StorySchema,
+};
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const story = await orNotFound(getStoryBySlug(context.db, params.slug ?? ""));
+  await requireUser(request, context);
+  const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  // Enter in a field saves, as the first button does.
+  if (!formData.has("intent")) formData.set("intent", "save");
+  const submission = parseIntent(formData, EditIntents);
+  if (!submission.ok)
+    return invalidForm({
+      ...submission,
+      formError: submission.formError ?? "Some fields need your attention. Nothing was saved yet.",
+    });
   const back = `/stories/${story.slug}/edit`;
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
   try {
-    if (intent === "accept" || intent === "turn-down") {
-      const outcome = await answerStoryProposal(context.db, user, story.id, intent === "accept");
-      deliver(context.realtime, outcome);
-      return redirectWithToast(intent === "accept" ? back : "/stories/mine", {
+    const ctx = await commandContext(request, context);
+    if (submission.intent === "accept" || submission.intent === "turn-down") {
+      const accept = submission.intent === "accept";
+      await answerStoryProposal(ctx, { id: story.id, accept });
+      return redirectWithToast(accept ? back : "/stories/mine", {
         kind: "success",
-        title: intent === "accept" ? "Draft accepted — it is yours to edit" : "Draft turned down",
+        title: accept ? "Draft accepted — it is yours to edit" : "Draft turned down",
       });
     }
-    const parsed = parseForm(StorySchema, formData);
-    if (!parsed.ok)
-      return formErrors({
-        fieldErrors: parsed.fieldErrors,
-        values: parsed.values,
-        formError: "Some fields need your attention. Nothing was saved yet.",
-      });
-    const submit = intent === "submit";
-    const outcome = await saveStory(context.db, user, { id: story.id }, parsed.data, { submit });
-    deliver(context.realtime, outcome);
+    const submit = submission.intent === "submit";
+    await saveStory(ctx, { id: story.id, story: submission.data, submit });
     return redirectWithToast(back, {
       kind: "success",
       title: submit ? "Sent for review" : "Saved",
       description: submit ? "A community manager will read it and get back to you." : undefined,
     });
   } catch (error) {
-    return answerAdvocacyError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 
@@ -177,56 +151,13 @@ export default function EditStory() {
         </div>
       </div>
 
-      {data.reviewNote &&
-      (story.status === "changes_requested" ||
-        story.status === "declined" ||
-        data.reviewNote.action === "revision_declined") ? (
-        <div
-          className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-800 dark:bg-amber-950/40"
-          data-testid="review-note"
-          role="note"
-        >
-          <h2 className="font-semibold">
-            {data.reviewNote.action === "changes_requested"
-              ? "The community team asked for changes"
-              : "Why it was declined"}
-          </h2>
-          <p className="mt-2 whitespace-pre-line text-stone-800 dark:text-stone-200">
-            {data.reviewNote.comment}
-          </p>
-        </div>
-      ) : null}
-
+      <ReviewNote note={data.reviewNote} status={story.status} />
       {story.status === "proposed" ? (
-        <Card className="mb-6 space-y-3 p-5">
-          <h2 className="font-semibold">
-            {story.startedBy ?? "The community team"} started this story for you
-          </h2>
-          <p className="text-sm text-stone-700 dark:text-stone-300">
-            It begins with what you wrote in the community. Accept it to make it yours and edit it
-            before anything is published — or turn it down, and nothing more happens.
-          </p>
-          {proposalIntent ? <FormError message={actionData?.formError} /> : null}
-          <div className="flex gap-3">
-            <Form method="post">
-              <input type="hidden" name="intent" value="accept" />
-              <Button type="submit" disabled={busy}>
-                Accept and edit
-              </Button>
-            </Form>
-            <Form
-              method="post"
-              onSubmit={(e) => {
-                if (!confirm("Turn this story down?")) e.preventDefault();
-              }}
-            >
-              <input type="hidden" name="intent" value="turn-down" />
-              <Button type="submit" variant="secondary" disabled={busy}>
-                Turn down
-              </Button>
-            </Form>
-          </div>
-        </Card>
+        <ProposalCard
+          startedBy={story.startedBy}
+          busy={busy}
+          formError={proposalIntent ? actionData?.formError : undefined}
+        />
       ) : null}
 
       {data.editable ? (

@@ -10,7 +10,7 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
 import { formatMetricValue, headlineMetric, percentChange } from "~/modules/advocacy/metrics.ts";
-import { listPublishedStories, storyFacets } from "~/modules/advocacy/stories.server.ts";
+import { listPublishedStories, storyFacets } from "~/modules/advocacy/story-queries.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 

@@ -6,7 +6,7 @@ import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { listOwnStories } from "~/modules/advocacy/stories.server.ts";
+import { listOwnStories } from "~/modules/advocacy/story-queries.server.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 

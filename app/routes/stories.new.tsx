@@ -8,15 +8,15 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryForm } from "~/components/advocacy/story-form.tsx";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { answerAdvocacyError } from "~/modules/advocacy/answers.server.ts";
 import { STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
-import { deliver } from "~/modules/advocacy/notices.server.ts";
 import { storyPoints } from "~/modules/advocacy/points.server.ts";
-import { saveStory } from "~/modules/advocacy/stories.server.ts";
+import { saveStory } from "~/modules/advocacy/story-writing.server.ts";
 import { StorySchema } from "~/modules/advocacy/validation.ts";
 import { getOwnProfile } from "~/modules/profiles/profiles.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { formErrors, formValues, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Write your story · Limelight" }];
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.writeStory);
+  await requireAllowed(request, context, policy.writeStory);
   const formData = await request.formData();
   const submit = formData.get("intent") === "submit";
   const parsed = parseForm(StorySchema, formData);
@@ -51,9 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formError: "Some fields need your attention. Nothing was saved yet.",
     });
   try {
-    const outcome = await saveStory(context.db, user, {}, parsed.data, { submit });
-    deliver(context.realtime, outcome);
-    return redirectWithToast(`/stories/${outcome.value.slug}/edit`, {
+    const story = await saveStory(await commandContext(request, context), {
+      story: parsed.data,
+      submit,
+    });
+    return redirectWithToast(`/stories/${story.slug}/edit`, {
       kind: "success",
       title: submit ? "Sent for review" : "Draft saved",
       description: submit
@@ -61,9 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : "Only you and the community team can see it.",
     });
   } catch (error) {
-    const values: Record<string, string> = {};
-    for (const [k, v] of formData.entries()) if (typeof v === "string") values[k] = v;
-    return answerAdvocacyError(error, values);
+    return answerDomainError(error, formValues(formData));
   }
 }
 

@@ -41,7 +41,7 @@ export function parseForm<S extends z.ZodTypeAny>(
   return { ok: false, fieldErrors: firstMessages(result.error), values: formValues(formData) };
 }
 
-type IntentSchemas = Record<string, z.AnyZodObject>;
+type IntentSchemas = Record<string, z.ZodTypeAny>;
 /** One parsed submission of a multi-action form, told apart by its `intent`. */
 export type IntentSubmission<T extends IntentSchemas> = {
   [K in keyof T & string]: { intent: K; data: z.infer<T[K]> };

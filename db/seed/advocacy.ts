@@ -1,25 +1,31 @@
 import { contextFor } from "../../app/modules/commands/command.server.ts";
 import type { Queryable } from "../client.ts";
-import type { Actor } from "../../app/modules/auth/users.server.ts";
+import type { Viewer } from "../../app/modules/access/policy.ts";
 import {
-  addTalkEvidence,
   applyToOpportunity,
-  createOpportunity,
   decideApplication,
-  logTalk,
-  rejectTalk,
-  setOpportunityStatus,
-  verifyTalk,
-} from "../../app/modules/advocacy/speaking.server.ts";
+} from "../../app/modules/advocacy/applications.server.ts";
 import {
-  answerStoryProposal,
+  createOpportunity,
+  setOpportunityStatus,
+} from "../../app/modules/advocacy/opportunities.server.ts";
+import {
   declineStory,
   publishStory,
   requestStoryChanges,
+  unpublishStory,
+} from "../../app/modules/advocacy/story-review.server.ts";
+import {
+  answerStoryProposal,
   saveStory,
   startStoryFromThread,
-  unpublishStory,
-} from "../../app/modules/advocacy/stories.server.ts";
+} from "../../app/modules/advocacy/story-writing.server.ts";
+import {
+  addTalkEvidence,
+  logTalk,
+  rejectTalk,
+  verifyTalk,
+} from "../../app/modules/advocacy/talks.server.ts";
 import { zonedLocalToInstant } from "../../app/modules/advocacy/time.ts";
 import type { StoryInput } from "../../app/modules/advocacy/validation.ts";
 import {
@@ -50,8 +56,11 @@ export async function seedAdvocacy(
     if (!id) throw new Error(`Seed person missing: ${handle}`);
     return id;
   };
-  const advocate = (handle: string): Actor => ({ id: idOf(handle), role: "advocate" });
-  const manager = (handle: string): Actor => ({ id: idOf(handle), role: "manager" });
+  type Person = NonNullable<Viewer>;
+  const advocate = (handle: string): Person => ({ id: idOf(handle), role: "advocate" });
+  const manager = (handle: string): Person => ({ id: idOf(handle), role: "manager" });
+  /** Each change runs as its person, at the historic moment it happened. */
+  const as = (person: Person, at: Date) => contextFor(db, person, { now: at });
   const daysFromNow = (days: number) => new Date(now.getTime() + days * DAY);
   /** A moment in the past, never later than just before the seed runs. */
   const past = (date: Date) => new Date(Math.min(date.getTime(), now.getTime() - HOUR));
@@ -76,26 +85,21 @@ export async function seedAdvocacy(
     const deadline = new Date(startsAt.getTime() - o.deadlineDaysBefore * DAY);
     const posted = new Date(Math.min(deadline.getTime() - 40 * DAY, now.getTime() - 20 * DAY));
     const poster = manager(o.postedBy);
-    const opportunity = await createOpportunity(
-      db,
-      poster,
-      {
-        title: o.title,
-        eventName: o.eventName,
-        format: o.format,
-        startsAt,
-        timeZone: o.timeZone,
-        isVirtual: o.location === "",
-        location: o.location,
-        expectedAudience: o.expectedAudience,
-        audienceDescription: o.audienceDescription,
-        topic: o.topic,
-        eventUrl: o.eventUrl,
-        applicationDeadline: deadline,
-        status: "open",
-      },
-      { now: posted },
-    );
+    const opportunity = await createOpportunity(as(poster, posted), {
+      title: o.title,
+      eventName: o.eventName,
+      format: o.format,
+      startsAt,
+      timeZone: o.timeZone,
+      isVirtual: o.location === "",
+      location: o.location,
+      expectedAudience: o.expectedAudience,
+      audienceDescription: o.audienceDescription,
+      topic: o.topic,
+      eventUrl: o.eventUrl,
+      applicationDeadline: deadline,
+      status: "open",
+    });
     let appliedAt = posted.getTime();
     const decidedAt = past(
       new Date(Math.min(deadline.getTime() + 2 * DAY, startsAt.getTime() - DAY)),
@@ -106,38 +110,34 @@ export async function seedAdvocacy(
         deadline.getTime() - HOUR,
         now.getTime() - 2 * HOUR,
       );
-      const applied = await applyToOpportunity(
-        db,
-        advocate(a.handle),
-        opportunity.id,
-        { pitch: a.pitch, talkTitle: a.talkTitle },
-        { now: new Date(appliedAt) },
-      );
+      const applied = await applyToOpportunity(as(advocate(a.handle), new Date(appliedAt)), {
+        opportunityId: opportunity.id,
+        pitch: a.pitch,
+        talkTitle: a.talkTitle,
+      });
       if (!a.decision) continue;
       const decided = await decideApplication(
-        db,
-        poster,
-        applied.value.id,
-        a.decision,
-        a.message ?? "",
-        { now: new Date(Math.max(decidedAt.getTime(), appliedAt + HOUR)) },
+        as(poster, new Date(Math.max(decidedAt.getTime(), appliedAt + HOUR))),
+        { applicationId: applied.id, decision: a.decision, message: a.message ?? "" },
       );
-      const talkId = decided.value.talkId;
+      const talkId = decided.talkId;
       if (!talkId || !a.evidence) continue;
       const evidenceAt = past(new Date(startsAt.getTime() + 2 * DAY));
-      await addTalkEvidence(db, advocate(a.handle), talkId, evidenceOf(a.evidence), {
-        now: evidenceAt,
+      await addTalkEvidence(as(advocate(a.handle), evidenceAt), {
+        talkId,
+        evidence: evidenceOf(a.evidence),
       });
       const verifier = manager(o.postedBy);
       const decidedTalkAt = past(new Date(startsAt.getTime() + 4 * DAY));
-      const decide = contextFor(db, verifier, { now: decidedTalkAt });
+      const decide = as(verifier, decidedTalkAt);
       if (a.outcome === "verified") await verifyTalk(decide, { talkId });
       else if (a.outcome === "rejected")
         await rejectTalk(decide, { talkId, reason: a.rejectReason ?? "Not verified." });
     }
     if (o.finalStatus !== "open")
-      await setOpportunityStatus(db, poster, opportunity.id, o.finalStatus, {
-        now: past(new Date(deadline.getTime() + DAY)),
+      await setOpportunityStatus(as(poster, past(new Date(deadline.getTime() + DAY))), {
+        id: opportunity.id,
+        status: o.finalStatus,
       });
   }
 
@@ -147,8 +147,7 @@ export async function seedAdvocacy(
     const speaker = advocate(t.handle);
     const loggedAt = past(new Date(givenAt.getTime() + DAY));
     const talk = await logTalk(
-      db,
-      speaker,
+      as(speaker, givenAt < now ? loggedAt : new Date(now.getTime() - 3 * DAY)),
       {
         title: t.title,
         eventName: t.eventName,
@@ -161,11 +160,10 @@ export async function seedAdvocacy(
         eventUrl: t.eventUrl,
         evidence: t.evidence && givenAt < now ? evidenceOf(t.evidence) : null,
       },
-      { now: givenAt < now ? loggedAt : new Date(now.getTime() - 3 * DAY) },
     );
     const decidedAt = past(new Date(givenAt.getTime() + 3 * DAY));
     const verifier = manager(t.verifiedBy ?? "morgan");
-    const decide = contextFor(db, verifier, { now: decidedAt });
+    const decide = as(verifier, decidedAt);
     if (t.outcome === "verified") await verifyTalk(decide, { talkId: talk.id });
     if (t.outcome === "rejected")
       await rejectTalk(decide, { talkId: talk.id, reason: t.rejectReason ?? "Not verified." });
@@ -195,54 +193,53 @@ export async function seedAdvocacy(
     const base = input(s, { company: profile.company, industry: profile.industry });
     const at = (daysAgo: number) => past(daysFromNow(-daysAgo));
     const flow = s.flow;
-    const draft = await saveStory(db, author, {}, base, { now: at(s.createdDaysAgo) });
-    const id = draft.value.id;
+    const draft = await saveStory(as(author, at(s.createdDaysAgo)), { story: base });
+    const id = draft.id;
     if (flow.kind === "draft") continue;
-    await saveStory(db, author, { id }, base, { now: at(flow.submittedDaysAgo), submit: true });
+    await saveStory(as(author, at(flow.submittedDaysAgo)), { id, story: base, submit: true });
     if (flow.kind === "submitted") continue;
     if (flow.kind === "changes_requested") {
-      await requestStoryChanges(db, manager(flow.changes.reviewer), id, flow.changes.comment, {
-        now: at(flow.changes.daysAgo),
+      await requestStoryChanges(as(manager(flow.changes.reviewer), at(flow.changes.daysAgo)), {
+        id,
+        comment: flow.changes.comment,
       });
       continue;
     }
     if (flow.kind === "declined") {
-      await declineStory(db, manager(flow.reviewer), id, flow.reason, {
-        now: at(flow.declinedDaysAgo),
+      await declineStory(as(manager(flow.reviewer), at(flow.declinedDaysAgo)), {
+        id,
+        reason: flow.reason,
       });
       continue;
     }
     if (flow.kind === "published" && flow.changes) {
-      await requestStoryChanges(db, manager(flow.reviewer), id, flow.changes.comment, {
-        now: at(flow.changes.daysAgo),
+      await requestStoryChanges(as(manager(flow.reviewer), at(flow.changes.daysAgo)), {
+        id,
+        comment: flow.changes.comment,
       });
-      await saveStory(db, author, { id }, base, {
-        now: at(flow.changes.daysAgo - 1),
-        submit: true,
-      });
+      await saveStory(as(author, at(flow.changes.daysAgo - 1)), { id, story: base, submit: true });
     }
-    await publishStory(db, manager(flow.reviewer), id, { now: at(flow.publishedDaysAgo) });
+    await publishStory(as(manager(flow.reviewer), at(flow.publishedDaysAgo)), { id });
     if (flow.kind === "unpublished") {
-      await unpublishStory(db, manager(flow.reviewer), id, flow.reason, {
-        now: at(flow.unpublishedDaysAgo),
+      await unpublishStory(as(manager(flow.reviewer), at(flow.unpublishedDaysAgo)), {
+        id,
+        reason: flow.reason,
       });
       continue;
     }
     if (s.revision) {
       const r = s.revision;
-      await saveStory(
-        db,
-        author,
-        { id },
-        {
+      await saveStory(as(author, at(r.daysAgo + 2)), {
+        id,
+        story: {
           ...base,
           pullQuote: r.pullQuote ?? base.pullQuote,
           results: r.results ?? base.results,
           metrics: r.metrics ?? base.metrics,
         },
-        { now: at(r.daysAgo + 2), submit: true },
-      );
-      await publishStory(db, manager(r.reviewer), id, { now: at(r.daysAgo) });
+        submit: true,
+      });
+      await publishStory(as(manager(r.reviewer), at(r.daysAgo)), { id });
     }
   }
 
@@ -261,15 +258,14 @@ export async function seedAdvocacy(
       .executeTakeFirst();
     if (!thread) continue;
     const reviewer = manager(reviewers[started % reviewers.length]);
-    const proposal = await startStoryFromThread(
-      db,
-      reviewer,
-      { threadId: thread.id, advocateId: idOf(handle) },
-      { now: past(daysFromNow(-4 + started)) },
-    );
+    const proposal = await startStoryFromThread(as(reviewer, past(daysFromNow(-4 + started))), {
+      threadId: thread.id,
+      advocateId: idOf(handle),
+    });
     if (started === 0)
-      await answerStoryProposal(db, advocate(handle), proposal.value.id, true, {
-        now: past(daysFromNow(-2)),
+      await answerStoryProposal(as(advocate(handle), past(daysFromNow(-2))), {
+        id: proposal.id,
+        accept: true,
       });
     started += 1;
   }

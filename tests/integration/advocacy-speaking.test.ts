@@ -2,14 +2,14 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
+import { decideApplication } from "../../app/modules/advocacy/applications.server.ts";
+import { createOpportunity } from "../../app/modules/advocacy/opportunities.server.ts";
 import {
   addTalkEvidence,
-  createOpportunity,
-  decideApplication,
   logTalk,
   rejectTalk,
   verifyTalk,
-} from "../../app/modules/advocacy/speaking.server.ts";
+} from "../../app/modules/advocacy/talks.server.ts";
 import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { OpportunitySchema } from "../../app/modules/advocacy/validation.ts";
 import { createTestDb } from "../support/db.ts";
@@ -78,7 +78,7 @@ function opportunityForm(overrides: Record<string, string> = {}) {
 
 async function postOpportunity(overrides: Record<string, string> = {}) {
   const input = OpportunitySchema.parse(opportunityForm(overrides));
-  return createOpportunity(handle.db, manager, input);
+  return createOpportunity(contextFor(handle.db, manager), input);
 }
 
 const count = async (
@@ -361,8 +361,12 @@ async function acceptedTalk(startsInDays: number, format = "conference") {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const outcome = await decideApplication(handle.db, manager, application.id, "accept", "");
-  return outcome.value.talkId!;
+  const decided = await decideApplication(contextFor(handle.db, manager), {
+    applicationId: application.id,
+    decision: "accept",
+    message: "",
+  });
+  return decided.talkId!;
 }
 
 describe("evidence and verification", () => {
@@ -429,11 +433,14 @@ describe("evidence and verification", () => {
       .set({ given_at: new Date(Date.now() - DAY) })
       .where("id", "=", talkId)
       .execute();
-    await addTalkEvidence(handle.db, speaker, talkId, {
-      recordingUrl: "https://example.com/rec",
-      slidesUrl: "",
-      attendance: 420,
-      evidenceNote: "",
+    await addTalkEvidence(contextFor(handle.db, speaker), {
+      talkId,
+      evidence: {
+        recordingUrl: "https://example.com/rec",
+        slidesUrl: "",
+        attendance: 420,
+        evidenceNote: "",
+      },
     });
     const start = await balanceOf(speaker.id);
 
@@ -498,27 +505,23 @@ describe("evidence and verification", () => {
   });
 
   it("does not let a manager verify a talk they gave themselves", async () => {
-    const talk = await logTalk(
-      handle.db,
-      { id: speaker.id, role: "advocate" },
-      {
-        title: "Placeholder",
-        eventName: "Placeholder",
-        format: "meetup",
-        givenAt: new Date(Date.now() - DAY),
-        timeZone: "UTC",
-        isVirtual: true,
-        location: "",
-        abstract: "",
-        eventUrl: "",
-        evidence: {
-          recordingUrl: "https://example.com/r",
-          slidesUrl: "",
-          attendance: null,
-          evidenceNote: "",
-        },
+    const talk = await logTalk(contextFor(handle.db, { id: speaker.id, role: "advocate" }), {
+      title: "Placeholder",
+      eventName: "Placeholder",
+      format: "meetup",
+      givenAt: new Date(Date.now() - DAY),
+      timeZone: "UTC",
+      isVirtual: true,
+      location: "",
+      abstract: "",
+      eventUrl: "",
+      evidence: {
+        recordingUrl: "https://example.com/r",
+        slidesUrl: "",
+        attendance: null,
+        evidenceNote: "",
       },
-    );
+    });
     await handle.db
       .updateTable("talks")
       .set({ speaker_id: otherManager.id })

@@ -2,16 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import {
-  answerStoryProposal,
   publishStory,
   republishStory,
   requestStoryChanges,
+  unpublishStory,
+} from "../../app/modules/advocacy/story-review.server.ts";
+import {
+  answerStoryProposal,
   saveStory,
   startStoryFromSource,
   startStoryFromThread,
   submitStory,
-  unpublishStory,
-} from "../../app/modules/advocacy/stories.server.ts";
+} from "../../app/modules/advocacy/story-writing.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { StorySchema } from "../../app/modules/advocacy/validation.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
@@ -323,14 +326,11 @@ describe("review workflow", () => {
   });
 
   it("keeps versions: editing a published story leaves it up until the new version is published, without new points", async () => {
-    const { value } = await saveStory(
-      handle.db,
-      author,
-      {},
-      storyInput({ title: "Versioned story about pipelines" }),
-      { submit: true },
-    );
-    await publishStory(handle.db, manager, value.id);
+    const value = await saveStory(contextFor(handle.db, author), {
+      story: storyInput({ title: "Versioned story about pipelines" }),
+      submit: true,
+    });
+    await publishStory(contextFor(handle.db, manager), { id: value.id });
     const startBalance = await storiesBalance(author.id);
 
     const tab = await signedIn(author);
@@ -348,7 +348,7 @@ describe("review workflow", () => {
     expect(stillLive).toContain("Dispatchers and executives finally trust the same number.");
     expect(stillLive).not.toContain("A brand new quote for version two.");
 
-    await publishStory(handle.db, manager, value.id);
+    await publishStory(contextFor(handle.db, manager), { id: value.id });
     const now = await visible(await new TestClient(server.url).get(`/stories/${value.slug}`));
     expect(now).toContain("A brand new quote for version two.");
     expect(now).toContain("version 2");
@@ -367,15 +367,12 @@ describe("review workflow", () => {
   });
 
   it("reverses the points on unpublish and awards them again on republish, never twice at once", async () => {
-    const { value } = await saveStory(
-      handle.db,
-      author,
-      {},
-      storyInput({ title: "Unpublish and republish" }),
-      { submit: true },
-    );
+    const value = await saveStory(contextFor(handle.db, author), {
+      story: storyInput({ title: "Unpublish and republish" }),
+      submit: true,
+    });
     const start = await storiesBalance(author.id);
-    await publishStory(handle.db, manager, value.id);
+    await publishStory(contextFor(handle.db, manager), { id: value.id });
     expect(await storiesBalance(author.id)).toBe(start + 150);
 
     const managerTab = await signedIn(manager);
@@ -397,11 +394,13 @@ describe("review workflow", () => {
     ).toBe(302);
     expect(await storiesBalance(author.id)).toBe(start);
     expect((await new TestClient(server.url).get(`/stories/${value.slug}`)).status).toBe(404);
-    await expect(unpublishStory(handle.db, manager, value.id, "Again")).rejects.toMatchObject({
+    await expect(
+      unpublishStory(contextFor(handle.db, manager), { id: value.id, reason: "Again" }),
+    ).rejects.toMatchObject({
       status: 409,
     });
 
-    await republishStory(handle.db, manager, value.id);
+    await republishStory(contextFor(handle.db, manager), { id: value.id });
     expect(await storiesBalance(author.id)).toBe(start + 150);
     expect((await storyLedger(value.id)).map((r) => [r.amount, r.idempotency_key])).toEqual([
       [150, `story:${value.id}:1`],
@@ -413,16 +412,13 @@ describe("review workflow", () => {
 
   it("publishes once even when two managers click at the same moment", async () => {
     const second = await person("manager");
-    const { value } = await saveStory(
-      handle.db,
-      author,
-      {},
-      storyInput({ title: "Two managers at once" }),
-      { submit: true },
-    );
+    const value = await saveStory(contextFor(handle.db, author), {
+      story: storyInput({ title: "Two managers at once" }),
+      submit: true,
+    });
     const results = await Promise.allSettled([
-      publishStory(handle.db, manager, value.id),
-      publishStory(handle.db, second, value.id),
+      publishStory(contextFor(handle.db, manager), { id: value.id }),
+      publishStory(contextFor(handle.db, second), { id: value.id }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { status: 409 } });
@@ -430,27 +426,24 @@ describe("review workflow", () => {
   });
 
   it("lets only managers review, and never an advocate (403)", async () => {
-    const { value } = await saveStory(
-      handle.db,
-      otherAdvocate,
-      {},
-      storyInput({ title: "Reviewed by whom" }),
-      { submit: true },
-    );
+    const value = await saveStory(contextFor(handle.db, otherAdvocate), {
+      story: storyInput({ title: "Reviewed by whom" }),
+      submit: true,
+    });
     const res = await (
       await signedIn(author)
     ).post(`/manage/stories/${value.id}`, { intent: "publish" });
     expect(res.status).toBe(403);
     expect((await storyRow(value.id)).status).toBe("submitted");
     await expect(
-      requestStoryChanges(handle.db, author, value.id, "Self-review"),
+      requestStoryChanges(contextFor(handle.db, author), { id: value.id, comment: "Self-review" }),
     ).rejects.toMatchObject({ status: 403 });
   });
 });
 
 describe("starting a story from a source", () => {
   it("copies the text in as the challenge, attributes the advocate, and waits for them to accept", async () => {
-    const { value } = await startStoryFromSource(handle.db, manager, {
+    const value = await startStoryFromSource(contextFor(handle.db, manager), {
       sourceType: "survey_response",
       sourceId: 77,
       text: "We cut onboarding from 14 days to 3 once the connectors were in.",
@@ -469,12 +462,14 @@ describe("starting a story from a source", () => {
     expect(row.challenge_md).toBe(
       "We cut onboarding from 14 days to 3 once the connectors were in.",
     );
-    await expect(submitStory(handle.db, author, value.id)).rejects.toMatchObject({ status: 409 });
     await expect(
-      answerStoryProposal(handle.db, otherAdvocate, value.id, true),
+      submitStory(contextFor(handle.db, author), { id: value.id }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      answerStoryProposal(contextFor(handle.db, otherAdvocate), { id: value.id, accept: true }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      startStoryFromSource(handle.db, manager, {
+      startStoryFromSource(contextFor(handle.db, manager), {
         sourceType: "survey_response",
         sourceId: 77,
         text: "Again",
@@ -482,7 +477,7 @@ describe("starting a story from a source", () => {
       }),
     ).rejects.toMatchObject({ status: 409 });
     await expect(
-      startStoryFromSource(handle.db, author, {
+      startStoryFromSource(contextFor(handle.db, author), {
         sourceType: "x",
         sourceId: 1,
         text: "Mine",
@@ -490,7 +485,7 @@ describe("starting a story from a source", () => {
       }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      startStoryFromSource(handle.db, manager, {
+      startStoryFromSource(contextFor(handle.db, manager), {
         sourceType: "x",
         sourceId: 2,
         text: "For a prospect",
@@ -556,7 +551,10 @@ describe("starting a story from a source", () => {
     });
     expect(story.challenge_html).toContain("<strong>14 hours</strong>");
     await expect(
-      startStoryFromThread(handle.db, manager, { threadId: 999_999, advocateId: author.id }),
+      startStoryFromThread(contextFor(handle.db, manager), {
+        threadId: 999_999,
+        advocateId: author.id,
+      }),
     ).rejects.toMatchObject({ status: 404 });
     const missing = await (
       await signedIn(manager)

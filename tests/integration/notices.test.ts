@@ -6,9 +6,9 @@ import type { Role } from "../../db/schema.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import {
   applyToOpportunity,
-  createOpportunity,
   decideApplication,
-} from "../../app/modules/advocacy/speaking.server.ts";
+} from "../../app/modules/advocacy/applications.server.ts";
+import { createOpportunity } from "../../app/modules/advocacy/opportunities.server.ts";
 import { OpportunitySchema } from "../../app/modules/advocacy/validation.ts";
 import { countUnread, listNotifications } from "../../app/modules/notifications/inbox.server.ts";
 import { grantTier } from "../../app/modules/tiers/awards.server.ts";
@@ -157,8 +157,7 @@ describe("notices kept as notifications", () => {
       .execute();
     const local = (d: Date) => d.toISOString().slice(0, 16);
     const opportunity = await createOpportunity(
-      handle.db,
-      actor(manager),
+      contextFor(handle.db, actor(manager)),
       OpportunitySchema.parse({
         title: "Customer keynote: dashboards dispatchers trust",
         eventName: "Midwest Supply Chain Summit",
@@ -172,7 +171,8 @@ describe("notices kept as notifications", () => {
         deadline: local(new Date(Date.now() + 30 * DAY)),
       }),
     );
-    const applied = await applyToOpportunity(handle.db, actor(speaker), opportunity.id, {
+    const applied = await applyToOpportunity(contextFor(handle.db, actor(speaker)), {
+      opportunityId: opportunity.id,
       pitch: "We cut dispatch time by a third; I can show how.",
     });
     // The manager who posted the opportunity hears of the application, linked to it.
@@ -181,13 +181,11 @@ describe("notices kept as notifications", () => {
       kind: "notice",
       url: `/manage/speaking/${opportunity.id}`,
     });
-    await decideApplication(
-      handle.db,
-      actor(manager),
-      applied.value.id,
-      "accept",
-      "See you in Columbus.",
-    );
+    await decideApplication(contextFor(handle.db, actor(manager)), {
+      applicationId: applied.id,
+      decision: "accept",
+      message: "See you in Columbus.",
+    });
 
     const c = await new TestClient(server.url, { "X-Forwarded-For": "10.77.0.1" }).signIn(
       speaker.email,

@@ -4,21 +4,11 @@ import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { describeMetric, headlineMetric, type StoryMetric } from "~/modules/advocacy/metrics.ts";
+import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
+import type { StoryViewData } from "~/modules/advocacy/story-view.ts";
 import { MetricsChart } from "./metrics-chart.tsx";
 
-export interface StoryViewData {
-  title: string;
-  company: string;
-  industry: string;
-  productArea: string;
-  challengeHtml: string;
-  solutionHtml: string;
-  resultsHtml: string;
-  pullQuote: string;
-  metrics: StoryMetric[];
-  author: { name: string; handle: string; jobTitle?: string; linkable: boolean };
-}
+export type { StoryViewData };
 
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;

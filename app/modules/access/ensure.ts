@@ -82,6 +82,10 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   submitReferral: "Only verified customers can refer someone.",
   manageReferrals: "Only community managers can manage referrals.",
   manageSpeaking: "Only community managers can manage speaking opportunities.",
+  decideApplication: (viewer, application: { advocateId: number }) =>
+    viewer && viewer.id === application.advocateId
+      ? "Another manager decides your own application."
+      : "Only community managers can decide applications.",
   applyToSpeak: "Only verified customers can apply to speak.",
   logTalk: "Only verified customers can log talks.",
   addTalkEvidence: "Only the speaker can add a recording or slides.",

@@ -182,6 +182,10 @@ export const policy = {
   manageSpeaking(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+  /** A manager decides applications to speak, never their own. */
+  decideApplication(viewer: Viewer, application: { advocateId: number }): boolean {
+    return isStaff(viewer) && viewer?.id !== application.advocateId;
+  },
   /** Verified customers apply to speak (and must say they are open to it on their profile). */
   applyToSpeak(viewer: Viewer): boolean {
     return viewer?.role === "advocate";

@@ -81,14 +81,3 @@ export function reverseAward(
 ): Promise<AwardedEntry | null> {
   return reversePoints(db, { idempotencyKey: key, reason, reversedBy: managerId, at });
 }
-
-/** The points each award key carries (for showing "+100" next to a verified talk). */
-export async function pointsForKeys(db: Queryable, keys: string[]): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("reputation_ledger")
-    .select(["idempotency_key", "amount"])
-    .where("idempotency_key", "in", keys)
-    .execute();
-  return new Map(rows.map((r) => [r.idempotency_key, r.amount]));
-}

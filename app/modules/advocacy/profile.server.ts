@@ -1,8 +1,8 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { Viewer } from "../access/policy.ts";
 import { describeMetric, headlineMetric } from "./metrics.ts";
-import { listTalksForProfile } from "./speaking.server.ts";
-import { listStoriesForProfile } from "./stories.server.ts";
+import { listStoriesForProfile } from "./story-queries.server.ts";
+import { listTalksForProfile } from "./talks.server.ts";
 import { formatEventDate } from "./time.ts";
 
 /** A person's talks and published stories, as their profile shows them to this viewer. */

@@ -149,3 +149,8 @@ export function formatEventDate(instant: Date | string, zone = "UTC"): string {
   const { shifted } = wallClock(instant, zone);
   return `${shifted.getUTCDate()} ${MONTHS[shifted.getUTCMonth()]} ${shifted.getUTCFullYear()}`;
 }
+
+/** Reads take `now` so seeds can replay history and tests can pin the clock. */
+export interface Clock {
+  now?: Date;
+}

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_ID } from "../../utils/params.ts";
+import { checkbox, optionalText, optionalUrl } from "../../utils/schema-fields.ts";
 import { readMetricRows } from "./metrics.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES, TALK_FORMAT_VALUES } from "./formats.ts";
 import { isValidTimeZone, zonedLocalToInstant } from "./time.ts";
@@ -9,28 +11,6 @@ const text = (min: number, max: number, what: string) =>
     .trim()
     .min(min, min <= 1 ? `Enter ${what}.` : `Enter ${what} (at least ${min} characters).`)
     .max(max, `Keep ${what} under ${max.toLocaleString("en-US")} characters.`);
-
-const optionalText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep ${what} under ${max.toLocaleString("en-US")} characters.`)
-    .default("");
-
-export const optionalUrl = (what: string) =>
-  z
-    .string()
-    .trim()
-    .max(500, `Keep the ${what} link under 500 characters.`)
-    .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), {
-      message: `Enter a full ${what} link starting with https://, or leave it empty.`,
-    })
-    .default("");
-
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
-  .optional()
-  .transform((v) => v === "on" || v === "true");
 
 const optionalCount = (what: string) =>
   z
@@ -67,10 +47,10 @@ export const OpportunitySchema = z
     startsAt: localTime("when the event starts"),
     timeZone,
     isVirtual: checkbox,
-    location: optionalText(140, "the location"),
+    location: optionalText("the location", 140),
     expectedAudience: optionalCount("the expected audience"),
-    audienceDescription: optionalText(200, "who the audience is"),
-    topic: optionalText(4000, "the topic"),
+    audienceDescription: optionalText("who the audience is", 200),
+    topic: optionalText("the topic", 4000),
     eventUrl: optionalUrl("event"),
     deadline: localTime("the application deadline"),
     status: z.enum(["open", "closed", "filled"]).default("open"),
@@ -112,8 +92,13 @@ export const OpportunitySchema = z
   }));
 export type OpportunityInput = z.infer<typeof OpportunitySchema>;
 
+/** A row's id from a form: a positive whole number within the database's range. */
+const idField = z.coerce.number().int().positive().max(MAX_ID);
+
+export const WithdrawSchema = z.object({ applicationId: idField });
+
 export const ApplicationSchema = z.object({
-  talkTitle: optionalText(140, "the talk title"),
+  talkTitle: optionalText("the talk title", 140),
   pitch: text(20, 2000, "your pitch"),
 });
 
@@ -122,8 +107,8 @@ export const DecisionSchema = z
     decision: z.enum(["shortlist", "accept", "decline"], {
       errorMap: () => ({ message: "Choose shortlist, accept or decline." }),
     }),
-    applicationId: z.coerce.number().int().positive(),
-    message: optionalText(1000, "the message"),
+    applicationId: idField,
+    message: optionalText("the message", 1000),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "decline" && !v.message)
@@ -138,7 +123,7 @@ const evidenceFields = {
   recordingUrl: optionalUrl("recording"),
   slidesUrl: optionalUrl("slides"),
   attendance: optionalCount("the attendance"),
-  evidenceNote: optionalText(1000, "the note"),
+  evidenceNote: optionalText("the note", 1000),
 };
 
 /** Every evidence field is checked together, so all messages show at once. */
@@ -173,8 +158,8 @@ export const LogTalkSchema = z
     givenAt: localTime("when you gave the talk"),
     timeZone,
     isVirtual: checkbox,
-    location: optionalText(140, "the location"),
-    abstract: optionalText(2000, "the abstract"),
+    location: optionalText("the location", 140),
+    abstract: optionalText("the abstract", 2000),
     eventUrl: optionalUrl("event"),
     ...evidenceFields,
   })
@@ -220,7 +205,7 @@ export const CommentSchema = z.object({
 
 const storyFields = {
   title: text(5, 140, "a title"),
-  company: optionalText(80, "the company name"),
+  company: optionalText("the company name", 80),
   industry: z
     .string()
     .trim()
@@ -235,10 +220,10 @@ const storyFields = {
     .refine((v) => v === "" || (PRODUCT_AREAS as readonly string[]).includes(v), {
       message: "Choose a product area from the list.",
     }),
-  challenge: optionalText(8000, "the challenge"),
-  solution: optionalText(8000, "the solution"),
-  results: optionalText(8000, "the results"),
-  pullQuote: optionalText(280, "the pull quote"),
+  challenge: optionalText("the challenge", 8000),
+  solution: optionalText("the solution", 8000),
+  results: optionalText("the results", 8000),
+  pullQuote: optionalText("the pull quote", 280),
   consent: checkbox,
 };
 

@@ -1,9 +1,8 @@
 import { sql } from "kysely";
-import type { Queryable } from "../../../db/client.ts";
-import { isVerifiedCustomer } from "../access/policy.ts";
-import { startStoryFromSource } from "../advocacy/stories.server.ts";
+import { allowed } from "../access/ensure.ts";
+import { startStoryFromSource } from "../advocacy/story-writing.server.ts";
 import { ConflictError, NotFoundError } from "../auth/errors.ts";
-import type { Actor } from "../auth/users.server.ts";
+import type { CommandContext } from "../commands/command.server.ts";
 import { PromoterError } from "./errors.ts";
 
 /**
@@ -11,7 +10,8 @@ import { PromoterError } from "./errors.ts";
  * attributed to them once they are a verified advocate (they accept it
  * before it moves on).
  */
-export async function startStoryFromResponse(db: Queryable, actor: Actor, responseId: number) {
+export async function startStoryFromResponse(context: CommandContext, responseId: number) {
+  const { db } = context;
   const response = await db
     .selectFrom("nps_responses")
     .selectAll()
@@ -25,15 +25,16 @@ export async function startStoryFromResponse(db: Queryable, actor: Actor, respon
     .select(["id", "role", "display_name"])
     .where(sql<string>`lower(email)`, "=", response.email.toLowerCase())
     .executeTakeFirst();
-  if (!advocate || !isVerifiedCustomer(advocate))
+  // The story will be theirs to write: they must be someone who may write one.
+  if (!advocate || !allowed("writeStory", { id: advocate.id, role: advocate.role }))
     throw new ConflictError(
       `${response.name || response.email} is not a verified advocate yet: invite them first, and the story can be theirs.`,
     );
-  const outcome = await startStoryFromSource(db, actor, {
+  const story = await startStoryFromSource(context, {
     sourceType: "survey_response",
     sourceId: response.id,
     text: response.comment,
     advocateId: advocate.id,
   });
-  return { ...outcome, advocateName: advocate.display_name };
+  return { ...story, advocateName: advocate.display_name };
 }

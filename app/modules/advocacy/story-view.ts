@@ -1,0 +1,71 @@
+import type { StoryMetric } from "./metrics.ts";
+
+/** A story's content and author as the story page, the author's preview and the review page show it. */
+export interface StoryViewData {
+  title: string;
+  company: string;
+  industry: string;
+  productArea: string;
+  challengeHtml: string;
+  solutionHtml: string;
+  resultsHtml: string;
+  pullQuote: string;
+  metrics: StoryMetric[];
+  author: { name: string; handle: string; jobTitle?: string; linkable: boolean };
+}
+
+interface StoryContent {
+  title: string;
+  company: string;
+  industry: string;
+  product_area: string;
+  challenge_html: string;
+  solution_html: string;
+  results_html: string;
+  pull_quote: string;
+  metrics: StoryMetric[];
+  author_name: string;
+  author_handle: string;
+  author_job_title: string;
+}
+
+/**
+ * Shapes a story (its working copy or a published version) for display.
+ * `linkable` says whether the author's name may link to their profile for
+ * this viewer; previews never link.
+ */
+export function toStoryView(story: StoryContent, linkable = false): StoryViewData {
+  return {
+    title: story.title,
+    company: story.company,
+    industry: story.industry,
+    productArea: story.product_area,
+    challengeHtml: story.challenge_html,
+    solutionHtml: story.solution_html,
+    resultsHtml: story.results_html,
+    pullQuote: story.pull_quote,
+    metrics: story.metrics,
+    author: {
+      name: story.author_name,
+      handle: story.author_handle,
+      jobTitle: story.author_job_title,
+      linkable,
+    },
+  };
+}
+
+/** How a story's history reads to its author. */
+export const STORY_EVENT_LABELS: Record<string, string> = {
+  created: "Draft started",
+  proposed: "Started by the community team",
+  accepted: "You accepted the draft",
+  turned_down: "You turned the draft down",
+  submitted: "Sent for review",
+  changes_requested: "Changes requested",
+  published: "Published",
+  declined: "Declined",
+  revision_started: "New version started",
+  revision_declined: "New version declined",
+  unpublished: "Taken out of the library",
+  republished: "Back in the library",
+};
