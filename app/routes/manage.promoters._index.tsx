@@ -72,8 +72,7 @@ const ActionSchemas = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAllowed(request, context, policy.managePromoters);
-  const actor = { id: user.id, role: user.role };
+  await requireAllowed(request, context, policy.managePromoters);
   const parsed = parseIntent(await request.formData(), ActionSchemas);
   if (!parsed.ok)
     return formErrors({

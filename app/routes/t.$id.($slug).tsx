@@ -69,9 +69,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw redirect(`/t/${thread.id}/${thread.slug}${search ? `?${search}` : ""}`, 301);
   }
   const spaces = await moveTargets(context.db, page);
-  return json(toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now: new Date() }), {
-    headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]),
-  });
+  return json(
+    toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now: new Date() }),
+    {
+      headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]),
+    },
+  );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -1,19 +1,13 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { Role, User } from "../../../db/schema.ts";
 import { ensure } from "../access/ensure.ts";
-import { hasRole, isProspect, isVerifiedCustomer, type Viewer } from "../access/policy.ts";
+import { hasRole, isProspect, isVerifiedCustomer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
 import { EmailTakenError, HandleTakenError } from "./errors.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { usesPersonalDetails } from "./common-passwords.ts";
 import { PERSONAL_PASSWORD_MESSAGE, type SignUpInput } from "./validation.ts";
-
-/**
- * @deprecated Use `NonNullable<Viewer>` from app/modules/access/policy.ts; kept
- * until the modules that still name it are converted.
- */
-export type Actor = NonNullable<Viewer>;
 
 export type AccountInput = SignUpInput & { role?: Role; passwordHash?: string };
 
