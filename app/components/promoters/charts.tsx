@@ -1,3 +1,4 @@
+import { areaFill } from "~/components/charts/palette.ts";
 import { useId } from "react";
 
 const monthName = (key: string, style: "short" | "long" = "short") =>
@@ -156,13 +157,6 @@ export function NpsTrendChart({
   );
 }
 
-const AREA_COLOURS: Record<string, string> = {
-  help: "fill-sky-500",
-  speaking: "fill-amber-500",
-  stories: "fill-violet-500",
-  community: "fill-brand-600",
-};
-
 /** Stacked bars: contributions per month, one colour per area, with a legend and a table. */
 export function StackedBars({
   rows,
@@ -231,7 +225,7 @@ export function StackedBars({
                     y={yCursor}
                     width={barW}
                     height={h}
-                    className={AREA_COLOURS[s.key] ?? "fill-stone-500"}
+                    className={areaFill(s.key)}
                   >
                     <title>{`${monthName(r.month, "long")} — ${s.label}: ${v}`}</title>
                   </rect>
@@ -258,12 +252,7 @@ export function StackedBars({
         {series.map((s) => (
           <li key={s.key} className="flex items-center gap-1.5">
             <svg viewBox="0 0 10 10" className="h-3 w-3" aria-hidden="true">
-              <rect
-                width="10"
-                height="10"
-                rx="2"
-                className={AREA_COLOURS[s.key] ?? "fill-stone-500"}
-              />
+              <rect width="10" height="10" rx="2" className={areaFill(s.key)} />
             </svg>
             {s.label}
           </li>

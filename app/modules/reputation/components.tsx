@@ -1,23 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useId } from "react";
+import { AREA_COLOURS } from "~/components/charts/palette.ts";
 import { cn } from "~/utils/cn.ts";
 import { cumulativeSeries, layoutStackedChart, type DailyPoints } from "./chart.ts";
 import { AREA_LABELS, AREAS, formatPoints, type Area } from "./rules.ts";
 import { formatCount, formatDay } from "~/utils/format.ts";
-
-/** One colour per area, in light and dark mode (fill classes for SVG, bg for legends). */
-export const AREA_COLOURS: Record<Area, { fill: string; swatch: string }> = {
-  help: { fill: "fill-brand-600 dark:fill-brand-500", swatch: "bg-brand-600 dark:bg-brand-500" },
-  speaking: {
-    fill: "fill-amber-500 dark:fill-amber-400",
-    swatch: "bg-amber-500 dark:bg-amber-400",
-  },
-  stories: { fill: "fill-sky-600 dark:fill-sky-400", swatch: "bg-sky-600 dark:bg-sky-400" },
-  community: {
-    fill: "fill-rose-500 dark:fill-rose-400",
-    swatch: "bg-rose-500 dark:bg-rose-400",
-  },
-};
 
 /**
  * Cumulative reputation by area as stacked areas, drawn on the server as
