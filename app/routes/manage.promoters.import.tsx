@@ -22,6 +22,7 @@ import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
+import { isDomainError } from "~/utils/errors.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import responses · Promoters · Limelight" }];
@@ -130,9 +131,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const preview = await previewSurveyImport(context.db, csv);
     return json<ActionData>({ kind: "preview", fileName, csv, preview });
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status && status < 500 && error instanceof Error)
-      return json<ActionData>({ kind: "error", formError: error.message }, { status });
+    if (isDomainError(error))
+      return json<ActionData>(
+        { kind: "error", formError: error.message },
+        { status: error.status },
+      );
     throw error;
   }
 }

@@ -150,6 +150,42 @@ describe("forgot password, through a real SMTP server", () => {
   });
 });
 
+describe("reference requests", () => {
+  it("email the advocate who was asked, with who asks and the topic but no contact details", async () => {
+    const advocate = await insertUser(handle.db, { role: "advocate" });
+    await handle.db
+      .updateTable("profiles")
+      .set({ open_to_references: true })
+      .where("user_id", "=", advocate.id)
+      .execute();
+    const prospect = await insertUser(handle.db, { role: "prospect" });
+    await handle.db
+      .updateTable("profiles")
+      .set({ company: "Northwind Health" })
+      .where("user_id", "=", prospect.id)
+      .execute();
+    const asking = await new TestClient(server.url).signIn(prospect.email);
+    const res = await asking.post(`/references/new?advocate=${advocate.handle}`, {
+      topic: "Rolling out SSO to 4,000 staff",
+      context: "We start in March.",
+      preferredTimes: "",
+    });
+    expect(res.status).toBe(302);
+
+    const before = smtp.received.length;
+    await server.outbox.runOnce();
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail.subject).toBe(`${prospect.display_name} would like to talk with you`);
+    expect(mail.to && "text" in mail.to ? mail.to.text : "").toContain(advocate.email);
+    expect(mail.text).toContain("Rolling out SSO to 4,000 staff");
+    expect(mail.text).toContain("Northwind Health");
+    expect(mail.text).toMatch(/http:\/\/community\.test\/references\/\d+/);
+    // Contact details are shared on the site, and only after the advocate accepts.
+    expect(mail.text).not.toContain(prospect.email);
+    expect(mail.html).not.toContain(prospect.email);
+  });
+});
+
 describe("the outbox", () => {
   const noteTo = (to: string, key: string) =>
     composeEmail(

@@ -52,7 +52,7 @@ export const requestPasswordReset = defineCommand({
         expires_at: new Date(now.getTime() + RESET_LIFETIME_MS),
       })
       .execute();
-    sendLater(effects, () =>
+    sendLater(effects, async () =>
       composeEmail(site, {
         to: user.email,
         userId: user.id,
@@ -135,7 +135,7 @@ export const resetPassword = defineCommand({
       subjectType: "user",
       subjectId: reset.user_id,
     });
-    sendLater(effects, () =>
+    sendLater(effects, async () =>
       composeEmail(site, {
         to: reset.email,
         userId: reset.user_id,

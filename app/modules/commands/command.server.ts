@@ -83,7 +83,7 @@ export async function runCommand<I, O>(
     viewer: context.viewer,
     effects,
     now,
-    site: context.site ?? DEFAULT_SITE,
+    site: effects.site,
     nested: (inner, innerInput) =>
       runCommand({ ...context, db: trx, effects, now }, inner, innerInput),
   });
@@ -92,7 +92,7 @@ export async function runCommand<I, O>(
     return definition.run(context.db, input, scopeFor(context.db, context.effects));
 
   for (let attempt = 1; ; attempt++) {
-    const effects = new Effects(now);
+    const effects = new Effects(now, context.site ?? DEFAULT_SITE);
     try {
       const value = await inTransaction(context.db, async (trx) => {
         const result = await definition.run(trx, input, scopeFor(trx, effects));

@@ -1,5 +1,6 @@
 import type { Queryable } from "../../../db/client.ts";
 import { recordAudit, type AuditEntry } from "../audit/audit.server.ts";
+import { DEFAULT_SITE, type SiteSettings } from "../mail/settings.ts";
 import { recordNotices } from "../notifications/record.server.ts";
 import type {
   ThreadEventName,
@@ -44,6 +45,8 @@ export class Effects {
   constructor(
     /** When the change happens: audit rows and notices carry this time. */
     readonly at: Date,
+    /** The site's public address and sender, for messages composed by the change. */
+    readonly site: SiteSettings = DEFAULT_SITE,
   ) {}
 
   /** One row in the audit log, written in the command's transaction. */

@@ -1,6 +1,7 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { EmailPayload, OutboxChannel } from "../../../db/tables/outbox.ts";
 import type { Effects } from "../commands/effects.server.ts";
+import type { SiteSettings } from "../mail/settings.ts";
 
 /** One message for the outbox, composed in full at the moment of the decision. */
 export interface OutgoingMessage {
@@ -38,7 +39,16 @@ export async function enqueue(trx: Queryable, message: OutgoingMessage): Promise
     .execute();
 }
 
-/** The command's way to send: the message joins the command's transaction. */
-export function sendLater(effects: Effects, message: () => Promise<OutgoingMessage>): void {
-  effects.beforeCommit(async (trx) => enqueue(trx, await message()));
+/**
+ * The command's way to send: the message is composed at the end of the
+ * command (it may read what it needs in the transaction) and joins it.
+ */
+export function sendLater(
+  effects: Effects,
+  message: (trx: Queryable, site: SiteSettings) => Promise<OutgoingMessage | null>,
+): void {
+  effects.beforeCommit(async (trx) => {
+    const composed = await message(trx, effects.site);
+    if (composed) await enqueue(trx, composed);
+  });
 }

@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { optionalUrl } from "../../utils/schema-fields.ts";
 import { displayNameField } from "../auth/validation.ts";
 
-const optionalUrl = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(300, `Keep the ${label} link under 300 characters.`)
-    .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), {
-      message: `Enter a full ${label} link starting with https://, or leave it empty.`,
-    })
-    .default("");
+const profileLink = (label: string) => optionalUrl(label, 300);
 
 const line = (max: number, label: string) =>
   z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).default("");
@@ -48,9 +41,9 @@ export const ProfileSchema = z.object({
         )
         .max(10, "Choose at most 10 expertise tags."),
     ),
-  linkedinUrl: optionalUrl("LinkedIn"),
-  blogUrl: optionalUrl("blog"),
-  websiteUrl: optionalUrl("website"),
+  linkedinUrl: profileLink("LinkedIn"),
+  blogUrl: profileLink("blog"),
+  websiteUrl: profileLink("website"),
   openToSpeaking: checkbox,
   openToReferences: checkbox,
   openToCaseStudies: checkbox,

@@ -8,6 +8,10 @@ import {
   MAX_MONTHLY_CAP,
   requestsThisMonth,
 } from "./reference-caps.server.ts";
+import { composeEmail } from "../mail/compose.server.ts";
+import { absoluteUrl } from "../mail/settings.ts";
+import { ReferenceRequestedEmail } from "../mail/templates/references.tsx";
+import { sendLater } from "../outbox/queue.server.ts";
 import { PromoterError } from "./errors.ts";
 
 /** A request that reached its advocate. */
@@ -17,14 +21,51 @@ export interface DeliveredRequest {
   topic: string;
 }
 
-/** "Someone would like to talk with you": kept in the advocate's notifications, told live after commit. */
+/**
+ * "Someone would like to talk with you": kept in the advocate's
+ * notifications, told live after commit, and emailed to them (the email
+ * carries who asks and the topic; its button opens the request, where they
+ * decide).
+ */
 export function tellAdvocate(effects: Effects, request: DeliveredRequest): void {
+  const path = `/references/${request.id}`;
   effects.notify({
     userId: request.advocate_id,
     kind: "info",
     title: "Someone would like to talk with you",
     description: `A new reference request: “${request.topic}”.`,
-    url: `/references/${request.id}`,
+    url: path,
+  });
+  sendLater(effects, async (trx, site) => {
+    const parties = await trx
+      .selectFrom("reference_requests as r")
+      .innerJoin("users as a", "a.id", "r.advocate_id")
+      .innerJoin("users as p", "p.id", "r.prospect_id")
+      .leftJoin("profiles as pp", "pp.user_id", "p.id")
+      .select([
+        "a.email as advocateEmail",
+        "a.display_name as advocateName",
+        "p.display_name as prospectName",
+        "pp.company as prospectCompany",
+      ])
+      .where("r.id", "=", request.id)
+      .executeTakeFirst();
+    if (!parties) return null;
+    return composeEmail(site, {
+      to: parties.advocateEmail,
+      userId: request.advocate_id,
+      kind: "reference_requested",
+      // Delivered once per request and advocate: a reassigned request mails its new advocate.
+      idempotencyKey: `reference_requested:${request.id}:${request.advocate_id}`,
+      subject: `${parties.prospectName} would like to talk with you`,
+      template: ReferenceRequestedEmail({
+        advocateName: parties.advocateName,
+        prospectName: parties.prospectName,
+        prospectCompany: parties.prospectCompany ?? "",
+        topic: request.topic,
+        link: absoluteUrl(site, path),
+      }),
+    });
   });
 }
 
