@@ -8,9 +8,8 @@ import {
   serializeSessionCookie,
   sessionCookieName,
 } from "~/modules/auth/cookie.ts";
+import { closeSession, openSession } from "~/modules/auth/sessions.server.ts";
 import {
-  createSession,
-  invalidateSession,
   validateSessionToken,
   type SessionUser,
   type ValidSession,
@@ -150,14 +149,22 @@ export async function requireAllowed(
  * Starts a fresh session (a new id on every sign-in, so a planted cookie is
  * useless) and ends the one the browser held before, if any.
  */
+/** Sessions open and close before anyone is known to the policy: they run as no one. */
+const sessionContext = (context: AppLoadContext) => ({
+  db: context.db,
+  viewer: null,
+  publisher: context.realtime,
+});
+
 export async function startSession(
   request: Request,
   context: AppLoadContext,
   userId: number,
 ): Promise<string> {
   const previous = await getAuth(request, context);
-  if (previous) await invalidateSession(context.db, previous.session.id);
-  const { token, expiresAt } = await createSession(context.db, userId, {
+  const { token, expiresAt } = await openSession(sessionContext(context), {
+    userId,
+    previousSessionId: previous?.session.id,
     ip: context.clientIp,
     userAgent: request.headers.get("User-Agent"),
   });
@@ -166,7 +173,7 @@ export async function startSession(
 
 export async function endSession(request: Request, context: AppLoadContext): Promise<string> {
   const auth = await getAuth(request, context);
-  if (auth) await invalidateSession(context.db, auth.session.id);
+  if (auth) await closeSession(sessionContext(context), { sessionId: auth.session.id });
   return clearSessionCookie(context.env.COOKIE_SECURE);
 }
 

@@ -136,8 +136,19 @@ export async function seedPromoters(
       .execute();
   }
 
+  // Requests still waiting on their advocate belong to this month's count, whatever day of the
+  // month the demo is seeded on (on the 1st, "two days ago" would be last month and free a slot).
+  const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   for (const r of SEED_REFERENCES) {
-    const created = ago(r.daysAgo, 5);
+    const waiting = r.status === "queued" || r.status === "pending";
+    const created = waiting
+      ? new Date(
+          Math.min(
+            Math.max(ago(r.daysAgo, 5).getTime(), monthStart + (30 - r.daysAgo) * 60_000),
+            now.getTime() - (r.daysAgo + 1) * 1000,
+          ),
+        )
+      : ago(r.daysAgo, 5);
     const responded =
       r.status === "queued" || r.status === "pending"
         ? null
