@@ -87,7 +87,7 @@ export default function OutboxMessage() {
           <h2 className="text-lg font-semibold">{message.subject}</h2>
           <OutboxStatusBadge status={message.status} />
         </div>
-        <dl className="grid grid-cols-[auto,1fr] gap-x-4 gap-y-1 text-sm">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-stone-500">To</dt>
           <dd>{message.recipient}</dd>
           <dt className="text-stone-500">From</dt>

@@ -18,7 +18,7 @@ const brand = "#b45309";
 const darkMode = `
   :root { color-scheme: light dark; supported-color-schemes: light dark; }
   @media (prefers-color-scheme: dark) {
-    .ll-body { background: #0c0a09 !important; }
+    body, .ll-body { background: #0c0a09 !important; }
     .ll-card { background: #1c1917 !important; border-color: #292524 !important; }
     .ll-text { color: #e7e5e4 !important; }
     .ll-muted { color: #a8a29e !important; }
