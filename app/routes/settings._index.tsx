@@ -4,6 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { z } from "zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -14,7 +15,7 @@ import { changePassword, signOutEverywhere } from "~/modules/auth/users.server.t
 import { ChangePasswordSchema } from "~/modules/auth/validation.ts";
 import { endSession, getAuth, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -33,11 +34,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const parsed = parseIntent(await request.formData(), {
+    "sign-out-everywhere": z.object({}),
+    "change-password": ChangePasswordSchema,
+  });
+  if (!parsed.ok) return invalidForm(parsed);
   const command = await commandContext(request, context);
 
-  if (intent === "sign-out-everywhere") {
+  if (parsed.intent === "sign-out-everywhere") {
     await signOutEverywhere(command, {});
     const cookie = await endSession(request, context);
     return redirectWithToast(
@@ -51,24 +55,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
-  if (intent === "change-password") {
-    const parsed = parseForm(ChangePasswordSchema, formData);
-    if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors });
-    // Other devices that knew the old password are signed out; this one stays.
-    const auth = await getAuth(request, context);
-    try {
-      await changePassword(command, { ...parsed.data, keepSessionId: auth?.session.id });
-    } catch (error) {
-      return answerDomainError(error);
-    }
-    return redirectWithToast("/settings", {
-      kind: "success",
-      title: "Password changed",
-      description: "Other devices have been signed out.",
-    });
+  // Changing the password: other devices that knew the old one are signed out; this one stays.
+  const auth = await getAuth(request, context);
+  try {
+    await changePassword(command, { ...parsed.data, keepSessionId: auth?.session.id });
+  } catch (error) {
+    return answerDomainError(error);
   }
-
-  return formErrors({ formError: "Unknown action." });
+  return redirectWithToast("/settings", {
+    kind: "success",
+    title: "Password changed",
+    description: "Other devices have been signed out.",
+  });
 }
 
 export default function AccountSettings() {
