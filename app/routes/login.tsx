@@ -13,6 +13,7 @@ import { confirmSignIn, reserveSignInAttempt } from "~/modules/auth/throttle.ser
 import { authenticate } from "~/modules/auth/users.server.ts";
 import { SignInSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, safeRedirectTo, startSession } from "~/utils/auth.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm, type ActionError } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Limelight" }];
@@ -67,6 +68,7 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "/";
   const busy = navigation.state === "submitting";
+  const { field, formError } = formFields<typeof SignInSchema>(actionData);
   return (
     <div className="mx-auto max-w-md px-4 py-12 sm:py-16">
       <h1 className="text-center text-2xl font-bold tracking-tight">Welcome back</h1>
@@ -76,24 +78,22 @@ export default function LoginPage() {
       <Card className="mt-8 p-6 sm:p-8">
         <Form method="post" className="space-y-5" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <FormError message={actionData?.formError} />
+          <FormError message={formError} />
           <TextField
             label="Email"
-            name="email"
             type="email"
             autoComplete="email"
             required
             autoFocus
-            defaultValue={actionData?.values?.email}
-            error={actionData?.fieldErrors?.email}
+            {...field("email")}
           />
           <TextField
             label="Password"
-            name="password"
             type="password"
             autoComplete="current-password"
             required
-            error={actionData?.fieldErrors?.password}
+            {...field("password")}
+            defaultValue=""
             hint={
               <Link
                 to="/forgot-password"

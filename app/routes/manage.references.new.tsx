@@ -17,6 +17,7 @@ import { requestReference } from "~/modules/promoters/reference-lifecycle.server
 import { ReferenceRequestSchema } from "~/modules/promoters/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -97,8 +98,7 @@ export default function AskOnBehalf() {
   const { advocates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const values = actionData?.values ?? {};
-  const errors = actionData?.fieldErrors ?? {};
+  const { field, formError } = formFields<typeof Schema>(actionData);
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm">
@@ -116,20 +116,9 @@ export default function AskOnBehalf() {
           each other&apos;s email once it is accepted.
         </p>
         <Form method="post" className="mt-5 space-y-4" noValidate>
-          <FormError message={actionData?.formError} />
-          <TextField
-            label="Prospect (email or handle)"
-            name="prospect"
-            required
-            defaultValue={values.prospect}
-            error={errors.prospect}
-          />
-          <SelectField
-            label="Advocate"
-            name="advocate"
-            defaultValue={values.advocate ?? ""}
-            error={errors.advocate}
-          >
+          <FormError message={formError} />
+          <TextField label="Prospect (email or handle)" required {...field("prospect")} />
+          <SelectField label="Advocate" {...field("advocate")}>
             <option value="">Choose an advocate open to references</option>
             {advocates.map((a) => (
               <option key={a.handle} value={a.handle}>
@@ -139,7 +128,7 @@ export default function AskOnBehalf() {
               </option>
             ))}
           </SelectField>
-          <ConversationFields values={values} errors={errors} />
+          <ConversationFields field={field} />
           <CheckboxField
             name="queue"
             label="If the advocate has no room this month, queue the request"

@@ -20,6 +20,7 @@ import { commandContext } from "~/utils/command.server.ts";
 import { NotFoundError } from "~/utils/errors.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { parseId } from "~/utils/params.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -133,6 +134,7 @@ export default function ManageStories() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { field, formError } = formFields<typeof StartSchema>(actionData, { thread: data.thread });
   return (
     <div className="space-y-10">
       <section aria-labelledby="review-heading" className="space-y-3">
@@ -162,19 +164,8 @@ export default function ManageStories() {
             noValidate
             className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
           >
-            <TextField
-              label="Thread"
-              name="thread"
-              placeholder="42 or /t/42/…"
-              defaultValue={actionData?.values?.thread ?? data.thread}
-              error={actionData?.fieldErrors?.thread}
-            />
-            <SelectField
-              label="Advocate"
-              name="advocateId"
-              defaultValue={actionData?.values?.advocateId ?? ""}
-              error={actionData?.fieldErrors?.advocateId}
-            >
+            <TextField label="Thread" placeholder="42 or /t/42/…" {...field("thread")} />
+            <SelectField label="Advocate" {...field("advocateId")}>
               <option value="">Choose an advocate</option>
               {data.advocates.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -188,7 +179,7 @@ export default function ManageStories() {
             </Button>
           </Form>
           <div className="mt-3">
-            <FormError message={actionData?.formError} />
+            <FormError message={formError} />
           </div>
         </Card>
       </section>

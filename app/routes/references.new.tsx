@@ -19,6 +19,7 @@ import { ReferenceRequestSchema } from "~/modules/promoters/validation.ts";
 import { getProfileByHandle } from "~/modules/profiles/profiles.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -100,7 +101,7 @@ export default function NewReferenceRequest() {
     | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const values = actionData?.values ?? {};
+  const { field } = formFields<typeof ReferenceRequestSchema>(actionData);
   const firstName = advocate.name.split(" ")[0];
   return (
     <Container className="max-w-2xl">
@@ -168,7 +169,7 @@ export default function NewReferenceRequest() {
                 </Button>
               </div>
             ) : null}
-            <ConversationFields values={values} errors={actionData?.fieldErrors} />
+            <ConversationFields field={field} />
             {!actionData?.full ? (
               <Button type="submit" disabled={busy}>
                 {busy ? "Sending…" : `Ask ${firstName}`}

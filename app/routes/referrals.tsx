@@ -16,6 +16,7 @@ import { listOwnReferrals, submitReferral } from "~/modules/promoters/referrals.
 import { ReferralSchema } from "~/modules/promoters/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -53,8 +54,8 @@ export default function Referrals() {
   const { referrals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
+  const { field, formError } = formFields<typeof ReferralSchema>(actionData);
+  const consent = field("consent");
   return (
     <Container className="max-w-4xl">
       <PageHeader
@@ -65,46 +66,25 @@ export default function Referrals() {
         <Card className="p-6 lg:col-span-2">
           <h2 className="text-lg font-semibold">Refer a peer company</h2>
           <Form method="post" className="mt-4 space-y-4" noValidate>
-            <FormError message={actionData?.formError} />
-            <TextField
-              label="Contact name"
-              name="contactName"
-              required
-              defaultValue={values.contactName}
-              error={errors.contactName}
-            />
-            <TextField
-              label="Contact email"
-              name="contactEmail"
-              type="email"
-              required
-              defaultValue={values.contactEmail}
-              error={errors.contactEmail}
-            />
-            <TextField
-              label="Company"
-              name="company"
-              required
-              defaultValue={values.company}
-              error={errors.company}
-            />
+            <FormError message={formError} />
+            <TextField label="Contact name" required {...field("contactName")} />
+            <TextField label="Contact email" type="email" required {...field("contactEmail")} />
+            <TextField label="Company" required {...field("company")} />
             <TextAreaField
               label="Note for the team"
-              name="note"
               rows={3}
-              defaultValue={values.note}
-              error={errors.note}
+              {...field("note")}
               hint="What they are trying to solve, how you know them."
             />
             <CheckboxField
               name="consent"
               label="They agreed to be contacted"
               description="I asked this person and they are happy for the team to get in touch."
-              defaultChecked={values.consent === "on"}
+              defaultChecked={consent.defaultValue === "on"}
             />
-            {errors.consent ? (
+            {consent.error ? (
               <p className="text-sm text-red-700 dark:text-red-400" role="alert">
-                {errors.consent}
+                {consent.error}
               </p>
             ) : null}
             <Button type="submit" disabled={busy}>

@@ -15,6 +15,7 @@ import { changePassword, signOutEverywhere } from "~/modules/auth/users.server.t
 import { ChangePasswordSchema } from "~/modules/auth/validation.ts";
 import { endSession, getAuth, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -74,7 +75,7 @@ export default function AccountSettings() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
+  const { field, formError } = formFields<typeof ChangePasswordSchema>(actionData);
   return (
     <div className="space-y-8">
       <Card className="p-6">
@@ -103,28 +104,28 @@ export default function AccountSettings() {
         <h2 className="text-lg font-semibold">Change password</h2>
         <Form method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="change-password" />
-          <FormError message={actionData?.formError} />
+          <FormError message={formError} />
           <TextField
             label="Current password"
-            name="currentPassword"
             type="password"
             autoComplete="current-password"
-            error={errors.currentPassword}
+            {...field("currentPassword")}
+            defaultValue=""
           />
           <TextField
             label="New password"
-            name="newPassword"
             type="password"
             autoComplete="new-password"
-            error={errors.newPassword}
+            {...field("newPassword")}
+            defaultValue=""
             hint="At least 8 characters."
           />
           <TextField
             label="Repeat new password"
-            name="confirmPassword"
             type="password"
             autoComplete="new-password"
-            error={errors.confirmPassword}
+            {...field("confirmPassword")}
+            defaultValue=""
           />
           <Button type="submit" disabled={busy}>
             Change password

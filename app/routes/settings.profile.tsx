@@ -12,6 +12,7 @@ import { getOwnProfile, updateProfile } from "~/modules/profiles/profiles.server
 import { ProfileSchema } from "~/modules/profiles/validation.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -46,14 +47,25 @@ export default function EditProfile() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
+  const { field, formError } = formFields<typeof ProfileSchema>(actionData, {
+    displayName: profile.display_name,
+    headline: profile.headline,
+    company: profile.company,
+    jobTitle: profile.job_title,
+    industry: profile.industry,
+    location: profile.location,
+    bio: profile.bio_md,
+    expertise: profile.expertise.join(", "),
+    linkedinUrl: profile.linkedin_url,
+    blogUrl: profile.blog_url,
+    websiteUrl: profile.website_url,
+  });
   const values = actionData?.values;
   // After a failed save the form keeps what was typed; otherwise it shows what is stored.
-  const value = (field: string, stored: string) => (values ? (values[field] ?? "") : stored);
-  const checked = (field: string, stored: boolean) => (values ? values[field] === "on" : stored);
+  const checked = (name: string, stored: boolean) => (values ? values[name] === "on" : stored);
   return (
     <Form method="post" className="space-y-8" noValidate>
-      <FormError message={actionData?.formError} />
+      <FormError message={formError} />
       <Card className="space-y-5 p-6">
         <div className="flex items-center justify-between gap-4">
           <h2 className="text-lg font-semibold">About you</h2>
@@ -64,60 +76,31 @@ export default function EditProfile() {
             View public profile
           </Link>
         </div>
-        <TextField
-          label="Name"
-          name="displayName"
-          defaultValue={value("displayName", profile.display_name)}
-          error={errors.displayName}
-          required
-        />
+        <TextField label="Name" {...field("displayName")} required />
         <TextField
           label="Headline"
-          name="headline"
-          defaultValue={value("headline", profile.headline)}
-          error={errors.headline}
+          {...field("headline")}
           hint="One line on what you do and what you are known for."
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField
-            label="Company"
-            name="company"
-            defaultValue={value("company", profile.company)}
-            error={errors.company}
-          />
-          <TextField
-            label="Job title"
-            name="jobTitle"
-            defaultValue={value("jobTitle", profile.job_title)}
-            error={errors.jobTitle}
-          />
+          <TextField label="Company" {...field("company")} />
+          <TextField label="Job title" {...field("jobTitle")} />
           <TextField
             label="Industry"
-            name="industry"
-            defaultValue={value("industry", profile.industry)}
-            error={errors.industry}
+            {...field("industry")}
             hint="For example: Healthcare, Logistics, Financial services."
           />
-          <TextField
-            label="Location"
-            name="location"
-            defaultValue={value("location", profile.location)}
-            error={errors.location}
-          />
+          <TextField label="Location" {...field("location")} />
         </div>
         <TextAreaField
           label="Your story"
-          name="bio"
           rows={8}
-          defaultValue={value("bio", profile.bio_md)}
-          error={errors.bio}
+          {...field("bio")}
           hint="Markdown: **bold**, _italic_, lists and links. HTML is shown as text."
         />
         <TextField
           label="Expertise"
-          name="expertise"
-          defaultValue={value("expertise", profile.expertise.join(", "))}
-          error={errors.expertise}
+          {...field("expertise")}
           hint="Up to 10 topics, separated by commas, e.g. data-pipelines, sso, onboarding."
         />
       </Card>
@@ -126,28 +109,12 @@ export default function EditProfile() {
         <h2 className="text-lg font-semibold">Links</h2>
         <TextField
           label="LinkedIn"
-          name="linkedinUrl"
           type="url"
           placeholder="https://www.linkedin.com/in/…"
-          defaultValue={value("linkedinUrl", profile.linkedin_url)}
-          error={errors.linkedinUrl}
+          {...field("linkedinUrl")}
         />
-        <TextField
-          label="Blog"
-          name="blogUrl"
-          type="url"
-          placeholder="https://…"
-          defaultValue={value("blogUrl", profile.blog_url)}
-          error={errors.blogUrl}
-        />
-        <TextField
-          label="Website"
-          name="websiteUrl"
-          type="url"
-          placeholder="https://…"
-          defaultValue={value("websiteUrl", profile.website_url)}
-          error={errors.websiteUrl}
-        />
+        <TextField label="Blog" type="url" placeholder="https://…" {...field("blogUrl")} />
+        <TextField label="Website" type="url" placeholder="https://…" {...field("websiteUrl")} />
       </Card>
 
       <Card className="space-y-4 p-6">

@@ -14,6 +14,7 @@ import { acceptInvitation, lookUpInvitation } from "~/modules/promoters/invitati
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm, type ActionError } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -71,8 +72,10 @@ export default function SignUpPage() {
   const { invite, inviteError } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
+  const { field, formError } = formFields<typeof SignUpSchema>(actionData, {
+    email: invite?.email,
+    displayName: invite?.name,
+  });
   const busy = navigation.state === "submitting";
   return (
     <div className="mx-auto max-w-md px-4 py-12 sm:py-16">
@@ -83,7 +86,7 @@ export default function SignUpPage() {
       </p>
       <Card className="mt-8 p-6 sm:p-8">
         <Form method="post" className="space-y-5" noValidate>
-          <FormError message={actionData?.formError ?? inviteError} />
+          <FormError message={formError ?? inviteError} />
           {invite ? (
             <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900 dark:bg-brand-900/40 dark:text-brand-100">
               You were invited as a customer{invite.company ? ` of ${invite.company}` : ""}: your
@@ -93,39 +96,33 @@ export default function SignUpPage() {
           ) : null}
           <TextField
             label="Email"
-            name="email"
             type="email"
             autoComplete="email"
             required
             readOnly={Boolean(invite)}
-            defaultValue={values.email ?? invite?.email}
-            error={errors.email}
+            {...field("email")}
           />
           <TextField
             label="Name"
-            name="displayName"
             autoComplete="name"
             required
-            defaultValue={values.displayName ?? invite?.name}
-            error={errors.displayName}
+            {...field("displayName")}
             hint="Shown on your profile and your posts."
           />
           <TextField
             label="Handle"
-            name="handle"
             autoComplete="username"
             required
-            defaultValue={values.handle}
-            error={errors.handle}
+            {...field("handle")}
             hint="Your public address: limelight/u/your-handle. Letters, numbers and dashes."
           />
           <TextField
             label="Password"
-            name="password"
             type="password"
             autoComplete="new-password"
             required
-            error={errors.password}
+            {...field("password")}
+            defaultValue=""
             hint="At least 8 characters. A long phrase is easiest to remember."
           />
           <Button type="submit" className="w-full" disabled={busy}>

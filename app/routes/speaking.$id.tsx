@@ -30,6 +30,7 @@ import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { ApplicationSchema, WithdrawSchema } from "~/modules/advocacy/validation.ts";
 import { getUser, getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
@@ -127,6 +128,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function Opportunity() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { field, formError } = formFields<typeof ApplicationSchema>(actionData);
   const busy = useNavigation().state === "submitting";
   const o = data.opportunity;
   return (
@@ -225,19 +227,12 @@ export default function Opportunity() {
               </p>
             ) : (
               <Form method="post" noValidate className="space-y-4">
-                <FormError message={actionData?.formError} />
-                <TextField
-                  label="Talk title (optional)"
-                  name="talkTitle"
-                  defaultValue={actionData?.values?.talkTitle}
-                  error={actionData?.fieldErrors?.talkTitle}
-                />
+                <FormError message={formError} />
+                <TextField label="Talk title (optional)" {...field("talkTitle")} />
                 <TextAreaField
                   label="Your pitch"
-                  name="pitch"
                   rows={6}
-                  defaultValue={actionData?.values?.pitch}
-                  error={actionData?.fieldErrors?.pitch}
+                  {...field("pitch")}
                   hint="What you would talk about and why it would help this audience. A few sentences is enough."
                   required
                 />

@@ -22,6 +22,7 @@ import { COMMON_TIME_ZONES } from "~/modules/advocacy/time.ts";
 import { LogTalkSchema } from "~/modules/advocacy/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
+import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, formValues, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -61,8 +62,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LogTalk() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const v = actionData?.values ?? {};
-  const e = actionData?.fieldErrors ?? {};
+  const { field, formError } = formFields<typeof LogTalkSchema>(actionData, {
+    format: "conference",
+    timeZone: "UTC",
+  });
   return (
     <Container className="max-w-3xl">
       <PageHeader
@@ -70,44 +73,21 @@ export default function LogTalk() {
         description="Spoke somewhere we did not arrange? Record it here. Add a recording or slides and a community manager verifies it — verified talks show on your profile and earn points."
       />
       <Form method="post" noValidate className="space-y-6">
-        <FormError message={actionData?.formError} />
+        <FormError message={formError} />
         <Card className="space-y-5 p-6">
           <h2 className="text-lg font-semibold">The talk</h2>
-          <TextField label="Title" name="title" defaultValue={v.title} error={e.title} required />
+          <TextField label="Title" {...field("title")} required />
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField
-              label="Event"
-              name="eventName"
-              defaultValue={v.eventName}
-              error={e.eventName}
-              required
-            />
-            <SelectField
-              label="Format"
-              name="format"
-              defaultValue={v.format ?? "conference"}
-              error={e.format}
-            >
+            <TextField label="Event" {...field("eventName")} required />
+            <SelectField label="Format" {...field("format")}>
               {TALK_FORMATS.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label}
                 </option>
               ))}
             </SelectField>
-            <TextField
-              label="Date and time"
-              name="givenAt"
-              type="datetime-local"
-              defaultValue={v.givenAt}
-              error={e.givenAt}
-              required
-            />
-            <SelectField
-              label="Time zone"
-              name="timeZone"
-              defaultValue={v.timeZone ?? "UTC"}
-              error={e.timeZone}
-            >
+            <TextField label="Date and time" type="datetime-local" {...field("givenAt")} required />
+            <SelectField label="Time zone" {...field("timeZone")}>
               {COMMON_TIME_ZONES.map((z) => (
                 <option key={z} value={z}>
                   {z.replace(/_/g, " ")}
@@ -118,29 +98,16 @@ export default function LogTalk() {
           <CheckboxField
             name="isVirtual"
             label="Virtual event"
-            defaultChecked={v.isVirtual === "on"}
+            defaultChecked={field("isVirtual").defaultValue === "on"}
           />
-          <TextField
-            label="Location"
-            name="location"
-            defaultValue={v.location}
-            error={e.location}
-          />
+          <TextField label="Location" {...field("location")} />
           <TextField
             label="Event website"
-            name="eventUrl"
             type="url"
             placeholder="https://…"
-            defaultValue={v.eventUrl}
-            error={e.eventUrl}
+            {...field("eventUrl")}
           />
-          <TextAreaField
-            label="Abstract"
-            name="abstract"
-            rows={4}
-            defaultValue={v.abstract}
-            error={e.abstract}
-          />
+          <TextAreaField label="Abstract" rows={4} {...field("abstract")} />
         </Card>
         <Card className="space-y-5 p-6">
           <div>
@@ -153,36 +120,24 @@ export default function LogTalk() {
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField
               label="Recording link"
-              name="recordingUrl"
               type="url"
               placeholder="https://…"
-              defaultValue={v.recordingUrl}
-              error={e.recordingUrl}
+              {...field("recordingUrl")}
             />
             <TextField
               label="Slides link"
-              name="slidesUrl"
               type="url"
               placeholder="https://…"
-              defaultValue={v.slidesUrl}
-              error={e.slidesUrl}
+              {...field("slidesUrl")}
             />
             <TextField
               label="Attendance"
-              name="attendance"
               inputMode="numeric"
-              defaultValue={v.attendance}
-              error={e.attendance}
+              {...field("attendance")}
               hint="Roughly how many people were there or watched live."
             />
           </div>
-          <TextAreaField
-            label="Note for the community team"
-            name="evidenceNote"
-            rows={2}
-            defaultValue={v.evidenceNote}
-            error={e.evidenceNote}
-          />
+          <TextAreaField label="Note for the community team" rows={2} {...field("evidenceNote")} />
         </Card>
         <div className="flex items-center justify-end gap-3">
           <Link to="/speaking/mine" className="text-sm font-medium underline">

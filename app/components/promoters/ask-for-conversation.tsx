@@ -2,6 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { TextAreaField, TextField } from "~/components/ui/field.tsx";
+import type { ReferenceRequestSchema } from "~/modules/promoters/validation.ts";
+import { formFields, type FieldProps } from "~/utils/form-fields.ts";
 
 export interface ReferenceAsk {
   open: boolean;
@@ -11,37 +13,29 @@ export interface ReferenceAsk {
 
 /** The fields of a reference request; shared by the profile section and the request page. */
 export function ConversationFields({
-  values = {},
-  errors = {},
+  field = formFields<typeof ReferenceRequestSchema>(undefined).field,
 }: {
-  values?: Record<string, string>;
-  errors?: Record<string, string>;
+  field?: (name: "topic" | "context" | "preferredTimes") => FieldProps;
 }) {
   return (
     <>
       <TextField
         label="What would you like to talk about?"
-        name="topic"
         required
         maxLength={160}
-        defaultValue={values.topic}
-        error={errors.topic}
+        {...field("topic")}
       />
       <TextAreaField
         label="Some context"
-        name="context"
         rows={3}
         maxLength={2000}
-        defaultValue={values.context}
-        error={errors.context}
+        {...field("context")}
         hint="Your company, what you are evaluating, what you hope to learn."
       />
       <TextField
         label="Times that suit you"
-        name="preferredTimes"
         maxLength={300}
-        defaultValue={values.preferredTimes}
-        error={errors.preferredTimes}
+        {...field("preferredTimes")}
         hint="For example: weekday mornings CET, any Thursday."
       />
     </>
