@@ -1,12 +1,12 @@
 import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import pino from "pino";
 import { io as connect } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DB, type DbHandle } from "../../db/client.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
@@ -286,10 +286,11 @@ describe("on the embedded database", () => {
   const servers: AppProcess[] = [];
 
   beforeAll(async () => {
-    const handle = await createDb({
-      dataDir: pgliteDir,
-      loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]),
-    });
+    // Its own data directory, migrated here: the shared template exists only when the
+    // suite itself runs on PGlite, and this case must run on every database.
+    mkdirSync(pgliteDir, { recursive: true });
+    const handle = await createDb({ dataDir: pgliteDir });
+    await migrateToLatest(handle.db);
     people = await seedPeople(handle.db);
     await handle.close();
   });
