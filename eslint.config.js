@@ -37,7 +37,7 @@ export default tseslint.config(
         "error",
         {
           selector:
-            "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.left[property.name='role'], BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.right[property.name='role']",
+            "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='role'], BinaryExpression[operator=/^[!=]==?$/] > ChainExpression > MemberExpression[property.name='role']",
           message:
             "Ask the access policy (policy.x / ensure) instead of comparing roles outside app/modules/access.",
         },

@@ -13,7 +13,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { policy } from "~/modules/access/policy.ts";
+import { isVerifiedCustomer, policy } from "~/modules/access/policy.ts";
 import {
   createInvitation,
   invitationPath,
@@ -314,7 +314,7 @@ export default function Promoters() {
                           </Button>
                         </Form>
                       ) : null}
-                      {p.comment && p.user?.role === "advocate" ? (
+                      {p.comment && isVerifiedCustomer(p.user) ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="story" />
                           <input type="hidden" name="responseId" value={p.responseId} />
