@@ -164,20 +164,9 @@ export default function EditEarlyAccessItem() {
       <ItemForm
         tiers={data.tiers}
         kinds={data.kinds}
-        values={{
-          title: v?.title ?? data.item.title,
-          teaser: v?.teaser ?? data.item.teaser,
-          summary: v?.summary ?? data.item.summary,
-          body: v?.body ?? data.item.body,
-          kind: v?.kind ?? data.item.kind,
-          downloadUrl: v?.downloadUrl ?? data.item.downloadUrl,
-          recordingUrl: v?.recordingUrl ?? data.item.recordingUrl,
-          requiresNda: v ? v.requiresNda === "on" : data.item.requiresNda,
-          publicAt: v?.publicAt ?? data.item.publicAt,
-          opens,
-        }}
-        errors={actionData?.fieldErrors ?? {}}
-        formError={actionData?.formError}
+        actionData={actionData}
+        saved={data.item}
+        opens={data.opens}
         busy={busy}
         submitLabel="Save changes"
       />

@@ -77,10 +77,6 @@ export default function NewEarlyAccessItem() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const v = actionData?.values;
-  const opens: Record<string, string> = {};
-  for (const t of data.tiers)
-    opens[String(t.id)] = v ? (v[`opens-${t.id}`] ?? "") : (data.opens[String(t.id)] ?? "");
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
@@ -92,20 +88,19 @@ export default function NewEarlyAccessItem() {
       <ItemForm
         tiers={data.tiers}
         kinds={data.kinds}
-        values={{
-          title: v?.title ?? "",
-          teaser: v?.teaser ?? "",
-          summary: v?.summary ?? "",
-          body: v?.body ?? "",
-          kind: v?.kind ?? "briefing",
-          downloadUrl: v?.downloadUrl ?? "",
-          recordingUrl: v?.recordingUrl ?? "",
-          requiresNda: v ? v.requiresNda === "on" : false,
-          publicAt: v?.publicAt ?? "",
-          opens,
+        actionData={actionData}
+        saved={{
+          title: "",
+          teaser: "",
+          summary: "",
+          body: "",
+          kind: "briefing",
+          downloadUrl: "",
+          recordingUrl: "",
+          requiresNda: false,
+          publicAt: "",
         }}
-        errors={actionData?.fieldErrors ?? {}}
-        formError={actionData?.formError}
+        opens={data.opens}
         busy={navigation.state === "submitting"}
         submitLabel="Save draft"
         offerPublish

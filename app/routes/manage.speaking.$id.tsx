@@ -231,9 +231,8 @@ export default function ManageOpportunity() {
           Details
         </h3>
         <OpportunityForm
-          values={!deciding && actionData?.values ? actionData.values : values}
-          errors={!deciding ? (actionData?.fieldErrors ?? {}) : {}}
-          formError={!deciding ? actionData?.formError : undefined}
+          actionData={deciding ? undefined : actionData}
+          saved={values}
           busy={busy}
           submitLabel="Save changes"
           showStatus

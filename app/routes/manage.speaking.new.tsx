@@ -61,9 +61,8 @@ export default function NewOpportunity() {
       </Link>
       <h2 className="text-xl font-semibold">Post a speaking opportunity</h2>
       <OpportunityForm
-        values={actionData?.values ?? { timeZone: "UTC", format: "conference" }}
-        errors={actionData?.fieldErrors ?? {}}
-        formError={actionData?.formError}
+        actionData={actionData}
+        saved={{ timeZone: "UTC", format: "conference" }}
         busy={busy}
         submitLabel="Post opportunity"
         showStatus={false}

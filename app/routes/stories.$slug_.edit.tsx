@@ -162,9 +162,8 @@ export default function EditStory() {
 
       {data.editable ? (
         <StoryForm
-          initial={actionData?.values && !proposalIntent ? actionData.values : data.initial}
-          errors={actionData?.fieldErrors ?? {}}
-          formError={proposalIntent ? undefined : actionData?.formError}
+          actionData={proposalIntent ? undefined : actionData}
+          saved={data.initial}
           author={data.author}
           busy={busy}
           submitLabel={

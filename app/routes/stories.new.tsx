@@ -77,13 +77,7 @@ export default function NewStory() {
         title="Write your story"
         description={`Tell peers what was hard, what you built and what changed — with the numbers. A community manager reviews it before it goes into the public library; a published story earns +${points} points.`}
       />
-      <StoryForm
-        initial={actionData?.values ?? initial}
-        errors={actionData?.fieldErrors ?? {}}
-        formError={actionData?.formError}
-        author={author}
-        busy={busy}
-      />
+      <StoryForm actionData={actionData} saved={initial} author={author} busy={busy} />
     </Container>
   );
 }

@@ -24,7 +24,9 @@ export interface FieldProps {
  */
 export function formFields<S extends z.ZodTypeAny>(
   actionData: ActionError | undefined | null,
-  saved: Partial<Record<keyof z.input<S> & string, string | number | null | undefined>> = {},
+  saved: Partial<
+    Record<keyof z.input<S> & string, string | number | boolean | null | undefined>
+  > = {},
   options: { intent?: string } = {},
 ) {
   const mine = !options.intent || actionData?.values?.intent === options.intent;
@@ -38,6 +40,15 @@ export function formFields<S extends z.ZodTypeAny>(
         defaultValue: typed?.[name] ?? (savedValue == null ? "" : String(savedValue)),
         error: errors?.[name],
       };
+    },
+    /**
+     * Whether a checkbox starts ticked: as it was sent in a refused submission
+     * (an unticked box sends nothing), otherwise as saved.
+     */
+    checked(name: keyof z.input<S> & string): boolean {
+      if (typed) return typed[name] === "on";
+      const savedValue = saved[name];
+      return savedValue === true || savedValue === "on";
     },
     /** The form's own sentence (a refused action, or a summary), for this intent only. */
     formError: mine ? actionData?.formError : undefined,

@@ -10,6 +10,8 @@ import {
 } from "~/components/ui/field.tsx";
 import { TALK_FORMATS } from "~/modules/advocacy/formats.ts";
 import { COMMON_TIME_ZONES, instantToZonedLocal } from "~/modules/advocacy/time.ts";
+import type { OpportunitySchema } from "~/modules/advocacy/validation.ts";
+import { formFields, type ActionError } from "~/utils/form-fields.ts";
 
 export type OpportunityFormValues = Record<string, string>;
 
@@ -47,25 +49,27 @@ export function opportunityFormValues(o: {
 
 /** Posting or editing a speaking opportunity (managers). */
 export function OpportunityForm({
-  values,
-  errors,
-  formError,
+  actionData,
+  saved,
   busy,
   submitLabel,
   showStatus,
   pointsByFormat,
 }: {
-  values: OpportunityFormValues;
-  errors: Record<string, string>;
-  formError?: string | null;
+  actionData: ActionError | undefined;
+  saved: OpportunityFormValues;
   busy: boolean;
   submitLabel: string;
   showStatus: boolean;
   pointsByFormat: Record<string, number>;
 }) {
-  const zones = COMMON_TIME_ZONES.includes(values.timeZone as (typeof COMMON_TIME_ZONES)[number])
+  const { field, checked, formError } = formFields<typeof OpportunitySchema>(actionData, saved);
+  const timeZone = field("timeZone");
+  const zones = COMMON_TIME_ZONES.includes(
+    timeZone.defaultValue as (typeof COMMON_TIME_ZONES)[number],
+  )
     ? COMMON_TIME_ZONES
-    : [values.timeZone, ...COMMON_TIME_ZONES];
+    : [timeZone.defaultValue, ...COMMON_TIME_ZONES];
   return (
     <Form method="post" noValidate className="space-y-6">
       <input type="hidden" name="intent" value="save" />
@@ -74,25 +78,16 @@ export function OpportunityForm({
         <h2 className="text-lg font-semibold">The opportunity</h2>
         <TextField
           label="Title"
-          name="title"
-          defaultValue={values.title}
-          error={errors.title}
+          {...field("title")}
           required
           hint="What you are looking for, e.g. “Customer keynote: dashboards people trust”."
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField
-            label="Event name"
-            name="eventName"
-            defaultValue={values.eventName}
-            error={errors.eventName}
-            required
-          />
+          <TextField label="Event name" {...field("eventName")} required />
           <SelectField
             label="Format"
-            name="format"
-            defaultValue={values.format || "conference"}
-            error={errors.format}
+            {...field("format")}
+            defaultValue={field("format").defaultValue || "conference"}
             hint="A verified talk earns the points shown for its format."
           >
             {TALK_FORMATS.map((f) => (
@@ -104,10 +99,8 @@ export function OpportunityForm({
         </div>
         <TextAreaField
           label="Topic or abstract wanted"
-          name="topic"
+          {...field("topic")}
           rows={5}
-          defaultValue={values.topic}
-          error={errors.topic}
           hint="What the organisers want to hear about. Markdown works."
         />
       </Card>
@@ -115,19 +108,11 @@ export function OpportunityForm({
       <Card className="space-y-5 p-6">
         <h2 className="text-lg font-semibold">When and where</h2>
         <div className="grid gap-5 sm:grid-cols-3">
-          <TextField
-            label="Starts at"
-            name="startsAt"
-            type="datetime-local"
-            defaultValue={values.startsAt}
-            error={errors.startsAt}
-            required
-          />
+          <TextField label="Starts at" {...field("startsAt")} type="datetime-local" required />
           <SelectField
             label="Time zone"
-            name="timeZone"
-            defaultValue={values.timeZone || "UTC"}
-            error={errors.timeZone}
+            {...timeZone}
+            defaultValue={timeZone.defaultValue || "UTC"}
           >
             {zones.map((z) => (
               <option key={z} value={z}>
@@ -137,10 +122,8 @@ export function OpportunityForm({
           </SelectField>
           <TextField
             label="Application deadline"
-            name="deadline"
+            {...field("deadline")}
             type="datetime-local"
-            defaultValue={values.deadline}
-            error={errors.deadline}
             required
             hint="In the event's time zone."
           />
@@ -149,46 +132,37 @@ export function OpportunityForm({
           name="isVirtual"
           label="Virtual event"
           description="Online only; no venue."
-          defaultChecked={values.isVirtual === "on"}
+          defaultChecked={checked("isVirtual")}
         />
         <TextField
           label="Location"
-          name="location"
-          defaultValue={values.location}
-          error={errors.location}
+          {...field("location")}
           hint="Venue and city, e.g. “Greater Columbus Convention Center, Columbus”."
         />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             label="Expected audience"
-            name="expectedAudience"
+            {...field("expectedAudience")}
             inputMode="numeric"
-            defaultValue={values.expectedAudience}
-            error={errors.expectedAudience}
             hint="How many people, roughly."
           />
           <TextField
             label="Who the audience is"
-            name="audienceDescription"
-            defaultValue={values.audienceDescription}
-            error={errors.audienceDescription}
+            {...field("audienceDescription")}
             hint="e.g. “Supply-chain and operations leaders”."
           />
         </div>
         <TextField
           label="Event website"
-          name="eventUrl"
+          {...field("eventUrl")}
           type="url"
-          defaultValue={values.eventUrl}
-          error={errors.eventUrl}
           placeholder="https://…"
         />
         {showStatus ? (
           <SelectField
             label="Status"
-            name="status"
-            defaultValue={values.status || "open"}
-            error={errors.status}
+            {...field("status")}
+            defaultValue={field("status").defaultValue || "open"}
             hint="Closed and filled opportunities take no more applications."
           >
             <option value="open">Open</option>

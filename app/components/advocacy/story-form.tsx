@@ -11,7 +11,9 @@ import {
 } from "~/components/ui/field.tsx";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
 import { MAX_METRICS, metricField, readMetricRows } from "~/modules/advocacy/metrics.ts";
+import type { StorySchema } from "~/modules/advocacy/validation.ts";
 import { cn } from "~/utils/cn.ts";
+import { formFields, type ActionError } from "~/utils/form-fields.ts";
 import { previewMarkdown } from "./markdown-preview.ts";
 import { StoryView } from "./story-view.tsx";
 
@@ -74,22 +76,24 @@ const newRowId = () => `row-${++nextRowId}`;
  * a live preview of the page drawn from what is typed (no round trip).
  */
 export function StoryForm({
-  initial,
-  errors,
-  formError,
+  actionData,
+  saved,
   author,
   busy,
   submitLabel = "Submit for review",
   note,
 }: {
-  initial: StoryFormValues;
-  errors: Record<string, string>;
-  formError?: string | null;
+  actionData: ActionError | undefined;
+  saved: StoryFormValues;
   author: { name: string; handle: string; jobTitle?: string };
   busy: boolean;
   submitLabel?: string;
   note?: ReactNode;
 }) {
+  // A refused submission shows what was typed, row for row; otherwise what is saved.
+  const initial = actionData?.values ?? saved;
+  const { field, checked, formError } = formFields<typeof StorySchema>(actionData, initial);
+  const errors = actionData?.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<StoryFormValues>(initial);
   // One spare empty row to type into; more with "Add a metric".
@@ -100,6 +104,11 @@ export function StoryForm({
     ),
   );
   const [initialRowCount] = useState(() => metricRowCount(initial));
+  // A row added after the page loaded starts empty.
+  const metric = (i: number, part: Parameters<typeof metricField>[1]) => {
+    const cell = field(metricField(i, part));
+    return i < initialRowCount ? cell : { ...cell, defaultValue: "" };
+  };
   const refresh = () => {
     if (formRef.current) setValues(formToValues(formRef.current));
   };
@@ -136,25 +145,13 @@ export function StoryForm({
           <h2 className="text-lg font-semibold">The story</h2>
           <TextField
             label="Title"
-            name="title"
-            defaultValue={initial.title}
-            error={errors.title}
+            {...field("title")}
             required
             hint="What changed, in one line — e.g. “From 40 spreadsheets to one live dashboard”."
           />
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField
-              label="Company"
-              name="company"
-              defaultValue={initial.company}
-              error={errors.company}
-            />
-            <SelectField
-              label="Industry"
-              name="industry"
-              defaultValue={initial.industry}
-              error={errors.industry}
-            >
+            <TextField label="Company" {...field("company")} />
+            <SelectField label="Industry" {...field("industry")}>
               <option value="">Choose an industry</option>
               {STORY_INDUSTRIES.map((i) => (
                 <option key={i} value={i}>
@@ -162,13 +159,7 @@ export function StoryForm({
                 </option>
               ))}
             </SelectField>
-            <SelectField
-              label="Product area"
-              name="productArea"
-              defaultValue={initial.productArea}
-              error={errors.productArea}
-              className="sm:col-span-2"
-            >
+            <SelectField label="Product area" {...field("productArea")} className="sm:col-span-2">
               <option value="">Choose a product area</option>
               {PRODUCT_AREAS.map((a) => (
                 <option key={a} value={a}>
@@ -179,33 +170,25 @@ export function StoryForm({
           </div>
           <TextAreaField
             label="Challenge"
-            name="challenge"
+            {...field("challenge")}
             rows={6}
-            defaultValue={initial.challenge}
-            error={errors.challenge}
             hint="What was hard before? Markdown works: **bold**, lists, links."
           />
           <TextAreaField
             label="Solution"
-            name="solution"
+            {...field("solution")}
             rows={6}
-            defaultValue={initial.solution}
-            error={errors.solution}
             hint="What you built with Northwind Cloud, and how you rolled it out."
           />
           <TextAreaField
             label="Results"
-            name="results"
+            {...field("results")}
             rows={6}
-            defaultValue={initial.results}
-            error={errors.results}
             hint="What changed for your team and your customers."
           />
           <TextField
             label="Pull quote"
-            name="pullQuote"
-            defaultValue={initial.pullQuote}
-            error={errors.pullQuote}
+            {...field("pullQuote")}
             hint="One sentence in your own words that a peer would remember."
           />
         </Card>
@@ -235,32 +218,24 @@ export function StoryForm({
               >
                 <TextField
                   label={`Metric ${i + 1}`}
-                  name={metricField(i, "label")}
-                  defaultValue={i < initialRowCount ? initial[metricField(i, "label")] : ""}
-                  error={errors[metricField(i, "label")]}
+                  {...metric(i, "label")}
                   placeholder="Onboarding time"
                 />
                 <TextField
                   label={`Before (metric ${i + 1})`}
-                  name={metricField(i, "before")}
+                  {...metric(i, "before")}
                   inputMode="decimal"
-                  defaultValue={i < initialRowCount ? initial[metricField(i, "before")] : ""}
-                  error={errors[metricField(i, "before")]}
                   placeholder="14"
                 />
                 <TextField
                   label={`After (metric ${i + 1})`}
-                  name={metricField(i, "after")}
+                  {...metric(i, "after")}
                   inputMode="decimal"
-                  defaultValue={i < initialRowCount ? initial[metricField(i, "after")] : ""}
-                  error={errors[metricField(i, "after")]}
                   placeholder="3"
                 />
                 <TextField
                   label={`Unit (metric ${i + 1})`}
-                  name={metricField(i, "unit")}
-                  defaultValue={i < initialRowCount ? initial[metricField(i, "unit")] : ""}
-                  error={errors[metricField(i, "unit")]}
+                  {...metric(i, "unit")}
                   placeholder="days"
                 />
                 <div className="sm:pt-7">
@@ -302,7 +277,7 @@ export function StoryForm({
             name="consent"
             label="I may publish this story on behalf of my company"
             description="You confirm that your company agrees to this story, its numbers and your name being public. A community manager reviews it before anything is published."
-            defaultChecked={initial.consent === "on"}
+            defaultChecked={checked("consent")}
           />
           {errors.consent ? (
             <p className="text-sm text-red-700 dark:text-red-400" role="alert">

@@ -8,6 +8,8 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/ui/field.tsx";
+import type { ItemSchema } from "~/modules/tiers/validation.ts";
+import { formFields, type ActionError } from "~/utils/form-fields.ts";
 
 export interface ItemFormValues {
   title: string;
@@ -19,15 +21,16 @@ export interface ItemFormValues {
   recordingUrl: string;
   requiresNda: boolean;
   publicAt: string;
-  opens: Record<string, string>;
 }
 
 export interface ItemFormProps {
   tiers: Array<{ id: number; name: string; rank: number }>;
   kinds: Array<{ value: string; label: string }>;
-  values: ItemFormValues;
-  errors: Record<string, string>;
-  formError?: string | null;
+  actionData: ActionError | undefined;
+  /** What is saved (or the defaults of a new item). */
+  saved: ItemFormValues;
+  /** The saved date of each tier in the cascade, by tier id. */
+  opens: Record<string, string>;
   busy: boolean;
   submitLabel: string;
   /** New items can be saved as a draft or published at once. */
@@ -38,13 +41,19 @@ export interface ItemFormProps {
 export function ItemForm({
   tiers,
   kinds,
-  values,
-  errors,
-  formError,
+  actionData,
+  saved,
+  opens,
   busy,
   submitLabel,
   offerPublish,
 }: ItemFormProps) {
+  const { field, checked, formError } = formFields<typeof ItemSchema>(actionData, saved);
+  // The cascade's dates are named by tier id (opens-3), outside the item's schema.
+  const cascade = formFields(
+    actionData,
+    Object.fromEntries(Object.entries(opens).map(([id, day]) => [`opens-${id}`, day])),
+  );
   return (
     <Form method="post" className="space-y-6" noValidate>
       <input type="hidden" name="intent" value="save" />
@@ -52,14 +61,12 @@ export function ItemForm({
       <Card className="space-y-5 p-6">
         <TextField
           label="Title"
-          name="title"
-          defaultValue={values.title}
-          error={errors.title}
+          {...field("title")}
           required
           hint="Shown only to people who may read the item."
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <SelectField label="Kind" name="kind" defaultValue={values.kind} error={errors.kind}>
+          <SelectField label="Kind" {...field("kind")}>
             {kinds.map((k) => (
               <option key={k.value} value={k.value}>
                 {k.label}
@@ -68,50 +75,36 @@ export function ItemForm({
           </SelectField>
           <TextField
             label="Teaser"
-            name="teaser"
-            defaultValue={values.teaser}
-            error={errors.teaser}
+            {...field("teaser")}
             hint="One public-safe line for those who cannot read it yet. Keep confidential names out."
           />
         </div>
-        <TextAreaField
-          label="Summary"
-          name="summary"
-          rows={3}
-          defaultValue={values.summary}
-          error={errors.summary}
-        />
+        <TextAreaField label="Summary" {...field("summary")} rows={3} />
         <TextAreaField
           label="Body"
-          name="body"
+          {...field("body")}
           rows={12}
-          defaultValue={values.body}
-          error={errors.body}
           hint="Markdown. HTML is shown as text."
         />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             label="Download link"
-            name="downloadUrl"
+            {...field("downloadUrl")}
             type="url"
             placeholder="https://…"
-            defaultValue={values.downloadUrl}
-            error={errors.downloadUrl}
           />
           <TextField
             label="Recording link"
-            name="recordingUrl"
+            {...field("recordingUrl")}
             type="url"
             placeholder="https://…"
-            defaultValue={values.recordingUrl}
-            error={errors.recordingUrl}
           />
         </div>
         <CheckboxField
           name="requiresNda"
           label="Requires NDA acknowledgement"
           description="Before general availability, readers acknowledge their tier's terms once before it opens."
-          defaultChecked={values.requiresNda}
+          defaultChecked={checked("requiresNda")}
         />
       </Card>
 
@@ -128,18 +121,14 @@ export function ItemForm({
             <TextField
               key={tier.id}
               label={`${tier.name} from`}
-              name={`opens-${tier.id}`}
+              {...cascade.field(`opens-${tier.id}`)}
               type="date"
-              defaultValue={values.opens[String(tier.id)] ?? ""}
-              error={errors[`opens-${tier.id}`]}
             />
           ))}
           <TextField
             label="Public (general availability) from"
-            name="publicAt"
+            {...field("publicAt")}
             type="date"
-            defaultValue={values.publicAt}
-            error={errors.publicAt}
             hint="Leave empty if it is never public."
           />
         </div>
