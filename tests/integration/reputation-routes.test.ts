@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";
+import { CONFIGURABLE_RULES } from "../../app/modules/reputation/rules.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";
 import { signedIn, socketFor, tab, until, type RecordedSocket } from "../support/people.ts";
@@ -187,6 +188,41 @@ describe("/manage/reputation", () => {
     expect(audit[0].actor_id).toBe(admin.id);
     expect(audit[0].details).toEqual({ changes: { "rules.talk_meetup": { from: 30, to: 35 } } });
     expect(await html(anon().get("/reputation"))).toMatch(/user group[^<]*<\/td><td[^>]*>\+35</);
+  });
+
+  it("refuses an emptied rule value as required, with the message beside the field, and stores nothing", async () => {
+    const a = await signIn(admin);
+    const all = inputs(await html(a.get("/manage/reputation")));
+    const form: Record<string, string> = { intent: "rules" };
+    for (const k of CONFIGURABLE_RULES) form[k] = all[k];
+    expect(form.talk_podcast).toBe("50");
+    const stored = () =>
+      handle.db
+        .selectFrom("settings")
+        .select("value")
+        .where("key", "=", "reputation.rules")
+        .executeTakeFirst();
+    const before = await stored();
+    const audits = async () =>
+      (await handle.db.selectFrom("audit_log").select("id").execute()).length;
+    const auditsBefore = await audits();
+    for (const empty of ["", "   "]) {
+      const res = await a.post("/manage/reputation?_data=routes%2Fmanage.reputation", {
+        ...form,
+        talk_podcast: empty,
+      });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(Object.keys(body.fieldErrors)).toEqual(["talk_podcast"]);
+      expect(body.fieldErrors.talk_podcast).toMatch(/required/);
+    }
+    const page = await a.post("/manage/reputation", { ...form, talk_podcast: "" });
+    expect(page.status).toBe(400);
+    const text = await html(page);
+    // The message stands with the podcast field, whose box is shown empty as sent.
+    expect(text).toMatch(/name="talk_podcast"[^>]*value=""[\s\S]{0,600}The value is required\./);
+    expect(await stored()).toEqual(before);
+    expect(await audits()).toBe(auditsBefore);
   });
 });
 
