@@ -20,7 +20,7 @@ import {
 } from "~/modules/promoters/survey.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
-import { formErrors, parseForm } from "~/utils/forms.ts";
+import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { isDomainError } from "~/utils/errors.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -49,6 +49,9 @@ const ManualSchema = z.object({
   respondedAt: z.string().trim().min(1, "Enter the date of the answer."),
 });
 
+/** Preview a file, import it after the preview, or add one response by hand. */
+const ImportIntents = { preview: z.object({}), import: z.object({}), add: ManualSchema };
+
 type ActionData =
   | {
       kind: "preview";
@@ -68,21 +71,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (length > MAX_BYTES * 2 + 10_000) return tooLarge();
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  const submission = parseIntent(formData, ImportIntents);
+  if (!submission.ok)
+    return invalidForm({
+      ...submission,
+      formError: submission.formError ?? "The response was not saved.",
+    });
 
-  if (intent === "add") {
-    const parsed = parseForm(ManualSchema, formData);
-    if (!parsed.ok)
-      return formErrors({
-        fieldErrors: parsed.fieldErrors,
-        values: parsed.values,
-        formError: "The response was not saved.",
-      });
+  if (submission.intent === "add") {
     try {
-      const row = checkManualResponse(parsed.data);
+      const row = checkManualResponse(submission.data);
       await addResponse(await commandContext(request, context), row);
     } catch (error) {
-      const { intent: _intent, ...values } = parsed.data;
+      const { intent: _intent, ...values } = submission.data;
       return answerDomainError(error, values);
     }
     return redirectWithToast("/manage/promoters/responses", {
@@ -111,7 +112,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   fileName ||= "pasted responses";
 
   try {
-    if (intent === "import") {
+    if (submission.intent === "import") {
       const result = await importSurvey(await commandContext(request, context), {
         text: csv,
         fileName,

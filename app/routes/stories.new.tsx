@@ -16,7 +16,7 @@ import { getOwnProfile } from "~/modules/profiles/profiles.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
-import { formErrors, formValues, parseForm } from "~/utils/forms.ts";
+import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Write your story · Limelight" }];
@@ -42,17 +42,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.writeStory);
   const formData = await request.formData();
-  const submit = formData.get("intent") === "submit";
-  const parsed = parseForm(StorySchema, formData);
-  if (!parsed.ok)
-    return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      values: parsed.values,
-      formError: "Some fields need your attention. Nothing was saved yet.",
+  // Enter in a field saves a draft, as the first button does.
+  if (!formData.has("intent")) formData.set("intent", "save");
+  const submission = parseIntent(formData, { save: StorySchema, submit: StorySchema });
+  if (!submission.ok)
+    return invalidForm({
+      ...submission,
+      formError: submission.formError ?? "Some fields need your attention. Nothing was saved yet.",
     });
+  const submit = submission.intent === "submit";
   try {
     const story = await saveStory(await commandContext(request, context), {
-      story: parsed.data,
+      story: submission.data,
       submit,
     });
     return redirectWithToast(`/stories/${story.slug}/edit`, {
