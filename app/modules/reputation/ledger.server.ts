@@ -1,13 +1,18 @@
-import type { Effects } from "../commands/effects.server.ts";
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { FieldError, ForbiddenError, NotFoundError } from "../auth/errors.ts";
-import type { RealtimePublisher } from "../realtime/publisher.ts";
-import { syncAutomaticTier, type AutomaticTierChange } from "../tiers/standing.server.ts";
-import { checkBadges, type BadgeGrant } from "./badges.server.ts";
+import { checkBadges } from "./badges.server.ts";
 import { loadReputationConfig } from "./config.server.ts";
 import { ReputationError, SelfVoteError } from "./errors.ts";
+import {
+  applyToBalance,
+  MAX_REASON_LENGTH,
+  missingPerson,
+  toEntry,
+  type AwardedEntry,
+  type LedgerRow,
+} from "./ledger-rows.server.ts";
 import {
   applyVoteCaps,
   isArea,
@@ -19,47 +24,22 @@ import {
   type RuleKey,
 } from "./rules.ts";
 
-export type { Area, RuleKey } from "./rules.ts";
-
 /**
  * The reputation ledger: every point is one append-only row with a rule, a
  * source, an idempotency key and who awarded it. Balances are written only
- * here (and by reconcile), in the same transaction as the row they follow.
+ * here, in reversal.server.ts (and by reconcile), in the same transaction as
+ * the row they follow. This file writes awards; reversal.server.ts takes them
+ * back; announce.server.ts explains them and tells people after commit.
  */
-export interface LedgerEntry {
-  id: number;
-  userId: number;
-  amount: number;
-  rule: RuleKey;
-  area: Area;
-  sourceType: string;
-  sourceId: string;
-  idempotencyKey: string;
-  awardedBy: number | null;
-  reason: string | null;
-  reversesId: number | null;
-  createdAt: Date;
-}
-
-export interface Balance {
-  total: number;
-  help: number;
-  speaking: number;
-  stories: number;
-  community: number;
-}
-
-/** What awardPoints and reversePoints return: the row, and what announcePoints needs after commit. */
-export interface AwardedEntry extends LedgerEntry {
-  /** The person's balance right after this entry, in the same transaction. */
-  balance: Balance;
-  /** Badges this entry unlocked. */
-  badges: BadgeGrant[];
-  /** The automatic tier this entry moved the person into or out of, if any. */
-  tierChange?: AutomaticTierChange | null;
-  /** The source's title when the caller gave one, for the toast ("… in 'Migrating from v3?'"). */
-  sourceTitle?: string;
-}
+export type { Area, RuleKey } from "./rules.ts";
+export {
+  getBalance,
+  type AwardedEntry,
+  type Balance,
+  type LedgerEntry,
+} from "./ledger-rows.server.ts";
+export { reversePoints, reverseSource } from "./reversal.server.ts";
+export { announceAwards, announcePoints, describeEntry } from "./announce.server.ts";
 
 export interface AwardInput {
   userId: number;
@@ -83,51 +63,6 @@ export interface AwardInput {
 const VOTE_RULES = RULE_KEYS.filter((k) => RULES[k].voteDerived);
 const DAY = 86_400_000;
 const MAX_KEY_LENGTH = 200;
-const MAX_REASON_LENGTH = 500;
-
-type LedgerRow = {
-  id: number;
-  user_id: number;
-  amount: number;
-  rule: string;
-  area: Area;
-  source_type: string;
-  source_id: string;
-  idempotency_key: string;
-  awarded_by: number | null;
-  reason: string | null;
-  reverses_id: number | null;
-  created_at: Date;
-};
-
-function toEntry(row: LedgerRow): LedgerEntry {
-  return {
-    id: Number(row.id),
-    userId: row.user_id,
-    amount: row.amount,
-    rule: row.rule as RuleKey,
-    area: row.area,
-    sourceType: row.source_type,
-    sourceId: row.source_id,
-    idempotencyKey: row.idempotency_key,
-    awardedBy: row.awarded_by,
-    reason: row.reason,
-    reversesId: row.reverses_id === null ? null : Number(row.reverses_id),
-    createdAt: new Date(row.created_at),
-  };
-}
-
-/** Turns a foreign-key failure on a person into the 404 it means. */
-function missingPerson(error: unknown): never {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  if (e?.code === "23503") {
-    const text = `${e.constraint ?? ""} ${e.message ?? ""}`;
-    if (text.includes("awarded_by"))
-      throw new NotFoundError("The person awarding these points does not exist.");
-    throw new NotFoundError("We could not find the person to award these points to.");
-  }
-  throw error;
-}
 
 function validateAward(input: AwardInput) {
   if (!isRuleKey(input.rule)) throw new ReputationError(`Unknown reputation rule: ${input.rule}.`);
@@ -175,30 +110,6 @@ function validateAward(input: AwardInput) {
     if (input.awardedBy === input.userId) throw new SelfVoteError();
   }
   return { key, sourceType, sourceId, reason, rule };
-}
-
-/** Adds amount to the person's total and area, creating the balance row on first use. */
-async function applyToBalance(
-  trx: Queryable,
-  userId: number,
-  area: Area,
-  amount: number,
-): Promise<{ balance: Balance; tierChange: AutomaticTierChange | null }> {
-  const row = await trx
-    .insertInto("reputation_balances")
-    .values({ user_id: userId, total: amount, [area]: amount, updated_at: new Date() })
-    .onConflict((oc) =>
-      oc.column("user_id").doUpdateSet({
-        total: sql`reputation_balances.total + excluded.total`,
-        [area]: sql`reputation_balances.${sql.ref(area)} + excluded.${sql.ref(area)}`,
-        updated_at: sql`excluded.updated_at`,
-      }),
-    )
-    .returning(["total", "help", "speaking", "stories", "community"])
-    .executeTakeFirstOrThrow();
-  // Automatic tiers follow the balance, in this same transaction.
-  const tierChange = await syncAutomaticTier(trx, userId);
-  return { balance: row, tierChange };
 }
 
 /**
@@ -294,205 +205,4 @@ export async function awardPoints(db: Queryable, input: AwardInput): Promise<Awa
   } catch (error) {
     return missingPerson(error);
   }
-}
-
-/**
- * Takes back an award with a compensating entry that points at it (the
- * original row is never changed). Returns null when there is nothing under
- * that key, or when it was already reversed (reversing twice is a no-op).
- */
-export async function reversePoints(
-  db: Queryable,
-  input: { idempotencyKey: string; reason: string; reversedBy: number | null; at?: Date },
-): Promise<AwardedEntry | null> {
-  const reason = input.reason?.trim();
-  if (!reason) throw new FieldError("reason", "Say why these points are taken back.");
-  if (reason.length > MAX_REASON_LENGTH)
-    throw new FieldError("reason", "Keep the reason under 500 characters.");
-  try {
-    return await inTransaction(db, async (trx) => {
-      const original = await trx
-        .selectFrom("reputation_ledger")
-        .selectAll()
-        .where("idempotency_key", "=", input.idempotencyKey)
-        .executeTakeFirst();
-      if (!original) return null;
-      if (original.reverses_id !== null)
-        throw new ReputationError("A reversal cannot itself be reversed; award again instead.");
-      const row = await trx
-        .insertInto("reputation_ledger")
-        .values({
-          user_id: original.user_id,
-          amount: -original.amount,
-          rule: original.rule,
-          area: original.area,
-          source_type: original.source_type,
-          source_id: original.source_id,
-          idempotency_key: `reverse:${original.idempotency_key}`,
-          awarded_by: input.reversedBy,
-          reason,
-          reverses_id: original.id,
-          created_at: input.at ?? new Date(),
-        })
-        // Either unique index (the key, or "reverses at most once") means: already reversed.
-        .onConflict((oc) => oc.doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) return null;
-      const { balance, tierChange } = await applyToBalance(
-        trx,
-        original.user_id,
-        original.area,
-        -original.amount,
-      );
-      return { ...toEntry(row as LedgerRow), balance, badges: [], tierChange };
-    });
-  } catch (error) {
-    return missingPerson(error);
-  }
-}
-
-/**
- * Reverses every award earned by one source (a deleted post, a withdrawn
- * talk) that is not reversed yet. Returns the compensating entries.
- */
-export async function reverseSource(
-  db: Queryable,
-  input: {
-    source: { type: string; id: string | number };
-    reason: string;
-    reversedBy: number | null;
-    at?: Date;
-  },
-): Promise<AwardedEntry[]> {
-  return inTransaction(db, async (trx) => {
-    const keys = await trx
-      .selectFrom("reputation_ledger as l")
-      .select("l.idempotency_key")
-      .where("l.source_type", "=", input.source.type)
-      .where("l.source_id", "=", String(input.source.id))
-      .where("l.reverses_id", "is", null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("reputation_ledger as r")
-              .select("r.id")
-              .whereRef("r.reverses_id", "=", "l.id"),
-          ),
-        ),
-      )
-      .orderBy("l.id")
-      .execute();
-    const out: AwardedEntry[] = [];
-    for (const { idempotency_key } of keys) {
-      const entry = await reversePoints(trx, {
-        idempotencyKey: idempotency_key,
-        reason: input.reason,
-        reversedBy: input.reversedBy,
-        at: input.at,
-      });
-      if (entry) out.push(entry);
-    }
-    return out;
-  });
-}
-
-/** A person's balance (zeros when they have never earned anything). */
-export async function getBalance(db: Queryable, userId: number): Promise<Balance> {
-  const row = await db
-    .selectFrom("reputation_balances")
-    .select(["total", "help", "speaking", "stories", "community"])
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  return row ?? { total: 0, help: 0, speaking: 0, stories: 0, community: 0 };
-}
-
-/** What a history line or a toast says about an entry: "reply upvoted", "… reversed". */
-export function describeEntry(entry: Pick<LedgerEntry, "rule" | "reversesId" | "reason">): string {
-  const phrase = isRuleKey(entry.rule) ? RULES[entry.rule].phrase : entry.rule;
-  if (entry.reversesId !== null) return `${phrase} (reversed)`;
-  return phrase;
-}
-
-const pointsWord = (n: number) => (Math.abs(n) === 1 ? "point" : "points");
-
-/** Announces these entries once the command that wrote them has committed. */
-export function announceAwards(
-  effects: Effects,
-  ...entries: Array<LedgerEntry | AwardedEntry | null>
-): void {
-  if (entries.some((entry) => entry && entry.amount !== 0))
-    effects.afterCommit((publisher) => announcePoints(publisher, entries));
-}
-
-/**
- * After commit: tells each person live, in their own socket room, what they
- * earned ("toast") and their new balance ("user:points"), and which badges
- * they unlocked. Entries that changed nothing (capped votes) stay silent.
- */
-export function announcePoints(
-  publisher: RealtimePublisher,
-  entries: Array<LedgerEntry | AwardedEntry | null>,
-): void {
-  for (const entry of entries) {
-    if (!entry || entry.amount === 0) continue;
-    const awarded = entry as Partial<AwardedEntry>;
-    const where = awarded.sourceTitle ? ` in “${awarded.sourceTitle}”` : "";
-    const what =
-      entry.rule === "manual_adjustment" && entry.reversesId === null && entry.reason
-        ? entry.reason
-        : `${describeEntry(entry)}${where}`;
-    const n = Math.abs(entry.amount);
-    publisher.toUser(entry.userId, "toast", {
-      kind: entry.amount > 0 ? "success" : "info",
-      title:
-        entry.amount > 0
-          ? `You earned ${n.toLocaleString("en-GB")} ${pointsWord(n)}`
-          : `${n.toLocaleString("en-GB")} ${pointsWord(n)} taken back`,
-      description: `${what.charAt(0).toUpperCase()}${what.slice(1)}`,
-    });
-    publisher.toUser(entry.userId, "user:points", {
-      balance: awarded.balance ?? null,
-      entry: {
-        id: entry.id,
-        amount: entry.amount,
-        rule: entry.rule,
-        area: entry.area,
-        sourceType: entry.sourceType,
-        sourceId: entry.sourceId,
-        createdAt: entry.createdAt,
-      },
-    });
-    for (const badge of awarded.badges ?? []) {
-      publisher.toUser(entry.userId, "toast", {
-        kind: "success",
-        title: `New badge: ${badge.name}`,
-        description: "It now shows on your profile.",
-      });
-    }
-    if (awarded.tierChange) announceAutomaticTier(publisher, awarded.tierChange);
-  }
-}
-
-/**
- * An automatic tier reached or lost with the balance: the person's open
- * sockets reload their standing (tier spaces open or close at once) and
- * they are told.
- */
-function announceAutomaticTier(publisher: RealtimePublisher, change: AutomaticTierChange) {
-  publisher.refreshViewer?.(change.userId);
-  const up = (change.to?.rank ?? 0) > (change.from?.rank ?? 0);
-  const title = up
-    ? `You reached ${change.to!.name}`
-    : change.to
-      ? `Your tier is now ${change.to.name}`
-      : `You are no longer ${change.from!.name}`;
-  publisher.toUser(change.userId, "toast", {
-    kind: up ? "success" : "info",
-    title,
-    description: up
-      ? "It comes with the access of your new tier."
-      : "Your points fell below what the tier keeps; earning them back restores it.",
-  });
-  publisher.toUser(change.userId, "tier:changed", { title });
 }
