@@ -4,16 +4,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  ApplicationStatusBadge,
-  OpportunityStatusBadge,
-} from "~/components/advocacy/status-badge.tsx";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ApplyPanel, OpportunityFacts } from "~/components/advocacy/opportunity-page.tsx";
+import { OpportunityStatusBadge } from "~/components/advocacy/status-badge.tsx";
 import { Container } from "~/components/app-shell.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
-import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
 import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
@@ -164,141 +160,26 @@ export default function Opportunity() {
 
           <Card className="space-y-4 p-6" id="apply">
             <h2 className="text-lg font-semibold">Apply to speak</h2>
-            {data.application ? (
-              <div className="space-y-3" data-testid="own-application">
-                <div className="flex items-center gap-2">
-                  <span className="text-sm">Your application:</span>
-                  <ApplicationStatusBadge status={data.application.status} />
-                </div>
-                {data.application.decision_message ? (
-                  <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
-                    <span className="font-medium">From the community team:</span>{" "}
-                    {data.application.decision_message}
-                  </p>
-                ) : null}
-                {data.application.talk_id ? (
-                  <ButtonLink to={`/speaking/talks/${data.application.talk_id}`} size="sm">
-                    Go to your talk
-                  </ButtonLink>
-                ) : null}
-                {data.application.status === "pending" ||
-                data.application.status === "shortlisted" ? (
-                  <Form
-                    method="post"
-                    onSubmit={(e) => {
-                      if (!confirm("Withdraw your application?")) e.preventDefault();
-                    }}
-                  >
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="applicationId" value={data.application.id} />
-                    <Button type="submit" variant="ghost" size="sm" disabled={busy}>
-                      Withdraw application
-                    </Button>
-                  </Form>
-                ) : null}
-              </div>
-            ) : data.closedReason ? (
-              <p className="text-stone-700 dark:text-stone-300">{data.closedReason}</p>
-            ) : !data.signedIn ? (
-              <p className="text-stone-700 dark:text-stone-300">
-                <Link
-                  to={`/login?redirectTo=${encodeURIComponent(`/speaking/${o.id}`)}`}
-                  className="font-medium text-brand-700 underline dark:text-brand-300"
-                >
-                  Sign in
-                </Link>{" "}
-                as a verified customer to apply.
-              </p>
-            ) : !data.canApply ? (
-              <p className="text-stone-700 dark:text-stone-300">
-                Speaking slots are for verified customers. Once a community manager verifies you as
-                a customer, you can apply here.
-              </p>
-            ) : !data.openToSpeaking ? (
-              <p className="text-stone-700 dark:text-stone-300">
-                Turn on “Open to speaking” in{" "}
-                <Link
-                  to="/settings/profile"
-                  className="font-medium text-brand-700 underline dark:text-brand-300"
-                >
-                  your profile
-                </Link>{" "}
-                to apply.
-              </p>
-            ) : (
-              <Form method="post" noValidate className="space-y-4">
-                <FormError message={formError} />
-                <TextField label="Talk title (optional)" {...field("talkTitle")} />
-                <TextAreaField
-                  label="Your pitch"
-                  rows={6}
-                  {...field("pitch")}
-                  hint="What you would talk about and why it would help this audience. A few sentences is enough."
-                  required
-                />
-                <Button type="submit" disabled={busy}>
-                  {busy ? "Sending…" : "Send application"}
-                </Button>
-              </Form>
-            )}
+            <ApplyPanel
+              opportunityId={o.id}
+              application={data.application}
+              closedReason={data.closedReason}
+              signedIn={data.signedIn}
+              canApply={data.canApply}
+              openToSpeaking={data.openToSpeaking}
+              field={field}
+              formError={formError}
+              busy={busy}
+            />
           </Card>
         </div>
 
-        <aside>
-          <Card className="p-6">
-            <dl className="space-y-4 text-sm">
-              <div>
-                <dt className="text-stone-600 dark:text-stone-400">When</dt>
-                <dd className="font-medium">{data.when}</dd>
-              </div>
-              <div>
-                <dt className="text-stone-600 dark:text-stone-400">Where</dt>
-                <dd className="font-medium">{o.is_virtual ? "Virtual" : o.location}</dd>
-              </div>
-              {o.expected_audience || o.audience_description ? (
-                <div>
-                  <dt className="text-stone-600 dark:text-stone-400">Audience</dt>
-                  <dd className="font-medium">
-                    {o.expected_audience
-                      ? `About ${o.expected_audience.toLocaleString("en-US")} people`
-                      : ""}
-                    {o.expected_audience && o.audience_description ? " · " : ""}
-                    {o.audience_description}
-                  </dd>
-                </div>
-              ) : null}
-              <div>
-                <dt className="text-stone-600 dark:text-stone-400">Apply by</dt>
-                <dd className="font-medium">{data.deadline}</dd>
-              </div>
-              {o.event_url ? (
-                <div>
-                  <dt className="text-stone-600 dark:text-stone-400">Event website</dt>
-                  <dd>
-                    <a
-                      href={o.event_url}
-                      rel="noopener noreferrer"
-                      target="_blank"
-                      className="font-medium text-brand-700 underline dark:text-brand-300"
-                    >
-                      {new URL(o.event_url).hostname}
-                    </a>
-                  </dd>
-                </div>
-              ) : null}
-            </dl>
-            {data.canManage ? (
-              <ButtonLink
-                to={`/manage/speaking/${o.id}`}
-                variant="secondary"
-                size="sm"
-                className="mt-5 w-full"
-              >
-                Manage applications
-              </ButtonLink>
-            ) : null}
-          </Card>
-        </aside>
+        <OpportunityFacts
+          opportunity={o}
+          when={data.when}
+          deadline={data.deadline}
+          canManage={data.canManage}
+        />
       </div>
     </Container>
   );
