@@ -7,7 +7,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Container } from "~/components/app-shell.tsx";
-import { ReferenceStatusBadge, shortDate } from "~/components/promoters/reference-status.tsx";
+import { ReferenceDetails } from "~/components/promoters/reference-details.tsx";
+import { ReferenceStatusBadge } from "~/components/promoters/reference-status.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
@@ -127,86 +128,7 @@ export default function ReferenceRequestPage() {
             <ReferenceStatusBadge status={r.status} />
           </span>
         </div>
-        <dl className="mt-6 grid gap-4 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">Asked by</dt>
-            <dd className="font-medium">
-              <Link to={`/u/${r.prospect_handle}`} className="hover:underline">
-                {r.prospect_name}
-              </Link>
-              {r.prospect_job_title || r.prospect_company ? (
-                <span className="font-normal text-stone-600 dark:text-stone-400">
-                  {" "}
-                  · {[r.prospect_job_title, r.prospect_company].filter(Boolean).join(", ")}
-                </span>
-              ) : null}
-            </dd>
-            <dd data-testid="prospect-email" className="mt-1">
-              {r.prospect_email ? (
-                <a
-                  href={`mailto:${r.prospect_email}`}
-                  className="text-brand-700 underline dark:text-brand-300"
-                >
-                  {r.prospect_email}
-                </a>
-              ) : (
-                <span className="text-stone-500">Email shared after acceptance</span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">Advocate</dt>
-            <dd className="font-medium">
-              <Link to={`/u/${r.advocate_handle}`} className="hover:underline">
-                {r.advocate_name}
-              </Link>
-              {r.advocate_company ? (
-                <span className="font-normal text-stone-600 dark:text-stone-400">
-                  {" "}
-                  · {r.advocate_company}
-                </span>
-              ) : null}
-            </dd>
-            <dd data-testid="advocate-email" className="mt-1">
-              {r.advocate_email ? (
-                <a
-                  href={`mailto:${r.advocate_email}`}
-                  className="text-brand-700 underline dark:text-brand-300"
-                >
-                  {r.advocate_email}
-                </a>
-              ) : (
-                <span className="text-stone-500">Email shared after acceptance</span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">Asked on</dt>
-            <dd>{shortDate(r.created_at)}</dd>
-          </div>
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">Times that suit</dt>
-            <dd>{r.preferred_times || "Not given"}</dd>
-          </div>
-          {r.context ? (
-            <div className="sm:col-span-2">
-              <dt className="text-stone-600 dark:text-stone-400">Context</dt>
-              <dd className="whitespace-pre-line">{r.context}</dd>
-            </div>
-          ) : null}
-          {r.status === "completed" || r.helpful !== null ? (
-            <div>
-              <dt className="text-stone-600 dark:text-stone-400">Helpful?</dt>
-              <dd>{r.helpful === null ? "Not said" : r.helpful ? "Yes" : "Not really"}</dd>
-            </div>
-          ) : null}
-          {r.status === "cancelled" && r.cancel_reason ? (
-            <div>
-              <dt className="text-stone-600 dark:text-stone-400">Why it was cancelled</dt>
-              <dd>{r.cancel_reason}</dd>
-            </div>
-          ) : null}
-        </dl>
+        <ReferenceDetails reference={r} />
 
         <div className="mt-8 space-y-4">
           <FormError message={actionData?.formError} />
