@@ -8,7 +8,11 @@ import type { EarlyAccessSubject } from "./items.server.ts";
  * could (their tier, because it is public, or as the team). Managers read it.
  */
 
-/** Notes that a signed-in person opened an item (the reader calls this once it has shown it). */
+/**
+ * Notes that a signed-in person opened an item (the reader calls this once it
+ * has shown it). An observation made while reading, not a command: see the
+ * addendum to ADR 008.
+ */
 export async function recordView(
   db: Queryable,
   viewer: NonNullable<Viewer>,

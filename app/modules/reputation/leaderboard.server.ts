@@ -193,7 +193,8 @@ export const RECENT_BOARD_MAX_AGE_MS = 60_000;
 /**
  * Recomputes the last-30-days snapshot from the ledger when it is older
  * than maxAgeMs. One process recomputes at a time (an advisory lock); the
- * others keep reading the previous snapshot meanwhile.
+ * others keep reading the previous snapshot meanwhile. A cache derived from
+ * the ledger, not a command: see the addendum to ADR 008.
  */
 export async function refreshRecentBoard(
   db: Queryable,
