@@ -1,5 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Avatar } from "./ui/avatar.tsx";
 import { buttonClass } from "./ui/button.tsx";
 import { Logo } from "./logo.tsx";
@@ -41,10 +41,33 @@ function NavItems({ items, onPhone = false }: { items: NavItem[]; onPhone?: bool
   );
 }
 
+/**
+ * A <details> menu that closes once a page is chosen from it: on the click of a
+ * link inside, and on any navigation (the back button, a form) while it is open.
+ */
+function MenuDisclosure({ className, children }: { className?: string; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [key]);
+  return (
+    <details
+      ref={ref}
+      className={className}
+      onClick={(event) => {
+        if ((event.target as Element).closest("a") && ref.current) ref.current.open = false;
+      }}
+    >
+      {children}
+    </details>
+  );
+}
+
 /** The signed-in person's own places: profile, requests and settings. */
 function UserMenu({ user }: { user: ShellUser }) {
   return (
-    <details className="relative">
+    <MenuDisclosure className="relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-1.5 py-1 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
         <Avatar name={user.displayName} handle={user.handle} size="sm" />
         <span className="sr-only">Account menu for {user.displayName}</span>
@@ -71,7 +94,7 @@ function UserMenu({ user }: { user: ShellUser }) {
           ]}
         />
       </div>
-    </details>
+    </MenuDisclosure>
   );
 }
 
@@ -127,7 +150,7 @@ export function AppShell({
                 </Link>
               </>
             )}
-            <details className="relative xl:hidden">
+            <MenuDisclosure className="relative xl:hidden">
               <summary
                 className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-lg hover:bg-stone-100 dark:hover:bg-stone-800"
                 aria-label="Open menu"
@@ -142,7 +165,7 @@ export function AppShell({
               >
                 <NavItems items={nav} onPhone />
               </nav>
-            </details>
+            </MenuDisclosure>
           </div>
         </div>
       </header>

@@ -156,7 +156,7 @@ export default function ManagerDashboard() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Section title="Tiers">
           {data.tiers.length === 0 ? (
-            <p className="text-sm text-stone-600 dark:text-stone-400">No tiers are held yet.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">No tiers are defined yet.</p>
           ) : (
             <dl className="space-y-2 text-sm">
               {data.tiers.map((t) => (

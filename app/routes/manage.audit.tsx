@@ -1,62 +1,72 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AuditEntry } from "~/components/audit/audit-entry.tsx";
+import { AuditFilterForm } from "~/components/audit/audit-filters.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { listAudit } from "~/modules/audit/audit.server.ts";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { auditFilters, auditPage, auditVocabulary } from "~/modules/audit/log.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { pageParam } from "~/utils/params.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Manage · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "readAuditLog");
-  return json({ entries: await listAudit(context.db, { limit: 100 }) });
+  const url = new URL(request.url);
+  const filters = auditFilters(url.searchParams);
+  const [page, vocabulary] = await Promise.all([
+    auditPage(context.db, filters, pageParam(url.searchParams.get("page"))),
+    auditVocabulary(context.db),
+  ]);
+  const exportParams = new URLSearchParams(url.search);
+  exportParams.delete("page");
+  const query = exportParams.toString();
+  return json({
+    ...page,
+    ...vocabulary,
+    filters,
+    filtered: Object.values(filters).some(Boolean),
+    exportHref: `/manage/audit/export${query ? `?${query}` : ""}`,
+  });
 }
 
 export default function AuditLog() {
-  const { entries } = useLoaderData<typeof loader>();
-  if (entries.length === 0)
-    return (
-      <EmptyState title="Nothing recorded yet">
-        Changes to roles and verifications appear here.
-      </EmptyState>
-    );
+  const data = useLoaderData<typeof loader>();
   return (
-    <Card>
-      <ol className="divide-y divide-stone-200 dark:divide-stone-800">
-        {entries.map((e) => (
-          <li
-            key={e.id}
-            className="flex flex-col gap-1 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between"
-          >
-            <div>
-              <span className="font-mono text-xs text-stone-500">{e.action}</span>{" "}
-              <span>
-                {e.actor_handle ? (
-                  <Link to={`/u/${e.actor_handle}`} className="font-medium hover:underline">
-                    {e.actor_name}
-                  </Link>
-                ) : (
-                  "System"
-                )}{" "}
-                on {e.subject_type} #{e.subject_id}
-                {e.details && Object.keys(e.details).length
-                  ? ` — ${JSON.stringify(e.details)}`
-                  : ""}
-                {e.reason ? ` — “${e.reason}”` : ""}
-              </span>
-            </div>
-            <time
-              className="whitespace-nowrap text-stone-500"
-              dateTime={new Date(e.created_at).toISOString()}
-            >
-              {new Date(e.created_at).toLocaleString("en-GB", {
-                dateStyle: "medium",
-                timeStyle: "short",
-              })}
-            </time>
-          </li>
-        ))}
-      </ol>
-    </Card>
+    <div className="space-y-6">
+      <AuditFilterForm
+        filters={data.filters}
+        actions={data.actions}
+        types={data.types}
+        exportHref={data.exportHref}
+      />
+      {data.rows.length === 0 ? (
+        data.filtered ? (
+          <EmptyState title="No entries match these filters">
+            Widen the dates or clear a filter.
+          </EmptyState>
+        ) : (
+          <EmptyState title="Nothing recorded yet">
+            Changes to roles, tiers, reputation and moderation appear here.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="audit-total">
+            {data.total.toLocaleString("en-GB")} {data.total === 1 ? "entry" : "entries"}, newest
+            first.
+          </p>
+          <Card>
+            <ol className="divide-y divide-stone-200 dark:divide-stone-800">
+              {data.rows.map((e) => (
+                <AuditEntry key={e.id} entry={e} />
+              ))}
+            </ol>
+          </Card>
+          <Pagination page={data.page} pageCount={data.pageCount} />
+        </>
+      )}
+    </div>
   );
 }

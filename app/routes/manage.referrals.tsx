@@ -134,7 +134,7 @@ export default function ManageReferrals() {
           When advocates introduce peer companies, they appear here.
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Referrals ({data.total})</caption>
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">

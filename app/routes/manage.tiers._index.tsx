@@ -76,7 +76,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     switch (submission.intent) {
       case "grant":
         await grantTier(ctx, submission.data);
-        return redirectWithToast(backTo, {
+        // Back to the list without ?handle=, so the emptied form does not name them again.
+        back.searchParams.delete("handle");
+        return redirectWithToast(`${back.pathname}${back.search}`, {
           kind: "success",
           title: "Tier granted",
           description: `@${submission.data.handle} has been told.`,

@@ -20,6 +20,7 @@ export default function ManageLayout() {
       />
       <Tabs
         label="Manager sections"
+        wrap
         items={[
           { to: "/manage", label: "Dashboard", end: true },
           { to: "/manage/people", label: "People" },

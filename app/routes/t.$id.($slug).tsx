@@ -223,6 +223,7 @@ export default function ThreadPage() {
 
           <ThreadReplies
             isQuestion={isQuestion}
+            locked={state.locked}
             accepted={state.accepted}
             listed={listed}
             replyCount={state.replyCount}

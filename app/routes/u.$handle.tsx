@@ -82,7 +82,8 @@ const roleLabel: Record<string, string> = {
   advocate: "Verified customer",
   manager: "Community manager",
   admin: "Community admin",
-  prospect: "Member",
+  // Not "Member": that is the name of the verified-customer tier.
+  prospect: "Not yet verified",
 };
 /** Members who are not (yet) verified customers wear the plain badge. */
 

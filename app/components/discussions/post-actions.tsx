@@ -50,6 +50,8 @@ function MemberVoteButton({ post }: { post: PostView }) {
   const box = voteBox;
   const label = voteLabel(post);
   const disabled = own || !thread.abilities.vote || post.hidden;
+  const hint = !own && !thread.abilities.vote ? thread.abilities.voteHint : null;
+  const hintId = `vote-hint-${post.id}`;
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value={voted ? "unvote" : "vote"} />
@@ -61,12 +63,13 @@ function MemberVoteButton({ post }: { post: PostView }) {
         aria-label={
           own
             ? `${label} (your post)`
-            : !thread.abilities.vote
-              ? `${label}. Voting opens at 15 reputation`
+            : hint
+              ? label
               : voted
                 ? `${label}. Withdraw your upvote`
                 : `${label}. Upvote`
         }
+        aria-describedby={hint ? hintId : undefined}
         title={own ? "You cannot vote on your own post" : undefined}
         className={cn(
           box,
@@ -77,6 +80,15 @@ function MemberVoteButton({ post }: { post: PostView }) {
         <span aria-hidden="true">▲</span>
         <span data-testid="vote-count">{post.voteCount}</span>
       </button>
+      {hint ? (
+        <p
+          id={hintId}
+          data-testid="vote-hint"
+          className="mt-1 w-16 text-center text-xs leading-tight text-stone-600 dark:text-stone-400"
+        >
+          {hint}
+        </p>
+      ) : null}
       {fetcher.data?.formError ? (
         <p role="alert" className="mt-1 w-24 text-xs text-red-700 dark:text-red-400">
           {fetcher.data.formError}

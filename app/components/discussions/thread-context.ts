@@ -19,6 +19,7 @@ export interface ThreadContextValue {
     moderate: boolean;
     seeVotes: boolean;
     vote: boolean;
+    voteHint: string | null;
     flag: boolean;
   };
   voted: Set<number>;

@@ -5,6 +5,7 @@ import { PostCard } from "./post-card.tsx";
 /** The accepted answer (when there is one), then one page of replies with its links. */
 export function ThreadReplies({
   isQuestion,
+  locked,
   accepted,
   listed,
   replyCount,
@@ -12,6 +13,7 @@ export function ThreadReplies({
   newElsewhere,
 }: {
   isQuestion: boolean;
+  locked: boolean;
   accepted: PostView | null;
   listed: PostView[];
   replyCount: number;
@@ -60,9 +62,11 @@ export function ThreadReplies({
           </ol>
         ) : !accepted ? (
           <p className="rounded-xl border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-            {isQuestion
-              ? "No answers yet. Know the answer? Help a peer out."
-              : "No replies yet. Start the conversation."}
+            {locked
+              ? `No ${replyWord}s. This thread is locked, so it takes no new ones.`
+              : isQuestion
+                ? "No answers yet. Know the answer? Help a peer out."
+                : "No replies yet. Start the conversation."}
           </p>
         ) : null}
         {cursors.newer ? (

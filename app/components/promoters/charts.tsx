@@ -106,12 +106,15 @@ export function NpsTrendChart({
           ),
         )}
         {points.map((p, i) =>
-          i % Math.max(1, Math.ceil(points.length / 6)) === 0 || i === points.length - 1 ? (
+          // Every few months counted back from the latest, so the latest always has a label
+          // and none crowds it; the last is anchored at its end so it stays inside the chart.
+          (points.length - 1 - i) % Math.max(1, Math.ceil(points.length / 6)) === 0 ? (
             <text
               key={p.month}
               x={x(i)}
               y={height - 8}
-              textAnchor="middle"
+              textAnchor={i === points.length - 1 && points.length > 1 ? "end" : "middle"}
+              data-testid="nps-axis-label"
               className="fill-stone-600 text-[11px] dark:fill-stone-400"
             >
               {monthName(p.month)}

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { GrantSchema, RenewSchema, RevokeSchema } from "~/modules/tiers/validation.ts";
 import { addMonths } from "~/modules/tiers/rules.ts";
 import { Badge } from "~/components/ui/badge.tsx";
@@ -23,6 +24,18 @@ export function GrantForm({
   const { field, formError } = formFields<typeof GrantSchema>(actionData, defaults, {
     intent: "grant",
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  const navigation = useNavigation();
+  const granting = useRef(false);
+  // Once a grant has gone through (the action redirected, so there is no refusal to show),
+  // empty the form: leaving the same values in it invites granting the award twice.
+  useEffect(() => {
+    if (navigation.formData?.get("intent") === "grant") granting.current = true;
+    else if (navigation.state === "idle" && granting.current) {
+      granting.current = false;
+      if (!actionData) formRef.current?.reset();
+    }
+  }, [navigation.state, navigation.formData, actionData]);
   return (
     <Card className="p-6">
       <h2 className="text-lg font-semibold">Grant an award</h2>
@@ -30,7 +43,7 @@ export function GrantForm({
         Awarded tiers are for verified customers, for a term, with a reason they will read. They are
         told at once, wherever they are signed in.
       </p>
-      <Form method="post" className="mt-5 space-y-4" noValidate>
+      <Form method="post" ref={formRef} className="mt-5 space-y-4" noValidate>
         <input type="hidden" name="intent" value="grant" />
         <FormError message={formError} />
         <div className="grid gap-4 sm:grid-cols-2">

@@ -5,14 +5,25 @@ import { cn } from "~/utils/cn.ts";
 export function Tabs({
   items,
   label,
+  wrap = false,
 }: {
   /** `active` decides for tabs that differ only by query string (NavLink matches paths). */
   items: { to: string; label: string; end?: boolean; active?: boolean }[];
   label: string;
+  /**
+   * Long strips wrap onto a second line from tablet width up, so no tab hides past the
+   * edge; on a phone they scroll sideways within the strip (never the page).
+   */
+  wrap?: boolean;
 }) {
   return (
     <nav aria-label={label} className="border-b border-stone-200 dark:border-stone-800">
-      <ul className="-mb-px flex gap-4 overflow-x-auto">
+      <ul
+        className={cn(
+          "-mb-px flex gap-4 overflow-x-auto",
+          wrap && "md:flex-wrap md:gap-y-0 md:overflow-x-visible",
+        )}
+      >
         {items.map((item) => (
           <li key={item.to}>
             <NavLink

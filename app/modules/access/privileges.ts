@@ -104,6 +104,20 @@ export function holdsPrivilege(
   return (holder.reputation ?? 0) >= threshold;
 }
 
+/** Why a privilege is out of reach, short enough to sit beside the control it greys out. */
+export function privilegeHint(
+  holder: PrivilegeHolder | null,
+  key: PrivilegeKey,
+  thresholds: Partial<PrivilegeThresholds> = {},
+): string | null {
+  if (holdsPrivilege(holder, key, thresholds)) return null;
+  const p = PRIVILEGES[key];
+  if (!holder) return "Sign in first.";
+  if (p.roles && !p.roles.includes(holder.role)) return "Open to verified customers.";
+  const threshold = (thresholds[key] ?? p.defaultThreshold).toLocaleString("en-GB");
+  return `You can ${p.label.toLowerCase()} at ${threshold} reputation.`;
+}
+
 export interface PrivilegeProgress {
   key: PrivilegeKey;
   label: string;

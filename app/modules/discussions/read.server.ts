@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { policy, type Viewer } from "../access/policy.ts";
+import { privilegeHint } from "../access/privileges.ts";
 import type { PostView } from "../realtime/events.ts";
 import { threadNotFound } from "./errors.ts";
 // Ledger lines earned by posts link back to them (registered with the reputation history).
@@ -37,6 +38,8 @@ export function threadAbilities(viewer: Viewer, thread: ThreadState) {
     moderate: policy.moderateDiscussions(viewer),
     seeVotes: policy.seeVoteBreakdown(viewer),
     vote: Boolean(viewer) && policy.hasPrivilege(viewer, "vote"),
+    /** Shown under a greyed vote button: what it takes to vote. */
+    voteHint: viewer ? privilegeHint(viewer, "vote", viewer.privilegeThresholds) : null,
     flag: Boolean(viewer) && policy.hasPrivilege(viewer, "flag"),
   };
 }

@@ -69,7 +69,10 @@ export const bodySchema = trimmed(
   z
     .string({ required_error: "Write something first." })
     .min(LIMITS.bodyMin, "Write something first.")
-    .max(LIMITS.bodyMax, `Keep it under ${LIMITS.bodyMax.toLocaleString("en-GB")} characters.`),
+    .max(
+      LIMITS.bodyMax,
+      `That is too long to post: keep it to ${LIMITS.bodyMax.toLocaleString("en-GB")} characters or fewer. Nothing was posted.`,
+    ),
 );
 
 export const tagsSchema = z

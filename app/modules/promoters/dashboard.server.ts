@@ -10,6 +10,7 @@ import {
   liveAwardsByAreaAndMonth,
 } from "../reputation/dashboard-reads.server.ts";
 import { AREAS, type Area } from "../reputation/rules.ts";
+import { listTiers } from "../tiers/catalogue.server.ts";
 import { effectiveTiers } from "../tiers/standing.server.ts";
 import { countOpenItems } from "./open-items.server.ts";
 import { listPromoters, promoterFunnel } from "./pipeline.server.ts";
@@ -53,23 +54,24 @@ export async function contributionsByAreaPerMonth(db: Queryable, now = new Date(
   });
 }
 
-/** How many advocates hold each tier now. */
+/** How many advocates hold each tier now: every tier in the catalogue, empty ones as 0. */
 export async function tierDistribution(db: Queryable, now = new Date()) {
-  const advocates = await db
-    .selectFrom("users")
-    .select("id")
-    .where("role", "=", "advocate")
-    .execute();
+  const [advocates, catalogue] = await Promise.all([
+    db.selectFrom("users").select("id").where("role", "=", "advocate").execute(),
+    listTiers(db),
+  ]);
   const tiers = await effectiveTiers(
     db,
     advocates.map((a) => a.id),
     now,
   );
-  const byTier = new Map<string, { name: string; rank: number; count: number }>();
+  const byTier = new Map<number, { name: string; rank: number; count: number }>(
+    catalogue.map((t) => [t.id, { name: t.name, rank: t.rank, count: 0 }]),
+  );
   for (const { tier } of tiers.values()) {
-    const entry = byTier.get(tier.name) ?? { name: tier.name, rank: tier.rank, count: 0 };
+    const entry = byTier.get(tier.id) ?? { name: tier.name, rank: tier.rank, count: 0 };
     entry.count++;
-    byTier.set(tier.name, entry);
+    byTier.set(tier.id, entry);
   }
   return [...byTier.values()].sort((a, b) => a.rank - b.rank);
 }

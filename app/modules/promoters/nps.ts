@@ -139,12 +139,25 @@ export const responseKey = (email: string, respondedAt: Date) =>
 
 export const MAX_SURVEY_ROWS = 5000;
 
+/** Characters no text export holds: C0 controls other than tab and line breaks, and U+FFFD. */
+// eslint-disable-next-line no-control-regex
+const BINARY = /[\u0000-\u0008\u000E-\u001F\uFFFD]/;
+
 /**
  * Reads a survey export and checks it row by row without touching the
  * database: missing columns refuse the whole file; each row gets its own
  * list of problems.
  */
-export function checkSurveyCsv(text: string): { rows: CheckedRow[]; columns: SurveyColumn[] } {
+export function checkSurveyCsv(
+  text: string,
+  now: Date = new Date(),
+): { rows: CheckedRow[]; columns: SurveyColumn[] } {
+  // An image, spreadsheet or PDF chosen by mistake decodes to control characters and
+  // U+FFFD; saying "missing columns" about it would send the manager looking for a typo.
+  if (BINARY.test(text))
+    throw new SurveyFileError(
+      "That is not a CSV file: it holds binary data, such as an image or a spreadsheet. Export the survey as CSV (comma-separated text) and choose that file.",
+    );
   let records: CsvRecord[];
   try {
     records = parseCsv(text);
@@ -203,6 +216,10 @@ export function checkSurveyCsv(text: string): { rows: CheckedRow[]; columns: Sur
     else if (!respondedAt)
       checked.errors.push(
         `“${values.respondedAt}” is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM.`,
+      );
+    else if (respondedAt.getTime() > now.getTime())
+      checked.errors.push(
+        `The response date “${values.respondedAt}” is in the future; nobody has answered then yet.`,
       );
     if (values.name.length > 200) checked.errors.push("The name is longer than 200 characters.");
     if (values.company.length > 200)

@@ -73,10 +73,10 @@ export const importSurvey = defineCommand({
   async run(
     trx,
     input: { text: string; fileName: string; skipProblems: boolean },
-    { viewer, effects },
+    { viewer, effects, now },
   ) {
     ensure("managePromoters", viewer);
-    const { rows } = checkSurveyCsv(input.text);
+    const { rows } = checkSurveyCsv(input.text, now);
     const problems = rows.filter((r) => !r.row);
     if (problems.length && !input.skipProblems) {
       throw new SurveyFileError(

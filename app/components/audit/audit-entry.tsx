@@ -1,0 +1,44 @@
+import { Link } from "@remix-run/react";
+import { auditSentence, type DescribedEntry } from "~/modules/audit/sentences.ts";
+
+const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
+
+/** One audit entry: the sentence with its links, the reason given, and when. */
+export function AuditEntry({
+  entry,
+}: {
+  entry: DescribedEntry & { id: number; reason: string | null; created_at: string };
+}) {
+  return (
+    <li className="flex flex-col gap-1 px-5 py-3 text-sm sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+      <div className="min-w-0 break-words" data-testid="audit-entry">
+        <p>
+          {auditSentence(entry).map((part, i) =>
+            part.href ? (
+              <Link key={i} to={part.href} className={linkClass}>
+                {part.text}
+              </Link>
+            ) : (
+              <span key={i}>{part.text}</span>
+            ),
+          )}
+          .
+        </p>
+        {entry.reason ? (
+          <p className="mt-0.5 text-stone-600 dark:text-stone-400">“{entry.reason}”</p>
+        ) : null}
+      </div>
+      <time
+        className="shrink-0 whitespace-nowrap text-stone-600 dark:text-stone-400"
+        dateTime={new Date(entry.created_at).toISOString()}
+      >
+        {new Date(entry.created_at).toLocaleString("en-GB", {
+          dateStyle: "medium",
+          timeStyle: "short",
+          timeZone: "UTC",
+        })}{" "}
+        UTC
+      </time>
+    </li>
+  );
+}
