@@ -48,6 +48,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
 
+  // One digest per person per period (a day, or an ISO week), whether or not it had anything to say.
+  await db.schema
+    .createTable("mail_digest_runs")
+    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("period", "text", (c) => c.notNull())
+    .addColumn("sent", "boolean", (c) => c.notNull())
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint("mail_digest_runs_pk", ["user_id", "period"])
+    .execute();
+
   await db.schema
     .createTable("mail_keys")
     .addColumn("name", "text", (c) => c.primaryKey())
@@ -67,6 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("notification_mails").execute();
   await db.schema.dropTable("mail_keys").execute();
+  await db.schema.dropTable("mail_digest_runs").execute();
   await db.schema.dropTable("mail_digest_items").execute();
   await db.schema.dropTable("mail_digest_settings").execute();
   await db.schema.dropTable("mail_preferences").execute();

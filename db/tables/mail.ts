@@ -39,6 +39,14 @@ export interface MailDigestItemsTable {
   digested_at: OptionalMoment;
 }
 
+/** One digest per person per period ("2026-12-02", "2026-W49"). */
+export interface MailDigestRunsTable {
+  user_id: number;
+  period: string;
+  sent: boolean;
+  created_at: CreatedAt;
+}
+
 /** Secrets that sign links in messages (one-click unsubscribe). */
 export interface MailKeysTable {
   name: string;
@@ -51,5 +59,6 @@ export interface MailTables {
   mail_preferences: MailPreferencesTable;
   mail_digest_settings: MailDigestSettingsTable;
   mail_digest_items: MailDigestItemsTable;
+  mail_digest_runs: MailDigestRunsTable;
   mail_keys: MailKeysTable;
 }
