@@ -7,7 +7,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { isDatabaseEmpty, seedDemoCommunity, printDemoSignIns } from "../db/seed/demo.ts";
 import { EnvError, loadEnv } from "../app/utils/env.server.ts";
 import { createLimelightServer } from "./app.ts";
-import { runSweeps } from "./sweeps.ts";
+import { runMailSweeps, runSweeps } from "./sweeps.ts";
 
 async function main() {
   let env;
@@ -84,6 +84,10 @@ async function main() {
   sweep();
   const sweepTimer = setInterval(sweep, 60 * 60_000);
   sweepTimer.unref();
+  // Discussion mail still unread after a few minutes, and digests that are due: every minute.
+  const mailSite = { publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM };
+  const mailTimer = setInterval(() => void runMailSweeps(db, logger, mailSite), 60_000);
+  mailTimer.unref();
 
   httpServer.listen(env.PORT, env.HOST, () => {
     const address = httpServer.address();

@@ -1,6 +1,9 @@
 import type { Logger } from "pino";
 import type { Queryable } from "../db/client.ts";
 import { contextFor } from "../app/modules/commands/command.server.ts";
+import { sendDigests } from "../app/modules/mail/digest.server.ts";
+import type { SiteSettings } from "../app/modules/mail/settings.ts";
+import { mailUnreadNotifications } from "../app/modules/notifications/mail.server.ts";
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
@@ -34,4 +37,30 @@ export async function runSweeps(
     logger.error({ err: error }, "reference request sweep failed");
   }
   return { lapsed, delivered };
+}
+
+/**
+ * Mail that time alone sends, every minute: discussion notifications still
+ * unread after a few minutes, and each person's daily or weekly digest.
+ */
+export async function runMailSweeps(
+  db: Queryable,
+  logger: Logger,
+  site: SiteSettings,
+  now = new Date(),
+): Promise<{ discussions: number; digests: number }> {
+  let discussions = 0;
+  let digests = 0;
+  try {
+    discussions = (await mailUnreadNotifications(contextFor(db, null, { now, site }), {})).queued;
+  } catch (error) {
+    logger.error({ err: error }, "discussion mail sweep failed");
+  }
+  try {
+    digests = (await sendDigests(db, { now, site })).queued;
+    if (digests) logger.info({ digests }, "digests queued");
+  } catch (error) {
+    logger.error({ err: error }, "digest sweep failed");
+  }
+  return { discussions, digests };
 }

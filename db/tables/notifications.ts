@@ -19,7 +19,14 @@ export interface NotificationsTable {
   read_at: MaybeTime;
 }
 
+/** A discussion notification already considered for mail (sent, folded or skipped by preference). */
+export interface NotificationMailsTable {
+  notification_id: number;
+  created_at: CreatedAt;
+}
+
 /** The notifications list (owned by app/modules/notifications). */
 export interface NotificationTables {
   notifications: NotificationsTable;
+  notification_mails: NotificationMailsTable;
 }

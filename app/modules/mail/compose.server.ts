@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { render } from "@react-email/render";
-import type { ReactElement } from "react";
+import { createElement, type ReactElement } from "react";
 import type { OutgoingMessage } from "../outbox/queue.server.ts";
-import type { SiteSettings } from "./settings.ts";
+import { isEssential, mailKind } from "./kinds.ts";
+import { absoluteUrl, type SiteSettings } from "./settings.ts";
+import { MailFooterContext, UNSUBSCRIBE_TOKEN_SLOT } from "./templates/footer-context.ts";
 
 /**
  * Composes an email in full (HTML and plain text from one React template) as
@@ -19,12 +21,28 @@ export async function composeEmail(
     subject: string;
     template: ReactElement;
     headers?: Record<string, string>;
+    /** The thread a discussion message is about: its digest line shows only while it is readable. */
+    threadId?: number | null;
   },
 ): Promise<OutgoingMessage> {
-  const [html, text] = await Promise.all([
-    render(input.template),
-    render(input.template, { plainText: true }),
-  ]);
+  // Non-essential mail to a member carries one-click unsubscribe (RFC 8058) and a
+  // footer link; the link is signed when the message is enqueued (see enqueue).
+  const unsubscribable = input.userId !== null && !isEssential(input.kind);
+  const unsubscribeUrl = absoluteUrl(site, `/unsubscribe/${UNSUBSCRIBE_TOKEN_SLOT}`);
+  const template = unsubscribable
+    ? createElement(
+        MailFooterContext.Provider,
+        {
+          value: {
+            unsubscribeUrl,
+            kindLabel: mailKind(input.kind)?.label ?? "these messages",
+            settingsUrl: absoluteUrl(site, "/settings/email"),
+          },
+        },
+        input.template,
+      )
+    : input.template;
+  const [html, text] = await Promise.all([render(template), render(template, { plainText: true })]);
   const host = new URL(site.publicUrl).hostname || "limelight.localhost";
   const digest = createHash("sha256").update(input.idempotencyKey).digest("hex").slice(0, 32);
   return {
@@ -34,6 +52,7 @@ export async function composeEmail(
     recipient: input.to,
     userId: input.userId,
     subject: input.subject,
+    threadId: input.threadId ?? null,
     payload: {
       to: input.to,
       from: site.mailFrom,
@@ -41,7 +60,16 @@ export async function composeEmail(
       html,
       text,
       // The same message id on every attempt: a receiving server that saw it once drops a repeat.
-      headers: { "Message-ID": `<${digest}@${host}>`, ...input.headers },
+      headers: {
+        "Message-ID": `<${digest}@${host}>`,
+        ...(unsubscribable
+          ? {
+              "List-Unsubscribe": `<${unsubscribeUrl}>`,
+              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            }
+          : {}),
+        ...input.headers,
+      },
       firstLink: /https?:\/\/\S+/.exec(text)?.[0]?.replace(/[).,\]]+$/, "") ?? null,
     },
   };

@@ -1,7 +1,15 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { EmailPayload, OutboxChannel } from "../../../db/tables/outbox.ts";
 import type { Effects } from "../commands/effects.server.ts";
+import { isEssential, MAIL_CAPS } from "../mail/kinds.ts";
+import {
+  foldIntoDigest,
+  rhythmFor,
+  signingSecret,
+  unsubscribeToken,
+} from "../mail/preferences.server.ts";
 import type { SiteSettings } from "../mail/settings.ts";
+import { UNSUBSCRIBE_TOKEN_SLOT } from "../mail/templates/footer-context.ts";
 
 /** One message for the outbox, composed in full at the moment of the decision. */
 export interface OutgoingMessage {
@@ -15,6 +23,54 @@ export interface OutgoingMessage {
   subject: string;
   payload: EmailPayload;
   maxAttempts?: number;
+  /** The thread a discussion message is about (for its line in a digest). */
+  threadId?: number | null;
+}
+
+/** Non-essential messages this person was sent alone since then (the digest does not count). */
+async function sentAloneSince(trx: Queryable, userId: number, since: Date): Promise<number> {
+  const row = await trx
+    .selectFrom("outbox_messages")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("channel", "=", "email")
+    .where("kind", "not in", ["digest"])
+    .where("created_at", ">", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * What the person's preferences make of an email: sent alone, folded into
+ * their digest ("digest", or past their hourly or daily cap), or nothing at
+ * all ("never"). Essential mail is always sent alone.
+ */
+async function routeEmail(
+  trx: Queryable,
+  message: OutgoingMessage,
+  now: Date,
+): Promise<"send" | "digest" | "never"> {
+  if (message.channel !== "email" || message.userId === null || isEssential(message.kind))
+    return "send";
+  const rhythm = await rhythmFor(trx, message.userId, message.kind);
+  if (rhythm !== "immediate") return rhythm;
+  if (message.kind === "digest") return "send";
+  const hour = await sentAloneSince(trx, message.userId, new Date(now.getTime() - 3_600_000));
+  if (hour >= MAIL_CAPS.perHour) return "digest";
+  const day = await sentAloneSince(trx, message.userId, new Date(now.getTime() - 86_400_000));
+  return day >= MAIL_CAPS.perDay ? "digest" : "send";
+}
+
+/** Puts the signed unsubscribe token where composing left its slot. */
+function signed(payload: EmailPayload, token: string): EmailPayload {
+  const fill = (v: string) => v.split(UNSUBSCRIBE_TOKEN_SLOT).join(token);
+  return {
+    ...payload,
+    html: fill(payload.html),
+    text: fill(payload.text),
+    firstLink: payload.firstLink ? fill(payload.firstLink) : null,
+    headers: Object.fromEntries(Object.entries(payload.headers).map(([k, v]) => [k, fill(v)])),
+  };
 }
 
 /**
@@ -22,7 +78,32 @@ export interface OutgoingMessage {
  * decision that rolls back leaves no message, and a committed one always
  * has its message, whatever happens to the process afterwards.
  */
-export async function enqueue(trx: Queryable, message: OutgoingMessage): Promise<void> {
+export async function enqueue(
+  trx: Queryable,
+  message: OutgoingMessage,
+  now = new Date(),
+): Promise<"queued" | "digest" | "never"> {
+  const route = await routeEmail(trx, message, now);
+  if (route === "never") return "never";
+  if (route === "digest") {
+    const kept = await foldIntoDigest(trx, {
+      userId: message.userId!,
+      idempotencyKey: message.idempotencyKey,
+      kind: message.kind,
+      subject: message.subject,
+      link: message.payload.firstLink,
+      threadId: message.threadId,
+      at: now,
+    });
+    return kept ? "digest" : "never";
+  }
+  const payload =
+    message.userId !== null && message.payload.text.includes(UNSUBSCRIBE_TOKEN_SLOT)
+      ? signed(
+          message.payload,
+          unsubscribeToken(await signingSecret(trx), message.userId, message.kind),
+        )
+      : message.payload;
   await trx
     .insertInto("outbox_messages")
     .values({
@@ -32,11 +113,12 @@ export async function enqueue(trx: Queryable, message: OutgoingMessage): Promise
       recipient: message.recipient,
       user_id: message.userId,
       subject: message.subject,
-      payload: JSON.stringify(message.payload),
+      payload: JSON.stringify(payload),
       max_attempts: message.maxAttempts,
     })
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .execute();
+  return "queued";
 }
 
 /**
@@ -49,6 +131,6 @@ export function sendLater(
 ): void {
   effects.beforeCommit(async (trx) => {
     const composed = await message(trx, effects.site);
-    if (composed) await enqueue(trx, composed);
+    if (composed) await enqueue(trx, composed, effects.at);
   });
 }

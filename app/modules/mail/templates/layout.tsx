@@ -10,7 +10,8 @@ import {
   Section,
   Text,
 } from "@react-email/components";
-import type { ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
+import { MailFooterContext } from "./footer-context.ts";
 
 const brand = "#b45309";
 
@@ -35,6 +36,7 @@ export function EmailLayout({
   children: ReactNode;
   footer?: ReactNode;
 }) {
+  const unsubscribe = useContext(MailFooterContext);
   return (
     <Html lang="en">
       <Head>
@@ -71,6 +73,13 @@ export function EmailLayout({
             {footer ??
               "You get this message because of your account on Limelight, the community of our customer advocates."}
           </Text>
+          {unsubscribe ? (
+            <Text className="ll-muted" style={{ fontSize: 12, color: "#78716c" }}>
+              Don’t want “{unsubscribe.kindLabel}” by email?{" "}
+              <Link href={unsubscribe.unsubscribeUrl}>Unsubscribe from these</Link> in one click, or{" "}
+              <Link href={unsubscribe.settingsUrl}>choose what you get</Link>.
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

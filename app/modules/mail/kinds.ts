@@ -1,0 +1,188 @@
+import type { DigestRhythm, MailRhythm } from "../../../db/tables/mail.ts";
+
+/**
+ * Every kind of message Limelight sends, with its category and default
+ * rhythm. Account and security mail is essential: it always goes out, alone,
+ * and carries no unsubscribe. Everything else follows the person's choice
+ * (immediately, in the digest, or never) and can be turned off in one click.
+ */
+export type MailCategory = "essential" | "advocacy" | "discussions" | "community";
+
+export interface MailKind {
+  kind: string;
+  category: MailCategory;
+  label: string;
+  /** What the person gets when they have not chosen. */
+  defaultRhythm: MailRhythm;
+}
+
+export const MAIL_KINDS: readonly MailKind[] = [
+  {
+    kind: "password_reset",
+    category: "essential",
+    label: "Password reset links",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "password_changed",
+    category: "essential",
+    label: "Password changed",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "email_verify",
+    category: "essential",
+    label: "Verify your address",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "email_change_confirm",
+    category: "essential",
+    label: "Confirm a new address",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "email_change_notice",
+    category: "essential",
+    label: "Your address changed",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "reference_requested",
+    category: "advocacy",
+    label: "Reference requests waiting for you",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "promoter_invitation",
+    category: "advocacy",
+    label: "Invitations to join as a promoter",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "promoter_reminder",
+    category: "advocacy",
+    label: "Reminders about an invitation",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "tier_granted",
+    category: "advocacy",
+    label: "A tier granted to you",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "tier_renewal_due",
+    category: "advocacy",
+    label: "A tier renewal coming up",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "tier_lapsed",
+    category: "advocacy",
+    label: "A tier that lapsed",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "speaking_decided",
+    category: "advocacy",
+    label: "Speaking applications decided",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "talk_decided",
+    category: "advocacy",
+    label: "Talks verified or declined",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "story_reviewed",
+    category: "advocacy",
+    label: "Case studies reviewed",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "nomination_decided",
+    category: "advocacy",
+    label: "Nominations decided",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "reply",
+    category: "discussions",
+    label: "Replies to your threads",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "mention",
+    category: "discussions",
+    label: "Mentions of you",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "answer_accepted",
+    category: "discussions",
+    label: "Your answer accepted",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "digest",
+    category: "community",
+    label: "The community digest",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "webhook_endpoint_disabled",
+    category: "community",
+    label: "A webhook endpoint turned off",
+    defaultRhythm: "immediate",
+  },
+  {
+    kind: "survey_invitation",
+    category: "community",
+    label: "Survey invitations",
+    defaultRhythm: "digest",
+  },
+  {
+    kind: "event_reminder",
+    category: "community",
+    label: "Event reminders",
+    defaultRhythm: "immediate",
+  },
+];
+
+const byKind = new Map(MAIL_KINDS.map((k) => [k.kind, k]));
+
+export function mailKind(kind: string): MailKind | undefined {
+  return byKind.get(kind);
+}
+
+/**
+ * Essential mail cannot be turned off. A kind nobody registered is treated as
+ * non-essential, so a new message someone forgets to register still obeys
+ * "never" rather than ignoring it.
+ */
+export function isEssential(kind: string): boolean {
+  return byKind.get(kind)?.category === "essential";
+}
+
+/** The kinds a person chooses a rhythm for on /settings/email (the digest has its own choice). */
+export const CHOOSABLE_KINDS = MAIL_KINDS.filter(
+  (k) => k.category !== "essential" && k.kind !== "digest",
+);
+
+export const MAIL_RHYTHMS: readonly MailRhythm[] = ["immediate", "digest", "never"];
+export const DIGEST_RHYTHMS: readonly DigestRhythm[] = ["daily", "weekly", "off"];
+export const DEFAULT_DIGEST_RHYTHM: DigestRhythm = "weekly";
+
+/** At most this many messages sent alone per person; past that they wait for the digest. */
+export const MAIL_CAPS = { perHour: 4, perDay: 12 } as const;
+
+/** Discussion mail waits this long, and is skipped if the person has read it by then. */
+export const DISCUSSION_MAIL_DELAY_MS = 10 * 60_000;
+
+export const CATEGORY_LABELS: Record<Exclude<MailCategory, "essential">, string> = {
+  advocacy: "Your advocacy",
+  discussions: "Discussions",
+  community: "Community",
+};

@@ -1,0 +1,14 @@
+import { createContext } from "react";
+
+/**
+ * Stands for the signed unsubscribe token until the message is enqueued: the
+ * signing key lives in the database, which composing does not reach.
+ */
+export const UNSUBSCRIBE_TOKEN_SLOT = "unsubscribe-token-slot";
+
+/** What the footer of a non-essential message offers: turn this kind off, or choose. */
+export const MailFooterContext = createContext<{
+  unsubscribeUrl: string;
+  kindLabel: string;
+  settingsUrl: string;
+} | null>(null);
