@@ -3,6 +3,7 @@ import type { AdvocacyTables } from "./tables/advocacy.ts";
 import type { AuthTables } from "./tables/auth.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
 import type { EarlyAccessTables } from "./tables/early-access.ts";
+import type { IntegrationTables } from "./tables/integrations.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
 import type { OutboxTables } from "./tables/outbox.ts";
 import type { PromoterTables } from "./tables/promoters.ts";
@@ -104,6 +105,7 @@ export interface Database
     EarlyAccessTables,
     PromoterTables,
     OutboxTables,
+    IntegrationTables,
     AuthTables {
   users: UsersTable;
   profiles: ProfilesTable;
