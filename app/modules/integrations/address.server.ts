@@ -23,19 +23,31 @@ export function checkEndpointUrl(
   try {
     url = new URL(text.trim());
   } catch {
-    throw new FieldError("url", "Enter a full address, such as https://crm.example.com/hooks.", 422);
+    throw new FieldError(
+      "url",
+      "Enter a full address, such as https://crm.example.com/hooks.",
+      422,
+    );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new FieldError("url", "The address must start with https://.", 422);
   if (url.username || url.password)
-    throw new FieldError("url", "Put no user name or password in the address; the secret signs each delivery.", 422);
-  if (options.production && url.protocol !== "https:" && !options.allowPrivate)
-    throw new FieldError("url", "Webhooks are sent over HTTPS only: the address must start with https://.", 422);
+    throw new FieldError(
+      "url",
+      "Put no user name or password in the address; the secret signs each delivery.",
+      422,
+    );
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (ipaddr.isValid(host) && !isPublicAddress(host) && !options.allowPrivate)
     throw new FieldError(
       "url",
       "This address is on a private or loopback network. Allow private addresses for this endpoint if that is intended.",
+      422,
+    );
+  if (options.production && url.protocol !== "https:" && !options.allowPrivate)
+    throw new FieldError(
+      "url",
+      "Webhooks are sent over HTTPS only: the address must start with https://.",
       422,
     );
   return url;
@@ -59,7 +71,8 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, "", 4);
       const refused = addresses.find((a) => !allowPrivate && !isPublicAddress(a.address));
       if (refused) return callback(new PrivateAddressError(refused.address), "", 4);
-      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if (options.all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       const [first] = addresses;
       callback(null, first.address, first.family);
     });

@@ -131,7 +131,8 @@ export function webhookTransport(db: Queryable, site: SiteSettings): Transport {
       .where("id", "=", payload.endpointId)
       .executeTakeFirst();
     if (!endpoint) return { outcome: "kept", detail: "The endpoint was deleted; nothing sent." };
-    if (!endpoint.enabled) return { outcome: "kept", detail: "The endpoint is turned off; nothing sent." };
+    if (!endpoint.enabled)
+      return { outcome: "kept", detail: "The endpoint is turned off; nothing sent." };
 
     const started = Date.now();
     let status: number | null = null;

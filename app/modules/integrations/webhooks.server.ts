@@ -144,7 +144,9 @@ export const updateWebhookEndpoint = defineCommand({
         events: JSON.stringify(checked.events),
         allow_private: input.allowPrivate,
         enabled: input.enabled,
-        ...(input.enabled ? { consecutive_failures: 0, disabled_at: null, disabled_reason: null } : {}),
+        ...(input.enabled
+          ? { consecutive_failures: 0, disabled_at: null, disabled_reason: null }
+          : {}),
       })
       .where("id", "=", input.id)
       .execute();
@@ -277,7 +279,16 @@ export function listWebhookDeliveries(db: Queryable, endpointId: number, page: n
   return paginate(page, DELIVERIES_PAGE_SIZE, {
     rows: (limit, offset) =>
       base
-        .select(["id", "message_id", "event", "ok", "status_code", "duration_ms", "error", "created_at"])
+        .select([
+          "id",
+          "message_id",
+          "event",
+          "ok",
+          "status_code",
+          "duration_ms",
+          "error",
+          "created_at",
+        ])
         .orderBy("id", "desc")
         .limit(limit)
         .offset(offset)

@@ -230,7 +230,9 @@ export const completeReference = defineCommand({
       details: { by: asAdvocate ? "advocate" : "prospect", helpful: updated.helpful },
     });
     if (updated.status === "completed")
-      sendWebhookLater(effects, "reference.completed", (trx) => referenceForWebhook(trx, requestId));
+      sendWebhookLater(effects, "reference.completed", (trx) =>
+        referenceForWebhook(trx, requestId),
+      );
     const awarded =
       updated.status === "completed"
         ? await awardReferencePoints(trx, {

@@ -167,7 +167,12 @@ export const grantTier = defineCommand({
     });
     sendWebhookLater(effects, "tier.granted", async (trx) => ({
       advocate: await advocateForWebhook(trx, user.id),
-      tier: { name: tier.name, awardId: award.id, termStart: input.termStart.toISOString(), termEnd: input.termEnd.toISOString() },
+      tier: {
+        name: tier.name,
+        awardId: award.id,
+        termStart: input.termStart.toISOString(),
+        termEnd: input.termEnd.toISOString(),
+      },
     }));
     tellTierChange(effects, {
       userId: user.id,
