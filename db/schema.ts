@@ -4,6 +4,7 @@ import type { AuthTables } from "./tables/auth.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
 import type { EarlyAccessTables } from "./tables/early-access.ts";
 import type { MailTables } from "./tables/mail.ts";
+import type { IntegrationTables } from "./tables/integrations.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
 import type { OutboxTables } from "./tables/outbox.ts";
 import type { PromoterTables } from "./tables/promoters.ts";
@@ -106,6 +107,7 @@ export interface Database
     PromoterTables,
     OutboxTables,
     MailTables,
+    IntegrationTables,
     AuthTables {
   users: UsersTable;
   profiles: ProfilesTable;

@@ -5,6 +5,7 @@ import type { Env } from "../app/utils/env.server.ts";
 import client from "prom-client";
 import { deliverDue, outboxGauges, type Transport } from "../app/modules/outbox/worker.server.ts";
 import { registry } from "./metrics.ts";
+import { webhookTransport } from "../app/modules/integrations/delivery.server.ts";
 
 export interface OutboxWorker {
   /** One round now (tests, and after a burst of messages). */
@@ -70,11 +71,14 @@ export function emailTransport(env: Pick<Env, "SMTP_URL">, logger: Logger): Tran
  */
 export function startOutboxWorker(options: {
   db: Queryable;
-  env: Pick<Env, "SMTP_URL" | "OUTBOX_POLL_MS" | "OUTBOX_LEASE_MS">;
+  env: Pick<Env, "SMTP_URL" | "OUTBOX_POLL_MS" | "OUTBOX_LEASE_MS" | "PUBLIC_URL" | "MAIL_FROM">;
   logger: Logger;
 }): OutboxWorker {
   const { db, env, logger } = options;
-  const transports = { email: emailTransport(env, logger), webhook: undefined };
+  const transports = {
+    email: emailTransport(env, logger),
+    webhook: webhookTransport(db, { publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM }),
+  };
   let running: Promise<number> | null = null;
   let stopped = false;
 

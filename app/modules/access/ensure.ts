@@ -61,6 +61,8 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   useManagerTools: "Only the community team can use this.",
   readAuditLog: "Only the community team can read the audit log.",
   manageOutbox: "Only admins can read the outbox.",
+  manageIntegrations: "Only admins can manage webhooks and API tokens.",
+  submitReferralFor: "Only the community team can record a referral for an advocate.",
   manageEarlyAccess: "Only community managers can manage early access.",
   readEarlyAccessLog: "Only community managers can read the access log.",
   manageTierAwards: "Only community managers can grant, renew or revoke tiers.",

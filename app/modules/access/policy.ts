@@ -317,6 +317,18 @@ export const policy = {
   moderateDiscussions(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+
+  // Integrations: webhooks and the REST API. What leaves in a webhook is what
+  // an anonymous visitor may see (ask the other rules with a null viewer); an
+  // API token acts as the person who created it, through these same rules.
+  /** Webhook endpoints and API tokens send the program's data to other systems: admins only. */
+  manageIntegrations(viewer: Viewer): boolean {
+    return isAdmin(viewer);
+  },
+  /** A referral recorded for an advocate by someone else (a CRM through the API): the community team. */
+  submitReferralFor(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
 };
 
 export interface SpaceSubject {

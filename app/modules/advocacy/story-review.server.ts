@@ -1,3 +1,5 @@
+import { advocateForWebhook } from "../integrations/payloads.server.ts";
+import { sendWebhookLater } from "../integrations/webhooks.server.ts";
 import type { Queryable } from "../../../db/client.ts";
 import type { StoryStatus } from "../../../db/tables/advocacy.ts";
 import { ConflictError } from "../../utils/errors.ts";
@@ -147,6 +149,10 @@ export const publishStory = defineCommand({
       description: `“${story.title}” is in the public story library.`,
       url: MY_STORIES,
     });
+    sendWebhookLater(effects, "story.published", async (trx) => ({
+      story: { id, title: story.title, version: version.version, publishedAt: now.toISOString() },
+      author: await advocateForWebhook(trx, story.author_id),
+    }));
     return { status: "published" as StoryStatus, version: version.version };
   },
 });

@@ -1,3 +1,5 @@
+import { advocateForWebhook } from "../integrations/payloads.server.ts";
+import { sendWebhookLater } from "../integrations/webhooks.server.ts";
 import type { Queryable } from "../../../db/client.ts";
 import type { TalkOrigin, TalkStatus } from "../../../db/tables/advocacy.ts";
 import { ConflictError, FieldError, NotFoundError } from "../../utils/errors.ts";
@@ -216,6 +218,17 @@ export const verifyTalk = defineCommand({
       description: `“${talk.title}” at ${talk.event_name} now shows as verified on your profile.`,
       url: "/speaking/mine",
     });
+    sendWebhookLater(effects, "talk.verified", async (trx) => ({
+      talk: {
+        id: talk.id,
+        title: talk.title,
+        event: talk.event_name,
+        format: talk.format,
+        givenAt: new Date(talk.given_at).toISOString(),
+        points: entry?.amount ?? 0,
+      },
+      speaker: await advocateForWebhook(trx, talk.speaker_id),
+    }));
     return { status: "verified" as TalkStatus, alreadyVerified: false };
   },
 });

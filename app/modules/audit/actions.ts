@@ -71,4 +71,13 @@ export type AuditAction =
   | "referral.submitted"
   | "referral.stage_changed"
   // The outbox
-  | "outbox.resent";
+  | "outbox.resent"
+  // Integrations: webhooks and API tokens
+  | "webhook.endpoint_created"
+  | "webhook.endpoint_updated"
+  | "webhook.secret_rotated"
+  | "webhook.endpoint_deleted"
+  | "webhook.endpoint_disabled"
+  | "webhook.redelivered"
+  | "api_token.created"
+  | "api_token.revoked";

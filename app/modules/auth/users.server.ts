@@ -1,3 +1,5 @@
+import { advocateForWebhook } from "../integrations/payloads.server.ts";
+import { sendWebhookLater } from "../integrations/webhooks.server.ts";
 import type { Queryable } from "../../../db/client.ts";
 import type { Role, User } from "../../../db/schema.ts";
 import { ensure } from "../access/ensure.ts";
@@ -199,6 +201,10 @@ export const verifyCustomer = defineCommand({
       details: { from: "prospect", to: "advocate" },
     });
     effects.refreshViewer(user.id);
+    sendWebhookLater(effects, "advocate.verified", async (trx) => ({
+      advocate: await advocateForWebhook(trx, user.id),
+      verifiedAt: now.toISOString(),
+    }));
     return updated;
   },
 });

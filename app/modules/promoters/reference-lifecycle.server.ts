@@ -1,3 +1,5 @@
+import { sendWebhookLater } from "../integrations/webhooks.server.ts";
+import { referenceForWebhook } from "./webhook-payloads.server.ts";
 import type { Queryable } from "../../../db/client.ts";
 import { ensure } from "../access/ensure.ts";
 import { isVerifiedCustomer } from "../access/policy.ts";
@@ -130,6 +132,7 @@ export const requestReference = defineCommand({
       subjectId: request.id,
       details: { advocateId: advocate.id, prospectId: prospect.id, status: request.status },
     });
+    sendWebhookLater(effects, "reference.requested", (trx) => referenceForWebhook(trx, request.id));
     return { request, advocate: { id: advocate.id, displayName: advocate.display_name } };
   },
 });
@@ -161,6 +164,8 @@ export const respondToReference = defineCommand({
       subjectType: "reference_request",
       subjectId: requestId,
     });
+    if (accepted)
+      sendWebhookLater(effects, "reference.accepted", (trx) => referenceForWebhook(trx, requestId));
     const delivered = accepted ? [] : await deliverQueued(trx, effects, request.advocate_id, now);
     effects.toUser(updated.prospect_id, "toast", {
       kind: accepted ? "success" : "info",
@@ -224,6 +229,10 @@ export const completeReference = defineCommand({
       subjectId: requestId,
       details: { by: asAdvocate ? "advocate" : "prospect", helpful: updated.helpful },
     });
+    if (updated.status === "completed")
+      sendWebhookLater(effects, "reference.completed", (trx) =>
+        referenceForWebhook(trx, requestId),
+      );
     const awarded =
       updated.status === "completed"
         ? await awardReferencePoints(trx, {

@@ -7,6 +7,8 @@ import type { Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { announceAwards } from "../reputation/ledger.server.ts";
 import { awardReferralPoints, type AwardedEntry } from "./points.server.ts";
+import { referralForWebhook } from "./webhook-payloads.server.ts";
+import { sendWebhookLater } from "../integrations/webhooks.server.ts";
 
 import { NEXT_STAGES, REFERRAL_STAGES, REFERRAL_STAGE_LABELS } from "./labels.ts";
 
@@ -54,6 +56,7 @@ export const submitReferral = defineCommand({
         subjectId: referral.id,
         details: { company: input.company },
       });
+      sendWebhookLater(effects, "referral.created", (trx) => referralForWebhook(trx, referral.id));
       return referral;
     } catch (error) {
       if (isUniqueViolation(error, "referrals_open_contact_key"))
@@ -159,6 +162,12 @@ export const moveReferral = defineCommand({
           })
         : [];
     announceAwards(effects, ...awarded);
+    sendWebhookLater(effects, "referral.stage_changed", async (trx) => ({
+      ...(await referralForWebhook(trx, id)),
+      previousStage: referral.stage,
+    }));
+    if (input.stage === "won")
+      sendWebhookLater(effects, "referral.won", (trx) => referralForWebhook(trx, id));
     effects.toUser(updated.advocate_id, "toast", {
       kind: "info",
       title: `Your referral of ${updated.company} is now ${REFERRAL_STAGE_LABELS[updated.stage].toLowerCase()}`,

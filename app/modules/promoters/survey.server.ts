@@ -1,3 +1,5 @@
+import { sendWebhookLater } from "../integrations/webhooks.server.ts";
+import { npsResponseForWebhook } from "./webhook-payloads.server.ts";
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { ensure } from "../access/ensure.ts";
@@ -174,6 +176,9 @@ export const addResponse = defineCommand({
         subjectId: inserted.id,
         details: { score: row.score },
       });
+      sendWebhookLater(effects, "nps.response_recorded", (trx) =>
+        npsResponseForWebhook(trx, inserted.id),
+      );
       return inserted;
     } catch (error) {
       if (isUniqueViolation(error, "nps_responses_email_responded_key"))

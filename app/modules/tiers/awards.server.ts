@@ -1,3 +1,5 @@
+import { advocateForWebhook } from "../integrations/payloads.server.ts";
+import { sendWebhookLater } from "../integrations/webhooks.server.ts";
 import type { Insertable } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { TierHistoryTable } from "../../../db/tables/tiers.ts";
@@ -163,6 +165,15 @@ export const grantTier = defineCommand({
         termEnd: input.termEnd.toISOString(),
       },
     });
+    sendWebhookLater(effects, "tier.granted", async (trx) => ({
+      advocate: await advocateForWebhook(trx, user.id),
+      tier: {
+        name: tier.name,
+        awardId: award.id,
+        termStart: input.termStart.toISOString(),
+        termEnd: input.termEnd.toISOString(),
+      },
+    }));
     tellTierChange(effects, {
       userId: user.id,
       kind: "success",
@@ -242,6 +253,10 @@ export const renewAward = defineCommand({
         termEnd: input.termEnd.toISOString(),
       },
     });
+    sendWebhookLater(effects, "tier.renewed", async (trx) => ({
+      advocate: await advocateForWebhook(trx, award.user_id),
+      tier: { name: award.tier_name, awardId: award.id },
+    }));
     tellTierChange(effects, {
       userId: award.user_id,
       kind: "success",
@@ -347,6 +362,10 @@ export const lapseExpiredAwards = defineCommand({
         subjectId: award.user_id,
         details: { tier: award.tier_name, awardId: award.id },
       });
+      sendWebhookLater(effects, "tier.lapsed", async (trx) => ({
+        advocate: await advocateForWebhook(trx, award.user_id),
+        tier: { name: award.tier_name, awardId: award.id },
+      }));
       tellTierChange(effects, {
         userId: award.user_id,
         kind: "info",
