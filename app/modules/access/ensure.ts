@@ -61,6 +61,7 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   useManagerTools: "Only the community team can use this.",
   readAuditLog: "Only the community team can read the audit log.",
   manageOutbox: "Only admins can read the outbox.",
+  configureSignIn: "Only admins can change how people sign in.",
   manageEarlyAccess: "Only community managers can manage early access.",
   readEarlyAccessLog: "Only community managers can read the access log.",
   manageTierAwards: "Only community managers can grant, renew or revoke tiers.",

@@ -71,4 +71,9 @@ export type AuditAction =
   | "referral.submitted"
   | "referral.stage_changed"
   // The outbox
-  | "outbox.resent";
+  | "outbox.resent"
+  // Single sign-on
+  | "sign_in.settings_changed"
+  | "user.signed_up_with_provider"
+  | "user.linked_provider"
+  | "user.verified_by_provider";
