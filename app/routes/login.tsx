@@ -5,12 +5,22 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { ProviderSignIn, ProviderSignInError } from "~/components/auth/provider-sign-in.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { confirmSignIn, reserveSignInAttempt } from "~/modules/auth/throttle.server.ts";
 import { authenticate } from "~/modules/auth/users.server.ts";
+import { signInFailureMessage } from "~/modules/auth/oidc.server.ts";
+import { loadSignInSettings, signInChoices } from "~/modules/auth/sign-in-settings.server.ts";
 import { SignInSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, safeRedirectTo, startSession } from "~/utils/auth.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
@@ -20,7 +30,12 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
-  return json({});
+  const settings = await loadSignInSettings(context.db, context.env);
+  const failure = new URL(request.url).searchParams.get("signInError");
+  return json({
+    ...signInChoices(settings),
+    signInError: failure ? signInFailureMessage(failure) : null,
+  });
 }
 
 // One message for an unknown email and a wrong password, so neither reveals who has an account.
@@ -63,6 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
+  const { provider, passwordSignUp, signInError } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -75,7 +91,9 @@ export default function LoginPage() {
       <p className="mt-2 text-center text-stone-600 dark:text-stone-400">
         Sign in to your Limelight account.
       </p>
-      <Card className="mt-8 p-6 sm:p-8">
+      <Card className="mt-8 space-y-5 p-6 sm:p-8">
+        <ProviderSignInError message={signInError} />
+        {provider ? <ProviderSignIn label={provider.label} redirectTo={redirectTo} /> : null}
         <Form method="post" className="space-y-5" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <FormError message={formError} />
@@ -108,12 +126,14 @@ export default function LoginPage() {
           </Button>
         </Form>
       </Card>
-      <p className="mt-6 text-center text-sm text-stone-600 dark:text-stone-400">
-        New here?{" "}
-        <Link to="/signup" className="font-medium text-brand-700 underline dark:text-brand-300">
-          Create an account
-        </Link>
-      </p>
+      {passwordSignUp ? (
+        <p className="mt-6 text-center text-sm text-stone-600 dark:text-stone-400">
+          New here?{" "}
+          <Link to="/signup" className="font-medium text-brand-700 underline dark:text-brand-300">
+            Create an account
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,11 +7,12 @@ import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.useManagerTools);
-  return json({ outbox: policy.manageOutbox(await getViewer(request, context)) });
+  const viewer = await getViewer(request, context);
+  return json({ outbox: policy.manageOutbox(viewer), signIn: policy.configureSignIn(viewer) });
 }
 
 export default function ManageLayout() {
-  const { outbox } = useLoaderData<typeof loader>();
+  const { outbox, signIn } = useLoaderData<typeof loader>();
   return (
     <Container>
       <PageHeader
@@ -36,6 +37,7 @@ export default function ManageLayout() {
           { to: "/manage/flags", label: "Flags" },
           { to: "/manage/audit", label: "Audit log" },
           ...(outbox ? [{ to: "/manage/outbox", label: "Outbox" }] : []),
+          ...(signIn ? [{ to: "/manage/settings/sign-in", label: "Sign-in" }] : []),
         ]}
       />
       <div className="pt-6">

@@ -5,11 +5,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ProviderSignIn } from "~/components/auth/provider-sign-in.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { Callout } from "~/components/ui/callout.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { EmailTakenError } from "~/modules/auth/errors.ts";
 import { signUp } from "~/modules/auth/users.server.ts";
+import { loadSignInSettings, signInChoices } from "~/modules/auth/sign-in-settings.server.ts";
 import { acceptInvitation, lookUpInvitation } from "~/modules/promoters/invitations.server.ts";
 import { SignUpSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
@@ -26,15 +29,22 @@ const SIGN_UP_REFUSED =
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
+  const signIn = signInChoices(await loadSignInSettings(context.db, context.env));
   // A promoter's invitation link pre-fills the form and makes the new account a verified customer.
   const token = new URL(request.url).searchParams.get("invite");
-  if (!token) return json({ invite: null, inviteError: null });
+  if (!token) return json({ invite: null, inviteError: null, signIn });
   const found = await lookUpInvitation(context.db, token);
-  if (!found.ok) return json({ invite: null, inviteError: found.message }, { status: 410 });
-  return json({ invite: { token, ...found.invitation }, inviteError: null });
+  if (!found.ok) return json({ invite: null, inviteError: found.message, signIn }, { status: 410 });
+  return json({ invite: { token, ...found.invitation }, inviteError: null, signIn });
 }
 
+const PASSWORD_SIGN_UP_OFF =
+  "New accounts are made by signing in with your company account, not with a password.";
+
 export async function action({ request, context }: ActionFunctionArgs) {
+  const { passwordSignUp } = await loadSignInSettings(context.db, context.env);
+  if (!passwordSignUp)
+    return json<ActionError>({ formError: PASSWORD_SIGN_UP_OFF, values: {} }, { status: 403 });
   const formData = await request.formData();
   const parsed = parseForm(SignUpSchema, formData);
   if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
@@ -69,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignUpPage() {
-  const { invite, inviteError } = useLoaderData<typeof loader>();
+  const { invite, inviteError, signIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { field, formError } = formFields<typeof SignUpSchema>(actionData, {
@@ -84,8 +94,20 @@ export default function SignUpPage() {
         Read what real customers say, ask your questions, and — once we verify you are a customer —
         share your own story.
       </p>
-      <Card className="mt-8 p-6 sm:p-8">
-        <Form method="post" className="space-y-5" noValidate>
+      <Card className="mt-8 space-y-5 p-6 sm:p-8">
+        {signIn.provider ? (
+          <ProviderSignIn
+            label={signIn.provider.label}
+            redirectTo="/settings/profile"
+            divider={signIn.passwordSignUp}
+          />
+        ) : null}
+        {signIn.passwordSignUp ? null : (
+          <Callout tone="info" data-testid="password-sign-up-off">
+            {PASSWORD_SIGN_UP_OFF}
+          </Callout>
+        )}
+        <Form method="post" className="space-y-5" hidden={!signIn.passwordSignUp} noValidate>
           <FormError message={formError ?? inviteError} />
           {invite ? (
             <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900 dark:bg-brand-900/40 dark:text-brand-100">

@@ -78,6 +78,46 @@ const EnvSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /** Seals secrets kept in the database (the sign-in provider's client secret); set your own in production. */
+  SETTINGS_ENCRYPTION_KEY: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .default("limelight-embedded-default-settings-key"),
+  /** Single sign-on: the OpenID Connect issuer; set, it replaces what an admin saved at /manage/settings/sign-in. */
+  OIDC_ISSUER: z
+    .string()
+    .url("must be the issuer's URL, like https://login.example.com")
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The words on the sign-in button. */
+  OIDC_BUTTON_LABEL: z.string().min(1).max(60).optional(),
+  /** A claim (like groups) and the value in it that makes someone a verified customer. */
+  OIDC_ADVOCATE_CLAIM: z.string().min(1).max(100).optional(),
+  OIDC_ADVOCATE_VALUE: z.string().min(1).max(200).optional(),
+  /** Whether people may still sign up with a password when single sign-on is on. */
+  OIDC_PASSWORD_SIGN_UP: booleanish.optional(),
+});
+
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID)
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_CLIENT_ID"],
+      message: "is needed with OIDC_ISSUER",
+    });
+  if (!env.OIDC_ISSUER && (env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET))
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_ISSUER"],
+      message: "is needed with OIDC_CLIENT_ID",
+    });
+  if (Boolean(env.OIDC_ADVOCATE_CLAIM) !== Boolean(env.OIDC_ADVOCATE_VALUE))
+    ctx.addIssue({
+      code: "custom",
+      path: [env.OIDC_ADVOCATE_CLAIM ? "OIDC_ADVOCATE_VALUE" : "OIDC_ADVOCATE_CLAIM"],
+      message: "OIDC_ADVOCATE_CLAIM and OIDC_ADVOCATE_VALUE go together",
+    });
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -91,7 +131,7 @@ export class EnvError extends Error {}
 
 /** Reads and validates the environment once at boot; a bad variable stops the process with its name. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  const parsed = CheckedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);

@@ -10,6 +10,7 @@ import * as authAttemptsClient from "./2026-12-01T0900_auth_attempts_client.ts";
 import * as outbox from "./2026-12-01T0900_outbox.ts";
 import * as mailPreferences from "./2026-12-02T0300_mail_preferences.ts";
 import * as integrations from "./2026-12-02T0500_integrations.ts";
+import * as signInProviders from "./2026-12-02T0400_sign_in_providers.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T0900_outbox": outbox,
   "2026-12-02T0300_mail_preferences": mailPreferences,
   "2026-12-02T0500_integrations": integrations,
+  "2026-12-02T0400_sign_in_providers": signInProviders,
 };

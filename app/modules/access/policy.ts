@@ -68,6 +68,11 @@ export const policy = {
   manageOutbox(viewer: Viewer): boolean {
     return isAdmin(viewer);
   },
+  // Single sign-on: how people sign in (the identity provider, its secret,
+  // whether passwords may still sign up) is an admin's decision.
+  configureSignIn(viewer: Viewer): boolean {
+    return isAdmin(viewer);
+  },
   // Tiers and early access. Items open tier by tier at read time (the
   // release cascade), so a new award or a date that passes needs no deploy.
   /** May this person read this early-access item now? Staff always; others by tier and date. */

@@ -80,4 +80,9 @@ export type AuditAction =
   | "webhook.endpoint_disabled"
   | "webhook.redelivered"
   | "api_token.created"
-  | "api_token.revoked";
+  | "api_token.revoked"
+  // Single sign-on
+  | "sign_in.settings_changed"
+  | "user.signed_up_with_provider"
+  | "user.linked_provider"
+  | "user.verified_by_provider";

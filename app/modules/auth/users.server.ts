@@ -11,7 +11,8 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.ser
 import { usesPersonalDetails } from "./common-passwords.ts";
 import { PERSONAL_PASSWORD_MESSAGE, type SignUpInput } from "./validation.ts";
 
-export type AccountInput = SignUpInput & { role?: Role; passwordHash?: string };
+/** `passwordHash: null` makes an account that signs in only through the identity provider. */
+export type AccountInput = SignUpInput & { role?: Role; passwordHash?: string | null };
 
 /**
  * The account row and its empty profile, inside the caller's transaction; a
@@ -19,7 +20,8 @@ export type AccountInput = SignUpInput & { role?: Role; passwordHash?: string };
  * test factories create accounts through this.
  */
 export async function insertAccount(trx: Queryable, input: AccountInput): Promise<User> {
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+  const passwordHash =
+    input.passwordHash !== undefined ? input.passwordHash : await hashPassword(input.password);
   try {
     const user = await trx
       .insertInto("users")

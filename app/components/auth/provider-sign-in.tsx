@@ -1,0 +1,45 @@
+import { Button } from "~/components/ui/button.tsx";
+import { Callout } from "~/components/ui/callout.tsx";
+
+/**
+ * The single sign-on button: a plain form post (the browser itself follows
+ * the redirect to the identity provider), with a divider before the password
+ * form when there is one.
+ */
+export function ProviderSignIn({
+  label,
+  redirectTo,
+  divider = true,
+}: {
+  label: string;
+  redirectTo: string;
+  divider?: boolean;
+}) {
+  return (
+    <div className="space-y-5">
+      <form method="post" action="/auth/oidc/start">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Button type="submit" variant="secondary" className="w-full" data-testid="sso-button">
+          {label}
+        </Button>
+      </form>
+      {divider ? (
+        <p className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-500 dark:text-stone-400">
+          <span className="h-px flex-1 bg-stone-200 dark:bg-stone-700" aria-hidden />
+          or with your password
+          <span className="h-px flex-1 bg-stone-200 dark:bg-stone-700" aria-hidden />
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Why a single sign-on attempt stopped, as the callback reported it. */
+export function ProviderSignInError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Callout tone="danger" title="You are not signed in" data-testid="sso-error">
+      {message}
+    </Callout>
+  );
+}
