@@ -27,6 +27,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T0900_auth_attempts_client": authAttemptsClient,
   "2026-12-01T0900_outbox": outbox,
   "2026-12-02T0300_mail_preferences": mailPreferences,
-  "2026-12-02T0500_integrations": integrations,
   "2026-12-02T0400_sign_in_providers": signInProviders,
+  "2026-12-02T0500_integrations": integrations,
 };
