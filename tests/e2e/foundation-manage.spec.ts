@@ -33,7 +33,12 @@ test("a manager verifies a newly signed-up prospect, who then appears among the 
 
   // The audit log names who did it.
   await page.getByRole("link", { name: "Audit log", exact: true }).click();
-  await expect(page.getByText("user.verified_customer").first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("audit-entry")
+      .filter({ hasText: `verified ${user.displayName} as a customer` })
+      .first(),
+  ).toBeVisible();
 
   // The new advocate is now listed, and their profile says they are a verified customer.
   await joiner.goto(`/advocates?q=${user.handle}`);

@@ -8,7 +8,11 @@ export interface ToastMessage {
   description?: string;
 }
 
-/** A polite live region showing toasts; each fades after a few seconds or on dismiss. */
+/**
+ * A polite live region showing toasts; each fades after a few seconds or on dismiss.
+ * On a phone they sit just under the header: at the foot of the screen they covered the
+ * form that was just submitted.
+ */
 export function Toaster({
   toasts,
   onDismiss,
