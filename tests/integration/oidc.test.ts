@@ -65,9 +65,9 @@ function idpPerson(account: Partial<IdpAccount> = {}, provider = idp) {
   return { login, ...person };
 }
 
-/** Presses the sign-in button: the browser is sent to the provider with a sealed cookie. */
+/** Follows the sign-in button: the browser is sent to the provider with a sealed cookie. */
 async function start(client: TestClient, redirectTo = "/") {
-  const res = await client.post("/auth/oidc/start", { redirectTo });
+  const res = await client.get(`/auth/oidc/start?${new URLSearchParams({ redirectTo })}`);
   expect(res.status).toBe(302);
   return res.headers.get("Location")!;
 }
@@ -302,7 +302,7 @@ describe("a sign-in that cannot be trusted stops with a clear message and create
       expect(text).toContain("is not answering right now");
       expect(await usersWithEmail(person.email)).toHaveLength(0);
 
-      const retry = await new TestClient(server.url).post("/auth/oidc/start", { redirectTo: "/" });
+      const retry = await new TestClient(server.url).get("/auth/oidc/start");
       expect(retry.headers.get("Location")).toBe("/login?signInError=issuer_down");
     } finally {
       await second.close();

@@ -1,10 +1,9 @@
-import { Button } from "~/components/ui/button.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 
 /**
- * The single sign-on button: a plain form post (the browser itself follows
- * the redirect to the identity provider), with a divider before the password
- * form when there is one.
+ * The single sign-on button: a plain link (the browser itself goes on to the
+ * identity provider), with a divider before the password form when there is one.
  */
 export function ProviderSignIn({
   label,
@@ -17,12 +16,13 @@ export function ProviderSignIn({
 }) {
   return (
     <div className="space-y-5">
-      <form method="post" action="/auth/oidc/start">
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Button type="submit" variant="secondary" className="w-full" data-testid="sso-button">
-          {label}
-        </Button>
-      </form>
+      <a
+        href={`/auth/oidc/start?${new URLSearchParams({ redirectTo })}`}
+        className={buttonClass("secondary", "md", "w-full")}
+        data-testid="sso-button"
+      >
+        {label}
+      </a>
       {divider ? (
         <p className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-500 dark:text-stone-400">
           <span className="h-px flex-1 bg-stone-200 dark:bg-stone-700" aria-hidden />

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -29,7 +30,14 @@ export function SignInSettingsForm({
   callbackUrl: string;
   actionData: ActionError | undefined;
 }) {
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const form = useRef<HTMLFormElement>(null);
+  // The typed secret does not stay on the page once the form was sent, saved or not.
+  useEffect(() => {
+    const secret = form.current?.elements.namedItem("clientSecret");
+    if (navigation.state === "idle" && secret instanceof HTMLInputElement) secret.value = "";
+  }, [navigation.state]);
   const fromEnv = settings.source === "environment";
   const { field, formError } = formFields<typeof SignInSettingsSchema>(actionData, {
     issuer: settings.issuer,
@@ -64,7 +72,7 @@ export function SignInSettingsForm({
         </Callout>
       ) : null}
       <Card className="p-6">
-        <Form method="post" className="space-y-5" noValidate>
+        <Form ref={form} method="post" className="space-y-5" noValidate>
           <FormError message={formError} />
           <fieldset disabled={fromEnv || busy} className="space-y-5">
             <CheckboxField
