@@ -57,7 +57,8 @@ export default defineConfig({
     command: "npx tsx server/index.ts",
     url: `http://localhost:${PORT}/healthz`,
     env: serverEnv,
-    timeout: 120_000,
+    // Migrating and seeding a fresh demo community comes first; on a busy machine that takes minutes.
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
