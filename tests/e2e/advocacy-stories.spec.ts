@@ -1,24 +1,29 @@
 import { randomBytes } from "node:crypto";
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures.ts";
-
-const HANNAH = "hannah.lindqvist@demo.limelight.dev";
+import { expect, expectAccessible, login, test } from "./fixtures.ts";
 
 test("an advocate writes a story with metrics, the manager asks for a change, she fixes it, it is published, and a visitor finds it with its chart", async ({
   page: author,
   browser,
+  account,
 }) => {
   test.setTimeout(90_000);
+  // People of this test's own: a verified customer who writes, and a manager who reviews.
+  const [writer, editor] = await Promise.all([
+    account("advocate", "author"),
+    account("manager", "editor"),
+  ]);
   const suffix = randomBytes(3).toString("hex");
   const title = `Triage dashboards that cut ward transfers ${suffix}`;
 
   // The advocate writes the story; the preview follows what she types.
-  await login(author, HANNAH);
+  await login(author, writer.email, writer.password);
   await author.goto("/stories");
   await author.getByRole("link", { name: "Write your story" }).click();
   await author.getByLabel("Title", { exact: true }).fill(title);
   await expect(
     author.getByTestId("story-preview").getByRole("heading", { name: title }),
   ).toBeVisible();
+  await author.getByLabel("Company", { exact: true }).fill(`Nordic Health ${suffix}`);
   await author.getByLabel("Industry", { exact: true }).selectOption("Healthcare");
   await author.getByLabel("Product area", { exact: true }).selectOption("Dashboards and reporting");
   await author
@@ -64,7 +69,7 @@ test("an advocate writes a story with metrics, the manager asks for a change, sh
   // The manager asks for a change.
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
-  await login(manager, DEMO.manager);
+  await login(manager, editor.email, editor.password);
   await manager.goto("/manage/stories");
   await manager.getByRole("link", { name: title }).click();
   await manager
@@ -112,10 +117,9 @@ test("an advocate writes a story with metrics, the manager asks for a change, sh
   });
   await expect(chart).toBeVisible();
   await expect(chart.locator("text", { hasText: "120 minutes" })).toBeVisible();
-  await expect(visitor.getByRole("link", { name: "Ask Hannah about this" })).toHaveAttribute(
-    "href",
-    "/u/hannah-lindqvist",
-  );
+  await expect(
+    visitor.getByRole("link", { name: `Ask ${writer.displayName.split(" ")[0]} about this` }),
+  ).toHaveAttribute("href", `/u/${writer.handle}`);
   await expect(visitor.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
   await expectAccessible(visitor);
   await visitorContext.close();

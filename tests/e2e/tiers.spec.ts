@@ -1,7 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
-
-const NEWCOMER = { email: "newcomer@demo.limelight.dev", handle: "sam-whitfield" };
+import { expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
 const BRIEFING = {
   path: "/early-access/2027-roadmap-briefing",
   title: "Northwind Cloud 2027 roadmap briefing",
@@ -40,23 +38,29 @@ async function newContributor(page: Page, manager: Page) {
 test("a manager grants MVP; the advocate is told live and opens the MVP briefing after the NDA, while a Contributor sees its teaser and a visitor nothing", async ({
   page,
   browser,
+  account,
 }) => {
   // Four people in three browsers: give the journey room on a busy machine.
   test.slow();
+  // A verified customer (a Member) and a manager of this test's own.
+  const [newcomer, granter] = await Promise.all([
+    account("advocate", "mvp"),
+    account("manager", "granter"),
+  ]);
   // The advocate is signed in elsewhere, reading the early-access list.
   const advocateContext = await browser.newContext();
   const advocate = await advocateContext.newPage();
-  await login(advocate, NEWCOMER.email);
+  await login(advocate, newcomer.email, newcomer.password);
   await openLive(advocate, "/early-access");
   await expect(advocate.getByText(BRIEFING.teaser)).toBeVisible();
   await expect(advocate.getByText("Unlocks at MVP").first()).toBeVisible();
   await expect(advocate.getByText(BRIEFING.title)).toHaveCount(0);
 
   // The manager grants MVP with a reason and a 12-month term.
-  await login(page, DEMO.manager);
+  await login(page, granter.email, granter.password);
   await page.goto("/manage/tiers");
   await expectAccessible(page);
-  await page.getByLabel("Advocate's handle", { exact: true }).fill(NEWCOMER.handle);
+  await page.getByLabel("Advocate's handle", { exact: true }).fill(newcomer.handle);
   await page.getByLabel("Tier", { exact: true }).selectOption({ label: "MVP (12-month term)" });
   // The reason is required: nothing is granted without one.
   await page.getByRole("button", { name: "Grant award" }).click();
@@ -69,7 +73,7 @@ test("a manager grants MVP; the advocate is told live and opens the MVP briefing
     .fill("Three migration guides and the most helpful answers of the quarter.");
   await page.getByRole("button", { name: "Grant award" }).click();
   await expect(page.getByText("Tier granted")).toBeVisible();
-  await expect(page.getByTestId(`award-${NEWCOMER.handle}`)).toContainText("MVP");
+  await expect(page.getByTestId(`award-${newcomer.handle}`)).toContainText("MVP");
 
   // The advocate's open tab hears about it at once, and the list opens up without a reload.
   await expect(advocate.getByText("You are now an MVP")).toBeVisible();
@@ -109,9 +113,9 @@ test("a manager grants MVP; the advocate is told live and opens the MVP briefing
 
   // The access log names who opened it.
   await page.goto("/manage/early-access/log");
-  await expect(page.getByRole("row", { name: /Sam Whitfield/ }).first()).toContainText(
-    BRIEFING.title,
-  );
+  await expect(
+    page.getByRole("row", { name: new RegExp(newcomer.displayName) }).first(),
+  ).toContainText(BRIEFING.title);
 
   // A Contributor sees only the teaser, in the list and at the item's address.
   const contributorContext = await browser.newContext();
