@@ -16,7 +16,19 @@ export interface PasswordResetsTable {
   used_at: OptionalMoment;
 }
 
+/** A link that proves an address: the account's own ("verify") or a new one ("change"). */
+export interface EmailTokensTable {
+  token_hash: string;
+  user_id: number;
+  purpose: "verify" | "change";
+  email: string;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+  used_at: OptionalMoment;
+}
+
 /** Account recovery (owned by app/modules/auth; people and sessions are core tables in db/schema.ts). */
 export interface AuthTables {
   password_resets: PasswordResetsTable;
+  email_tokens: EmailTokensTable;
 }

@@ -4,12 +4,18 @@ import { ensure } from "../access/ensure.ts";
 import { hasRole, isProspect, isVerifiedCustomer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
+import { queueVerification } from "./email-address.server.ts";
 import { EmailTakenError, HandleTakenError } from "./errors.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { usesPersonalDetails } from "./common-passwords.ts";
 import { PERSONAL_PASSWORD_MESSAGE, type SignUpInput } from "./validation.ts";
 
-export type AccountInput = SignUpInput & { role?: Role; passwordHash?: string };
+export type AccountInput = SignUpInput & {
+  role?: Role;
+  passwordHash?: string;
+  /** False for a self-service sign-up, which proves its address by mail; true otherwise. */
+  emailVerified?: boolean;
+};
 
 /**
  * The account row and its empty profile, inside the caller's transaction; a
@@ -27,6 +33,7 @@ export async function insertAccount(trx: Queryable, input: AccountInput): Promis
         display_name: input.displayName,
         password_hash: passwordHash,
         role: input.role ?? "prospect",
+        email_verified_at: input.emailVerified === false ? null : new Date(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -39,11 +46,16 @@ export async function insertAccount(trx: Queryable, input: AccountInput): Promis
   }
 }
 
-/** Someone signs up: a prospect with an empty profile, nothing left half made. */
+/**
+ * Someone signs up: a prospect with an empty profile, nothing left half made,
+ * and a link to confirm the address (until then they read, but do not take part).
+ */
 export const signUp = defineCommand({
   name: "user.sign_up",
-  async run(trx, input: SignUpInput & { passwordHash?: string }) {
-    return insertAccount(trx, { ...input, role: "prospect" });
+  async run(trx, input: SignUpInput & { passwordHash?: string }, { effects, now }) {
+    const user = await insertAccount(trx, { ...input, role: "prospect", emailVerified: false });
+    await queueVerification(trx, effects, user, now);
+    return user;
   },
 });
 
