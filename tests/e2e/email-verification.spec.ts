@@ -36,7 +36,7 @@ test("a new member confirms their address from the mailed link, and can then pos
 
   await page.goto(path);
   await expectAccessible(page);
-  await expect(page.getByText(user.email)).toBeVisible();
+  await expect(page.getByText("Confirm that this address is yours")).toContainText(user.email);
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page).toHaveURL(/\/discussions$/);
   await expect(page.getByText("Email address confirmed")).toBeVisible();

@@ -89,7 +89,7 @@ export async function verificationLink(admin: APIRequestContext, email: string):
 /** Confirms a new account's address with the link from its mail (the token is the proof). */
 async function confirmEmail(context: APIRequestContext, email: string) {
   const path = await verificationLink(context, email);
-  const confirmed = await context.post(path, { maxRedirects: 0 });
+  const confirmed = await context.post(path, { form: { confirm: "yes" }, maxRedirects: 0 });
   expect(confirmed.status(), `confirming ${email}`).toBe(302);
 }
 
