@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { useCallback, useEffect, type ReactNode } from "react";
 import { AppShell, type NavItem } from "./components/app-shell.tsx";
+import { VerifyEmailBanner } from "./components/auth/verify-email-banner.tsx";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { useNonce } from "./components/nonce.ts";
 import { RealtimeProvider, useSocketEvent } from "./components/realtime.tsx";
@@ -56,6 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       user: user
         ? { id: user.id, handle: user.handle, displayName: user.displayName, role: user.role }
         : null,
+      unconfirmedEmail: user && !user.emailVerified ? user.email : null,
       nav,
       toast,
       unreadNotifications: user
@@ -123,6 +125,7 @@ export default function App() {
   return (
     <RealtimeProvider>
       <AppShell user={data.user} nav={data.nav} unreadNotifications={data.unreadNotifications}>
+        {data.unconfirmedEmail ? <VerifyEmailBanner email={data.unconfirmedEmail} /> : null}
         <Outlet />
       </AppShell>
       <LiveToasts flash={data.toast} />

@@ -34,6 +34,12 @@ export interface UsersTable {
     Date | string | null
   >;
   verified_by: number | null;
+  /** Set once the person proves they read mail at `email` (null: not yet; they may read, not take part). */
+  email_verified_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
 }
 
 export interface ProfilesTable {

@@ -6,7 +6,9 @@ import type { SiteSettings } from "../app/modules/mail/settings.ts";
 import { mailUnreadNotifications } from "../app/modules/notifications/mail.server.ts";
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
+import type { SiteSettings } from "../app/modules/mail/settings.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
+import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
 
 /**
  * What time alone changes, done at start-up and then hourly: awards whose
@@ -19,22 +21,33 @@ export async function runSweeps(
   publisher: RealtimePublisher,
   logger: Logger,
   now = new Date(),
+  /** PUBLIC_URL and MAIL_FROM, for the messages a sweep sends (lapsed terms, renewals due). */
+  site?: SiteSettings,
 ): Promise<{ lapsed: number; delivered: number }> {
   let lapsed = 0;
   let delivered = 0;
   try {
-    const ended = await lapseExpiredAwards(contextFor(db, null, { publisher, now }), {});
+    const ended = await lapseExpiredAwards(contextFor(db, null, { publisher, now, site }), {});
     lapsed = ended.length;
     if (lapsed) logger.info({ lapsed }, "tier awards lapsed");
   } catch (error) {
     logger.error({ err: error }, "tier lapse sweep failed");
   }
   try {
-    const requests = await deliverWaitingRequests(contextFor(db, null, { publisher, now }), {});
+    const requests = await deliverWaitingRequests(
+      contextFor(db, null, { publisher, now, site }),
+      {},
+    );
     delivered = requests.length;
     if (delivered) logger.info({ delivered }, "waiting reference requests delivered");
   } catch (error) {
     logger.error({ err: error }, "reference request sweep failed");
+  }
+  try {
+    const reminded = await remindRenewalsDue(contextFor(db, null, { publisher, now, site }), {});
+    if (reminded.length) logger.info({ reminded: reminded.length }, "tier renewals due told");
+  } catch (error) {
+    logger.error({ err: error }, "tier renewal reminder sweep failed");
   }
   return { lapsed, delivered };
 }

@@ -12,7 +12,9 @@ import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import { isProspect } from "~/modules/access/policy.ts";
 import { changePassword, signOutEverywhere } from "~/modules/auth/users.server.ts";
-import { ChangePasswordSchema } from "~/modules/auth/validation.ts";
+import { ChangeEmailSchema, ChangePasswordSchema } from "~/modules/auth/validation.ts";
+import { requestEmailChange } from "~/modules/auth/email-address.server.ts";
+import { ChangeEmailForm } from "~/components/settings/change-email-form.tsx";
 import { endSession, getAuth, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
@@ -38,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseIntent(await request.formData(), {
     "sign-out-everywhere": z.object({}),
     "change-password": ChangePasswordSchema,
+    "change-email": ChangeEmailSchema,
   });
   if (!parsed.ok) return invalidForm(parsed);
   const command = await commandContext(request, context);
@@ -56,12 +59,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
+  if (parsed.intent === "change-email") {
+    const { email, password } = parsed.data;
+    try {
+      await requestEmailChange(command, { email, password });
+    } catch (error) {
+      return answerDomainError(error, { intent: "change-email", email });
+    }
+    return redirectWithToast("/settings", {
+      kind: "success",
+      title: "Check your new inbox",
+      description: `We sent a link to ${email}. Your address changes once you open it.`,
+    });
+  }
+
   // Changing the password: other devices that knew the old one are signed out; this one stays.
   const auth = await getAuth(request, context);
   try {
     await changePassword(command, { ...parsed.data, keepSessionId: auth?.session.id });
   } catch (error) {
-    return answerDomainError(error);
+    return answerDomainError(error, { intent: "change-password" });
   }
   return redirectWithToast("/settings", {
     kind: "success",
@@ -75,7 +92,11 @@ export default function AccountSettings() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { field, formError } = formFields<typeof ChangePasswordSchema>(actionData);
+  const { field, formError } = formFields<typeof ChangePasswordSchema>(
+    actionData,
+    {},
+    { intent: "change-password" },
+  );
   return (
     <div className="space-y-8">
       <Card className="p-6">
@@ -99,6 +120,8 @@ export default function AccountSettings() {
           </div>
         </dl>
       </Card>
+
+      <ChangeEmailForm email={data.email} />
 
       <Card className="p-6">
         <h2 className="text-lg font-semibold">Change password</h2>

@@ -4,6 +4,7 @@ import { renderMarkdown } from "../../app/utils/markdown.server.ts";
 import type { DB } from "../client.ts";
 import { seedAdvocacy } from "./advocacy.ts";
 import { seedDiscussions } from "./discussions.ts";
+import { seedOutbox } from "./outbox.ts";
 import { PEOPLE } from "./people.ts";
 import { seedPromoters } from "./promoters.ts";
 import { seedReputation } from "./reputation.ts";
@@ -109,6 +110,7 @@ export async function seedDemoCommunity(
     await seedTiers(trx, ids, now);
     progress(steps[5]);
     await seedPromoters(trx, ids, now);
+    await seedOutbox(trx, ids, now);
     // People have read what is more than a week old (replies, points and decisions alike).
     const weekAgo = new Date(now.getTime() - 7 * DAY);
     await trx

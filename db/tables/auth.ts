@@ -42,9 +42,21 @@ export interface UserIdentitiesTable {
   last_used_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** Account recovery and single sign-on (owned by app/modules/auth; people and sessions are core tables in db/schema.ts). */
+/** A link that proves an address: the account's own ("verify") or a new one ("change"). */
+export interface EmailTokensTable {
+  token_hash: string;
+  user_id: number;
+  purpose: "verify" | "change";
+  email: string;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+  used_at: OptionalMoment;
+}
+
+/** Account recovery, address proofs and single sign-on (owned by app/modules/auth; people and sessions are core tables in db/schema.ts). */
 export interface AuthTables {
   password_resets: PasswordResetsTable;
+  email_tokens: EmailTokensTable;
   sign_in_providers: SignInProvidersTable;
   user_identities: UserIdentitiesTable;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, request, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "limelight-demo";
 export const DEMO = {
@@ -34,7 +34,16 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
-export async function signUp(page: Page, user: NewUser = newUserData()) {
+/**
+ * Signs up through the real page. The new account confirms its address
+ * (with the link from its mail, read from the outbox as an admin) unless
+ * `confirm: false`, so tests that post or vote act as a confirmed member.
+ */
+export async function signUp(
+  page: Page,
+  user: NewUser = newUserData(),
+  options: { confirm?: boolean } = {},
+) {
   await page.goto("/signup");
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Name", { exact: true }).fill(user.displayName);
@@ -42,7 +51,46 @@ export async function signUp(page: Page, user: NewUser = newUserData()) {
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/settings\/profile$/);
+  if (options.confirm !== false) {
+    const baseURL = new URL(page.url()).origin;
+    const context = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+    try {
+      await confirmEmail(context, user.email);
+    } finally {
+      await context.dispose();
+    }
+  }
   return user;
+}
+
+/** The confirmation link mailed to `email`, as the demo admin reads it on /manage/outbox. */
+export async function verificationLink(admin: APIRequestContext, email: string): Promise<string> {
+  const signedIn = await admin.post("/login", {
+    form: { email: DEMO.admin, password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(signedIn.status(), "the demo admin signs in").toBe(302);
+  let id: number | undefined;
+  await expect(async () => {
+    const list = await admin.get("/manage/outbox?_data=routes%2Fmanage.outbox._index");
+    const { rows } = (await list.json()) as {
+      rows: { id: number; kind: string; recipient: string }[];
+    };
+    id = rows.find((row) => row.recipient === email && row.kind === "email_verify")?.id;
+    expect(id, `a confirmation mail to ${email}`).toBeDefined();
+  }).toPass();
+  const message = await admin.get(`/manage/outbox/${id}?_data=routes%2Fmanage.outbox.%24id`);
+  const { text } = ((await message.json()) as { message: { text: string } }).message;
+  const link = /https?:\/\/\S+\/verify-email\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+  expect(link, "the confirmation link in the message").toBeTruthy();
+  return new URL(link!).pathname;
+}
+
+/** Confirms a new account's address with the link from its mail (the token is the proof). */
+async function confirmEmail(context: APIRequestContext, email: string) {
+  const path = await verificationLink(context, email);
+  const confirmed = await context.post(path, { form: { confirm: "yes" }, maxRedirects: 0 });
+  expect(confirmed.status(), `confirming ${email}`).toBe(302);
 }
 
 /** No serious or critical accessibility violations on the current page. */
@@ -89,6 +137,7 @@ export const test = base.extend<{
       const joiner = await tab();
       const joined = await joiner.post("/signup", { form: { ...user }, maxRedirects: 0 });
       expect(joined.status(), `signing up ${user.email}`).toBe(302);
+      await confirmEmail(await tab(), user.email);
       if (role !== "prospect") {
         const admin = await tab();
         const signedIn = await admin.post("/login", {

@@ -14,7 +14,14 @@ export function uniqueSuffix() {
 /** A user with a profile; the password is TEST_PASSWORD (hashed once per test file). */
 export async function insertUser(
   db: Queryable,
-  overrides: { role?: Role; handle?: string; email?: string; displayName?: string } = {},
+  overrides: {
+    role?: Role;
+    handle?: string;
+    email?: string;
+    displayName?: string;
+    /** Confirmed unless told otherwise, as every account made outside the sign-up page is. */
+    emailVerified?: boolean;
+  } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const suffix = uniqueSuffix();
@@ -26,6 +33,7 @@ export async function insertUser(
     password: TEST_PASSWORD,
     passwordHash: await passwordHash,
     role: overrides.role ?? "prospect",
+    emailVerified: overrides.emailVerified ?? true,
   });
   return user;
 }

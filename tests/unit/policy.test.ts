@@ -71,3 +71,13 @@ describe("the access policy", () => {
     expect(allowed(policy.changeRoles)).toEqual(["admin"]);
   });
 });
+
+describe("email verification", () => {
+  it("holds back only signed-in people whose address is not confirmed yet", () => {
+    const unconfirmed: Viewer = { id: 7, role: "advocate", emailVerified: false };
+    expect(policy.takePartWithConfirmedEmail(unconfirmed)).toBe(false);
+    expect(policy.takePartWithConfirmedEmail({ ...unconfirmed, emailVerified: true })).toBe(true);
+    // Viewers built without the field (seeds, sweeps) and anonymous visitors are left to other rules.
+    expect(allowed(policy.takePartWithConfirmedEmail)).toEqual([...ROLES, "anonymous"]);
+  });
+});

@@ -146,4 +146,6 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   acceptAnswer:
     "Only the person who asked (or a community manager) can choose the accepted answer.",
   seeVoteBreakdown: "Vote breakdowns are open to moderators and long-standing members.",
+  takePartWithConfirmedEmail:
+    "Confirm your email address first: open the link we sent you, or use “Send the link again” at the top of the page.",
 };

@@ -16,6 +16,8 @@ export type Viewer = {
   tierRank?: number;
   /** Privilege thresholds in force (admins' settings), loaded with the viewer. */
   privilegeThresholds?: Partial<PrivilegeThresholds>;
+  /** False until the person confirms their email address (loaded with the viewer). */
+  emailVerified?: boolean;
 } | null;
 
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
@@ -333,6 +335,14 @@ export const policy = {
   /** A referral recorded for an advocate by someone else (a CRM through the API): the community team. */
   submitReferralFor(viewer: Viewer): boolean {
     return isStaff(viewer);
+  },
+
+  // Email verification. A new account reads and keeps its session, but posts,
+  // votes and asks for conversations only once its address is confirmed. The
+  // commands that do those ask this before their own rule; people with no
+  // account are left to that rule (which asks them to sign in).
+  takePartWithConfirmedEmail(viewer: Viewer): boolean {
+    return !isSignedIn(viewer) || viewer.emailVerified !== false;
   },
 };
 

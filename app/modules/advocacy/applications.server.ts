@@ -8,6 +8,8 @@ import {
 } from "../../utils/errors.ts";
 import { ensure } from "../access/ensure.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { SpeakingDecidedEmail } from "../mail/templates/advocacy.tsx";
+import { mailPerson } from "../mail/to-person.server.ts";
 import type { Notice } from "../commands/effects.server.ts";
 import {
   applicationClosedReason,
@@ -175,6 +177,20 @@ export const decideApplication = defineCommand({
       ...decisionNotice[decision](opportunity.event_name),
       description: why || opportunity.title,
       url: "/speaking/mine",
+    });
+    mailPerson(effects, {
+      userId: application.advocate_id,
+      kind: "speaking_decided",
+      idempotencyKey: `speaking_decided:${applicationId}:${decidedStatus[decision]}`,
+      subject: decisionNotice[decision](opportunity.event_name).title,
+      template: (person, link) =>
+        SpeakingDecidedEmail({
+          name: person.name,
+          eventName: opportunity.event_name,
+          decision,
+          message: why,
+          link: link("/speaking/mine"),
+        }),
     });
     return { applicationId, talkId };
   },

@@ -6,6 +6,9 @@ import { ConflictError } from "../../utils/errors.ts";
 import { ensure } from "../access/ensure.ts";
 import type { Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import type { Effects } from "../commands/effects.server.ts";
+import { StoryReviewedEmail } from "../mail/templates/advocacy.tsx";
+import { mailPerson } from "../mail/to-person.server.ts";
 import { announceAwards } from "../reputation/ledger.server.ts";
 import { awardStory, reverseAward, storyAwardKey } from "./points.server.ts";
 import {
@@ -44,6 +47,7 @@ export const requestStoryChanges = defineCommand({
       description: `“${story.title}”: ${comment.trim()}`,
       url: MY_STORIES,
     });
+    mailStoryReview(effects, story, "changes_requested", comment.trim(), now);
     return { status: "changes_requested" as StoryStatus };
   },
 });
@@ -153,6 +157,7 @@ export const publishStory = defineCommand({
       story: { id, title: story.title, version: version.version, publishedAt: now.toISOString() },
       author: await advocateForWebhook(trx, story.author_id),
     }));
+    mailStoryReview(effects, story, "published", "", now);
     return { status: "published" as StoryStatus, version: version.version };
   },
 });
@@ -198,9 +203,38 @@ export const declineStory = defineCommand({
       description: reason.trim(),
       url: MY_STORIES,
     });
+    mailStoryReview(effects, story, "declined", reason.trim(), now);
     return { status };
   },
 });
+
+/** The author hears of each review decision by mail, with the reviewer's note. */
+function mailStoryReview(
+  effects: Effects,
+  story: { id: number; author_id: number; title: string },
+  outcome: "changes_requested" | "published" | "declined",
+  note: string,
+  now: Date,
+) {
+  mailPerson(effects, {
+    userId: story.author_id,
+    kind: "story_reviewed",
+    idempotencyKey: `story_reviewed:${story.id}:${outcome}:${now.getTime()}`,
+    subject: {
+      changes_requested: "Changes requested on your story",
+      published: "Your story is published",
+      declined: "Your story was reviewed",
+    }[outcome],
+    template: (person, link) =>
+      StoryReviewedEmail({
+        name: person.name,
+        storyTitle: story.title,
+        outcome,
+        note,
+        link: link(MY_STORIES),
+      }),
+  });
+}
 
 /** Takes a live story out of the library and its points back from the author. */
 export const unpublishStory = defineCommand({

@@ -6,6 +6,9 @@ import { ConflictError, FieldError, NotFoundError } from "../../utils/errors.ts"
 import { ensure } from "../access/ensure.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import type { Effects } from "../commands/effects.server.ts";
+import { TalkDecidedEmail } from "../mail/templates/advocacy.tsx";
+import { mailPerson } from "../mail/to-person.server.ts";
 import { pointsForKeys } from "../reputation/award-amounts.server.ts";
 import { announceAwards } from "../reputation/ledger.server.ts";
 import { awardTalk, reverseAward, talkAwardKey } from "./points.server.ts";
@@ -229,6 +232,11 @@ export const verifyTalk = defineCommand({
       },
       speaker: await advocateForWebhook(trx, talk.speaker_id),
     }));
+    mailTalkDecision(effects, talk, {
+      verified: true,
+      reason: "",
+      key: `verified:${verification}`,
+    });
     return { status: "verified" as TalkStatus, alreadyVerified: false };
   },
 });
@@ -280,9 +288,37 @@ export const rejectTalk = defineCommand({
       description: why,
       url: "/speaking/mine",
     });
+    mailTalkDecision(effects, talk, {
+      verified: false,
+      reason: why,
+      key: `rejected:${talk.verification_count}:${now.getTime()}`,
+    });
     return { status: "rejected" as TalkStatus };
   },
 });
+
+/** The speaker hears of a verification or a rejection by mail too. */
+function mailTalkDecision(
+  effects: Effects,
+  talk: { id: number; speaker_id: number; title: string; event_name: string },
+  decision: { verified: boolean; reason: string; key: string },
+) {
+  mailPerson(effects, {
+    userId: talk.speaker_id,
+    kind: "talk_decided",
+    idempotencyKey: `talk_decided:${talk.id}:${decision.key}`,
+    subject: decision.verified ? "Your talk is verified" : `“${talk.title}” was not verified`,
+    template: (person, link) =>
+      TalkDecidedEmail({
+        name: person.name,
+        talkTitle: talk.title,
+        eventName: talk.event_name,
+        verified: decision.verified,
+        reason: decision.reason,
+        link: link("/speaking/mine"),
+      }),
+  });
+}
 
 /** Talks with evidence waiting for a manager, oldest evidence first. */
 export async function listTalksToVerify(db: Queryable, limit = 50) {

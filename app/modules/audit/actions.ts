@@ -13,6 +13,9 @@ export type AuditAction =
   | "user.password_reset"
   | "user.role_changed"
   | "user.verified_customer"
+  | "user.email_verified"
+  | "user.email_change_requested"
+  | "user.email_changed"
   | "demo.seeded"
   // Reputation
   | "reputation.manual_award"

@@ -1,5 +1,3 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Queryable } from "../../../db/client.ts";
 import { FieldError } from "../../utils/errors.ts";
 import { defineCommand } from "../commands/command.server.ts";
@@ -7,18 +5,11 @@ import { composeEmail } from "../mail/compose.server.ts";
 import { absoluteUrl } from "../mail/settings.ts";
 import { PasswordChangedEmail, PasswordResetEmail } from "../mail/templates/account.tsx";
 import { sendLater } from "../outbox/queue.server.ts";
+import { hashToken, isWellFormedToken, newToken } from "./tokens.ts";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** At most this many reset messages per address per hour, so the form cannot flood a mailbox. */
 export const RESETS_PER_HOUR = 3;
-
-const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-
-function newToken(): string {
-  const bytes = new Uint8Array(32);
-  crypto.getRandomValues(bytes);
-  return encodeBase64urlNoPadding(bytes);
-}
 
 /**
  * "Forgot password": when the address has an account, a single-use link valid
@@ -70,7 +61,7 @@ export const requestPasswordReset = defineCommand({
 
 /** The account a reset link belongs to, while the link can still be used; null otherwise. */
 export async function findUsableReset(db: Queryable, token: string, now = new Date()) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!isWellFormedToken(token)) return null;
   const row = await db
     .selectFrom("password_resets as r")
     .innerJoin("users as u", "u.id", "r.user_id")

@@ -15,6 +15,8 @@ export interface SessionUser {
   handle: string;
   displayName: string;
   role: Role;
+  /** The address is confirmed (an unconfirmed account reads, but does not take part yet). */
+  emailVerified: boolean;
 }
 
 export interface ValidSession {
@@ -72,6 +74,7 @@ export async function validateSessionToken(
       "users.handle",
       "users.display_name",
       "users.role",
+      "users.email_verified_at",
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -96,6 +99,7 @@ export async function validateSessionToken(
       handle: row.handle,
       displayName: row.display_name,
       role: row.role,
+      emailVerified: row.email_verified_at !== null,
     },
   };
 }

@@ -6,13 +6,19 @@ import { ensure } from "../access/ensure.ts";
 import { hasRole, isProspect, isVerifiedCustomer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
+import { queueVerification } from "./email-address.server.ts";
 import { EmailTakenError, HandleTakenError } from "./errors.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { usesPersonalDetails } from "./common-passwords.ts";
 import { PERSONAL_PASSWORD_MESSAGE, type SignUpInput } from "./validation.ts";
 
-/** `passwordHash: null` makes an account that signs in only through the identity provider. */
-export type AccountInput = SignUpInput & { role?: Role; passwordHash?: string | null };
+export type AccountInput = SignUpInput & {
+  role?: Role;
+  /** `null` makes an account that signs in only through the identity provider. */
+  passwordHash?: string | null;
+  /** False for a self-service sign-up, which proves its address by mail; true otherwise. */
+  emailVerified?: boolean;
+};
 
 /**
  * The account row and its empty profile, inside the caller's transaction; a
@@ -31,6 +37,7 @@ export async function insertAccount(trx: Queryable, input: AccountInput): Promis
         display_name: input.displayName,
         password_hash: passwordHash,
         role: input.role ?? "prospect",
+        email_verified_at: input.emailVerified === false ? null : new Date(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -43,11 +50,16 @@ export async function insertAccount(trx: Queryable, input: AccountInput): Promis
   }
 }
 
-/** Someone signs up: a prospect with an empty profile, nothing left half made. */
+/**
+ * Someone signs up: a prospect with an empty profile, nothing left half made,
+ * and a link to confirm the address (until then they read, but do not take part).
+ */
 export const signUp = defineCommand({
   name: "user.sign_up",
-  async run(trx, input: SignUpInput & { passwordHash?: string }) {
-    return insertAccount(trx, { ...input, role: "prospect" });
+  async run(trx, input: SignUpInput & { passwordHash?: string }, { effects, now }) {
+    const user = await insertAccount(trx, { ...input, role: "prospect", emailVerified: false });
+    await queueVerification(trx, effects, user, now);
+    return user;
   },
 });
 

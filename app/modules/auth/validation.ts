@@ -107,6 +107,12 @@ export const SignInSchema = z.object({
     .max(PASSWORD_MAX * 4),
 });
 
+/** A new address for the account, with the current password as proof. */
+export const ChangeEmailSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your current password."),
+});
+
 export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password."),

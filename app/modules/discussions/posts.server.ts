@@ -40,6 +40,7 @@ export const createThread = defineCommand({
     const space = (await listAllSpaces(trx)).find((s) => s.id === input.spaceId);
     if (!space || !policy.readSpace(viewer, spaceSubject(space)))
       throw new FieldError("space", "Choose a space you can post in.", 404);
+    ensure("takePartWithConfirmedEmail", viewer);
     ensure("startThread", viewer, spaceSubject(space), input.kind);
     const rendered = await renderPostBody(trx, input.body, viewer);
     const thread = await trx
@@ -92,6 +93,7 @@ export const createReply = defineCommand({
     const { threadId, body } = input;
     const thread = await lockThread(trx, threadId);
     if (!thread || !policy.readThread(viewer, threadSubject(thread))) throw threadNotFound();
+    ensure("takePartWithConfirmedEmail", viewer);
     ensure("replyToThread", viewer, threadSubject(thread));
     const rendered = await renderPostBody(trx, body, viewer);
     const seq = await bumpThread(trx, threadId, {

@@ -29,6 +29,7 @@ export const castVote = defineCommand({
       throw new ConflictError("This post was deleted: it can no longer be voted on.");
     if (post.hidden_at)
       throw new ConflictError("This post is hidden: it can no longer be voted on.");
+    ensure("takePartWithConfirmedEmail", viewer);
     ensure("votePost", viewer, threadSubject(thread), postSubject(post));
     const vote = await trx
       .insertInto("post_votes")

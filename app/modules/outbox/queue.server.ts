@@ -134,3 +134,13 @@ export function sendLater(
     if (composed) await enqueue(trx, composed, effects.at);
   });
 }
+
+/** Whether a message with this key is already in the outbox (a sweep asks before composing again). */
+export async function isEnqueued(db: Queryable, idempotencyKey: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("outbox_messages")
+    .select("id")
+    .where("idempotency_key", "=", idempotencyKey)
+    .executeTakeFirst();
+  return Boolean(row);
+}

@@ -73,6 +73,7 @@ function formatDay(date: Date | string) {
 export const requestReference = defineCommand({
   name: "reference.request",
   authorize(viewer, input: NewReferenceRequest) {
+    ensure("takePartWithConfirmedEmail", viewer);
     ensure("requestReference", viewer);
     if (viewer.id !== input.prospectId) ensure("requestReferenceOnBehalf", viewer);
     if (input.advocateId === input.prospectId)

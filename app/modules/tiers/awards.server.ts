@@ -8,6 +8,8 @@ import { ensure } from "../access/ensure.ts";
 import { isProspect, isVerifiedCustomer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import type { Effects } from "../commands/effects.server.ts";
+import { TierGrantedEmail, TierLapsedEmail } from "../mail/templates/tiers.tsx";
+import { mailPerson } from "../mail/to-person.server.ts";
 import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
 
 /**
@@ -179,6 +181,20 @@ export const grantTier = defineCommand({
       kind: "success",
       title: `You are now ${article(tier.name)} ${tier.name}`,
       description: `${reason} Your term runs until ${formatDay(input.termEnd, now)}.`,
+    });
+    mailPerson(effects, {
+      userId: user.id,
+      kind: "tier_granted",
+      idempotencyKey: `tier_granted:${award.id}`,
+      subject: `You are now ${article(tier.name)} ${tier.name}`,
+      template: (person, link) =>
+        TierGrantedEmail({
+          name: person.name,
+          tierName: tier.name,
+          reason,
+          termEnd: formatDay(input.termEnd, now),
+          link: link(TIER_URL),
+        }),
     });
     return { awardId: award.id, userId: user.id };
   },
@@ -371,6 +387,14 @@ export const lapseExpiredAwards = defineCommand({
         kind: "info",
         title: `Your ${award.tier_name} term has ended`,
         description: "Thank you for all you gave the community this year. Your history keeps it.",
+      });
+      mailPerson(effects, {
+        userId: award.user_id,
+        kind: "tier_lapsed",
+        idempotencyKey: `tier_lapsed:${award.id}`,
+        subject: `Your ${award.tier_name} term has ended`,
+        template: (person, link) =>
+          TierLapsedEmail({ name: person.name, tierName: award.tier_name, link: link(TIER_URL) }),
       });
     }
     return expired.map((a) => ({ awardId: a.id, userId: a.user_id }));

@@ -4,6 +4,8 @@ import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../
 import { ensure } from "../access/ensure.ts";
 import { isProspect, isVerifiedCustomer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { NominationDecidedEmail } from "../mail/templates/tiers.tsx";
+import { mailPerson } from "../mail/to-person.server.ts";
 import { balancesOf } from "../reputation/reads.server.ts";
 import { grantTier, tellTierChange } from "./awards.server.ts";
 import { addMonths } from "./rules.ts";
@@ -167,6 +169,22 @@ export const decideNomination = defineCommand({
       reason,
       details: { tier: nomination.tier_name, nominationId: nomination.id },
     });
+    if (nomination.nominated_by)
+      mailPerson(effects, {
+        userId: nomination.nominated_by,
+        kind: "nomination_decided",
+        idempotencyKey: `nomination_decided:${nomination.id}`,
+        subject: `Your nomination of ${nomination.display_name} was ${status}`,
+        template: (person, link) =>
+          NominationDecidedEmail({
+            name: person.name,
+            nomineeName: nomination.display_name,
+            tierName: nomination.tier_name,
+            accepted: status === "accepted",
+            reason,
+            link: link("/nominate"),
+          }),
+      });
     if (nomination.nominated_by && nomination.nominated_by !== nomination.nominee_id)
       tellTierChange(effects, {
         userId: nomination.nominated_by,

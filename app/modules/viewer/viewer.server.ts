@@ -26,6 +26,9 @@ export async function loadViewer(
         "thresholds",
       ),
       effectiveTierRankSql(user).as("tierRank"),
+      sql<boolean>`(select email_verified_at is not null from users where id = ${user.id})`.as(
+        "emailVerified",
+      ),
     ])
     .executeTakeFirst();
   return {
@@ -34,5 +37,6 @@ export async function loadViewer(
     reputation: Number(row?.reputation ?? 0),
     tierRank: Number(row?.tierRank ?? 0),
     privilegeThresholds: mergePrivilegeThresholds(row?.thresholds),
+    emailVerified: row?.emailVerified !== false,
   };
 }

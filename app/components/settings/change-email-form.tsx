@@ -1,0 +1,50 @@
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextField } from "~/components/ui/field.tsx";
+import type { ChangeEmailSchema } from "~/modules/auth/validation.ts";
+import { formFields } from "~/utils/form-fields.ts";
+import type { ActionError } from "~/utils/forms.ts";
+
+/** A new address for the account: it takes effect once the link sent to it is opened. */
+export function ChangeEmailForm({ email }: { email: string }) {
+  const actionData = useActionData<ActionError>();
+  const navigation = useNavigation();
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "change-email";
+  const { field, formError } = formFields<typeof ChangeEmailSchema>(
+    actionData,
+    {},
+    { intent: "change-email" },
+  );
+  return (
+    <Card className="p-6">
+      <h2 className="text-lg font-semibold">Change email address</h2>
+      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+        Your account uses <strong className="break-all">{email}</strong>. We send a link to the new
+        address, and the account moves only once you open it; the old address is told.
+      </p>
+      <Form method="post" className="mt-4 space-y-4" noValidate>
+        <input type="hidden" name="intent" value="change-email" />
+        <FormError message={formError} />
+        <TextField
+          label="New email address"
+          type="email"
+          autoComplete="email"
+          {...field("email")}
+        />
+        <TextField
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          {...field("password")}
+          hint="To be sure it is you."
+          defaultValue=""
+        />
+        <Button type="submit" disabled={busy}>
+          {busy ? "Sending…" : "Send a confirmation link"}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
