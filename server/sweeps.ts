@@ -6,7 +6,6 @@ import type { SiteSettings } from "../app/modules/mail/settings.ts";
 import { mailUnreadNotifications } from "../app/modules/notifications/mail.server.ts";
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
-import type { SiteSettings } from "../app/modules/mail/settings.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
 
