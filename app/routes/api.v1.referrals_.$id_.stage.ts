@@ -1,0 +1,4 @@
+import { apiRoute } from "~/modules/integrations/api/handler.server.ts";
+import { API_OPERATIONS } from "~/modules/integrations/api/resources.server.ts";
+
+export const { loader, action } = apiRoute({ POST: API_OPERATIONS.moveReferral.operation });
