@@ -1,4 +1,7 @@
 import { apiRoute } from "~/modules/integrations/api/handler.server.ts";
 import { API_OPERATIONS } from "~/modules/integrations/api/resources.server.ts";
 
-export const { loader, action } = apiRoute({ GET: API_OPERATIONS.listAdvocates.operation });
+const route = apiRoute({ GET: API_OPERATIONS.listAdvocates.operation });
+
+export const loader = route.loader;
+export const action = route.action;

@@ -12,12 +12,19 @@ const STAGES = ["submitted", "contacted", "qualified", "won", "lost"] as const;
 
 export const Problem = z
   .object({
-    type: z.string().openapi({ example: "https://community.example.com/api/v1/reference#conflict" }),
+    type: z
+      .string()
+      .openapi({ example: "https://community.example.com/api/v1/reference#conflict" }),
     title: z.string().openapi({ example: "Conflict" }),
     status: z.number().int().openapi({ example: 409 }),
-    detail: z.string().openapi({ example: "A submitted referral can move to contacted, lost, not to won." }),
+    detail: z
+      .string()
+      .openapi({ example: "A submitted referral can move to contacted, lost, not to won." }),
     code: z.string().openapi({ example: "conflict" }),
-    errors: z.record(z.string()).optional().openapi({ description: "Messages per field, for 422." }),
+    errors: z
+      .record(z.string())
+      .optional()
+      .openapi({ description: "Messages per field, for 422." }),
   })
   .openapi("Problem", { description: "RFC 9457 problem details." });
 
@@ -91,7 +98,11 @@ export const ReferralsQuery = CursorQuery.extend({ stage: z.enum(STAGES).optiona
 
 export const NewReferral = z
   .object({
-    advocate: z.string().min(1).max(60).openapi({ description: "The handle of the advocate credited." }),
+    advocate: z
+      .string()
+      .min(1)
+      .max(60)
+      .openapi({ description: "The handle of the advocate credited." }),
     contact_name: z.string().trim().min(1).max(200),
     contact_email: z.string().trim().email().max(320),
     company: z.string().trim().min(1).max(200),
@@ -161,14 +172,3 @@ export const NpsResponse = z
     responded_at: z.string().datetime(),
   })
   .openapi("NpsResponse");
-
-export const Stats = z
-  .object({
-    referrals: z.object({
-      total: z.number().int(),
-      won: z.number().int(),
-      revenue_cents: z.number().int(),
-      margin_cents: z.number().int(),
-    }),
-  })
-  .openapi("ReturnOnRelationship");
