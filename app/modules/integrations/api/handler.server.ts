@@ -187,9 +187,7 @@ const methodNotAllowed = (publicUrl: string, allowed: string[]) =>
 
 /** A resource route's loader and action from its operations, one per method. */
 export function apiRoute(operations: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   GET?: ApiOperation<any, any>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   POST?: ApiOperation<any, any>;
 }) {
   const allowed = Object.keys(operations);
