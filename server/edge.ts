@@ -160,6 +160,8 @@ export function edgeValidation(): express.RequestHandler {
     const lineProblem = checkRequestLine(req.method, req.originalUrl);
     if (lineProblem) return refuse(res, lineProblem);
     if (BODYLESS_METHODS.has(req.method)) return next();
+    // The REST API reads JSON and answers its own problems as problem details (RFC 9457).
+    if (req.path.startsWith("/api/")) return next();
     const contentType = req.get("content-type");
     const typeProblem = checkContentType(contentType);
     if (typeProblem) {

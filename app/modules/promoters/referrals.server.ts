@@ -3,7 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { ReferralStage } from "../../../db/tables/promoters.ts";
 import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
 import { ensure } from "../access/ensure.ts";
-import type { Viewer } from "../access/policy.ts";
+import { isVerifiedCustomer, type Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { announceAwards } from "../reputation/ledger.server.ts";
 import { awardReferralPoints, type AwardedEntry } from "./points.server.ts";
@@ -24,21 +24,39 @@ export interface NewReferral {
   contactEmail: string;
   company: string;
   note: string;
+  /** Recorded for this advocate by the community team (a CRM through the API); the viewer when absent. */
+  advocateId?: number;
+}
+
+function ensureMayRefer(viewer: Viewer, input: NewReferral): asserts viewer is NonNullable<Viewer> {
+  if (input.advocateId === undefined || input.advocateId === viewer?.id)
+    ensure("submitReferral", viewer);
+  else ensure("submitReferralFor", viewer);
 }
 
 /** An advocate refers a peer company; the contact agreed to be introduced. */
 export const submitReferral = defineCommand({
   name: "referral.submit",
-  authorize(viewer) {
-    ensure("submitReferral", viewer);
+  authorize(viewer, input: NewReferral) {
+    ensureMayRefer(viewer, input);
   },
   async run(trx, input: NewReferral, { viewer, effects, now }) {
-    ensure("submitReferral", viewer);
+    ensureMayRefer(viewer, input);
+    const advocateId = input.advocateId ?? viewer.id;
+    if (advocateId !== viewer.id) {
+      const advocate = await trx
+        .selectFrom("users")
+        .select(["id", "role"])
+        .where("id", "=", advocateId)
+        .executeTakeFirst();
+      if (!advocate || !isVerifiedCustomer(advocate))
+        throw new FieldError("advocate", "Referrals are credited to a verified advocate.", 422);
+    }
     try {
       const referral = await trx
         .insertInto("referrals")
         .values({
-          advocate_id: viewer.id,
+          advocate_id: advocateId,
           contact_name: input.contactName,
           contact_email: input.contactEmail.toLowerCase(),
           company: input.company,
