@@ -28,20 +28,11 @@ export function digestPeriod(rhythm: Exclude<DigestRhythm, "off">, now: Date) {
       since: new Date(now.getTime() - DAY_MS),
       label: "in the last day",
     };
-  // ISO week: the week of the Thursday of this week.
-  const day = (now.getUTCDay() + 6) % 7;
-  const thursday = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day + 3),
-  );
-  const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4));
-  const week =
-    1 +
-    Math.round(
-      ((thursday.getTime() - firstThursday.getTime()) / DAY_MS -
-        3 +
-        ((firstThursday.getUTCDay() + 6) % 7)) /
-        7,
-    );
+  // ISO week: the week that holds this week's Thursday.
+  const thursday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  thursday.setUTCDate(thursday.getUTCDate() + 4 - (thursday.getUTCDay() || 7));
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((thursday.getTime() - yearStart) / DAY_MS + 1) / 7);
   return {
     key: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`,
     since: new Date(now.getTime() - 7 * DAY_MS),

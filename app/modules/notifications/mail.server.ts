@@ -1,4 +1,3 @@
-import type { Queryable } from "../../../db/client.ts";
 import type { NotificationKind } from "../../../db/tables/notifications.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { whereThreadReadable } from "../discussions/readable.server.ts";
