@@ -8,6 +8,7 @@ import type { OutboxTables } from "./tables/outbox.ts";
 import type { PromoterTables } from "./tables/promoters.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
 import type { TierTables } from "./tables/tiers.ts";
+import type { TestimonialTables } from "./tables/testimonials.ts";
 
 /** A timestamp column that the database fills in by default. */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -104,7 +105,8 @@ export interface Database
     EarlyAccessTables,
     PromoterTables,
     OutboxTables,
-    AuthTables {
+    AuthTables,
+    TestimonialTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

@@ -80,7 +80,11 @@ async function main() {
   });
   const { httpServer, realtime } = server;
   // What time alone changes (lapsed awards, a new month's reference room): at start and then hourly.
-  const sweep = () => void runSweeps(db, realtime.publisher, logger);
+  const sweep = () =>
+    void runSweeps(db, realtime.publisher, logger, new Date(), {
+      publicUrl: env.PUBLIC_URL,
+      mailFrom: env.MAIL_FROM,
+    });
   sweep();
   const sweepTimer = setInterval(sweep, 60 * 60_000);
   sweepTimer.unref();

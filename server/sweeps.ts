@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Queryable } from "../db/client.ts";
 import { contextFor } from "../app/modules/commands/command.server.ts";
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
+import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
+import type { SiteSettings } from "../app/modules/mail/settings.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 
@@ -16,6 +18,7 @@ export async function runSweeps(
   publisher: RealtimePublisher,
   logger: Logger,
   now = new Date(),
+  site?: SiteSettings,
 ): Promise<{ lapsed: number; delivered: number }> {
   let lapsed = 0;
   let delivered = 0;
@@ -32,6 +35,13 @@ export async function runSweeps(
     if (delivered) logger.info({ delivered }, "waiting reference requests delivered");
   } catch (error) {
     logger.error({ err: error }, "reference request sweep failed");
+  }
+  try {
+    // Scheduled NPS surveys whose time has come.
+    const surveys = await sendDueSurveys(contextFor(db, null, { publisher, now, site }), {});
+    if (surveys.length) logger.info({ surveys: surveys.length }, "scheduled surveys sent");
+  } catch (error) {
+    logger.error({ err: error }, "survey sweep failed");
   }
   return { lapsed, delivered };
 }

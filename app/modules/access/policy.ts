@@ -317,6 +317,20 @@ export const policy = {
   moderateDiscussions(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+
+  // --- NPS surveys, follow-ups and testimonials ---
+  /** Create and send surveys, see their results, work detractor follow-ups. */
+  manageSurveys(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** The testimonial wall is public: every entry on it was published with consent. */
+  readTestimonials(_viewer: Viewer): boolean {
+    return true;
+  },
+  /** Start a case-study draft from a testimonial. */
+  manageTestimonials(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
 };
 
 export interface SpaceSubject {
