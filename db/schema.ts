@@ -10,6 +10,7 @@ import type { OutboxTables } from "./tables/outbox.ts";
 import type { PromoterTables } from "./tables/promoters.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
 import type { TierTables } from "./tables/tiers.ts";
+import type { TestimonialTables } from "./tables/testimonials.ts";
 
 /** A timestamp column that the database fills in by default. */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -114,7 +115,8 @@ export interface Database
     OutboxTables,
     MailTables,
     IntegrationTables,
-    AuthTables {
+    AuthTables,
+    TestimonialTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

@@ -1,53 +1,58 @@
 import type { Logger } from "pino";
 import type { Queryable } from "../db/client.ts";
-import { contextFor } from "../app/modules/commands/command.server.ts";
+import { contextFor, type CommandContext } from "../app/modules/commands/command.server.ts";
 import { sendDigests } from "../app/modules/mail/digest.server.ts";
 import type { SiteSettings } from "../app/modules/mail/settings.ts";
 import { mailUnreadNotifications } from "../app/modules/notifications/mail.server.ts";
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
+import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
 
 /**
+ * One sweep in its own transaction: how many things it changed, logged when
+ * there were any; a failure is logged and counts as none, so one sweep
+ * failing never stops the others.
+ */
+async function sweepOnce(
+  logger: Logger,
+  what: string,
+  run: () => Promise<readonly unknown[]>,
+): Promise<number> {
+  try {
+    const done = (await run()).length;
+    if (done) logger.info({ [what]: done }, `${what}: swept`);
+    return done;
+  } catch (error) {
+    logger.error({ err: error }, `${what} sweep failed`);
+    return 0;
+  }
+}
+
+/**
  * What time alone changes, done at start-up and then hourly: awards whose
- * term has ended lapse, and reference requests waiting for an advocate's
- * monthly room are delivered once a new month gives it. Each sweep is its
- * own transaction; one failing does not stop the other.
+ * term has ended lapse, reference requests waiting for an advocate's monthly
+ * room are delivered once a new month gives it, renewals coming up are told,
+ * and scheduled surveys whose time has come are sent.
  */
 export async function runSweeps(
   db: Queryable,
   publisher: RealtimePublisher,
   logger: Logger,
   now = new Date(),
-  /** PUBLIC_URL and MAIL_FROM, for the messages a sweep sends (lapsed terms, renewals due). */
+  /** PUBLIC_URL and MAIL_FROM, for the messages a sweep sends (lapsed terms, renewals due, surveys). */
   site?: SiteSettings,
 ): Promise<{ lapsed: number; delivered: number }> {
-  let lapsed = 0;
-  let delivered = 0;
-  try {
-    const ended = await lapseExpiredAwards(contextFor(db, null, { publisher, now, site }), {});
-    lapsed = ended.length;
-    if (lapsed) logger.info({ lapsed }, "tier awards lapsed");
-  } catch (error) {
-    logger.error({ err: error }, "tier lapse sweep failed");
-  }
-  try {
-    const requests = await deliverWaitingRequests(
-      contextFor(db, null, { publisher, now, site }),
-      {},
-    );
-    delivered = requests.length;
-    if (delivered) logger.info({ delivered }, "waiting reference requests delivered");
-  } catch (error) {
-    logger.error({ err: error }, "reference request sweep failed");
-  }
-  try {
-    const reminded = await remindRenewalsDue(contextFor(db, null, { publisher, now, site }), {});
-    if (reminded.length) logger.info({ reminded: reminded.length }, "tier renewals due told");
-  } catch (error) {
-    logger.error({ err: error }, "tier renewal reminder sweep failed");
-  }
+  const context = (): CommandContext => contextFor(db, null, { publisher, now, site });
+  const lapsed = await sweepOnce(logger, "lapsed tier awards", () =>
+    lapseExpiredAwards(context(), {}),
+  );
+  const delivered = await sweepOnce(logger, "waiting reference requests", () =>
+    deliverWaitingRequests(context(), {}),
+  );
+  await sweepOnce(logger, "tier renewals due", () => remindRenewalsDue(context(), {}));
+  await sweepOnce(logger, "scheduled surveys", () => sendDueSurveys(context(), {}));
   return { lapsed, delivered };
 }
 

@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Funnel, NpsTrendChart, Stat, StackedBars } from "~/components/promoters/charts.tsx";
+import { FollowUpSummary } from "~/components/surveys/follow-up-summary.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { programHealth } from "~/modules/promoters/dashboard.server.ts";
+import { followUpSummary } from "~/modules/promoters/surveys/follow-ups.server.ts";
 import { formatMoney, REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
 import { AREA_LABELS, AREAS } from "~/modules/reputation/rules.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
@@ -13,7 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Manage · Limeli
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.useManagerTools);
-  return json(await programHealth(context.db));
+  const [health, followUps] = await Promise.all([
+    programHealth(context.db),
+    followUpSummary(context.db),
+  ]);
+  return json({ ...health, followUps });
 }
 
 function Section({
@@ -106,6 +112,8 @@ export default function ManagerDashboard() {
           </ul>
         )}
       </Section>
+
+      <FollowUpSummary summary={data.followUps} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section

@@ -148,6 +148,9 @@ export default function Promoters() {
             All responses
           </ButtonLink>
           <ButtonLink to="/manage/promoters/import">Import responses</ButtonLink>
+          <ButtonLink to="/manage/promoters/surveys" variant="secondary">
+            Surveys
+          </ButtonLink>
         </div>
       </div>
       {invited ? (

@@ -92,6 +92,50 @@ export interface ReferralsTable {
   stage_changed_by: number | null;
 }
 
+export type SurveyAudience = "contacts" | "members" | "list";
+
+export interface NpsSurveysTable {
+  id: Generated<number>;
+  name: string;
+  question: string;
+  follow_up: Generated<string>;
+  audience: SurveyAudience;
+  send_at: Time;
+  sent_at: MaybeTime;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface NpsSurveyRecipientsTable {
+  id: Generated<number>;
+  survey_id: number;
+  email: string;
+  name: Generated<string>;
+  company: Generated<string>;
+  user_id: number | null;
+  /** SHA-256 (hex) of the token in the personal link. */
+  token_hash: string;
+  sent_at: MaybeTime;
+  answered_at: MaybeTime;
+  response_id: number | null;
+  improvement: Generated<string>;
+  moment_done_at: MaybeTime;
+  created_at: CreatedAt;
+}
+
+export interface NpsFollowUpsTable {
+  id: Generated<number>;
+  response_id: number;
+  survey_id: number | null;
+  owner_id: number | null;
+  due_at: Time;
+  notes: Generated<string>;
+  outcome: Generated<string>;
+  closed_at: MaybeTime;
+  closed_by: number | null;
+  created_at: CreatedAt;
+}
+
 /** Tables of NPS responses, invitations, reference requests, referrals. */
 export interface PromoterTables {
   nps_imports: NpsImportsTable;
@@ -100,4 +144,7 @@ export interface PromoterTables {
   reference_settings: ReferenceSettingsTable;
   reference_requests: ReferenceRequestsTable;
   referrals: ReferralsTable;
+  nps_surveys: NpsSurveysTable;
+  nps_survey_recipients: NpsSurveyRecipientsTable;
+  nps_follow_ups: NpsFollowUpsTable;
 }

@@ -55,6 +55,8 @@ type Refusal = string | ((viewer: Viewer, ...args: never[]) => string);
 
 /** What each refused rule says. A rule without an entry gets the general sentence. */
 const REFUSALS: Partial<Record<RuleName, Refusal>> = {
+  manageSurveys: "Only community managers can send surveys and follow up on answers.",
+  manageTestimonials: "Only community managers can start a case study from a testimonial.",
   editProfile: "You can only edit your own profile.",
   verifyCustomers: "Only community managers can verify customers.",
   changeRoles: "Only admins can change roles.",

@@ -344,6 +344,20 @@ export const policy = {
   takePartWithConfirmedEmail(viewer: Viewer): boolean {
     return !isSignedIn(viewer) || viewer.emailVerified !== false;
   },
+
+  // --- NPS surveys, follow-ups and testimonials ---
+  /** Create and send surveys, see their results, work detractor follow-ups. */
+  manageSurveys(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** The testimonial wall is public: every entry on it was published with consent. */
+  readTestimonials(_viewer: Viewer): boolean {
+    return true;
+  },
+  /** Start a case-study draft from a testimonial. */
+  manageTestimonials(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
 };
 
 export interface SpaceSubject {

@@ -61,6 +61,16 @@ export type AuditAction =
   // Promoters, references and referrals
   | "nps.imported"
   | "nps.response_added"
+  // NPS surveys, follow-ups and testimonials
+  | "survey.created"
+  | "survey.sent"
+  | "survey.resent"
+  | "survey.answered"
+  | "follow_up.updated"
+  | "follow_up.closed"
+  | "testimonial.published"
+  | "testimonial.withdrawn"
+  | "testimonial.story_started"
   | "promoter.invited"
   | "promoter.invitation_revoked"
   | "reference.requested"
