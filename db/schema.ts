@@ -32,6 +32,8 @@ export interface UsersTable {
     Date | string | null
   >;
   verified_by: number | null;
+  /** Set when the person deleted their account: the row stays, anonymised, for the ledger. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ProfilesTable {

@@ -71,4 +71,8 @@ export type AuditAction =
   | "referral.submitted"
   | "referral.stage_changed"
   // The outbox
-  | "outbox.resent";
+  | "outbox.resent"
+  // Privacy and bulk actions
+  | "promoter.invitation_reminded"
+  | "user.account_deleted"
+  | "user.data_downloaded";
