@@ -17,7 +17,12 @@ import { isAllowedOrigin } from "./origin.ts";
 import { edgeValidation } from "./edge.ts";
 import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
-import { outboxSweeps, registerOutboxMetrics, startOutboxWorker, type OutboxWorker } from "./outbox.ts";
+import {
+  outboxSweeps,
+  registerOutboxMetrics,
+  startOutboxWorker,
+  type OutboxWorker,
+} from "./outbox.ts";
 import { createRealtime, type Realtime } from "./realtime.ts";
 
 export interface AppOptions {

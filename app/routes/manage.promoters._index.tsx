@@ -10,7 +10,7 @@ import { BulkInviteBar, InvitationPreview } from "~/components/promoters/bulk-in
 import { InvitationSent } from "~/components/promoters/invitation-sent.tsx";
 import { PromotersOverview, StageFilter } from "~/components/promoters/overview.tsx";
 import { PromoterTable } from "~/components/promoters/promoter-table.tsx";
-import { ButtonLink } from "~/components/ui/button.tsx";
+import { ButtonLink, buttonClass } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
@@ -192,13 +192,20 @@ export default function Promoters() {
           <ButtonLink to="/manage/promoters/responses" variant="secondary">
             All responses
           </ButtonLink>
+          <a href="/manage/nps.csv" download className={buttonClass("secondary")}>
+            Export responses (CSV)
+          </a>
           <ButtonLink to="/manage/promoters/import">Import responses</ButtonLink>
         </div>
       </div>
       {invited ? <InvitationSent invited={invited} /> : null}
       {preview ? <InvitationPreview preview={preview} busy={busy} /> : null}
       <FormError message={formError} />
-      <PromotersOverview overall={data.nps.overall} monthly={data.nps.monthly} funnel={data.funnel} />
+      <PromotersOverview
+        overall={data.nps.overall}
+        monthly={data.nps.monthly}
+        funnel={data.funnel}
+      />
       <StageFilter stage={data.stage} stages={STAGES} counts={data.counts} />
       {data.rows.length === 0 ? (
         <EmptyState title="No promoters here">

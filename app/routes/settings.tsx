@@ -19,6 +19,7 @@ export default function SettingsLayout() {
           { to: "/settings/profile", label: "Profile" },
           { to: "/settings/references", label: "References" },
           { to: "/settings/tier", label: "Tier" },
+          { to: "/settings/privacy", label: "Your data" },
           { to: "/settings", label: "Account", end: true },
         ]}
       />

@@ -35,7 +35,12 @@ function RowActions({ p, busy }: { p: PromoterListRow; busy: boolean }) {
           <input type="hidden" name="intent" value="invite" />
           <input type="hidden" name="email" value={p.email} />
           <input type="hidden" name="responseId" value={p.responseId} />
-          <Button type="submit" size="sm" disabled={busy} aria-label={`Invite ${p.name || p.email}`}>
+          <Button
+            type="submit"
+            size="sm"
+            disabled={busy}
+            aria-label={`Invite ${p.name || p.email}`}
+          >
             {open ? "Send a new link" : "Invite"}
           </Button>
         </Form>

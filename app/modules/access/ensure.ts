@@ -56,6 +56,8 @@ type Refusal = string | ((viewer: Viewer, ...args: never[]) => string);
 /** What each refused rule says. A rule without an entry gets the general sentence. */
 const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   editProfile: "You can only edit your own profile.",
+  downloadPersonalData: "You can only download your own data.",
+  deleteAccount: "You can only delete your own account.",
   verifyCustomers: "Only community managers can verify customers.",
   changeRoles: "Only admins can change roles.",
   useManagerTools: "Only the community team can use this.",

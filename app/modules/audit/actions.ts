@@ -74,5 +74,4 @@ export type AuditAction =
   | "outbox.resent"
   // Privacy and bulk actions
   | "promoter.invitation_reminded"
-  | "user.account_deleted"
-  | "user.data_downloaded";
+  | "user.account_deleted";

@@ -32,11 +32,7 @@ export const invitePromoters = defineCommand({
   authorize(viewer) {
     ensure("managePromoters", viewer);
   },
-  async run(
-    trx,
-    input: { emails: string[] } | { allNotInvited: true },
-    { viewer, effects, now },
-  ) {
+  async run(trx, input: { emails: string[] } | { allNotInvited: true }, { viewer, effects, now }) {
     ensure("managePromoters", viewer);
     const promoters = await listPromoters(trx, now);
     const targets =

@@ -1,7 +1,12 @@
 import { Action, EmailLayout, Paragraph } from "./layout.tsx";
 
 const day = (d: Date) =>
-  d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  d.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /**
  * A promoter who answered the survey is invited to join as a verified
