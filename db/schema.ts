@@ -41,6 +41,8 @@ export interface UsersTable {
     Date | string | null | undefined,
     Date | string | null
   >;
+  /** Set when the person deleted their account: the row stays, anonymised, for the ledger. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ProfilesTable {

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { PeopleBulkBar, SelectProspect } from "~/components/manage/people-bulk.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -13,7 +14,12 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { isProspect, isVerifiedCustomer, policy } from "~/modules/access/policy.ts";
-import { changeRole, listPeople, verifyCustomer } from "~/modules/auth/users.server.ts";
+import {
+  changeRole,
+  listPeople,
+  verifyCustomer,
+  verifyCustomers,
+} from "~/modules/auth/users.server.ts";
 import { ROLES, type Role } from "../../db/schema.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
@@ -42,6 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const userId = z.coerce.number().int().positive();
 const Intents = {
   verify: z.object({ userId }),
+  "verify-many": z.object({}),
   "change-role": z.object({
     userId,
     role: z.enum(ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
@@ -50,7 +57,8 @@ const Intents = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, "useManagerTools");
-  const submitted = parseIntent(await request.formData(), Intents);
+  const formData = await request.formData();
+  const submitted = parseIntent(formData, Intents);
   if (!submitted.ok)
     return formErrors({
       fieldErrors: submitted.fieldErrors,
@@ -60,6 +68,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const backTo = `${back.pathname}${back.search}`;
   try {
     const command = await commandContext(request, context);
+    if (submitted.intent === "verify-many") {
+      const ids = z.array(userId).max(500).safeParse(formData.getAll("userId"));
+      if (!ids.success || ids.data.length === 0)
+        return formErrors({ formError: "Select at least one prospect to verify." });
+      const done = await verifyCustomers(command, { userIds: ids.data });
+      return redirectWithToast(backTo, {
+        kind: "success",
+        title: `${done.verified.length} verified as customers`,
+        description: done.skipped.length
+          ? `Already verified: ${done.skipped.join(", ")}`
+          : undefined,
+      });
+    }
     if (submitted.intent === "verify") {
       const updated = await verifyCustomer(command, { userId: submitted.data.userId });
       return redirectWithToast(backTo, {
@@ -121,10 +142,14 @@ export default function ManagePeople() {
         <EmptyState title="Nobody matches">Try another name or role.</EmptyState>
       ) : (
         <Card className="overflow-x-auto">
+          <PeopleBulkBar busy={busy} />
           <table className="w-full text-left text-sm">
             <caption className="sr-only">People with an account ({data.total})</caption>
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
               <tr>
+                <th scope="col" className="w-10 px-4 py-3">
+                  <span className="sr-only">Select</span>
+                </th>
                 <th scope="col" className="px-4 py-3">
                   Person
                 </th>
@@ -142,6 +167,11 @@ export default function ManagePeople() {
             <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
               {data.rows.map((person) => (
                 <tr key={person.id} data-testid={`person-${person.handle}`}>
+                  <td className="px-4 py-3">
+                    {isProspect(person) ? (
+                      <SelectProspect id={person.id} name={person.display_name} />
+                    ) : null}
+                  </td>
                   <td className="px-4 py-3">
                     <Link to={`/u/${person.handle}`} className="font-medium hover:underline">
                       {person.display_name}

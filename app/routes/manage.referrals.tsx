@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { Stat } from "~/components/promoters/charts.tsx";
 import { money, ReferralStageBadge } from "~/components/promoters/referral-stage.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
@@ -126,6 +126,9 @@ export default function ManageReferrals() {
           <Button type="submit" variant="secondary">
             Show
           </Button>
+          <a href="/manage/referrals.csv" download className={buttonClass("ghost")}>
+            Export all (CSV)
+          </a>
         </Form>
       </Card>
       <FormError message={actionData?.formError && !failedId ? actionData.formError : undefined} />

@@ -68,6 +68,22 @@ const EnvSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
   /** How long a worker holds a message it is sending before another worker may take it over. */
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Days after a promoter invitation when a reminder follows, comma separated ("" sends none). */
+  PROMOTER_REMINDER_DAYS: z
+    .string()
+    .default("3,7")
+    .refine(
+      (v) => v.split(",").every((s) => s.trim() === "" || /^\d{1,3}$/.test(s.trim())),
+      "must be whole numbers of days, comma separated, like 3,7",
+    )
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(Number)
+        .filter((n) => n > 0),
+    ),
   /** Extra origins allowed to send state-changing requests and open sockets, comma separated. */
   ALLOWED_ORIGINS: z
     .string()

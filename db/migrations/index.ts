@@ -8,6 +8,7 @@ import * as promoters from "./2026-11-22T1200_promoters.ts";
 import * as notices from "./2026-11-22T1300_notices.ts";
 import * as authAttemptsClient from "./2026-12-01T0900_auth_attempts_client.ts";
 import * as outbox from "./2026-12-01T0900_outbox.ts";
+import * as privacyInvitations from "./2026-12-02T0100_privacy_invitations.ts";
 import * as emailVerification from "./2026-12-02T0200_email_verification.ts";
 import * as mailPreferences from "./2026-12-02T0300_mail_preferences.ts";
 import * as signInProviders from "./2026-12-02T0400_sign_in_providers.ts";
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T1300_notices": notices,
   "2026-12-01T0900_auth_attempts_client": authAttemptsClient,
   "2026-12-01T0900_outbox": outbox,
+  "2026-12-02T0100_privacy_invitations": privacyInvitations,
   "2026-12-02T0200_email_verification": emailVerification,
   "2026-12-02T0300_mail_preferences": mailPreferences,
   "2026-12-02T0400_sign_in_providers": signInProviders,

@@ -125,6 +125,8 @@ export async function seedPromoters(
         invited_by: managerId,
         created_at: created,
         expires_at: new Date(created.getTime() + 14 * DAY),
+        // The outbox worker's first sweep sends these their due reminders.
+        last_sent_at: created,
       })
       .execute();
   }

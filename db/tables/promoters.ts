@@ -47,6 +47,12 @@ export interface PromoterInvitationsTable {
   used_at: MaybeTime;
   used_by: number | null;
   revoked_at: MaybeTime;
+  /** Follow-up reminders sent so far. */
+  reminders_sent: Generated<number>;
+  /** When the invitation or its latest reminder was sent. */
+  last_sent_at: MaybeTime;
+  /** SHA-256 of the links the reminders carried (each works like the first). */
+  reminder_token_hashes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface ReferenceSettingsTable {

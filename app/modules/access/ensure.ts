@@ -58,6 +58,8 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   manageSurveys: "Only community managers can send surveys and follow up on answers.",
   manageTestimonials: "Only community managers can start a case study from a testimonial.",
   editProfile: "You can only edit your own profile.",
+  downloadPersonalData: "You can only download your own data.",
+  deleteAccount: "You can only delete your own account.",
   verifyCustomers: "Only community managers can verify customers.",
   changeRoles: "Only admins can change roles.",
   useManagerTools: "Only the community team can use this.",

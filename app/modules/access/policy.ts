@@ -54,6 +54,14 @@ export const policy = {
   editOwnAccount(viewer: Viewer): boolean {
     return isSignedIn(viewer);
   },
+  // Privacy: a person's own data. Only the person may download it or delete
+  // the account; not even staff, so a download never carries someone else's data.
+  downloadPersonalData(viewer: Viewer, owner: { userId: number }): boolean {
+    return isSignedIn(viewer) && viewer.id === owner.userId;
+  },
+  deleteAccount(viewer: Viewer, owner: { userId: number }): boolean {
+    return isSignedIn(viewer) && viewer.id === owner.userId;
+  },
   verifyCustomers(viewer: Viewer): boolean {
     return isStaff(viewer);
   },

@@ -98,4 +98,7 @@ export type AuditAction =
   | "sign_in.settings_changed"
   | "user.signed_up_with_provider"
   | "user.linked_provider"
-  | "user.verified_by_provider";
+  | "user.verified_by_provider"
+  // Privacy and bulk actions
+  | "promoter.invitation_reminded"
+  | "user.account_deleted";

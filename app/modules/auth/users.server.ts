@@ -4,6 +4,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Role, User } from "../../../db/schema.ts";
 import { ensure } from "../access/ensure.ts";
 import { hasRole, isProspect, isVerifiedCustomer } from "../access/policy.ts";
+import { toCsv } from "../promoters/csv.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { ConflictError, FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
 import { queueVerification } from "./email-address.server.ts";
@@ -223,6 +224,34 @@ export const verifyCustomer = defineCommand({
   },
 });
 
+/**
+ * A manager verifies many prospects at once: one transaction, one verified
+ * mark and audit row per person (each through verifyCustomer). People who
+ * are no longer prospects are skipped and named.
+ */
+export const verifyCustomers = defineCommand({
+  name: "user.verify_customers",
+  authorize(viewer) {
+    ensure("verifyCustomers", viewer);
+  },
+  async run(trx, input: { userIds: number[] }, { nested }) {
+    const ids = [...new Set(input.userIds)];
+    const people = ids.length
+      ? await trx.selectFrom("users").selectAll().where("id", "in", ids).execute()
+      : [];
+    const verified: string[] = [];
+    const skipped: string[] = [];
+    for (const person of people.sort((a, b) => a.id - b.id)) {
+      if (!isProspect(person)) {
+        skipped.push(person.display_name);
+        continue;
+      }
+      verified.push((await nested(verifyCustomer, { userId: person.id })).display_name);
+    }
+    return { verified, skipped };
+  },
+});
+
 /** Admins change roles; every change is audited with who, when and from what. */
 export const changeRole = defineCommand({
   name: "user.change_role",
@@ -309,4 +338,36 @@ export async function listPeople(
     page,
     pageCount: Math.max(1, Math.ceil(Number(total) / PEOPLE_PAGE_SIZE)),
   };
+}
+
+/** Everyone with an account, for the managers' spreadsheet (deleted accounts are left out). */
+export async function exportPeople(db: Queryable): Promise<string> {
+  const rows = await db
+    .selectFrom("users")
+    .leftJoin("profiles", "profiles.user_id", "users.id")
+    .select([
+      "users.handle",
+      "users.display_name",
+      "users.email",
+      "users.role",
+      "profiles.company",
+      "users.created_at",
+      "users.verified_customer_at",
+    ])
+    .where("users.deleted_at", "is", null)
+    .orderBy("users.id")
+    .execute();
+  const day = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : "");
+  return toCsv([
+    ["handle", "name", "email", "role", "company", "joined", "verified customer"],
+    ...rows.map((r) => [
+      r.handle,
+      r.display_name,
+      r.email,
+      r.role,
+      r.company,
+      day(r.created_at),
+      day(r.verified_customer_at),
+    ]),
+  ]);
 }

@@ -74,3 +74,66 @@ export async function exportAdvocateReturn(
   ]);
   return { fileName: `return-on-relationship-${r.advocate.handle}.csv`, csv };
 }
+
+const isoDay = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : "");
+
+/** Every NPS response, newest first, for the managers' spreadsheet. */
+export async function exportNpsResponses(db: Queryable): Promise<string> {
+  const rows = await db
+    .selectFrom("nps_responses")
+    .select(["email", "name", "company", "score", "comment", "responded_at"])
+    .orderBy("responded_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  return toCsv([
+    ["email", "name", "company", "score", "comment", "responded"],
+    ...rows.map((r) => [r.email, r.name, r.company, r.score, r.comment, isoDay(r.responded_at)]),
+  ]);
+}
+
+/** Every referral with its advocate and stage. */
+export async function exportReferrals(db: Queryable): Promise<string> {
+  const rows = await db
+    .selectFrom("referrals")
+    .innerJoin("users", "users.id", "referrals.advocate_id")
+    .select([
+      "users.handle",
+      "users.display_name",
+      "referrals.contact_name",
+      "referrals.contact_email",
+      "referrals.company",
+      "referrals.stage",
+      "referrals.revenue_cents",
+      "referrals.margin_cents",
+      "referrals.created_at",
+      "referrals.stage_changed_at",
+    ])
+    .orderBy("referrals.id")
+    .execute();
+  return toCsv([
+    [
+      "advocate handle",
+      "advocate",
+      "contact",
+      "contact email",
+      "company",
+      "stage",
+      "revenue (USD)",
+      "margin (USD)",
+      "submitted",
+      "stage changed",
+    ],
+    ...rows.map((r) => [
+      r.handle,
+      r.display_name,
+      r.contact_name,
+      r.contact_email,
+      r.company,
+      r.stage,
+      dollars(r.revenue_cents),
+      dollars(r.margin_cents),
+      isoDay(r.created_at),
+      isoDay(r.stage_changed_at),
+    ]),
+  ]);
+}

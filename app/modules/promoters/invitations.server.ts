@@ -1,6 +1,10 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { User } from "../../../db/schema.ts";
+import type { Effects } from "../commands/effects.server.ts";
+import type { Viewer } from "../access/policy.ts";
+import { sendLater } from "../outbox/queue.server.ts";
+import { invitationMessage, inviterName } from "./invitation-mail.server.ts";
 import { ConflictError, NotFoundError } from "../../utils/errors.ts";
 import { ensure } from "../access/ensure.ts";
 import { hashPassword } from "../auth/password.server.ts";
@@ -9,6 +13,8 @@ import { insertAccount } from "../auth/users.server.ts";
 import type { SignUpInput } from "../auth/validation.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { InvitationUnusableError } from "./errors.ts";
+
+export { invitationPath } from "./invitation-mail.server.ts";
 
 const DAY = 86_400_000;
 /** How long an invitation link works. */
@@ -26,92 +32,120 @@ export function invitationState(
   return "open";
 }
 
+export interface InvitationInput {
+  email: string;
+  name?: string;
+  company?: string;
+  responseId?: number | null;
+}
+
 /**
  * A single-use, expiring invitation for a promoter to join as a verified
- * customer. The token is returned once, for the link; only its SHA-256 is
- * stored, as with sessions. An earlier open invitation to the same email
- * is withdrawn, so only the newest link works.
+ * customer, sent by email in the same transaction. The token is returned
+ * once; only its SHA-256 is stored, as with sessions. An earlier open
+ * invitation to the same email is withdrawn, so only the newest link works.
  */
+export async function issueInvitation(
+  trx: Queryable,
+  input: InvitationInput,
+  ctx: { viewer: NonNullable<Viewer>; effects: Effects; now: Date },
+) {
+  const { viewer, effects, now } = ctx;
+  const email = input.email.trim().toLowerCase();
+  const member = await trx
+    .selectFrom("users")
+    .select(["id", "display_name"])
+    .where(sql<string>`lower(email)`, "=", email)
+    .executeTakeFirst();
+  if (member)
+    throw new ConflictError(
+      `${member.display_name} already has an account; no invitation is needed.`,
+    );
+  let name = input.name ?? "";
+  let company = input.company ?? "";
+  // The survey answer the invitation follows: the one given, or the person's latest.
+  const response = input.responseId
+    ? await trx
+        .selectFrom("nps_responses")
+        .selectAll()
+        .where("id", "=", input.responseId)
+        .executeTakeFirst()
+    : await trx
+        .selectFrom("nps_responses")
+        .selectAll()
+        .where(sql<string>`lower(email)`, "=", email)
+        .orderBy("responded_at", "desc")
+        .executeTakeFirst();
+  if (input.responseId && !response)
+    throw new NotFoundError("That survey response does not exist.");
+  if (response) {
+    if (response.email.toLowerCase() !== email)
+      throw new ConflictError("The invitation must go to the email that answered the survey.");
+    name ||= response.name;
+    company ||= response.company;
+  }
+  await trx
+    .updateTable("promoter_invitations")
+    .set({ revoked_at: now })
+    .where(sql<string>`lower(email)`, "=", email)
+    .where("used_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", now)
+    .execute();
+  const token = generateSessionToken();
+  const invitation = await trx
+    .insertInto("promoter_invitations")
+    .values({
+      token_hash: sessionIdFromToken(token),
+      email,
+      name,
+      company,
+      response_id: response?.id ?? null,
+      invited_by: viewer.id,
+      created_at: now,
+      expires_at: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY),
+      last_sent_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  effects.audit({
+    actorId: viewer.id,
+    action: "promoter.invited",
+    subjectType: "promoter_invitation",
+    subjectId: invitation.id,
+    details: { email, responseId: input.responseId ?? null },
+  });
+  sendLater(effects, async (tx, site) =>
+    invitationMessage(site, {
+      invitationId: invitation.id,
+      email,
+      name,
+      company,
+      inviter: await inviterName(tx, viewer.id),
+      token,
+      expiresAt: invitation.expires_at,
+      reminder: 0,
+    }),
+  );
+  return { token, invitation };
+}
+
+/** A manager invites one promoter; the invitation goes out by email. */
 export const createInvitation = defineCommand({
   name: "promoter.invite",
   authorize(viewer) {
     ensure("managePromoters", viewer);
   },
-  async run(
-    trx,
-    input: { email: string; name?: string; company?: string; responseId?: number | null },
-    { viewer, effects, now },
-  ) {
+  async run(trx, input: InvitationInput, { viewer, effects, now }) {
     ensure("managePromoters", viewer);
-    const email = input.email.trim().toLowerCase();
-    const member = await trx
-      .selectFrom("users")
-      .select(["id", "display_name"])
-      .where(sql<string>`lower(email)`, "=", email)
-      .executeTakeFirst();
-    if (member)
-      throw new ConflictError(
-        `${member.display_name} already has an account; no invitation is needed.`,
-      );
-    let name = input.name ?? "";
-    let company = input.company ?? "";
-    // The survey answer the invitation follows: the one given, or the person's latest.
-    const response = input.responseId
-      ? await trx
-          .selectFrom("nps_responses")
-          .selectAll()
-          .where("id", "=", input.responseId)
-          .executeTakeFirst()
-      : await trx
-          .selectFrom("nps_responses")
-          .selectAll()
-          .where(sql<string>`lower(email)`, "=", email)
-          .orderBy("responded_at", "desc")
-          .executeTakeFirst();
-    if (input.responseId && !response)
-      throw new NotFoundError("That survey response does not exist.");
-    if (response) {
-      if (response.email.toLowerCase() !== email)
-        throw new ConflictError("The invitation must go to the email that answered the survey.");
-      name ||= response.name;
-      company ||= response.company;
-    }
-    await trx
-      .updateTable("promoter_invitations")
-      .set({ revoked_at: now })
-      .where(sql<string>`lower(email)`, "=", email)
-      .where("used_at", "is", null)
-      .where("revoked_at", "is", null)
-      .where("expires_at", ">", now)
-      .execute();
-    const token = generateSessionToken();
-    const invitation = await trx
-      .insertInto("promoter_invitations")
-      .values({
-        token_hash: sessionIdFromToken(token),
-        email,
-        name,
-        company,
-        response_id: response?.id ?? null,
-        invited_by: viewer.id,
-        created_at: now,
-        expires_at: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    effects.audit({
-      actorId: viewer.id,
-      action: "promoter.invited",
-      subjectType: "promoter_invitation",
-      subjectId: invitation.id,
-      details: { email, responseId: input.responseId ?? null },
-    });
-    return { token, invitation };
+    return issueInvitation(trx, input, { viewer, effects, now });
   },
 });
 
-export function invitationPath(token: string) {
-  return `/signup?invite=${encodeURIComponent(token)}`;
+/** The invitation a link belongs to: the first one sent, or one a reminder carried. */
+function byLink(token: string) {
+  const hash = sessionIdFromToken(token);
+  return sql<boolean>`(token_hash = ${hash} or ${hash} = any(reminder_token_hashes))`;
 }
 
 const unusable: Record<Exclude<InvitationState, "open">, string> = {
@@ -130,7 +164,7 @@ export async function lookUpInvitation(db: Queryable, token: string, now = new D
   const invitation = await db
     .selectFrom("promoter_invitations")
     .selectAll()
-    .where("token_hash", "=", sessionIdFromToken(token))
+    .where(byLink(token))
     .executeTakeFirst();
   if (!invitation)
     return {
@@ -151,7 +185,7 @@ async function lockOpenInvitation(trx: Queryable, token: string, email: string, 
     ? await trx
         .selectFrom("promoter_invitations")
         .selectAll()
-        .where("token_hash", "=", sessionIdFromToken(token))
+        .where(byLink(token))
         .forUpdate()
         .executeTakeFirst()
     : undefined;

@@ -1,0 +1,165 @@
+import { Form, Link } from "@remix-run/react";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { isVerifiedCustomer, type Viewer } from "~/modules/access/policy.ts";
+import {
+  PROMOTER_STAGE_LABELS as STAGE_LABELS,
+  type PromoterStage,
+} from "~/modules/promoters/labels.ts";
+import { BULK_FORM_ID } from "./bulk-invite.tsx";
+import { dateFormat } from "./format.ts";
+
+export interface PromoterListRow {
+  responseId: number;
+  email: string;
+  name: string;
+  company: string;
+  score: number;
+  comment: string;
+  respondedAt: string;
+  stage: PromoterStage;
+  user: { handle: string; displayName: string; role: NonNullable<Viewer>["role"] } | null;
+  invitation: { id: number; state: string; expiresAt: string } | null;
+}
+
+const tone = (stage: PromoterStage) =>
+  stage === "contributed" ? "brand" : stage === "not_member" ? "neutral" : "spot";
+
+function RowActions({ p, busy }: { p: PromoterListRow; busy: boolean }) {
+  const open = p.invitation?.state === "open";
+  return (
+    <div className="flex flex-wrap justify-end gap-2">
+      {p.stage === "not_member" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="invite" />
+          <input type="hidden" name="email" value={p.email} />
+          <input type="hidden" name="responseId" value={p.responseId} />
+          <Button
+            type="submit"
+            size="sm"
+            disabled={busy}
+            aria-label={`Invite ${p.name || p.email}`}
+          >
+            {open ? "Send a new link" : "Invite"}
+          </Button>
+        </Form>
+      ) : null}
+      {open && p.stage === "not_member" && p.invitation ? (
+        <Form
+          method="post"
+          onSubmit={(e) => {
+            if (!confirm("Withdraw this invitation? The link stops working.")) e.preventDefault();
+          }}
+        >
+          <input type="hidden" name="intent" value="revoke" />
+          <input type="hidden" name="invitationId" value={p.invitation.id} />
+          <Button type="submit" size="sm" variant="ghost" disabled={busy}>
+            Withdraw
+          </Button>
+        </Form>
+      ) : null}
+      {p.comment && isVerifiedCustomer(p.user) ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="story" />
+          <input type="hidden" name="responseId" value={p.responseId} />
+          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+            Start a story
+          </Button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+/** The promoters on this page, each with a checkbox for the bulk invitation and its own actions. */
+export function PromoterTable({
+  rows,
+  total,
+  busy,
+}: {
+  rows: PromoterListRow[];
+  total: number;
+  busy: boolean;
+}) {
+  return (
+    <Card className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Promoters ({total})</caption>
+        <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
+          <tr>
+            <th scope="col" className="w-10 px-4 py-3">
+              <span className="sr-only">Select</span>
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Promoter
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Said
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Stage
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Actions
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
+          {rows.map((p) => (
+            <tr key={p.email} data-testid={`promoter-${p.email}`}>
+              <td className="px-4 py-3 align-top">
+                {p.stage === "not_member" ? (
+                  <input
+                    type="checkbox"
+                    name="email"
+                    value={p.email}
+                    form={BULK_FORM_ID}
+                    aria-label={`Select ${p.name || p.email}`}
+                    className="size-4 accent-brand-600"
+                  />
+                ) : null}
+              </td>
+              <td className="px-4 py-3 align-top">
+                {p.user ? (
+                  <Link to={`/u/${p.user.handle}`} className="font-medium hover:underline">
+                    {p.user.displayName}
+                  </Link>
+                ) : (
+                  <span className="font-medium">{p.name || p.email}</span>
+                )}
+                <div className="text-stone-600 dark:text-stone-400">
+                  {p.email}
+                  {p.company ? ` · ${p.company}` : ""}
+                </div>
+              </td>
+              <td className="max-w-md px-4 py-3 align-top">
+                <span className="font-semibold tabular-nums">{p.score}</span>
+                <span className="text-stone-500"> on {dateFormat(p.respondedAt)}</span>
+                {p.comment ? (
+                  <p className="mt-1 line-clamp-3 text-stone-700 dark:text-stone-300">
+                    “{p.comment}”
+                  </p>
+                ) : null}
+              </td>
+              <td className="px-4 py-3 align-top">
+                <Badge tone={tone(p.stage)}>{STAGE_LABELS[p.stage]}</Badge>
+                {p.invitation && p.stage === "not_member" ? (
+                  <div className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+                    Invitation {p.invitation.state}
+                    {p.invitation.state === "open"
+                      ? ` until ${dateFormat(p.invitation.expiresAt)}`
+                      : ""}
+                  </div>
+                ) : null}
+              </td>
+              <td className="px-4 py-3 align-top">
+                <RowActions p={p} busy={busy} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}

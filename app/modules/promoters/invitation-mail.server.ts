@@ -1,0 +1,75 @@
+import type { Queryable } from "../../../db/client.ts";
+import { composeEmail } from "../mail/compose.server.ts";
+import { absoluteUrl, type SiteSettings } from "../mail/settings.ts";
+import { PromoterInvitationEmail } from "../mail/templates/promoters.tsx";
+
+export const INVITATION_SUBJECT = "You are invited to our customer community on Limelight";
+export const REMINDER_SUBJECT = "Your invitation to our customer community is still open";
+
+export function invitationPath(token: string) {
+  return `/signup?invite=${encodeURIComponent(token)}`;
+}
+
+/** The name a promoter reads as the person inviting them. */
+export async function inviterName(db: Queryable, userId: number | null): Promise<string> {
+  if (!userId) return "The community team";
+  const row = await db
+    .selectFrom("users")
+    .select("display_name")
+    .where("id", "=", userId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row?.display_name ?? "The community team";
+}
+
+/** The invitation (or its reminder) to one promoter, composed for the outbox. */
+export function invitationMessage(
+  site: SiteSettings,
+  input: {
+    invitationId: number;
+    email: string;
+    name: string;
+    company: string;
+    inviter: string;
+    token: string;
+    expiresAt: Date;
+    /** 0 for the invitation itself, 1, 2 … for the reminders. */
+    reminder: number;
+  },
+) {
+  return composeEmail(site, {
+    to: input.email,
+    userId: null,
+    kind: input.reminder ? "promoter_reminder" : "promoter_invitation",
+    idempotencyKey: input.reminder
+      ? `promoter_reminder:${input.invitationId}:${input.reminder}`
+      : `promoter_invitation:${input.invitationId}`,
+    subject: input.reminder ? REMINDER_SUBJECT : INVITATION_SUBJECT,
+    template: PromoterInvitationEmail({
+      name: input.name,
+      company: input.company,
+      inviterName: input.inviter,
+      link: absoluteUrl(site, invitationPath(input.token)),
+      expiresAt: input.expiresAt,
+      reminder: input.reminder > 0,
+    }),
+  });
+}
+
+/**
+ * What the promoters will read, shown to the manager before anything is
+ * sent: the message for the first of them, with a placeholder link.
+ */
+export async function previewInvitation(
+  site: SiteSettings,
+  input: { name: string; company: string; inviter: string; expiresAt: Date },
+) {
+  const message = await invitationMessage(site, {
+    ...input,
+    invitationId: 0,
+    email: "preview@example.invalid",
+    token: "preview-link",
+    reminder: 0,
+  });
+  return { subject: message.subject, html: message.payload.html, text: message.payload.text };
+}
