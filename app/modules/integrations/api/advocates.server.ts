@@ -54,7 +54,10 @@ async function shape(
     ),
   );
   return rows.map((r, i) => {
-    const visible = allowed("viewProfile", audience, { userId: r.id, isPublic: Boolean(r.is_public) });
+    const visible = allowed("viewProfile", audience, {
+      userId: r.id,
+      isPublic: Boolean(r.is_public),
+    });
     const tier = [...tiers].reverse().find((t) => t.rank <= ranks[i] && t.rank > 0);
     return {
       id: r.id,
@@ -90,7 +93,9 @@ export async function advocateByHandle(
   handle: string,
   options: { viewer: Viewer; private: boolean; site: SiteSettings },
 ) {
-  const row = await advocateRows(db).where("users.handle", "=", handle.toLowerCase()).executeTakeFirst();
+  const row = await advocateRows(db)
+    .where("users.handle", "=", handle.toLowerCase())
+    .executeTakeFirst();
   if (!row) throw new NotFoundError("There is no advocate with that handle.");
   const [shaped] = await shape(db, [row], options);
   return shaped;

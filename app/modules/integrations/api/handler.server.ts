@@ -48,7 +48,9 @@ function fieldMessages(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "body";
     out[key] ??=
-      issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : issue.message;
+      issue.code === "unrecognized_keys"
+        ? `Unknown field: ${issue.keys.join(", ")}.`
+        : issue.message;
   }
   return out;
 }
@@ -77,12 +79,9 @@ async function readJson(request: Request): Promise<{ value: unknown; text: strin
 function fromDomain(error: unknown): ApiProblem | null {
   if (!isDomainError(error)) return null;
   if (error.fieldErrors)
-    return new ApiProblem(
-      error.status === 400 ? 422 : error.status,
-      error.code,
-      error.message,
-      { errors: error.fieldErrors },
-    );
+    return new ApiProblem(error.status === 400 ? 422 : error.status, error.code, error.message, {
+      errors: error.fieldErrors,
+    });
   return new ApiProblem(error.status, error.code, error.message);
 }
 
@@ -109,7 +108,11 @@ async function handle<B, Q>(
       });
     }
     if (!token.scopes.includes(operation.scope))
-      throw new ApiProblem(403, "missing_scope", `This token lacks the “${operation.scope}” scope.`);
+      throw new ApiProblem(
+        403,
+        "missing_scope",
+        `This token lacks the “${operation.scope}” scope.`,
+      );
 
     const url = new URL(request.url);
     const query = operation.query

@@ -63,7 +63,9 @@ export function openApiDocument(publicUrl: string) {
         404: problem("Not found"),
         ...(o.method === "post"
           ? {
-              409: problem("The change does not fit the current state (an unknown stage transition)"),
+              409: problem(
+                "The change does not fit the current state (an unknown stage transition)",
+              ),
               415: problem("The body is not application/json"),
             }
           : {}),

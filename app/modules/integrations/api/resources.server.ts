@@ -2,7 +2,12 @@ import { z } from "zod";
 import { NotFoundError } from "../../../utils/errors.ts";
 import { publishedStoriesPage } from "../../advocacy/api-reads.server.ts";
 import { absoluteUrl } from "../../mail/settings.ts";
-import { referencesPage, referralById, referralsPage, type ReferralRow } from "../../promoters/api-reads.server.ts";
+import {
+  referencesPage,
+  referralById,
+  referralsPage,
+  type ReferralRow,
+} from "../../promoters/api-reads.server.ts";
 import { classifyScore } from "../../promoters/nps.ts";
 import { moveReferral, submitReferral } from "../../promoters/referrals.server.ts";
 import { addResponse } from "../../promoters/survey.server.ts";
@@ -171,7 +176,10 @@ export const API_OPERATIONS = {
           company: body.company,
           note: body.note,
         });
-        return { status: 201, body: referralBody(await referralById(command.db, viewer, created.id)) };
+        return {
+          status: 201,
+          body: referralBody(await referralById(command.db, viewer, created.id)),
+        };
       },
     } satisfies ApiOperation<z.infer<typeof S.NewReferral>>,
   },
