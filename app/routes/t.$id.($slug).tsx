@@ -33,7 +33,6 @@ import {
 } from "~/modules/discussions/moderation.server.ts";
 import { createReply, deletePost, editPost } from "~/modules/discussions/posts.server.ts";
 import { getThreadPage } from "~/modules/discussions/read.server.ts";
-import { readThreadNotifications } from "~/modules/notifications/mail.server.ts";
 import { THREAD_INTENTS } from "~/modules/discussions/thread-intents.ts";
 import { threadMetaTags } from "~/modules/discussions/thread-meta.ts";
 import { moveTargets, toThreadPageView } from "~/modules/discussions/thread-page.server.ts";
@@ -69,9 +68,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const search = url.searchParams.toString();
     throw redirect(`/t/${thread.id}/${thread.slug}${search ? `?${search}` : ""}`, 301);
   }
-  // Reading the thread reads its notifications: no email follows about what was seen here.
-  if (viewer)
-    await readThreadNotifications(await commandContext(request, context), { threadId: thread.id });
   const spaces = await moveTargets(context.db, page);
   return json(
     toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now: new Date() }),

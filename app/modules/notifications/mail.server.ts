@@ -8,7 +8,6 @@ import { absoluteUrl } from "../mail/settings.ts";
 import { DiscussionEmail } from "../mail/templates/discussions.tsx";
 import { enqueue } from "../outbox/queue.server.ts";
 import { loadViewer } from "../viewer/viewer.server.ts";
-import { countUnread } from "./inbox.server.ts";
 import { describeNotification, threadUrl } from "./record.server.ts";
 
 /** The mail kind each discussion notification becomes. */
@@ -105,26 +104,5 @@ export const mailUnreadNotifications = defineCommand({
       if (outcome === "queued") queued += 1;
     }
     return { considered: due.length, queued };
-  },
-});
-
-/**
- * Opening a thread reads its notifications, as on Discourse: the bell
- * clears, and no email follows about what the person has just seen.
- */
-export const readThreadNotifications = defineCommand({
-  name: "notifications.read_thread",
-  async run(trx, input: { threadId: number }, { viewer, effects, now }) {
-    if (!viewer) return;
-    const read = await trx
-      .updateTable("notifications")
-      .set({ read_at: now })
-      .where("user_id", "=", viewer.id)
-      .where("thread_id", "=", input.threadId)
-      .where("read_at", "is", null)
-      .returning("id")
-      .execute();
-    if (read.length)
-      effects.toUser(viewer.id, "notifications:unread", { count: await countUnread(trx, viewer) });
   },
 });
