@@ -11,6 +11,7 @@ import * as outbox from "./2026-12-01T0900_outbox.ts";
 import * as mailPreferences from "./2026-12-02T0300_mail_preferences.ts";
 import * as integrations from "./2026-12-02T0500_integrations.ts";
 import * as signInProviders from "./2026-12-02T0400_sign_in_providers.ts";
+import * as searchTrigrams from "./2026-12-02T0700_search_trigrams.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0300_mail_preferences": mailPreferences,
   "2026-12-02T0400_sign_in_providers": signInProviders,
   "2026-12-02T0500_integrations": integrations,
+  "2026-12-02T0700_search_trigrams": searchTrigrams,
 };
