@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -200,6 +201,8 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     parsers: pgliteParsers,
+    // Trigram search (migration 2026-12-02T0700_search_trigrams) needs it loaded.
+    extensions: { pg_trgm },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -103,6 +103,16 @@ const ASK: SeedThread[] = [
   {
     space: "ask-the-community",
     kind: "question",
+    author: "lucia-moreno",
+    title: "¿Cómo funciona la configuración de facturación por créditos?",
+    body: `Estamos evaluando Northwind para una distribuidora en Madrid. ¿Alguien puede explicar la configuración de facturación: se pagan créditos por ejecución o por conector?`,
+    tags: ["pricing"],
+    daysAgo: 3,
+    replies: [],
+  },
+  {
+    space: "ask-the-community",
+    kind: "question",
     author: "daniel-hughes",
     title: "How long did your SSO rollout with Okta actually take?",
     body: `We're a 900-bed hospital looking at Northwind Cloud for our finance and supply chain reporting. Security review is the part I'm worried about, not the dashboards.
@@ -1340,6 +1350,16 @@ Then set the retention policy on the detail dataset itself (dataset settings →
     tags: ["audit", "siem", "security"],
     daysAgo: 7,
     votes: 1,
+    replies: [],
+  },
+  {
+    space: "security-governance",
+    kind: "question",
+    author: "wei-zhang",
+    title: "单点登录配置：上海团队登录后被重定向回首页",
+    body: `我们在上海办公室的生产环境中启用了单点登录配置（Okta，SAML）。用户登录成功后却被重定向回首页，而不是他们打开的仪表板。有人遇到过吗？`,
+    tags: ["sso", "saml"],
+    daysAgo: 4,
     replies: [],
   },
 ];

@@ -16,13 +16,51 @@ const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Escapes a headline and turns the match markers into <mark> (safe to render as HTML). */
+/** Letters of any script but Latin: Chinese has no spaces, and the English stemmer knows none. */
+const SPACELESS_OR_NON_LATIN = /(?!\p{Script=Latin})\p{L}/u;
+const TITLE_HIT = 0.6;
+const BODY_HIT = 0.2;
+const SNIPPET_BEFORE = 60;
+const SNIPPET_LENGTH = 200;
+const MAX_TERMS = 5;
+
+/** The query's terms usable as substrings: two characters of Chinese, three of Latin letters. */
+function substringTerms(q: string): string[] {
+  return q
+    .split(/\s+/)
+    .map((t) => t.replace(/^["'(-]+|["')]+$/g, ""))
+    .filter((t) => t.length >= (SPACELESS_OR_NON_LATIN.test(t) ? 2 : 3))
+    .slice(0, MAX_TERMS);
+}
+
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, "\\$&")}%`;
+const regExpEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Puts the match markers around each occurrence of the terms, ignoring case. */
+function markTerms(text: string, terms: string[]): string {
+  if (!terms.length) return text;
+  const re = new RegExp(terms.map(regExpEscape).join("|"), "giu");
+  return text.replace(re, (m) => `${START}${m}${STOP}`);
+}
+
+/** Some of the body around the first hit (`from` counts from 1, as in SQL). */
+function excerptOf(r: { body_text: string; excerpt_from: number }, terms: string[]): string {
+  const from = Number(r.excerpt_from) - 1;
+  const chars = Array.from(r.body_text); // code points, as SQL counts them
+  const text = chars.slice(from, from + SNIPPET_LENGTH).join("");
+  const end = from + SNIPPET_LENGTH < chars.length ? " …" : "";
+  return `${from > 0 ? "… " : ""}${markTerms(text, terms)}${end}`;
+}
+
 export function highlightToHtml(headline: string): string {
   return escapeHtml(headline).replaceAll(START, "<mark>").replaceAll(STOP, "</mark>");
 }
 
 /**
  * Full-text search over thread titles and post bodies (tsvector + GIN),
- * ranked, with highlighted snippets; only threads and posts this viewer may
+ * ranked, with highlighted snippets, next to substring matching (pg_trgm GIN
+ * indexes) for Chinese and other text the English configuration cannot split
+ * or stem; only threads and posts this viewer may
  * read are considered, by the same policy as the pages.
  */
 export async function searchDiscussions(
@@ -39,8 +77,39 @@ export async function searchDiscussions(
   if (!readable.length) return empty;
   const moderator = policy.moderateDiscussions(viewer);
   const spaceIds = readable.map((s) => s.id);
-  const search = async (text: string) => {
-    const query = sql`websearch_to_tsquery('english', ${text})`;
+  const terms = substringTerms(q);
+  /**
+   * `fts`: websearch words for the ranked English full-text search (null: none);
+   * `like`: terms that must each appear as a substring of the title or body
+   * (null: none). A post matching either is a candidate.
+   */
+  const search = async (fts: string | null, like: string[] | null) => {
+    const query = sql`websearch_to_tsquery('english', ${fts ?? q})`;
+    const ftsHit = fts ? sql<boolean>`posts.search_vector @@ ${query}` : sql<boolean>`false`;
+    const contains = (term: string) => {
+      const pattern = likePattern(term);
+      return {
+        title: sql<boolean>`(posts.is_opening and threads.title ilike ${pattern})`,
+        body: sql<boolean>`posts.body_text ilike ${pattern}`,
+      };
+    };
+    const likes = (like ?? []).map(contains);
+    const likeHit = likes.length
+      ? sql.join(
+          likes.map((c) => sql`(${c.title} or ${c.body})`),
+          sql` and `,
+        )
+      : sql`false`;
+    // Substring hits rank on the full-text scale: a title hit like a title word.
+    const likeRank = likes.length
+      ? sql.join(
+          likes.map(
+            (c) =>
+              sql`(case when ${c.title} then ${sql.lit(TITLE_HIT)}::real else 0 end + case when ${c.body} then ${sql.lit(BODY_HIT)}::real else 0 end)`,
+          ),
+          sql` + `,
+        )
+      : sql`0`;
 
     const matches = db
       .selectFrom("posts")
@@ -49,9 +118,12 @@ export async function searchDiscussions(
         "posts.id as post_id",
         "posts.thread_id",
         "posts.is_opening",
-        sql<number>`ts_rank(posts.search_vector, ${query})`.as("rank"),
+        sql<boolean>`${ftsHit}`.as("fts_hit"),
+        sql<number>`(case when ${ftsHit} then ts_rank(posts.search_vector, ${query}) else 0 end) + (case when ${likeHit} then ${likeRank} else 0 end)`.as(
+          "rank",
+        ),
       ])
-      .where(sql<boolean>`posts.search_vector @@ ${query}`)
+      .where(sql<boolean>`(${ftsHit} or (${likeHit}))`)
       .where("threads.space_id", "in", spaceIds)
       .where("threads.deleted_at", "is", null)
       .where("posts.deleted_at", "is", null)
@@ -63,7 +135,7 @@ export async function searchDiscussions(
     // The best post per thread, then threads by that rank.
     const best = db
       .selectFrom(matches.as("m"))
-      .select(["m.thread_id", "m.post_id", "m.is_opening", "m.rank"])
+      .select(["m.thread_id", "m.post_id", "m.is_opening", "m.rank", "m.fts_hit"])
       .distinctOn("m.thread_id")
       .orderBy("m.thread_id")
       .orderBy("m.rank", "desc")
@@ -92,6 +164,12 @@ export async function searchDiscussions(
         "b.post_id",
         "b.is_opening",
         "b.rank",
+        "b.fts_hit",
+        // Around the first substring hit, for posts full-text search did not find.
+        sql<number>`greatest(1, strpos(lower(posts.body_text), lower(${terms[0] ?? ""})) - ${SNIPPET_BEFORE})`.as(
+          "excerpt_from",
+        ),
+        "posts.body_text",
         "author.handle as author_handle",
         "author.display_name as author_name",
         sql<string>`ts_headline('english', threads.title, ${query}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`})`.as(
@@ -110,12 +188,16 @@ export async function searchDiscussions(
     return { total: Number(total), rows };
   };
 
-  // Every word must match; when no post has them all, any of them will do.
-  let { total, rows } = await search(q);
+  // Every word must match (as a word, or for a script without spaces such as
+  // Chinese, as a substring); when nothing has them all, a substring of each
+  // (a word the stemmer does not reduce, a part of one); then any of the words.
+  const spaceless = SPACELESS_OR_NON_LATIN.test(q) && terms.length > 0;
+  let { total, rows } = await search(q, spaceless ? terms : null);
   let matchedAll = true;
+  if (total === 0 && !spaceless && terms.length) ({ total, rows } = await search(null, terms));
   const words = q.split(/\s+/).filter(Boolean);
   if (total === 0 && words.length > 1 && !/["-]|\bor\b/i.test(q)) {
-    ({ total, rows } = await search(words.join(" or ")));
+    ({ total, rows } = await search(words.join(" or "), null));
     matchedAll = false;
   }
   const spaceById = new Map(spaces.map((s) => [s.id, s]));
@@ -129,8 +211,8 @@ export async function searchDiscussions(
         slug: r.slug,
         title: r.title,
         kind: r.kind,
-        titleHtml: highlightToHtml(r.title_headline),
-        snippetHtml: highlightToHtml(r.snippet),
+        titleHtml: highlightToHtml(r.fts_hit ? r.title_headline : markTerms(r.title, terms)),
+        snippetHtml: highlightToHtml(r.fts_hit ? r.snippet : excerptOf(r, terms)),
         postId: r.is_opening ? null : r.post_id,
         replyCount: r.reply_count,
         voteCount: r.vote_count,
