@@ -92,7 +92,7 @@ describe("verifying a customer", () => {
     expect(audit[0].created_at.getTime()).toBeGreaterThanOrEqual(before - 1000);
     // The manager sees it in the audit log, with their name on it.
     const log = await (await c.get("/manage/audit?_data=routes%2Fmanage.audit")).json();
-    expect(log.entries[0]).toMatchObject({
+    expect(log.rows[0]).toMatchObject({
       action: "user.verified_customer",
       subject_id: String(prospect.id),
       actor_handle: manager.handle,

@@ -50,7 +50,7 @@ function MemberVoteButton({ post }: { post: PostView }) {
   const box = voteBox;
   const label = voteLabel(post);
   const disabled = own || !thread.abilities.vote || post.hidden;
-  const hint = !own && !thread.abilities.vote ? thread.abilities.voteHint : null;
+  const hint = !own && !thread.abilities.vote ? thread.voteHint : null;
   const hintId = `vote-hint-${post.id}`;
   return (
     <fetcher.Form method="post">

@@ -19,9 +19,10 @@ export interface ThreadContextValue {
     moderate: boolean;
     seeVotes: boolean;
     vote: boolean;
-    voteHint: string | null;
     flag: boolean;
   };
+  /** Why the vote buttons are greyed ("You can vote at 15 reputation"), when they are. */
+  voteHint: string | null;
   voted: Set<number>;
   sources: Record<string, string>;
   /** Posts this viewer may delete (their own; any, for moderators). */
@@ -46,6 +47,7 @@ export interface ThreadPageData {
   viewer: { id: number } | null;
   now: string;
   abilities: ThreadContextValue["abilities"];
+  voteHint: string | null;
   viewerVotes: number[];
   sources: Record<string, string>;
   deletable: number[];
@@ -84,6 +86,7 @@ export function useThreadContext(
       ...data.abilities,
       reply: data.abilities.reply && (!live.locked || data.abilities.moderate),
     },
+    voteHint: data.voteHint,
     voted,
     sources: data.sources,
     deletable,

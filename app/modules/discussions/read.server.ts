@@ -38,8 +38,6 @@ export function threadAbilities(viewer: Viewer, thread: ThreadState) {
     moderate: policy.moderateDiscussions(viewer),
     seeVotes: policy.seeVoteBreakdown(viewer),
     vote: Boolean(viewer) && policy.hasPrivilege(viewer, "vote"),
-    /** Shown under a greyed vote button: what it takes to vote. */
-    voteHint: viewer ? privilegeHint(viewer, "vote", viewer.privilegeThresholds) : null,
     flag: Boolean(viewer) && policy.hasPrivilege(viewer, "flag"),
   };
 }
@@ -143,6 +141,8 @@ export async function getThreadPage(
     },
     viewerVotes,
     abilities: threadAbilities(viewer, thread),
+    /** Shown under a greyed vote button: what it takes to vote. */
+    voteHint: viewer ? privilegeHint(viewer, "vote", viewer.privilegeThresholds) : null,
   };
 }
 

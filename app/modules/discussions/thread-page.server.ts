@@ -51,6 +51,7 @@ export function toThreadPageView(
     cursors: page.cursors,
     viewerVotes: page.viewerVotes,
     abilities: page.abilities,
+    voteHint: page.voteHint,
     sources: page.sources,
     deletable: page.deletable,
     spaces: context.spaces,

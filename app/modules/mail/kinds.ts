@@ -141,7 +141,15 @@ export const MAIL_KINDS: readonly MailKind[] = [
     kind: "survey_invitation",
     category: "community",
     label: "Survey invitations",
-    defaultRhythm: "digest",
+    // A survey asks about the moment: folded into a digest it would arrive late and out of context.
+    defaultRhythm: "immediate",
+  },
+  {
+    // Confirms what the person just chose to publish, with the link that withdraws it.
+    kind: "testimonial_published",
+    category: "essential",
+    label: "Your testimonial is published",
+    defaultRhythm: "immediate",
   },
   {
     kind: "event_reminder",
