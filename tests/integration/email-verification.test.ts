@@ -6,10 +6,10 @@ import { createSpace, type Space } from "../../app/modules/discussions/spaces.se
 import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import "../../app/modules/discussions/sources.server.ts";
-import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";
-import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
-import { startTestSmtp, type TestSmtp } from "../support/smtp.ts";
+import { TestClient, type TestServer } from "../support/server.ts";
+import type { TestSmtp } from "../support/smtp.ts";
+import { closeMailWorld, startMailWorld } from "../support/mail-world.ts";
 
 // Confirming an address, through the real server, database and a real SMTP
 // server: an unconfirmed account reads and keeps its session but does not
@@ -20,7 +20,6 @@ let handle: DbHandle;
 let server: TestServer;
 let smtp: TestSmtp;
 let ask: Space;
-const PUBLIC_URL = "http://community.test";
 const THREAD_ROUTE = encodeURIComponent("routes/t.$id.($slug)");
 const NEW_ROUTE = encodeURIComponent("routes/s.$space.new");
 const TOKEN_ROUTE = encodeURIComponent("routes/verify-email.$token");
@@ -30,14 +29,7 @@ const client = () =>
   new TestClient(server.url, { "X-Forwarded-For": `10.71.${ip >> 8}.${ip++ & 255}` });
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  smtp = await startTestSmtp();
-  server = await startTestServer(handle, {
-    SMTP_URL: smtp.url,
-    PUBLIC_URL,
-    OUTBOX_POLL_MS: "600000",
-    WRITE_RATE_LIMIT_PER_MINUTE: "10000",
-  });
+  ({ handle, smtp, server } = await startMailWorld({ WRITE_RATE_LIMIT_PER_MINUTE: "10000" }));
   ask = await createSpace(contextFor(handle.db, null), {
     slug: "ask",
     name: "Ask the community",
@@ -49,11 +41,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await smtp?.close();
-  await handle?.close();
-});
+afterAll(() => closeMailWorld({ handle, smtp, server }));
 
 /** Delivers what is due and returns the newest message to `email`, with the link it carries. */
 async function mailTo(email: string) {

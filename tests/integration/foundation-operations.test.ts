@@ -255,9 +255,7 @@ describe("the server process and the command-line tools on one data directory", 
     expect(c.cookies.has("__Host-limelight_session")).toBe(true);
     expect((await c.get("/manage")).status).toBe(200);
     const audit = await (await c.get("/manage/audit?_data=routes%2Fmanage.audit")).json();
-    expect(audit.rows.map((e: { action: string }) => e.action)).toContain(
-      "user.created_from_cli",
-    );
+    expect(audit.rows.map((e: { action: string }) => e.action)).toContain("user.created_from_cli");
   });
 
   it("while the server runs, the tools refuse to open its data directory", async () => {

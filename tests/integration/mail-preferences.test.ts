@@ -16,10 +16,10 @@ import { readNotifications } from "../../app/modules/notifications/inbox.server.
 import { mailUnreadNotifications } from "../../app/modules/notifications/mail.server.ts";
 import { sendLater } from "../../app/modules/outbox/queue.server.ts";
 import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
-import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";
-import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
-import { startTestSmtp, type TestSmtp } from "../support/smtp.ts";
+import { TestClient, type TestServer } from "../support/server.ts";
+import type { TestSmtp } from "../support/smtp.ts";
+import { closeMailWorld, startMailWorld } from "../support/mail-world.ts";
 
 let handle: DbHandle;
 let server: TestServer;
@@ -30,14 +30,7 @@ const site = { publicUrl: PUBLIC_URL, mailFrom: "Limelight <no-reply@community.t
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  smtp = await startTestSmtp();
-  server = await startTestServer(handle, {
-    SMTP_URL: smtp.url,
-    PUBLIC_URL,
-    OUTBOX_POLL_MS: "600000",
-    OUTBOX_LEASE_MS: "200",
-  });
+  ({ handle, smtp, server } = await startMailWorld());
   spaceId = (
     await createSpace(contextFor(handle.db, null), {
       slug: "mail-lobby",
@@ -50,11 +43,7 @@ beforeAll(async () => {
   ).id;
 });
 
-afterAll(async () => {
-  await server?.close();
-  await smtp?.close();
-  await handle?.close();
-});
+afterAll(() => closeMailWorld({ handle, smtp, server }));
 
 /** Some module's message of a given kind: it knows nothing about preferences. */
 const notifyByMail = defineCommand({

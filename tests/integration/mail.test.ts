@@ -9,7 +9,8 @@ import { emailTransport } from "../../server/outbox.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
-import { startTestSmtp, type TestSmtp } from "../support/smtp.ts";
+import type { TestSmtp } from "../support/smtp.ts";
+import { closeMailWorld, startMailWorld } from "../support/mail-world.ts";
 import pino from "pino";
 
 let handle: DbHandle;
@@ -18,22 +19,10 @@ let smtp: TestSmtp;
 const PUBLIC_URL = "http://community.test";
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  smtp = await startTestSmtp();
-  server = await startTestServer(handle, {
-    SMTP_URL: smtp.url,
-    PUBLIC_URL,
-    // The tests run the worker's rounds themselves, so nothing races them.
-    OUTBOX_POLL_MS: "600000",
-    OUTBOX_LEASE_MS: "200",
-  });
+  ({ handle, smtp, server } = await startMailWorld());
 });
 
-afterAll(async () => {
-  await server?.close();
-  await smtp?.close();
-  await handle?.close();
-});
+afterAll(() => closeMailWorld({ handle, smtp, server }));
 
 const messagesTo = (email: string) =>
   handle.db

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
-import { createTestDb } from "../support/db.ts";
 import { insertUser, uniqueSuffix } from "../support/factories.ts";
-import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
-import { startTestSmtp, type TestSmtp } from "../support/smtp.ts";
+import { TestClient, type TestServer } from "../support/server.ts";
+import type { TestSmtp } from "../support/smtp.ts";
+import { closeMailWorld, startMailWorld } from "../support/mail-world.ts";
 
 let handle: DbHandle;
 let server: TestServer;
@@ -12,20 +12,9 @@ const DAY = 86_400_000;
 const ROUTE = "/manage/promoters?index&_data=routes%2Fmanage.promoters._index";
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  smtp = await startTestSmtp();
-  server = await startTestServer(handle, {
-    SMTP_URL: smtp.url,
-    PUBLIC_URL: "http://community.test",
-    OUTBOX_POLL_MS: "600000",
-    PROMOTER_REMINDER_DAYS: "3,7",
-  });
+  ({ handle, smtp, server } = await startMailWorld({ PROMOTER_REMINDER_DAYS: "3,7" }));
 });
-afterAll(async () => {
-  await server?.close();
-  await smtp?.close();
-  await handle?.close();
-});
+afterAll(() => closeMailWorld({ handle, smtp, server }));
 
 const mailsTo = (email: string) =>
   smtp.received.filter((m) => (m.to && "text" in m.to ? m.to.text : "").includes(email));

@@ -1,32 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import { npsSummary } from "../../app/modules/promoters/survey.server.ts";
-import { createTestDb } from "../support/db.ts";
 import { insertUser, uniqueSuffix } from "../support/factories.ts";
-import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
-import { startTestSmtp, type TestSmtp } from "../support/smtp.ts";
+import { TestClient, type TestServer } from "../support/server.ts";
+import type { TestSmtp } from "../support/smtp.ts";
+import { closeMailWorld, startMailWorld } from "../support/mail-world.ts";
 
 let handle: DbHandle;
 let server: TestServer;
 let smtp: TestSmtp;
-const PUBLIC_URL = "http://community.test";
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  smtp = await startTestSmtp();
-  server = await startTestServer(handle, {
-    SMTP_URL: smtp.url,
-    PUBLIC_URL,
-    OUTBOX_POLL_MS: "600000",
-    OUTBOX_LEASE_MS: "200",
-  });
+  ({ handle, smtp, server } = await startMailWorld());
 });
 
-afterAll(async () => {
-  await server?.close();
-  await smtp?.close();
-  await handle?.close();
-});
+afterAll(() => closeMailWorld({ handle, smtp, server }));
 
 const client = () =>
   new TestClient(server.url, {
