@@ -8,20 +8,18 @@ export function CheckboxGroup({
   options,
   chosen,
   error,
-  columns = false,
 }: {
   legend: string;
   name: string;
   options: Record<string, string>;
   chosen: string[];
   error?: string;
-  columns?: boolean;
 }) {
   const errorId = `${useId()}-error`;
   return (
     <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>
       <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">{legend}</legend>
-      <div className={columns ? "grid gap-2 sm:grid-cols-2" : "space-y-2"}>
+      <div className="space-y-2">
         {Object.entries(options).map(([value, sentence]) => (
           <CheckboxField
             key={value}

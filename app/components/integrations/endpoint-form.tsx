@@ -58,7 +58,6 @@ export function EndpointForm({
         options={events}
         chosen={chosen}
         error={field("events").error}
-        columns
       />
       {saved ? (
         <CheckboxField
