@@ -102,6 +102,31 @@ describe("the webhooks page", () => {
     expect(listed).toContain("story.published");
     expect(listed).not.toContain(secret.value);
   });
+  it("shows a rotated secret once, and deletes an endpoint", async () => {
+    const [endpoint] = await handle.db
+      .selectFrom("webhook_endpoints")
+      .select(["id", "secret"])
+      .execute();
+    const rotated = await post(admin, WEBHOOKS, [
+      ["intent", "rotate"],
+      ["id", String(endpoint.id)],
+    ]);
+    expect(rotated.status).toBe(200);
+    const { secret } = await rotated.json();
+    expect(secret.value).not.toBe(endpoint.secret);
+    expect(await (await admin.get(WEBHOOKS)).text()).not.toContain(secret.value);
+    const bad = await post(admin, WEBHOOKS, [
+      ["intent", "delete"],
+      ["id", "0"],
+    ]);
+    expect(bad.status).toBe(400);
+    const deleted = await post(admin, WEBHOOKS, [
+      ["intent", "delete"],
+      ["id", String(endpoint.id)],
+    ]);
+    expect(deleted.status).toBe(200);
+    expect(await endpointCount()).toBe(0);
+  });
 });
 
 describe("the API tokens page", () => {
