@@ -8,11 +8,15 @@ import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.useManagerTools);
   const viewer = await getViewer(request, context);
-  return json({ outbox: policy.manageOutbox(viewer), signIn: policy.configureSignIn(viewer) });
+  return json({
+    outbox: policy.manageOutbox(viewer),
+    signIn: policy.configureSignIn(viewer),
+    integrations: policy.manageIntegrations(viewer),
+  });
 }
 
 export default function ManageLayout() {
-  const { outbox, signIn } = useLoaderData<typeof loader>();
+  const { outbox, signIn, integrations } = useLoaderData<typeof loader>();
   return (
     <Container>
       <PageHeader
@@ -38,6 +42,7 @@ export default function ManageLayout() {
           { to: "/manage/audit", label: "Audit log" },
           ...(outbox ? [{ to: "/manage/outbox", label: "Outbox" }] : []),
           ...(signIn ? [{ to: "/manage/settings/sign-in", label: "Sign-in" }] : []),
+          ...(integrations ? [{ to: "/manage/integrations", label: "Integrations" }] : []),
         ]}
       />
       <div className="pt-6">

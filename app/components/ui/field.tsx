@@ -130,7 +130,7 @@ export function CheckboxField({
         id={id}
         type="checkbox"
         aria-describedby={descriptionId}
-        className="mt-0.5 h-4 w-4 rounded border-stone-400 text-brand-700 accent-brand-700"
+        className="mt-0.5 h-4 w-4 shrink-0 rounded border-stone-400 text-brand-700 accent-brand-700"
         {...input}
       />
       <div className="text-sm">
