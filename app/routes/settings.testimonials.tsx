@@ -81,7 +81,9 @@ export default function TestimonialSettings() {
               <blockquote className="text-stone-800 dark:text-stone-200">“{t.body}”</blockquote>
               <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
                 <span>{t.credit_line}</span>
-                <span aria-hidden="true">·</span>
+                <span aria-hidden="true" className="hidden sm:inline">
+                  ·
+                </span>
                 <span>Published {formatLongDay(t.created_at)}</span>
                 {t.withdrawn_at ? (
                   <Badge tone="neutral">Withdrawn {formatLongDay(t.withdrawn_at)}</Badge>

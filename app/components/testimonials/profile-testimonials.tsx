@@ -36,7 +36,9 @@ export function ProfileTestimonials({
               <blockquote className="text-stone-800 dark:text-stone-200">“{t.body}”</blockquote>
               <figcaption className="mt-2 flex flex-wrap gap-x-2 text-sm text-stone-600 dark:text-stone-400">
                 <span className="font-medium">{t.credit_line}</span>
-                <span aria-hidden="true">·</span>
+                <span aria-hidden="true" className="hidden sm:inline">
+                  ·
+                </span>
                 <Link to={`/testimonials/${t.id}`} className="underline">
                   {formatLongDay(t.created_at)}
                 </Link>
