@@ -16,8 +16,10 @@ import { ProfileAdvocacySections } from "~/components/advocacy/profile-sections.
 import { loadProfileAdvocacy } from "~/modules/advocacy/profile.server.ts";
 import { AskForConversation } from "~/components/promoters/ask-for-conversation.tsx";
 import { referenceAvailability } from "~/modules/promoters/reference-caps.server.ts";
+import { ProfileTestimonials } from "~/components/testimonials/profile-testimonials.tsx";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
+import { testimonialsOf } from "~/modules/testimonials/testimonials.server.ts";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
@@ -31,11 +33,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const origin = context.env.PUBLIC_URL;
     const url = new URL(request.url);
     // Independent reads, side by side.
-    const [reputation, tier, referenceAsk, advocacy] = await Promise.all([
+    const [reputation, tier, referenceAsk, advocacy, testimonials] = await Promise.all([
       loadProfileReputation(context.db, viewer, profile.id, url),
       profileTier(context.db, viewer, profile),
       referenceAvailability(context.db, viewer, profile),
       loadProfileAdvocacy(context.db, viewer, profile.id),
+      testimonialsOf(context.db, viewer, profile.id),
     ]);
     return json({
       profile,
@@ -46,6 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       url: `${origin}/u/${profile.handle}`,
       advocacy,
       reputation,
+      testimonials,
     });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(error.message);
@@ -88,7 +92,7 @@ const roleLabel: Record<string, string> = {
 /** Members who are not (yet) verified customers wear the plain badge. */
 
 export default function ProfilePage() {
-  const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn } =
+  const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn, testimonials } =
     useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = formatLongMonth(profile.created_at);
@@ -171,6 +175,7 @@ export default function ProfilePage() {
             isOwner={isOwner}
           />
           <ProfileAdvocacySections data={advocacy} name={profile.display_name} isOwner={isOwner} />
+          <ProfileTestimonials testimonials={testimonials} isOwner={isOwner} />
         </div>
         <aside className="space-y-6">
           {tier ? (

@@ -30,9 +30,21 @@ test("a customer's 10 becomes a consented testimonial a manager turns into a cas
   browser,
   account,
 }) => {
+  // A long journey across five people's browsers, on a shared machine.
+  test.setTimeout(120_000);
   const customer = await account("advocate", "promoter");
   const manager = await account("manager", "surveyor");
   const unhappy = `unhappy-${Date.now()}@fabrikam.example`;
+
+  // Survey invitations reach members in the digest by default; this one asks for them at once.
+  const prefs = await browser.newContext();
+  const prefsPage = await prefs.newPage();
+  await login(prefsPage, customer.email, customer.password);
+  await prefsPage.goto("/settings/email");
+  await prefsPage.getByLabel("Survey invitations").selectOption("immediate");
+  await prefsPage.getByRole("button", { name: /Save/ }).first().click();
+  await expect(prefsPage.getByText(/saved/i).first()).toBeVisible();
+  await prefs.close();
 
   await login(page, manager.email, manager.password);
   await page.goto("/manage/promoters/surveys/new");
@@ -93,4 +105,42 @@ test("a customer's 10 becomes a consented testimonial a manager turns into a cas
   await expect(page.getByTestId("follow-ups-open")).not.toHaveText("0");
   await page.getByTestId("follow-ups-card").getByRole("link", { name: "Follow-ups" }).click();
   await expect(page.getByText("Two failed syncs this month and nobody told us.")).toBeVisible();
+
+  // The promoter sees it on their profile, then withdraws it from settings: gone everywhere.
+  const own = await browser.newContext();
+  const author = await own.newPage();
+  await login(author, customer.email, customer.password);
+  await author.goto(`/u/${customer.handle}`);
+  const block = author.getByTestId("profile-testimonials");
+  await expect(block).toContainText(comment);
+  await block.screenshot({ path: "test-results/shots/profile-testimonials-1280.png" });
+  await author.setViewportSize({ width: 390, height: 844 });
+  await block.screenshot({ path: "test-results/shots/profile-testimonials-390.png" });
+  await author.setViewportSize({ width: 1280, height: 900 });
+  await block.getByRole("link", { name: "Manage" }).click();
+  await expect(author).toHaveURL(/\/settings\/testimonials$/);
+  const mine = author
+    .getByTestId("my-testimonials")
+    .getByRole("listitem")
+    .filter({ hasText: comment });
+  await mine.getByRole("link", { name: "Withdraw" }).click();
+  await expect(mine.getByText("Withdraw this testimonial?")).toBeVisible();
+  await author.screenshot({
+    path: "test-results/shots/settings-testimonials-1280.png",
+    fullPage: true,
+  });
+  await author.setViewportSize({ width: 390, height: 844 });
+  await author.screenshot({
+    path: "test-results/shots/settings-testimonials-390.png",
+    fullPage: true,
+  });
+  await mine.getByRole("button", { name: "Yes, withdraw it" }).click();
+  await expect(author.getByText("Testimonial withdrawn")).toBeVisible();
+  await expect(mine.getByText(/^Withdrawn /)).toBeVisible();
+  await author.goto(`/u/${customer.handle}`);
+  await expect(author.getByRole("heading", { name: customer.displayName })).toBeVisible();
+  await expect(author.getByTestId("profile-testimonials")).toHaveCount(0);
+  await own.close();
+  await page.goto("/testimonials?industry=Financial+services");
+  await expect(page.getByText(comment)).toHaveCount(0);
 });

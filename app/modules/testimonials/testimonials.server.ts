@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { ConflictError, FieldError, NotFoundError } from "../../utils/errors.ts";
 import { paginate } from "../../utils/paginate.ts";
 import { ensure } from "../access/ensure.ts";
+import { policy, type Viewer } from "../access/policy.ts";
 import { startStoryFromSource } from "../advocacy/story-writing.server.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { composeEmail } from "../mail/compose.server.ts";
@@ -121,6 +122,11 @@ const published = (db: Queryable) =>
     .leftJoin("profiles as p", "p.user_id", "t.user_id")
     .where("t.withdrawn_at", "is", null);
 
+// A profile link only when the author's profile is public and they did not choose initials only.
+const profileHandle = sql<
+  string | null
+>`case when p.is_public and t.credit <> 'initials' then u.handle end`.as("handle");
+
 const wallColumns = [
   "t.id",
   "t.body",
@@ -148,8 +154,7 @@ export async function listWall(
     rows: (limit, offset) =>
       base()
         .select(wallColumns)
-        // A profile link only when the author's profile is public.
-        .select(sql<string | null>`case when p.is_public then u.handle end`.as("handle"))
+        .select(profileHandle)
         .orderBy("t.created_at", "desc")
         .orderBy("t.id", "desc")
         .limit(limit)
@@ -165,16 +170,21 @@ export async function listWall(
 export async function getTestimonial(db: Queryable, id: number) {
   return published(db)
     .select(wallColumns)
-    .select(sql<string | null>`case when p.is_public then u.handle end`.as("handle"))
+    .select(profileHandle)
     .where("t.id", "=", id)
     .executeTakeFirst();
 }
 
-/** The block on an advocate's profile: their published testimonials. */
-export async function testimonialsOf(db: Queryable, userId: number) {
+/**
+ * The block on an advocate's profile: their published testimonials. One
+ * credited by initials only stays anonymous, so it is never tied to a profile.
+ */
+export async function testimonialsOf(db: Queryable, viewer: Viewer, userId: number) {
+  if (!policy.readTestimonials(viewer)) return [];
   return published(db)
     .select(["t.id", "t.body", "t.credit_line", "t.created_at"])
     .where("t.user_id", "=", userId)
+    .where("t.credit", "<>", "initials")
     .orderBy("t.created_at", "desc")
     .limit(5)
     .execute();

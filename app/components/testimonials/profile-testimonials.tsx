@@ -1,0 +1,52 @@
+import { Link } from "@remix-run/react";
+import { Card } from "~/components/ui/card.tsx";
+import { formatLongDay } from "~/utils/format.ts";
+
+type Testimonial = { id: number; body: string; credit_line: string; created_at: string };
+
+/**
+ * What this advocate said in public, in their own words and as they chose to
+ * be credited. Nothing shows when there is nothing to show.
+ */
+export function ProfileTestimonials({
+  testimonials,
+  isOwner,
+}: {
+  testimonials: Testimonial[];
+  isOwner: boolean;
+}) {
+  if (testimonials.length === 0) return null;
+  return (
+    <Card className="p-6" data-testid="profile-testimonials">
+      <div className="flex items-center justify-between gap-4">
+        <h2 className="text-lg font-semibold">Recommendations</h2>
+        {isOwner ? (
+          <Link
+            to="/settings/testimonials"
+            className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+          >
+            Manage
+          </Link>
+        ) : null}
+      </div>
+      <ul className="mt-3 space-y-4">
+        {testimonials.map((t) => (
+          <li key={t.id}>
+            <figure className="border-l-4 border-amber-400 pl-4 dark:border-amber-500">
+              <blockquote className="text-stone-800 dark:text-stone-200">“{t.body}”</blockquote>
+              <figcaption className="mt-2 flex flex-wrap gap-x-2 text-sm text-stone-600 dark:text-stone-400">
+                <span className="font-medium">{t.credit_line}</span>
+                <span aria-hidden="true" className="hidden sm:inline">
+                  ·
+                </span>
+                <Link to={`/testimonials/${t.id}`} className="underline">
+                  {formatLongDay(t.created_at)}
+                </Link>
+              </figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
