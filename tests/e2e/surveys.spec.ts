@@ -36,16 +36,6 @@ test("a customer's 10 becomes a consented testimonial a manager turns into a cas
   const manager = await account("manager", "surveyor");
   const unhappy = `unhappy-${Date.now()}@fabrikam.example`;
 
-  // Survey invitations reach members in the digest by default; this one asks for them at once.
-  const prefs = await browser.newContext();
-  const prefsPage = await prefs.newPage();
-  await login(prefsPage, customer.email, customer.password);
-  await prefsPage.goto("/settings/email");
-  await prefsPage.getByLabel("Survey invitations").selectOption("immediate");
-  await prefsPage.getByRole("button", { name: /Save/ }).first().click();
-  await expect(prefsPage.getByText(/saved/i).first()).toBeVisible();
-  await prefs.close();
-
   await login(page, manager.email, manager.password);
   await page.goto("/manage/promoters/surveys/new");
   await page.getByLabel("Name (only managers see it)").fill("Journey pulse");
