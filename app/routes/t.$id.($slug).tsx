@@ -36,6 +36,7 @@ import { getThreadPage } from "~/modules/discussions/read.server.ts";
 import { THREAD_INTENTS } from "~/modules/discussions/thread-intents.ts";
 import { threadMetaTags } from "~/modules/discussions/thread-meta.ts";
 import { moveTargets, toThreadPageView } from "~/modules/discussions/thread-page.server.ts";
+import { recordThreadView } from "~/modules/discussions/thread-views.server.ts";
 import { LIMITS, normaliseTags } from "~/modules/discussions/validation.ts";
 import { castVote, withdrawVote } from "~/modules/discussions/votes.server.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
@@ -69,12 +70,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw redirect(`/t/${thread.id}/${thread.slug}${search ? `?${search}` : ""}`, 301);
   }
   const spaces = await moveTargets(context.db, page);
-  return json(
-    toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now: new Date() }),
-    {
-      headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]),
-    },
-  );
+  const now = new Date();
+  // Signed-in readers only: the mail sweep skips replies they have read here.
+  if (viewer) await recordThreadView(context.db, viewer.id, thread.id, now);
+  return json(toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now }), {
+    headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]),
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -15,6 +15,7 @@ import * as signInProviders from "./2026-12-02T0400_sign_in_providers.ts";
 import * as integrations from "./2026-12-02T0500_integrations.ts";
 import * as surveys from "./2026-12-02T0600_surveys.ts";
 import * as searchTrigrams from "./2026-12-02T0700_search_trigrams.ts";
+import * as threadViews from "./2026-12-02T0900_thread_views.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0500_integrations": integrations,
   "2026-12-02T0600_surveys": surveys,
   "2026-12-02T0700_search_trigrams": searchTrigrams,
+  "2026-12-02T0900_thread_views": threadViews,
 };

@@ -121,6 +121,13 @@ export interface FlagsTable {
   resolution: "hidden" | "dismissed" | null;
 }
 
+/** When a signed-in person last opened a thread page (an observation, see ADR 008's addendum). */
+export interface ThreadViewsTable {
+  user_id: number;
+  thread_id: number;
+  seen_at: Time;
+}
+
 /** Tables of discussions (spaces, threads, posts, votes, flags, notifications). */
 export interface DiscussionTables {
   spaces: SpacesTable;
@@ -130,4 +137,5 @@ export interface DiscussionTables {
   post_votes: PostVotesTable;
   answer_acceptances: AnswerAcceptancesTable;
   flags: FlagsTable;
+  thread_views: ThreadViewsTable;
 }

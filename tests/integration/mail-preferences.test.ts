@@ -306,6 +306,51 @@ describe("discussion mail", () => {
     expect(await outboxFor(asker.id)).toEqual([]);
   });
 
+  const unreadCount = async (userId: number) =>
+    (
+      await handle.db
+        .selectFrom("notifications")
+        .select("id")
+        .where("user_id", "=", userId)
+        .where("read_at", "is", null)
+        .execute()
+    ).length;
+
+  it("sends nothing about a reply the person read on the thread page, which stays unread in the bell", async () => {
+    const { asker, helper } = await people();
+    const thread = await ask(asker, "Archiving old spaces");
+    await createReply(contextFor(handle.db, await viewerOf(helper)), {
+      threadId: thread.threadId,
+      body: "Move the threads out first, then archive the space.",
+    });
+    const reader = await new TestClient(server.url).signIn(asker.email);
+    const page = await reader.get(`/t/${thread.threadId}/${thread.slug}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Move the threads out first");
+
+    await sweep(Date.now() + 11 * MINUTE);
+    expect(await outboxFor(asker.id)).toEqual([]);
+    expect(await deliveredTo(asker.email)).toEqual([]);
+    expect(await unreadCount(asker.id)).toBe(1);
+  });
+
+  it("still mails a reply that came after the person last opened the thread", async () => {
+    const { asker, helper } = await people();
+    const thread = await ask(asker, "Renaming a tier");
+    const reader = await new TestClient(server.url).signIn(asker.email);
+    expect((await reader.get(`/t/${thread.threadId}/${thread.slug}`)).status).toBe(200);
+    await createReply(contextFor(handle.db, await viewerOf(helper)), {
+      threadId: thread.threadId,
+      body: "Renaming keeps every member in it.",
+    });
+
+    await sweep(Date.now() + 11 * MINUTE);
+    const mails = await deliveredTo(asker.email);
+    expect(mails.map((m) => m.subject)).toEqual([
+      `${helper.display_name} replied to “Renaming a tier”`,
+    ]);
+  });
+
   it("follows the rhythm: never sends nothing, digest keeps a line for the digest", async () => {
     const { asker, helper } = await people();
     await saveMailPreferences(contextFor(handle.db, await viewerOf(asker)), {

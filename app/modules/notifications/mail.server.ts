@@ -1,6 +1,7 @@
 import type { NotificationKind } from "../../../db/tables/notifications.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { whereThreadReadable } from "../discussions/readable.server.ts";
+import { sawThreadSince } from "../discussions/thread-views.server.ts";
 import { excerpt } from "../discussions/text.ts";
 import { composeEmail } from "../mail/compose.server.ts";
 import { DISCUSSION_MAIL_DELAY_MS } from "../mail/kinds.ts";
@@ -23,7 +24,8 @@ const OLDEST_MS = 2 * 86_400_000;
 /**
  * Mails discussion notifications that are still unread a few minutes after
  * they happened, as Discourse does: someone who is on the site reads them
- * there and gets no email. Each notification is considered once; the
+ * there and gets no email. Opening the thread page after the notification
+ * counts as reading it too (the notification itself stays unread). Each notification is considered once; the
  * person's preference (immediately, digest, never) and caps apply when the
  * message is enqueued, and the policy is asked again now, so a thread that
  * became restricted in the meantime is not mailed.
@@ -34,7 +36,15 @@ export const mailUnreadNotifications = defineCommand({
     const due = await trx
       .selectFrom("notifications as n")
       .innerJoin("users as u", "u.id", "n.user_id")
-      .select(["n.id", "n.kind", "n.user_id", "u.role", "u.email", "u.display_name"])
+      .select([
+        "n.id",
+        "n.kind",
+        "n.user_id",
+        "n.created_at",
+        "u.role",
+        "u.email",
+        "u.display_name",
+      ])
       .where("n.kind", "in", Object.keys(MAIL_KIND) as NotificationKind[])
       .where("n.read_at", "is", null)
       .where("n.created_at", "<=", new Date(now.getTime() - DISCUSSION_MAIL_DELAY_MS))
@@ -74,6 +84,8 @@ export const mailUnreadNotifications = defineCommand({
         .where("t.id", "is not", null)
         .executeTakeFirst();
       if (!readable?.thread_id) continue;
+      // Read on the thread page since it happened: no mail, as for a read notification.
+      if (await sawThreadSince(trx, row.user_id, readable.thread_id, row.created_at)) continue;
       const sentence = describeNotification({
         kind: row.kind,
         actorName: readable.actor_name,
