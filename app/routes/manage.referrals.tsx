@@ -4,10 +4,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Stat } from "~/components/promoters/charts.tsx";
-import { money, ReferralStageBadge } from "~/components/promoters/referral-stage.tsx";
+import { ReferralRow } from "~/components/promoters/referral-row.tsx";
+import { money } from "~/components/promoters/referral-stage.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
@@ -15,7 +16,6 @@ import { FormError, SelectField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import {
-  NEXT_STAGES,
   REFERRAL_STAGES,
   REFERRAL_STAGE_LABELS as STAGE_LABELS,
 } from "~/modules/promoters/labels.ts";
@@ -158,111 +158,16 @@ export default function ManageReferrals() {
             </thead>
             <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
               {data.rows.map((r) => {
-                const next = NEXT_STAGES[r.stage];
                 const errorsHere = String(r.id) === failedId ? (actionData?.fieldErrors ?? {}) : {};
                 const formErrorHere = String(r.id) === failedId ? actionData?.formError : undefined;
                 return (
-                  <tr key={r.id} data-testid={`referral-${r.id}`}>
-                    <td className="px-4 py-3 align-top">
-                      <div className="font-medium">{r.company}</div>
-                      <div className="text-stone-600 dark:text-stone-400">
-                        {r.contact_name} · {r.contact_email}
-                      </div>
-                      {r.note ? (
-                        <p className="mt-1 max-w-sm text-stone-700 dark:text-stone-300">{r.note}</p>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-3 align-top">
-                      <Link
-                        to={`/manage/advocates/${r.advocate_handle}`}
-                        className="hover:underline"
-                      >
-                        {r.advocate_name}
-                      </Link>
-                      <div className="text-xs text-stone-500">
-                        {new Date(r.created_at).toLocaleDateString("en-GB", {
-                          day: "numeric",
-                          month: "short",
-                          year: "numeric",
-                        })}
-                      </div>
-                    </td>
-                    <td className="px-4 py-3 align-top">
-                      <ReferralStageBadge stage={r.stage} />
-                      {r.stage === "won" ? (
-                        <div className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-                          {money(r.revenue_cents)} revenue · {money(r.margin_cents)} margin
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-3 align-top">
-                      {next.length === 0 ? (
-                        <span className="text-stone-500">Final</span>
-                      ) : (
-                        <Form method="post" className="grid min-w-64 gap-2" noValidate>
-                          <input type="hidden" name="referralId" value={r.id} />
-                          {formErrorHere ? <FormError message={formErrorHere} /> : null}
-                          <label className="sr-only" htmlFor={`stage-${r.id}`}>
-                            New stage for {r.company}
-                          </label>
-                          <select
-                            id={`stage-${r.id}`}
-                            name="stage"
-                            defaultValue={next[0]}
-                            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
-                          >
-                            {next.map((s) => (
-                              <option key={s} value={s}>
-                                {STAGE_LABELS[s]}
-                              </option>
-                            ))}
-                          </select>
-                          {next.includes("won") ? (
-                            <div className="grid grid-cols-2 gap-2">
-                              <div>
-                                <label
-                                  className="text-xs text-stone-600 dark:text-stone-400"
-                                  htmlFor={`revenue-${r.id}`}
-                                >
-                                  Revenue if won ($)
-                                </label>
-                                <input
-                                  id={`revenue-${r.id}`}
-                                  name="revenue"
-                                  inputMode="decimal"
-                                  className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
-                                  aria-invalid={errorsHere.revenue ? true : undefined}
-                                />
-                              </div>
-                              <div>
-                                <label
-                                  className="text-xs text-stone-600 dark:text-stone-400"
-                                  htmlFor={`margin-${r.id}`}
-                                >
-                                  Margin if won ($)
-                                </label>
-                                <input
-                                  id={`margin-${r.id}`}
-                                  name="margin"
-                                  inputMode="decimal"
-                                  className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
-                                  aria-invalid={errorsHere.margin ? true : undefined}
-                                />
-                              </div>
-                            </div>
-                          ) : null}
-                          {errorsHere.revenue || errorsHere.margin ? (
-                            <p className="text-sm text-red-700 dark:text-red-400" role="alert">
-                              {errorsHere.revenue ?? errorsHere.margin}
-                            </p>
-                          ) : null}
-                          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-                            Move
-                          </Button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
+                  <ReferralRow
+                    key={r.id}
+                    referral={r}
+                    errorsHere={errorsHere}
+                    formErrorHere={formErrorHere}
+                    busy={busy}
+                  />
                 );
               })}
             </tbody>

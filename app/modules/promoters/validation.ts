@@ -35,3 +35,14 @@ export const MonthlyCapSchema = z.object({
     .min(0, "Enter 0 or more.")
     .max(20, "At most 20 conversations a month."),
 });
+
+/** One survey response added by hand on the import page. */
+export const ManualResponseSchema = z.object({
+  intent: z.literal("add"),
+  email: z.string().trim().min(1, "Enter the email of the person who answered."),
+  name: z.string().trim().max(200).default(""),
+  company: z.string().trim().max(200).default(""),
+  score: z.string().trim().min(1, "Enter a score from 0 to 10."),
+  comment: z.string().trim().max(5000).default(""),
+  respondedAt: z.string().trim().min(1, "Enter the date of the answer."),
+});

@@ -1,0 +1,42 @@
+import { Form } from "@remix-run/react";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
+import type { ManualResponseSchema } from "~/modules/promoters/validation.ts";
+import { formFields, type ActionError } from "~/utils/form-fields.ts";
+
+/** Adding one survey response by hand (managers). */
+export function ManualResponseForm({
+  actionData,
+  busy,
+}: {
+  actionData: ActionError | null;
+  busy: boolean;
+}) {
+  const { field } = formFields<typeof ManualResponseSchema>(actionData);
+  const refused = Object.keys(actionData?.fieldErrors ?? {}).length > 0;
+  return (
+    <Card className="space-y-4 p-6">
+      <h2 className="text-lg font-semibold">Add one response</h2>
+      <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
+        <input type="hidden" name="intent" value="add" />
+        {refused ? (
+          <div className="sm:col-span-2">
+            <FormError message={actionData?.formError ?? "The response was not saved."} />
+          </div>
+        ) : null}
+        <TextField label="Email" type="email" required {...field("email")} />
+        <TextField label="Name" {...field("name")} />
+        <TextField label="Company" {...field("company")} />
+        <TextField label="Score (0–10)" inputMode="numeric" required {...field("score")} />
+        <TextField label="Responded on" type="date" required {...field("respondedAt")} />
+        <TextAreaField label="Comment" rows={3} className="sm:col-span-2" {...field("comment")} />
+        <div className="sm:col-span-2">
+          <Button type="submit" variant="secondary" disabled={busy}>
+            Save response
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,137 @@
+import { Form, Link } from "@remix-run/react";
+import { money, ReferralStageBadge } from "~/components/promoters/referral-stage.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { FormError } from "~/components/ui/field.tsx";
+import { NEXT_STAGES, REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
+import type { ReferralStage } from "../../../db/tables/promoters.ts";
+import type { FieldErrors } from "~/utils/form-fields.ts";
+
+/** One referral as the managers' list shows it. */
+export interface ReferralRowView {
+  id: number;
+  company: string;
+  contact_name: string;
+  contact_email: string;
+  note: string | null;
+  advocate_handle: string;
+  advocate_name: string;
+  created_at: string | Date;
+  stage: ReferralStage;
+  revenue_cents: number | null;
+  margin_cents: number | null;
+}
+
+/** A row of the referrals table, with the form that moves it to its next stage. */
+export function ReferralRow({
+  referral: r,
+  errorsHere,
+  formErrorHere,
+  busy,
+}: {
+  referral: ReferralRowView;
+  errorsHere: FieldErrors;
+  formErrorHere?: string;
+  busy: boolean;
+}) {
+  const next = NEXT_STAGES[r.stage];
+  return (
+    <tr key={r.id} data-testid={`referral-${r.id}`}>
+      <td className="px-4 py-3 align-top">
+        <div className="font-medium">{r.company}</div>
+        <div className="text-stone-600 dark:text-stone-400">
+          {r.contact_name} · {r.contact_email}
+        </div>
+        {r.note ? (
+          <p className="mt-1 max-w-sm text-stone-700 dark:text-stone-300">{r.note}</p>
+        ) : null}
+      </td>
+      <td className="px-4 py-3 align-top">
+        <Link to={`/manage/advocates/${r.advocate_handle}`} className="hover:underline">
+          {r.advocate_name}
+        </Link>
+        <div className="text-xs text-stone-500">
+          {new Date(r.created_at).toLocaleDateString("en-GB", {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+          })}
+        </div>
+      </td>
+      <td className="px-4 py-3 align-top">
+        <ReferralStageBadge stage={r.stage} />
+        {r.stage === "won" ? (
+          <div className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+            {money(r.revenue_cents)} revenue · {money(r.margin_cents)} margin
+          </div>
+        ) : null}
+      </td>
+      <td className="px-4 py-3 align-top">
+        {next.length === 0 ? (
+          <span className="text-stone-500">Final</span>
+        ) : (
+          <Form method="post" className="grid min-w-64 gap-2" noValidate>
+            <input type="hidden" name="referralId" value={r.id} />
+            {formErrorHere ? <FormError message={formErrorHere} /> : null}
+            <label className="sr-only" htmlFor={`stage-${r.id}`}>
+              New stage for {r.company}
+            </label>
+            <select
+              id={`stage-${r.id}`}
+              name="stage"
+              defaultValue={next[0]}
+              className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+            >
+              {next.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+            {next.includes("won") ? (
+              <div className="grid grid-cols-2 gap-2">
+                <div>
+                  <label
+                    className="text-xs text-stone-600 dark:text-stone-400"
+                    htmlFor={`revenue-${r.id}`}
+                  >
+                    Revenue if won ($)
+                  </label>
+                  <input
+                    id={`revenue-${r.id}`}
+                    name="revenue"
+                    inputMode="decimal"
+                    className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+                    aria-invalid={errorsHere.revenue ? true : undefined}
+                  />
+                </div>
+                <div>
+                  <label
+                    className="text-xs text-stone-600 dark:text-stone-400"
+                    htmlFor={`margin-${r.id}`}
+                  >
+                    Margin if won ($)
+                  </label>
+                  <input
+                    id={`margin-${r.id}`}
+                    name="margin"
+                    inputMode="decimal"
+                    className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+                    aria-invalid={errorsHere.margin ? true : undefined}
+                  />
+                </div>
+              </div>
+            ) : null}
+            {errorsHere.revenue || errorsHere.margin ? (
+              <p className="text-sm text-red-700 dark:text-red-400" role="alert">
+                {errorsHere.revenue ?? errorsHere.margin}
+              </p>
+            ) : null}
+            <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+              Move
+            </Button>
+          </Form>
+        )}
+      </td>
+    </tr>
+  );
+}
