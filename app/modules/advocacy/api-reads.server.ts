@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
+import { STORY_CARD_COLUMNS } from "./story-queries.server.ts";
 
 /** Published stories (the public library) by keyset, newest first, for the REST API. */
 export async function publishedStoriesPage(
@@ -9,18 +10,7 @@ export async function publishedStoriesPage(
     .selectFrom("case_studies as s")
     .innerJoin("case_study_versions as v", "v.id", "s.live_version_id")
     .innerJoin("users as u", "u.id", "s.author_id")
-    .select([
-      "s.id",
-      "s.slug",
-      "v.title",
-      "v.company",
-      "v.industry",
-      "v.product_area",
-      "v.pull_quote",
-      "v.metrics",
-      "v.published_at",
-      "u.handle as author_handle",
-    ]);
+    .select(STORY_CARD_COLUMNS);
   if (page.before) query = query.where("s.id", "<", page.before);
   return query
     .orderBy("s.id", "desc")

@@ -38,6 +38,20 @@ export async function getStoryById(db: Queryable, id: number) {
   return getStoryBySlug(db, row.slug);
 }
 
+/** What a card in the story library shows, from the story, its live version and its author. */
+export const STORY_CARD_COLUMNS = [
+  "s.id",
+  "s.slug",
+  "v.title",
+  "v.company",
+  "v.industry",
+  "v.product_area",
+  "v.pull_quote",
+  "v.metrics",
+  "v.published_at",
+  "u.handle as author_handle",
+] as const;
+
 /** The published version of a story, as the public sees it; 404 when it is not live. */
 export async function getPublishedStory(db: Queryable, slug: string) {
   const story = await db
@@ -98,19 +112,7 @@ export async function listPublishedStories(db: Queryable, filters: StoryFilters)
   }
   const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as("total")).execute();
   const rows = await query
-    .select([
-      "s.id",
-      "s.slug",
-      "v.title",
-      "v.company",
-      "v.industry",
-      "v.product_area",
-      "v.pull_quote",
-      "v.metrics",
-      "v.published_at",
-      "u.handle as author_handle",
-      "u.display_name as author_name",
-    ])
+    .select([...STORY_CARD_COLUMNS, "u.display_name as author_name"])
     .orderBy("s.published_at", "desc")
     .orderBy("s.id", "desc")
     .limit(STORY_PAGE_SIZE)
