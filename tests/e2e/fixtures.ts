@@ -113,14 +113,15 @@ export interface Account extends NewUser {
  * Every test fails if the page logs an error or throws: what a user would
  * see as a broken page must not pass quietly.
  *
- * `account(role)` gives the test a person of its own, so tests running in
- * parallel never share one: they sign up through the real sign-up page, and
+ * `account(role)` gives the test a person of its own (named `displayName` when
+ * the test says what they are called), so tests running in parallel never
+ * share one: they sign up through the real sign-up page, and
  * for any other role the demo admin sets it on the people page, as an admin
  * would. Nothing test-only runs in the server.
  */
 export const test = base.extend<{
   pageErrors: string[];
-  account: (role?: Role, prefix?: string) => Promise<Account>;
+  account: (role?: Role, prefix?: string, displayName?: string) => Promise<Account>;
 }>({
   account: async ({ playwright, baseURL }, provide) => {
     const contexts: Array<{ dispose(): Promise<void> }> = [];
@@ -132,8 +133,9 @@ export const test = base.extend<{
       contexts.push(context);
       return context;
     };
-    await provide(async (role = "prospect", prefix = "e2e") => {
+    await provide(async (role = "prospect", prefix = "e2e", displayName?: string) => {
       const user = newUserData(prefix);
+      if (displayName) user.displayName = displayName;
       const joiner = await tab();
       const joined = await joiner.post("/signup", { form: { ...user }, maxRedirects: 0 });
       expect(joined.status(), `signing up ${user.email}`).toBe(302);
