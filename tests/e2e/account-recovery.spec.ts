@@ -1,8 +1,9 @@
-import { DEMO, expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
+import { expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
 
 test("a member who forgot their password sets a new one from the emailed link, and every old session ends", async ({
   page,
   browser,
+  account,
 }) => {
   // Signed in on one device…
   const user = await signUp(page, newUserData("recover"));
@@ -19,9 +20,10 @@ test("a member who forgot their password sets a new one from the emailed link, a
   await expect(phone.getByTestId("reset-sent")).toContainText(user.email);
 
   // Without a mail server the message is kept in the outbox: an admin reads it there.
+  const reader = await account("admin", "outbox");
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await login(admin, DEMO.admin);
+  await login(admin, reader.email, reader.password);
   await admin.goto("/manage/outbox");
   await admin
     .getByRole("listitem")

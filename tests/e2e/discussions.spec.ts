@@ -1,12 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, login, test } from "./fixtures.ts";
-
-const AIKO = "aiko.tanaka@demo.limelight.dev";
-const HANNAH = "hannah.lindqvist@demo.limelight.dev";
-const MARISOL = "marisol.fuentes@demo.limelight.dev";
-const RAJESH = "rajesh.iyer@demo.limelight.dev";
-const PRIYA = "priya.manager@demo.limelight.dev";
+import { expect, expectAccessible, login, test, type Account } from "./fixtures.ts";
 
 /** Opens a page and waits until its live connection (socket.io) has joined the thread. */
 async function openLive(page: Page, path: string) {
@@ -20,10 +14,10 @@ async function openLive(page: Page, path: string) {
   await expect.poll(() => joined, { message: "the page joins the thread live" }).toBe(true);
 }
 
-async function signedInPage(browser: Browser, email: string) {
+async function signedInPage(browser: Browser, who: Account) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, email);
+  await login(page, who.email, who.password);
   return { context, page };
 }
 
@@ -55,8 +49,13 @@ const suffix = () => randomBytes(3).toString("hex");
 test("a reply from one browser appears in the other without reload, with presence and typing", async ({
   page,
   browser,
+  account,
 }) => {
-  await login(page, AIKO);
+  const [aiko, hannah] = await Promise.all([
+    account("advocate", "aiko"),
+    account("advocate", "hannah", "Hannah Lindqvist"),
+  ]);
+  await login(page, aiko.email, aiko.password);
   const title = `Vibration thresholds per machine type ${suffix()}`;
   const path = await startThread(
     page,
@@ -69,7 +68,7 @@ test("a reply from one browser appears in the other without reload, with presenc
   // A marker that a reload would wipe out.
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 
-  const other = await signedInPage(browser, HANNAH);
+  const other = await signedInPage(browser, hannah);
   await openLive(other.page, path);
   await expect(page.getByTestId("presence")).toHaveText("2 advocates are reading");
   await expect(other.page.getByTestId("presence")).toHaveText("2 advocates are reading");
@@ -95,8 +94,13 @@ test("a reply from one browser appears in the other without reload, with presenc
 test("an author fixes their post in its own editor, and readers see the change and the edited mark live", async ({
   page,
   browser,
+  account,
 }) => {
-  await login(page, AIKO);
+  const [aiko, hannah] = await Promise.all([
+    account("advocate", "aiko"),
+    account("advocate", "hannah"),
+  ]);
+  await login(page, aiko.email, aiko.password);
   const title = `Spindle temperature drift ${suffix()}`;
   const path = await startThread(
     page,
@@ -105,7 +109,7 @@ test("an author fixes their post in its own editor, and readers see the change a
     title,
     "Our spindles drift by **two degrees** a shift.",
   );
-  const other = await signedInPage(browser, HANNAH);
+  const other = await signedInPage(browser, hannah);
   await openLive(other.page, path);
 
   // The editor opens on the markdown as written, not on the rendered text.
@@ -128,8 +132,13 @@ test("an author fixes their post in its own editor, and readers see the change a
 test("an accepted answer moves to the top, live, for everyone reading", async ({
   page,
   browser,
+  account,
 }) => {
-  await login(page, MARISOL);
+  const [marisol, hannah] = await Promise.all([
+    account("advocate", "marisol"),
+    account("advocate", "hannah"),
+  ]);
+  await login(page, marisol.email, marisol.password);
   const title = `Suppressing small cells in exports ${suffix()}`;
   const path = await startThread(
     page,
@@ -138,7 +147,7 @@ test("an accepted answer moves to the top, live, for everyone reading", async ({
     title,
     "Does suppression in the Metric Layer also apply to CSV exports?",
   );
-  const helper = await signedInPage(browser, HANNAH);
+  const helper = await signedInPage(browser, hannah);
   await openLive(helper.page, path);
   await postReply(helper.page, "First thought: check the export settings per workspace.");
   await postReply(helper.page, "Yes: certified metrics suppress the same way in exports.");
@@ -166,8 +175,12 @@ test("an accepted answer moves to the top, live, for everyone reading", async ({
   await helper.context.close();
 });
 
-test("a post a moderator hides disappears live for readers", async ({ page, browser }) => {
-  await login(page, RAJESH);
+test("a post a moderator hides disappears live for readers", async ({ page, browser, account }) => {
+  const [rajesh, priya] = await Promise.all([
+    account("advocate", "rajesh"),
+    account("manager", "priya"),
+  ]);
+  await login(page, rajesh.email, rajesh.password);
   const title = `Kubernetes requests for connector agents ${suffix()}`;
   const path = await startThread(
     page,
@@ -184,7 +197,7 @@ test("a post a moderator hides disappears live for readers", async ({ page, brow
   await openLive(visitor, path);
   await expect(visitor.getByText("my-cheap-consulting.example")).toBeVisible();
 
-  const moderator = await signedInPage(browser, PRIYA);
+  const moderator = await signedInPage(browser, priya);
   await openLive(moderator.page, path);
   const spam = moderator.page.getByTestId("reply").filter({ hasText: "my-cheap-consulting" });
   await spam.getByText("Hide", { exact: true }).click();

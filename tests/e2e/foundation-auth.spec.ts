@@ -1,11 +1,13 @@
 import type { WebSocket } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expect, login, newUserData, signUp, test } from "./fixtures.ts";
+import { expect, login, newUserData, signUp, test } from "./fixtures.ts";
 
 test("a wrong password is explained next to the sign-in form, and nothing else happens", async ({
   page,
+  account,
 }) => {
+  const member = await account("advocate", "mistyped");
   await page.goto("/login");
-  await page.getByLabel("Email", { exact: true }).fill(DEMO.catie);
+  await page.getByLabel("Email", { exact: true }).fill(member.email);
   await page.getByLabel("Password", { exact: true }).fill("not the right password");
   await page.getByRole("button", { name: "Sign in" }).click();
   const form = page.locator("form", { has: page.getByRole("button", { name: "Sign in" }) });
@@ -13,7 +15,7 @@ test("a wrong password is explained next to the sign-in form, and nothing else h
     "That email and password do not match an account. Check them and try again.",
   );
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(DEMO.catie);
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(member.email);
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 });
 
@@ -28,11 +30,13 @@ test("an empty sign-in form gets a message next to each field", async ({ page })
 
 test("signing in comes back to the page that asked for it, and signing out ends the session", async ({
   page,
+  account,
 }) => {
+  const member = await account("advocate", "returning");
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fsettings$/);
-  await page.getByLabel("Email", { exact: true }).fill(DEMO.catie);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel("Email", { exact: true }).fill(member.email);
+  await page.getByLabel("Password", { exact: true }).fill(member.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
@@ -110,7 +114,8 @@ test("signing out everywhere asks first, then ends every session", async ({ page
   await otherContext.close();
 });
 
-test("the live connection follows whoever is signed in to the tab", async ({ page }) => {
+test("the live connection follows whoever is signed in to the tab", async ({ page, account }) => {
+  const member = await account("advocate", "live");
   // The server tells sockets apart by the session cookie at the handshake, so the tab
   // must reconnect when someone signs in or out without a full page load.
   const sockets: WebSocket[] = [];
@@ -121,8 +126,8 @@ test("the live connection follows whoever is signed in to the tab", async ({ pag
   await expect.poll(() => sockets.length).toBe(1);
 
   await page.getByRole("link", { name: "Sign in" }).click();
-  await page.getByLabel("Email", { exact: true }).fill(DEMO.catie);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel("Email", { exact: true }).fill(member.email);
+  await page.getByLabel("Password", { exact: true }).fill(member.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   await expect.poll(() => sockets.length).toBe(2);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, login, test } from "./fixtures.ts";
+import { expect, login, test } from "./fixtures.ts";
 
 /** One card per advocate: the list items that carry a name heading. */
 const cards = (page: Page) =>
@@ -85,7 +85,12 @@ test("the directory pages through 24 advocates at a time", async ({ page }) => {
   await expect(page.getByText("Page 1 of 2")).toBeVisible();
 });
 
-test("members also find advocates who keep their profile private", async ({ page, browser }) => {
+test("members also find advocates who keep their profile private", async ({
+  page,
+  browser,
+  account,
+}) => {
+  const member = await account("advocate", "member");
   // Wei Zhang, a demo advocate, shows the profile to signed-in members only.
   const visitor = await browser.newContext();
   const anon = await visitor.newPage();
@@ -93,7 +98,7 @@ test("members also find advocates who keep their profile private", async ({ page
   await expect(anon.getByRole("heading", { name: "No advocates match" })).toBeVisible();
   await visitor.close();
 
-  await login(page, DEMO.catie);
+  await login(page, member.email, member.password);
   await page.goto("/advocates?q=Wei+Zhang");
   await expect(cards(page)).toHaveCount(1);
   await page.getByRole("link", { name: "Wei Zhang" }).click();

@@ -1,9 +1,11 @@
-import { DEMO, expect, login, newUserData, signUp, test } from "./fixtures.ts";
+import { expect, login, newUserData, signUp, test } from "./fixtures.ts";
 
 test("a manager verifies a newly signed-up prospect, who then appears among the advocates", async ({
   page,
   browser,
+  account,
 }) => {
+  const manager = await account("manager", "verifier");
   // Someone joins: they start as a prospect, not listed in the directory.
   const joinerContext = await browser.newContext();
   const joiner = await joinerContext.newPage();
@@ -19,7 +21,7 @@ test("a manager verifies a newly signed-up prospect, who then appears among the 
   expect(denied?.status()).toBe(403);
   await expect(joiner.getByRole("heading", { name: "You do not have access" })).toBeVisible();
 
-  await login(page, DEMO.manager);
+  await login(page, manager.email, manager.password);
   await page.getByRole("link", { name: "Manage", exact: true }).first().click();
   await page.getByRole("link", { name: "People", exact: true }).click();
   await page.getByRole("searchbox", { name: "Search people" }).fill(user.handle);

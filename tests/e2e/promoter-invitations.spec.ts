@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures.ts";
+import { expect, expectAccessible, login, test } from "./fixtures.ts";
 
 test("a manager invites promoters by email after a preview; one joins through the emailed link", async ({
   page,
   browser,
+  account,
 }) => {
+  const [manager, reader] = await Promise.all([
+    account("manager", "inviter"),
+    account("admin", "outbox"),
+  ]);
   const suffix = randomBytes(3).toString("hex");
   const promoterEmail = `jo-${suffix}@quayside.example`;
   const at = new Date().toISOString().slice(0, 16);
@@ -13,7 +18,7 @@ test("a manager invites promoters by email after a preview; one joins through th
     `${promoterEmail},Jo Quay,Quayside Freight,10,"Berth planning on live data, finally.",${at}`,
   ].join("\r\n");
 
-  await login(page, DEMO.manager);
+  await login(page, manager.email, manager.password);
   await page.goto("/manage/promoters/import");
   await page.getByLabel("CSV file").setInputFiles({
     name: "survey.csv",
@@ -39,7 +44,7 @@ test("a manager invites promoters by email after a preview; one joins through th
   // No mail server here: the message is kept in the outbox, where an admin reads it.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await login(admin, DEMO.admin);
+  await login(admin, reader.email, reader.password);
   await admin.goto("/manage/outbox");
   await admin
     .getByRole("listitem")

@@ -6,7 +6,7 @@ import {
 } from "../../db/seed/promoters-content.ts";
 import { countCategories, netPromoterScore } from "../../app/modules/promoters/nps.ts";
 import { seededSurveyAnswers } from "../../db/seed/surveys.ts";
-import { DEMO, expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
+import { expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
 
 // One story told in order: the dashboard is checked against the seed before
 // the later tests add responses, references and points.
@@ -19,8 +19,12 @@ const dollars = (cents: number) =>
     maximumFractionDigits: 0,
   });
 
-test("the manager's dashboard shows the numbers of the seeded community", async ({ page }) => {
-  await login(page, DEMO.manager);
+test("the manager's dashboard shows the numbers of the seeded community", async ({
+  page,
+  account,
+}) => {
+  const manager = await account("manager", "dashboard");
+  await login(page, manager.email, manager.password);
   await page.getByRole("link", { name: "Manage", exact: true }).first().click();
   await expect(page.getByRole("link", { name: "Dashboard", exact: true })).toHaveAttribute(
     "aria-current",
@@ -70,7 +74,9 @@ test("the manager's dashboard shows the numbers of the seeded community", async 
 test("a manager imports survey responses, invites a promoter, who joins as a verified advocate", async ({
   page,
   browser,
+  account,
 }) => {
+  const manager = await account("manager", "importer");
   const suffix = randomBytes(3).toString("hex");
   const promoterEmail = `riley-${suffix}@harbourline.example`;
   // Answered just now, so the promoter heads the pipeline list.
@@ -81,7 +87,7 @@ test("a manager imports survey responses, invites a promoter, who joins as a ver
     `sam-${suffix}@harbourline.example,Sam Ode,Harbourline Ports,6,Too many clicks,${at}`,
   ].join("\r\n");
 
-  await login(page, DEMO.manager);
+  await login(page, manager.email, manager.password);
   await page.goto("/manage/promoters");
   await page.getByRole("link", { name: "Import responses" }).click();
   await page.getByLabel("CSV file").setInputFiles({
@@ -141,16 +147,23 @@ test("a manager imports survey responses, invites a promoter, who joins as a ver
 test("a prospect asks Catie for a conversation; she accepts, both complete it and she earns the reference points", async ({
   page,
   browser,
+  account,
 }) => {
+  const advocate = await account("advocate", "catie", "Catie Brennan");
   const topic = `Dispatch dashboards for a ${randomBytes(2).toString("hex")} fleet`;
   // Catie is signed in elsewhere and hears about the request as it arrives.
   const catieContext = await browser.newContext();
   const catie = await catieContext.newPage();
-  await login(catie, DEMO.catie);
+  await login(catie, advocate.email, advocate.password);
+  // She offers reference conversations on her profile.
+  await catie.goto("/settings/profile");
+  await catie.getByLabel("References", { exact: true }).check();
+  await catie.getByRole("button", { name: "Save profile" }).click();
+  await expect(catie.getByText("Profile saved")).toBeVisible();
   await catie.goto("/references");
 
   const prospect = await signUp(page, newUserData("fleet"));
-  await page.goto("/u/catie");
+  await page.goto(`/u/${advocate.handle}`);
   const ask = page.getByRole("region", { name: "Ask for a conversation" });
   await ask.getByLabel("What would you like to talk about?").fill(topic);
   await ask
@@ -171,7 +184,7 @@ test("a prospect asks Catie for a conversation; she accepts, both complete it an
   await expect(catie.getByTestId("prospect-email")).toHaveText(prospect.email);
 
   await page.reload();
-  await expect(page.getByTestId("advocate-email")).toHaveText(DEMO.catie);
+  await expect(page.getByTestId("advocate-email")).toHaveText(advocate.email);
 
   await catie.getByRole("button", { name: "We talked: mark as completed" }).click();
   await expect(catie.getByText("It is completed once the other person confirms too")).toBeVisible();
@@ -182,7 +195,7 @@ test("a prospect asks Catie for a conversation; she accepts, both complete it an
   await expect(catie.getByText("You earned 40 points")).toBeVisible();
 
   // Her history explains the points and links to the conversation.
-  await catie.goto("/u/catie");
+  await catie.goto(`/u/${advocate.handle}`);
   const history = catie.getByTestId("reputation-history");
   const line = history.getByRole("listitem").filter({ hasText: topic });
   await expect(line).toContainText("+40");

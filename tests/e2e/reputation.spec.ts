@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures.ts";
+import { expect, expectAccessible, login, test } from "./fixtures.ts";
 
 /** Opens a page and waits until its live connection (socket.io) is established. */
 async function openLive(page: Page, path: string) {
@@ -15,8 +15,10 @@ async function openLive(page: Page, path: string) {
 
 test("an admin tunes a rule value, and the public rule table shows it from then on", async ({
   page,
+  account,
 }) => {
-  await login(page, DEMO.admin);
+  const admin = await account("admin", "tuner");
+  await login(page, admin.email, admin.password);
   await page.goto("/manage/reputation");
   await expect(page.getByRole("heading", { name: "Rule values" })).toBeVisible();
   await expectAccessible(page);

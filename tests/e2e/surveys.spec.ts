@@ -1,11 +1,11 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, login, test } from "./fixtures.ts";
+import { expect, login, test, type Account } from "./fixtures.ts";
 
-/** Without a mail server, messages are kept in the outbox: the demo admin reads the link there. */
-async function surveyLinkFor(browser: Browser, email: string): Promise<string> {
+/** Without a mail server, messages are kept in the outbox: an admin reads the link there. */
+async function surveyLinkFor(browser: Browser, reader: Account, email: string): Promise<string> {
   const context = await browser.newContext();
   const admin = await context.newPage();
-  await login(admin, DEMO.admin);
+  await login(admin, reader.email, reader.password);
   await admin.goto("/manage/outbox");
   await admin
     .getByRole("listitem")
@@ -34,6 +34,7 @@ test("a customer's 10 becomes a consented testimonial a manager turns into a cas
   test.setTimeout(120_000);
   const customer = await account("advocate", "promoter");
   const manager = await account("manager", "surveyor");
+  const reader = await account("admin", "outbox");
   const unhappy = `unhappy-${Date.now()}@fabrikam.example`;
 
   await login(page, manager.email, manager.password);
@@ -49,7 +50,7 @@ test("a customer's 10 becomes a consented testimonial a manager turns into a cas
   // The customer answers on a phone, without signing in.
   const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const phone = await phoneContext.newPage();
-  await phone.goto(await surveyLinkFor(browser, customer.email));
+  await phone.goto(await surveyLinkFor(browser, reader, customer.email));
   const comment =
     "Our month-end close went from four days to one, and the team finally trusts the numbers.";
   await answer(phone, 10, comment);
@@ -84,7 +85,7 @@ test("a customer's 10 becomes a consented testimonial a manager turns into a cas
   // A detractor's answer opens a follow-up on the dashboard.
   const other = await browser.newContext();
   const detractor = await other.newPage();
-  await detractor.goto(await surveyLinkFor(browser, unhappy));
+  await detractor.goto(await surveyLinkFor(browser, reader, unhappy));
   await answer(detractor, 3, "Two failed syncs this month and nobody told us.");
   await expect(detractor.getByText("Thank you for telling us")).toBeVisible();
   await expect(detractor.getByText("Would you say that in public?")).toHaveCount(0);
