@@ -1,21 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
-import { Badge } from "~/components/ui/badge.tsx";
+import { PrivilegeCards, RuleTable, TierLadder } from "~/components/reputation/charter.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { BADGES } from "~/modules/reputation/badges.ts";
 import { listBadges } from "~/modules/reputation/badges.server.ts";
 import { BadgeList } from "~/modules/reputation/components.tsx";
 import { loadReputationConfig } from "~/modules/reputation/config.server.ts";
 import { privilegeProgress } from "~/modules/access/privileges.ts";
-import {
-  AREA_LABELS,
-  AREAS,
-  formatPoints,
-  MANUAL_ADJUSTMENT_LIMIT,
-  RULE_KEYS,
-  RULES,
-} from "~/modules/reputation/rules.ts";
+import { ruleRows } from "~/modules/reputation/rules.ts";
 import { getUser, getViewer } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [
@@ -41,12 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     reputation: viewer?.reputation ?? 0,
     dailyVoteCap: config.options.dailyVoteCap,
     votesPerVoter: config.options.votesPerVoterPerDay,
-    rules: RULE_KEYS.filter((k) => k !== "manual_adjustment").map((k) => ({
-      key: k,
-      area: RULES[k].area,
-      description: RULES[k].description,
-      points: config.rules[k],
-    })),
+    rules: ruleRows(config.rules),
     privileges: privilegeProgress(viewer, config.privileges),
     badges: BADGES.map((b) => ({
       key: b.key,
@@ -121,48 +109,7 @@ export default function ReputationCharter() {
           Current values. When an admin changes a value it applies from then on; points already
           earned keep the value they had.
         </p>
-        <Card className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Reputation rules and their current values</caption>
-            <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Area
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Contribution
-                </th>
-                <th scope="col" className="px-4 py-3 text-right">
-                  Points
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
-              {AREAS.flatMap((area) =>
-                data.rules
-                  .filter((r) => r.area === area)
-                  .map((r, i) => (
-                    <tr key={r.key} data-testid={`rule-${r.key}`}>
-                      <td className="px-4 py-3 text-stone-600 dark:text-stone-400">
-                        {i === 0 ? AREA_LABELS[area] : ""}
-                      </td>
-                      <td className="px-4 py-3">{r.description}</td>
-                      <td className="px-4 py-3 text-right font-mono font-semibold">
-                        {formatPoints(r.points)}
-                      </td>
-                    </tr>
-                  )),
-              )}
-              <tr>
-                <td className="px-4 py-3 text-stone-600 dark:text-stone-400"></td>
-                <td className="px-4 py-3">{RULES.manual_adjustment.description}</td>
-                <td className="px-4 py-3 text-right font-mono font-semibold">
-                  up to ±{MANUAL_ADJUSTMENT_LIMIT}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </Card>
+        <RuleTable rules={data.rules} />
       </section>
 
       <section className="mt-8" aria-labelledby="privileges-heading">
@@ -181,52 +128,7 @@ export default function ReputationCharter() {
             to see how far you are from each privilege.
           </p>
         )}
-        <ul className="mt-4 grid gap-3 sm:grid-cols-2" data-testid="privileges">
-          {data.privileges.map((p) => (
-            <li key={p.key}>
-              <Card className="h-full p-4">
-                <div className="flex items-center justify-between gap-2">
-                  <h3 className="font-semibold">{p.label}</h3>
-                  {data.signedIn ? (
-                    p.held ? (
-                      <Badge tone="brand">Unlocked</Badge>
-                    ) : (
-                      <Badge tone="neutral">Locked</Badge>
-                    )
-                  ) : null}
-                </div>
-                <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{p.description}</p>
-                <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">
-                  {p.threshold === 0
-                    ? "From your first day"
-                    : `At ${p.threshold.toLocaleString("en-GB")} points`}
-                </p>
-                {data.signedIn && !p.held && p.why ? (
-                  <div className="mt-3">
-                    {p.pointsToGo > 0 ? (
-                      <div
-                        className="h-2 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
-                        role="progressbar"
-                        aria-label={`Progress towards ${p.label}`}
-                        aria-valuemin={0}
-                        aria-valuemax={p.threshold}
-                        aria-valuenow={Math.max(0, p.threshold - p.pointsToGo)}
-                      >
-                        <div
-                          className="h-full bg-brand-600"
-                          style={{
-                            width: `${Math.max(0, Math.min(100, ((p.threshold - p.pointsToGo) / p.threshold) * 100))}%`,
-                          }}
-                        />
-                      </div>
-                    ) : null}
-                    <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{p.why}</p>
-                  </div>
-                ) : null}
-              </Card>
-            </li>
-          ))}
-        </ul>
+        <PrivilegeCards privileges={data.privileges} signedIn={data.signedIn} />
       </section>
 
       <section className="mt-8" aria-labelledby="badges-heading">
@@ -245,25 +147,7 @@ export default function ReputationCharter() {
         <h2 id="tiers-heading" className="text-xl font-semibold">
           Tiers
         </h2>
-        <Card className="mt-4 p-6">
-          <ol className="grid gap-4 sm:grid-cols-4">
-            {[
-              ["Member", "Everyone who joins."],
-              ["Contributor", "At 100 points."],
-              ["Champion", "At 750 points, with a verified talk or a published story."],
-              ["MVP", "Awarded by community managers for a year, with a renewal review."],
-            ].map(([name, rule], i) => (
-              <li key={name}>
-                <p className="text-xs text-stone-600 dark:text-stone-400">Tier {i + 1}</p>
-                <p className="font-semibold">{name}</p>
-                <p className="text-sm text-stone-600 dark:text-stone-400">{rule}</p>
-              </li>
-            ))}
-          </ol>
-          <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
-            Lower tiers follow from reputation; the top tier is an award, not a score.
-          </p>
-        </Card>
+        <TierLadder />
       </section>
     </Container>
   );

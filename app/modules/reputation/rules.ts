@@ -157,6 +157,24 @@ export const RULES: Record<RuleKey, RuleDefinition> = {
 export const CONFIGURABLE_RULES = RULE_KEYS.filter((k) => k !== "manual_adjustment");
 export type RuleValues = Record<RuleKey, number>;
 
+/** One line of the public rule table: a configurable rule and its current value. */
+export interface RuleRow {
+  key: RuleKey;
+  area: Area;
+  description: string;
+  points: number;
+}
+
+/** The public rule table, in catalogue order, at the given values. */
+export function ruleRows(values: RuleValues): RuleRow[] {
+  return CONFIGURABLE_RULES.map((key) => ({
+    key,
+    area: RULES[key].area,
+    description: RULES[key].description,
+    points: values[key],
+  }));
+}
+
 export const RULE_VALUE_MAX = 1000;
 /** A manual award or correction stays within ±this per entry. */
 export const MANUAL_ADJUSTMENT_LIMIT = 500;
