@@ -8,6 +8,7 @@ import { z } from "zod";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
 import { StoryReviewActions } from "~/components/advocacy/review-actions.tsx";
+import { StoryHistory } from "~/components/advocacy/story-history.tsx";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
@@ -75,7 +76,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     points,
     events: events.map((e) => ({
       id: e.id,
-      action: e.action.replace(/_/g, " "),
+      label: e.action.replace(/_/g, " "),
       comment: e.comment,
       actor: e.actor_name,
       date: formatEventDate(e.created_at),
@@ -189,45 +190,7 @@ export default function ReviewStory() {
             busy={busy}
             actionData={actionData}
           />
-          <Card className="p-5">
-            <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-              History
-            </h3>
-            <ol className="mt-3 space-y-3 text-sm">
-              {data.events.map((ev) => (
-                <li key={ev.id}>
-                  <p>
-                    <span className="font-medium capitalize">{ev.action}</span>
-                    <span className="text-stone-500 dark:text-stone-400">
-                      {" "}
-                      · {ev.date}
-                      {ev.actor ? ` · ${ev.actor}` : ""}
-                    </span>
-                  </p>
-                  {ev.comment ? (
-                    <p className="mt-0.5 whitespace-pre-line text-stone-700 dark:text-stone-300">
-                      {ev.comment}
-                    </p>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-          </Card>
-          {data.versions.length ? (
-            <Card className="p-5">
-              <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-                Published versions
-              </h3>
-              <ul className="mt-3 space-y-1 text-sm">
-                {data.versions.map((v) => (
-                  <li key={v.version}>
-                    Version {v.version} · {v.date}
-                    {v.by ? ` · ${v.by}` : ""}
-                  </li>
-                ))}
-              </ul>
-            </Card>
-          ) : null}
+          <StoryHistory events={data.events} versions={data.versions} heading="h3" capitalize />
         </aside>
       </div>
     </div>

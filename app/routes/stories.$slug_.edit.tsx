@@ -9,11 +9,11 @@ import { z } from "zod";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryForm, storyFormValues } from "~/components/advocacy/story-form.tsx";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
+import { StoryHistory } from "~/components/advocacy/story-history.tsx";
 import { ProposalCard, ReviewNote } from "~/components/advocacy/story-notices.tsx";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Container } from "~/components/app-shell.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
-import { Card } from "~/components/ui/card.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import {
   getStoryBySlug,
@@ -190,65 +190,18 @@ export default function EditStory() {
             </p>
             <StoryView story={data.preview} preview />
           </div>
-          <History events={data.events} versions={data.versions} />
+          <aside className="space-y-6">
+            <StoryHistory events={data.events} versions={data.versions} />
+          </aside>
         </div>
       )}
       {data.editable ? (
         <div className="mt-10 max-w-xl">
-          <History events={data.events} versions={data.versions} />
+          <aside className="space-y-6">
+            <StoryHistory events={data.events} versions={data.versions} />
+          </aside>
         </div>
       ) : null}
     </Container>
-  );
-}
-
-function History({
-  events,
-  versions,
-}: {
-  events: { id: number; label: string; comment: string; actor: string | null; date: string }[];
-  versions: { version: number; date: string }[];
-}) {
-  return (
-    <aside className="space-y-6">
-      <Card className="p-5">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-          History
-        </h2>
-        <ol className="mt-3 space-y-3 text-sm">
-          {events.map((e) => (
-            <li key={e.id}>
-              <p>
-                <span className="font-medium">{e.label}</span>
-                <span className="text-stone-500 dark:text-stone-400">
-                  {" "}
-                  · {e.date}
-                  {e.actor ? ` · ${e.actor}` : ""}
-                </span>
-              </p>
-              {e.comment ? (
-                <p className="mt-0.5 whitespace-pre-line text-stone-700 dark:text-stone-300">
-                  {e.comment}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </Card>
-      {versions.length ? (
-        <Card className="p-5">
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-            Published versions
-          </h2>
-          <ul className="mt-3 space-y-1 text-sm">
-            {versions.map((v) => (
-              <li key={v.version}>
-                Version {v.version} · {v.date}
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
-    </aside>
   );
 }
