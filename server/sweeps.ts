@@ -7,7 +7,7 @@ import { mailUnreadNotifications } from "../app/modules/notifications/mail.serve
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
-import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
+import { lapseExpiredAwards } from "../app/modules/tiers/award-sweeps.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
 
 /**

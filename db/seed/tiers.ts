@@ -1,11 +1,8 @@
 import { sql } from "kysely";
 import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { createItem } from "../../app/modules/early-access/manage.server.ts";
-import {
-  grantTier,
-  lapseExpiredAwards,
-  renewAward,
-} from "../../app/modules/tiers/awards.server.ts";
+import { lapseExpiredAwards } from "../../app/modules/tiers/award-sweeps.server.ts";
+import { grantTier, renewAward } from "../../app/modules/tiers/awards.server.ts";
 import { listTiers, toRule } from "../../app/modules/tiers/catalogue.server.ts";
 import { nominate } from "../../app/modules/tiers/nominations.server.ts";
 import { addMonths, automaticTierFor, type TierRule } from "../../app/modules/tiers/rules.ts";

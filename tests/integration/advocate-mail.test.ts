@@ -14,7 +14,8 @@ import {
 import { saveStory } from "../../app/modules/advocacy/story-writing.server.ts";
 import { addTalkEvidence, rejectTalk } from "../../app/modules/advocacy/talks.server.ts";
 import { OpportunitySchema, StorySchema } from "../../app/modules/advocacy/validation.ts";
-import { grantTier, lapseExpiredAwards } from "../../app/modules/tiers/awards.server.ts";
+import { lapseExpiredAwards } from "../../app/modules/tiers/award-sweeps.server.ts";
+import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { decideNomination, nominate } from "../../app/modules/tiers/nominations.server.ts";
 import { remindRenewalsDue } from "../../app/modules/tiers/renewal-reminders.server.ts";
 import { createTestDb } from "../support/db.ts";

@@ -9,7 +9,8 @@ import {
   awardPoints,
   reversePoints,
 } from "../../app/modules/reputation/ledger.server.ts";
-import { grantTier, lapseExpiredAwards } from "../../app/modules/tiers/awards.server.ts";
+import { lapseExpiredAwards } from "../../app/modules/tiers/award-sweeps.server.ts";
+import { grantTier } from "../../app/modules/tiers/awards.server.ts";
 import { effectiveTier } from "../../app/modules/tiers/standing.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories.ts";

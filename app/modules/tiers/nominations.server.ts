@@ -7,7 +7,8 @@ import { defineCommand } from "../commands/command.server.ts";
 import { NominationDecidedEmail } from "../mail/templates/tiers.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
 import { balancesOf } from "../reputation/reads.server.ts";
-import { grantTier, tellTierChange } from "./awards.server.ts";
+import { tellTierChange } from "./award-records.server.ts";
+import { grantTier } from "./awards.server.ts";
 import { addMonths } from "./rules.ts";
 
 /**

@@ -3,7 +3,7 @@ import { defineCommand } from "../commands/command.server.ts";
 import { TierRenewalDueEmail } from "../mail/templates/tiers.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
 import { isEnqueued } from "../outbox/queue.server.ts";
-import { TIER_URL } from "./awards.server.ts";
+import { TIER_URL } from "./award-records.server.ts";
 
 /** How long before a term ends its holder hears that the renewal is coming up. */
 export const RENEWAL_NOTICE_DAYS = 30;
