@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { ApplicationStatusBadge } from "~/components/advocacy/status-badge.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { Fact, Facts, WhenWhere } from "~/components/ui/facts.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import type { ApplicationStatus } from "../../../db/tables/advocacy.ts";
 import type { FieldProps } from "~/utils/form-fields.ts";
@@ -137,47 +138,31 @@ export function OpportunityFacts({
   return (
     <aside>
       <Card className="p-6">
-        <dl className="space-y-4 text-sm">
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">When</dt>
-            <dd className="font-medium">{when}</dd>
-          </div>
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">Where</dt>
-            <dd className="font-medium">{o.is_virtual ? "Virtual" : o.location}</dd>
-          </div>
+        <Facts>
+          <WhenWhere when={when} isVirtual={o.is_virtual} location={o.location} />
           {o.expected_audience || o.audience_description ? (
-            <div>
-              <dt className="text-stone-600 dark:text-stone-400">Audience</dt>
-              <dd className="font-medium">
-                {o.expected_audience
-                  ? `About ${o.expected_audience.toLocaleString("en-US")} people`
-                  : ""}
-                {o.expected_audience && o.audience_description ? " · " : ""}
-                {o.audience_description}
-              </dd>
-            </div>
+            <Fact label="Audience">
+              {o.expected_audience
+                ? `About ${o.expected_audience.toLocaleString("en-US")} people`
+                : ""}
+              {o.expected_audience && o.audience_description ? " · " : ""}
+              {o.audience_description}
+            </Fact>
           ) : null}
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">Apply by</dt>
-            <dd className="font-medium">{deadline}</dd>
-          </div>
+          <Fact label="Apply by">{deadline}</Fact>
           {o.event_url ? (
-            <div>
-              <dt className="text-stone-600 dark:text-stone-400">Event website</dt>
-              <dd>
-                <a
-                  href={o.event_url}
-                  rel="noopener noreferrer"
-                  target="_blank"
-                  className="font-medium text-brand-700 underline dark:text-brand-300"
-                >
-                  {new URL(o.event_url).hostname}
-                </a>
-              </dd>
-            </div>
+            <Fact label="Event website" valueClassName="">
+              <a
+                href={o.event_url}
+                rel="noopener noreferrer"
+                target="_blank"
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                {new URL(o.event_url).hostname}
+              </a>
+            </Fact>
           ) : null}
-        </dl>
+        </Facts>
         {canManage ? (
           <ButtonLink
             to={`/manage/speaking/${o.id}`}

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { Fact, Facts, WhenWhere } from "~/components/ui/facts.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { formatLabel } from "~/modules/advocacy/formats.ts";
 import type { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
@@ -162,52 +163,36 @@ export function TalkFacts({ talk: t, when }: { talk: TalkPanelData; when: string
   return (
     <aside>
       <Card className="p-6">
-        <dl className="space-y-4 text-sm">
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">When</dt>
-            <dd className="font-medium">{when}</dd>
-          </div>
-          <div>
-            <dt className="text-stone-600 dark:text-stone-400">Where</dt>
-            <dd className="font-medium">{t.is_virtual ? "Virtual" : t.location}</dd>
-          </div>
+        <Facts>
+          <WhenWhere when={when} isVirtual={t.is_virtual} location={t.location} />
           {t.attendance !== null ? (
-            <div>
-              <dt className="text-stone-600 dark:text-stone-400">Attendance</dt>
-              <dd className="font-medium">{t.attendance.toLocaleString("en-US")}</dd>
-            </div>
+            <Fact label="Attendance">{t.attendance.toLocaleString("en-US")}</Fact>
           ) : null}
           {t.recording_url || t.slides_url || t.event_url ? (
-            <div>
-              <dt className="text-stone-600 dark:text-stone-400">Links</dt>
-              <dd className="mt-1 flex flex-col gap-1">
-                {[
-                  { href: t.recording_url, label: "Recording" },
-                  { href: t.slides_url, label: "Slides" },
-                  { href: t.event_url, label: "Event website" },
-                ]
-                  .filter((l) => l.href)
-                  .map((l) => (
-                    <a
-                      key={l.label}
-                      href={l.href}
-                      rel="nofollow noopener noreferrer"
-                      target="_blank"
-                      className="font-medium text-brand-700 underline dark:text-brand-300"
-                    >
-                      {l.label}
-                    </a>
-                  ))}
-              </dd>
-            </div>
+            <Fact label="Links" valueClassName="mt-1 flex flex-col gap-1">
+              {[
+                { href: t.recording_url, label: "Recording" },
+                { href: t.slides_url, label: "Slides" },
+                { href: t.event_url, label: "Event website" },
+              ]
+                .filter((l) => l.href)
+                .map((l) => (
+                  <a
+                    key={l.label}
+                    href={l.href}
+                    rel="nofollow noopener noreferrer"
+                    target="_blank"
+                    className="font-medium text-brand-700 underline dark:text-brand-300"
+                  >
+                    {l.label}
+                  </a>
+                ))}
+            </Fact>
           ) : null}
           {t.status === "verified" && t.decided_by_name ? (
-            <div>
-              <dt className="text-stone-600 dark:text-stone-400">Verified by</dt>
-              <dd className="font-medium">{t.decided_by_name}</dd>
-            </div>
+            <Fact label="Verified by">{t.decided_by_name}</Fact>
           ) : null}
-        </dl>
+        </Facts>
       </Card>
     </aside>
   );
