@@ -13,6 +13,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { Table } from "~/components/ui/table.tsx";
 import { isProspect, isVerifiedCustomer, policy } from "~/modules/access/policy.ts";
 import {
   changeRole,
@@ -99,6 +100,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Prospects wait in grey, advocates in the brand colour, the community team in the accent. */
+const PEOPLE_COLUMNS = [
+  { label: "Select", className: "w-10", hidden: true },
+  { label: "Person" },
+  { label: "Role" },
+  { label: "Joined" },
+  { label: "Actions", className: "text-right" },
+];
+
 function roleTone(person: { role: Role }) {
   if (isProspect(person)) return "neutral";
   return isVerifiedCustomer(person) ? "brand" : "spot";
@@ -143,100 +152,78 @@ export default function ManagePeople() {
       ) : (
         <Card className="overflow-x-auto">
           <PeopleBulkBar busy={busy} />
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">People with an account ({data.total})</caption>
-            <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
-              <tr>
-                <th scope="col" className="w-10 px-4 py-3">
-                  <span className="sr-only">Select</span>
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Person
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Role
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Joined
-                </th>
-                <th scope="col" className="px-4 py-3 text-right">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
-              {data.rows.map((person) => (
-                <tr key={person.id} data-testid={`person-${person.handle}`}>
-                  <td className="px-4 py-3">
+          <Table caption={`People with an account (${data.total})`} columns={PEOPLE_COLUMNS}>
+            {data.rows.map((person) => (
+              <tr key={person.id} data-testid={`person-${person.handle}`}>
+                <td className="px-4 py-3">
+                  {isProspect(person) ? (
+                    <SelectProspect id={person.id} name={person.display_name} />
+                  ) : null}
+                </td>
+                <td className="px-4 py-3">
+                  <Link to={`/u/${person.handle}`} className="font-medium hover:underline">
+                    {person.display_name}
+                  </Link>
+                  <div className="text-stone-600 dark:text-stone-400">
+                    {person.email}
+                    {person.company ? ` · ${person.company}` : ""}
+                  </div>
+                </td>
+                <td className="px-4 py-3">
+                  <Badge tone={roleTone(person)}>{person.role}</Badge>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap text-stone-600 dark:text-stone-400">
+                  {new Date(person.created_at).toLocaleDateString("en-GB", {
+                    day: "numeric",
+                    month: "short",
+                    year: "numeric",
+                  })}
+                </td>
+                <td className="px-4 py-3">
+                  <div className="flex flex-wrap items-center justify-end gap-2">
                     {isProspect(person) ? (
-                      <SelectProspect id={person.id} name={person.display_name} />
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="verify" />
+                        <input type="hidden" name="userId" value={person.id} />
+                        <Button
+                          type="submit"
+                          size="sm"
+                          disabled={busy}
+                          aria-label={`Verify ${person.display_name} as a customer`}
+                        >
+                          Verify as customer
+                        </Button>
+                      </Form>
                     ) : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Link to={`/u/${person.handle}`} className="font-medium hover:underline">
-                      {person.display_name}
-                    </Link>
-                    <div className="text-stone-600 dark:text-stone-400">
-                      {person.email}
-                      {person.company ? ` · ${person.company}` : ""}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={roleTone(person)}>{person.role}</Badge>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-stone-600 dark:text-stone-400">
-                    {new Date(person.created_at).toLocaleDateString("en-GB", {
-                      day: "numeric",
-                      month: "short",
-                      year: "numeric",
-                    })}
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap items-center justify-end gap-2">
-                      {isProspect(person) ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="verify" />
-                          <input type="hidden" name="userId" value={person.id} />
-                          <Button
-                            type="submit"
-                            size="sm"
-                            disabled={busy}
-                            aria-label={`Verify ${person.display_name} as a customer`}
-                          >
-                            Verify as customer
-                          </Button>
-                        </Form>
-                      ) : null}
-                      {data.canChangeRoles && person.id !== data.viewerId ? (
-                        <Form method="post" className="flex items-center gap-2">
-                          <input type="hidden" name="intent" value="change-role" />
-                          <input type="hidden" name="userId" value={person.id} />
-                          <label className="sr-only" htmlFor={`role-${person.id}`}>
-                            Role for {person.display_name}
-                          </label>
-                          <select
-                            id={`role-${person.id}`}
-                            name="role"
-                            defaultValue={person.role}
-                            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
-                          >
-                            {ROLES.map((r) => (
-                              <option key={r} value={r}>
-                                {r}
-                              </option>
-                            ))}
-                          </select>
-                          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-                            Set role
-                          </Button>
-                        </Form>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    {data.canChangeRoles && person.id !== data.viewerId ? (
+                      <Form method="post" className="flex items-center gap-2">
+                        <input type="hidden" name="intent" value="change-role" />
+                        <input type="hidden" name="userId" value={person.id} />
+                        <label className="sr-only" htmlFor={`role-${person.id}`}>
+                          Role for {person.display_name}
+                        </label>
+                        <select
+                          id={`role-${person.id}`}
+                          name="role"
+                          defaultValue={person.role}
+                          className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {r}
+                            </option>
+                          ))}
+                        </select>
+                        <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+                          Set role
+                        </Button>
+                      </Form>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </Card>
       )}
       <Pagination page={data.page} pageCount={data.pageCount} />

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { Table } from "~/components/ui/table.tsx";
 import { isVerifiedCustomer, type Viewer } from "~/modules/access/policy.ts";
 import {
   PROMOTER_STAGE_LABELS as STAGE_LABELS,
@@ -25,6 +26,14 @@ export interface PromoterListRow {
 
 const tone = (stage: PromoterStage) =>
   stage === "contributed" ? "brand" : stage === "not_member" ? "neutral" : "spot";
+
+const PROMOTER_COLUMNS = [
+  { label: "Select", className: "w-10", hidden: true },
+  { label: "Promoter" },
+  { label: "Said" },
+  { label: "Stage" },
+  { label: "Actions", className: "text-right" },
+];
 
 function RowActions({ p, busy }: { p: PromoterListRow; busy: boolean }) {
   const open = p.invitation?.state === "open";
@@ -84,82 +93,60 @@ export function PromoterTable({
 }) {
   return (
     <Card className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Promoters ({total})</caption>
-        <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
-          <tr>
-            <th scope="col" className="w-10 px-4 py-3">
-              <span className="sr-only">Select</span>
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Promoter
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Said
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Stage
-            </th>
-            <th scope="col" className="px-4 py-3 text-right">
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
-          {rows.map((p) => (
-            <tr key={p.email} data-testid={`promoter-${p.email}`}>
-              <td className="px-4 py-3 align-top">
-                {p.stage === "not_member" ? (
-                  <input
-                    type="checkbox"
-                    name="email"
-                    value={p.email}
-                    form={BULK_FORM_ID}
-                    aria-label={`Select ${p.name || p.email}`}
-                    className="size-4 accent-brand-600"
-                  />
-                ) : null}
-              </td>
-              <td className="px-4 py-3 align-top">
-                {p.user ? (
-                  <Link to={`/u/${p.user.handle}`} className="font-medium hover:underline">
-                    {p.user.displayName}
-                  </Link>
-                ) : (
-                  <span className="font-medium">{p.name || p.email}</span>
-                )}
-                <div className="text-stone-600 dark:text-stone-400">
-                  {p.email}
-                  {p.company ? ` · ${p.company}` : ""}
+      <Table caption={`Promoters (${total})`} columns={PROMOTER_COLUMNS}>
+        {rows.map((p) => (
+          <tr key={p.email} data-testid={`promoter-${p.email}`}>
+            <td className="px-4 py-3 align-top">
+              {p.stage === "not_member" ? (
+                <input
+                  type="checkbox"
+                  name="email"
+                  value={p.email}
+                  form={BULK_FORM_ID}
+                  aria-label={`Select ${p.name || p.email}`}
+                  className="size-4 accent-brand-600"
+                />
+              ) : null}
+            </td>
+            <td className="px-4 py-3 align-top">
+              {p.user ? (
+                <Link to={`/u/${p.user.handle}`} className="font-medium hover:underline">
+                  {p.user.displayName}
+                </Link>
+              ) : (
+                <span className="font-medium">{p.name || p.email}</span>
+              )}
+              <div className="text-stone-600 dark:text-stone-400">
+                {p.email}
+                {p.company ? ` · ${p.company}` : ""}
+              </div>
+            </td>
+            <td className="max-w-md px-4 py-3 align-top">
+              <span className="font-semibold tabular-nums">{p.score}</span>
+              <span className="text-stone-500"> on {dateFormat(p.respondedAt)}</span>
+              {p.comment ? (
+                <p className="mt-1 line-clamp-3 text-stone-700 dark:text-stone-300">
+                  “{p.comment}”
+                </p>
+              ) : null}
+            </td>
+            <td className="px-4 py-3 align-top">
+              <Badge tone={tone(p.stage)}>{STAGE_LABELS[p.stage]}</Badge>
+              {p.invitation && p.stage === "not_member" ? (
+                <div className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+                  Invitation {p.invitation.state}
+                  {p.invitation.state === "open"
+                    ? ` until ${dateFormat(p.invitation.expiresAt)}`
+                    : ""}
                 </div>
-              </td>
-              <td className="max-w-md px-4 py-3 align-top">
-                <span className="font-semibold tabular-nums">{p.score}</span>
-                <span className="text-stone-500"> on {dateFormat(p.respondedAt)}</span>
-                {p.comment ? (
-                  <p className="mt-1 line-clamp-3 text-stone-700 dark:text-stone-300">
-                    “{p.comment}”
-                  </p>
-                ) : null}
-              </td>
-              <td className="px-4 py-3 align-top">
-                <Badge tone={tone(p.stage)}>{STAGE_LABELS[p.stage]}</Badge>
-                {p.invitation && p.stage === "not_member" ? (
-                  <div className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-                    Invitation {p.invitation.state}
-                    {p.invitation.state === "open"
-                      ? ` until ${dateFormat(p.invitation.expiresAt)}`
-                      : ""}
-                  </div>
-                ) : null}
-              </td>
-              <td className="px-4 py-3 align-top">
-                <RowActions p={p} busy={busy} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              ) : null}
+            </td>
+            <td className="px-4 py-3 align-top">
+              <RowActions p={p} busy={busy} />
+            </td>
+          </tr>
+        ))}
+      </Table>
     </Card>
   );
 }
