@@ -3,6 +3,7 @@ import type { Queryable } from "../db/client.ts";
 import { contextFor, type CommandContext } from "../app/modules/commands/command.server.ts";
 import { sendDigests } from "../app/modules/mail/digest.server.ts";
 import type { SiteSettings } from "../app/modules/mail/settings.ts";
+import { releaseAbandonedIdempotencyKeys } from "../app/modules/integrations/api-tokens.server.ts";
 import { mailUnreadNotifications } from "../app/modules/notifications/mail.server.ts";
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
@@ -34,7 +35,8 @@ async function sweepOnce(
  * What time alone changes, done at start-up and then hourly: awards whose
  * term has ended lapse, reference requests waiting for an advocate's monthly
  * room are delivered once a new month gives it, renewals coming up are told,
- * and scheduled surveys whose time has come are sent.
+ * scheduled surveys whose time has come are sent, and API idempotency keys
+ * reserved by a request that never answered (its process stopped) are let go.
  */
 export async function runSweeps(
   db: Queryable,
@@ -53,6 +55,9 @@ export async function runSweeps(
   );
   await sweepOnce(logger, "tier renewals due", () => remindRenewalsDue(context(), {}));
   await sweepOnce(logger, "scheduled surveys", () => sendDueSurveys(context(), {}));
+  await sweepOnce(logger, "abandoned API idempotency keys", () =>
+    releaseAbandonedIdempotencyKeys(db, now),
+  );
   return { lapsed, delivered };
 }
 

@@ -199,6 +199,28 @@ export async function reserveIdempotent(
   return Boolean(row);
 }
 
+/**
+ * How long a request may hold its key's reservation. No API request runs
+ * this long: a reservation older than this was left by a process that
+ * stopped mid-request, and will never be answered.
+ */
+export const IDEMPOTENCY_RESERVATION_MS = 15 * 60_000;
+
+/**
+ * Lets go of the keys that requests reserved and never answered (the
+ * process stopped before it could), so the client's retry with the same key
+ * runs instead of being told forever that it is still being handled.
+ * Answered keys are kept. Returns the keys it let go.
+ */
+export async function releaseAbandonedIdempotencyKeys(db: Queryable, now = new Date()) {
+  return db
+    .deleteFrom("api_idempotency_keys")
+    .where("status", "=", 0)
+    .where("created_at", "<", new Date(now.getTime() - IDEMPOTENCY_RESERVATION_MS))
+    .returning(["token_id", "key"])
+    .execute();
+}
+
 /** A refused request lets its key go, so the corrected request can use it. */
 export async function releaseIdempotent(db: Queryable, tokenId: number, key: string) {
   await db
