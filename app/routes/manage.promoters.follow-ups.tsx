@@ -4,8 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { BackLink } from "~/components/ui/back-link.tsx";
 import { FollowUpCard } from "~/components/surveys/follow-up-card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
@@ -82,14 +83,7 @@ export default function FollowUpsPage() {
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link
-          to="/manage/promoters/surveys"
-          className="font-medium text-brand-700 underline dark:text-brand-300"
-        >
-          ← Surveys
-        </Link>
-      </p>
+      <BackLink to="/manage/promoters/surveys">Surveys</BackLink>
       <p className="max-w-2xl text-sm text-stone-600 dark:text-stone-400">
         Every detractor (0–6) opens a follow-up: someone calls, listens, and records what happened.{" "}
         {summary.open} open, {summary.overdue} overdue

@@ -4,8 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { BackLink } from "~/components/ui/back-link.tsx";
 import { Stat } from "~/components/promoters/charts.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -59,14 +60,7 @@ export default function SurveyDetail() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link
-          to="/manage/promoters/surveys"
-          className="font-medium text-brand-700 underline dark:text-brand-300"
-        >
-          ← Surveys
-        </Link>
-      </p>
+      <BackLink to="/manage/promoters/surveys">Surveys</BackLink>
       <div>
         <h2 className="text-xl font-semibold">{survey.name}</h2>
         <p className="text-sm text-stone-600 dark:text-stone-400">“{survey.question}”</p>

@@ -4,7 +4,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { BackLink } from "~/components/ui/back-link.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
@@ -59,14 +60,7 @@ export default function NewSurvey() {
   });
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link
-          to="/manage/promoters/surveys"
-          className="font-medium text-brand-700 underline dark:text-brand-300"
-        >
-          ← Surveys
-        </Link>
-      </p>
+      <BackLink to="/manage/promoters/surveys">Surveys</BackLink>
       <Card className="p-5 sm:p-6">
         <h2 className="mb-4 text-lg font-semibold">New NPS survey</h2>
         <Form method="post" className="grid gap-4" noValidate>
