@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, expectAccessible, login, test } from "./fixtures.ts";
+import { expect, expectAccessible, login, openTo, test } from "./fixtures.ts";
 
 const MINUTE = 60_000;
 
@@ -49,6 +49,7 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   const catieContext = await browser.newContext();
   const catie = await catieContext.newPage();
   await login(catie, catieAccount.email, catieAccount.password);
+  await openTo(catie, "Speaking");
   await catie.goto("/speaking");
   const card = catie.locator("li", { has: catie.getByRole("link", { name: title }) });
   await expect(card.getByText("+100 points when verified")).toBeVisible();

@@ -93,6 +93,18 @@ async function confirmEmail(context: APIRequestContext, email: string) {
   expect(confirmed.status(), `confirming ${email}`).toBe(302);
 }
 
+/**
+ * The signed-in person says on their profile what they are open to
+ * ("Speaking", "References", …), as a new advocate does before applying or
+ * being asked.
+ */
+export async function openTo(page: Page, label: "Speaking" | "References" | "Case studies") {
+  await page.goto("/settings/profile");
+  await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Profile saved")).toBeVisible();
+}
+
 /** No serious or critical accessibility violations on the current page. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

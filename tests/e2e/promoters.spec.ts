@@ -6,7 +6,7 @@ import {
 } from "../../db/seed/promoters-content.ts";
 import { countCategories, netPromoterScore } from "../../app/modules/promoters/nps.ts";
 import { seededSurveyAnswers } from "../../db/seed/surveys.ts";
-import { expect, expectAccessible, login, newUserData, signUp, test } from "./fixtures.ts";
+import { expect, expectAccessible, login, newUserData, openTo, signUp, test } from "./fixtures.ts";
 
 // One story told in order: the dashboard is checked against the seed before
 // the later tests add responses, references and points.
@@ -155,11 +155,7 @@ test("a prospect asks Catie for a conversation; she accepts, both complete it an
   const catieContext = await browser.newContext();
   const catie = await catieContext.newPage();
   await login(catie, advocate.email, advocate.password);
-  // She offers reference conversations on her profile.
-  await catie.goto("/settings/profile");
-  await catie.getByLabel("References", { exact: true }).check();
-  await catie.getByRole("button", { name: "Save profile" }).click();
-  await expect(catie.getByText("Profile saved")).toBeVisible();
+  await openTo(catie, "References");
   await catie.goto("/references");
 
   const prospect = await signUp(page, newUserData("fleet"));
