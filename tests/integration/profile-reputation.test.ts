@@ -5,15 +5,17 @@ import { loadProfileReputation } from "../../app/modules/reputation/profile.serv
 import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";
 
-// The profile keeps a person's points per day between readers; every change
-// to their ledger must show on the next read, also a reversal.
+// The profile keeps a person's chart between readers; every change to their
+// ledger must show on the next read, also a reversal, and so must a new day.
 
 let handle: DbHandle;
 type Person = Awaited<ReturnType<typeof insertUser>>;
 let advocate: Person, manager: Person;
 const url = new URL("http://limelight.test/u/someone");
-const read = () => loadProfileReputation(handle.db, null, advocate.id, url);
-const total = (days: { points: number }[]) => days.reduce((sum, d) => sum + d.points, 0);
+const now = new Date("2026-12-02T12:00:00Z");
+const read = (at = now) => loadProfileReputation(handle.db, null, advocate.id, url, at);
+/** The chart's running total at the end of its last month. */
+const charted = (r: Awaited<ReturnType<typeof read>>) => r.chart?.months.at(-1)?.total;
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -39,24 +41,37 @@ const give = (amount: number, key: string, at?: Date) =>
 
 describe("the profile's reputation over time", () => {
   it("follows every change to the ledger", async () => {
-    expect((await read()).days).toEqual([]);
+    expect((await read()).chart).toBeNull();
     await give(20, "first", new Date("2026-11-02T10:00:00Z"));
     const first = await read();
-    expect(first.days).toEqual([{ day: "2026-11-02", area: "community", points: 20 }]);
+    expect(first.chart?.months).toEqual([
+      { month: "2026-11", byArea: [0, 0, 0, 20], total: 20 },
+      { month: "2026-12", byArea: [0, 0, 0, 20], total: 20 },
+    ]);
+    expect(first.chart?.summary).toBe(
+      "From 2 Nov 2026 to 2 Dec 2026, reputation grew to 20 points: Peer help 0, Speaking 0, Stories 0, Community 20.",
+    );
     expect(first.balance.total).toBe(20);
     // Read again unchanged, then a new award on another day.
-    expect((await read()).days).toEqual(first.days);
+    expect((await read()).chart).toEqual(first.chart);
     await give(5, "second", new Date("2026-11-20T10:00:00Z"));
     const second = await read();
-    expect(second.days).toHaveLength(2);
-    expect(total(second.days)).toBe(25);
+    expect(charted(second)).toBe(25);
+    expect(second.chart?.areas).not.toEqual(first.chart?.areas);
     await reversePoints(handle.db, {
       idempotencyKey: "profile-reputation:second",
       reason: "Counted twice",
       reversedBy: manager.id,
     });
     const third = await read();
-    expect(total(third.days)).toBe(20);
+    expect(charted(third)).toBe(20);
     expect(third.balance.total).toBe(20);
+    // The next day the kept chart runs on to it, without a change to the ledger.
+    const nextDay = await read(new Date("2027-01-05T12:00:00Z"));
+    expect(nextDay.chart?.months.at(-1)).toEqual({
+      month: "2027-01",
+      byArea: [0, 0, 0, 20],
+      total: 20,
+    });
   });
 });

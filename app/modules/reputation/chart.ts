@@ -1,5 +1,5 @@
-import { AREAS, type Area } from "./rules.ts";
-import { formatCount, formatMonth } from "../../utils/format.ts";
+import { AREA_LABELS, AREAS, type Area } from "./rules.ts";
+import { formatCount, formatDay, formatMonth } from "../../utils/format.ts";
 
 export interface DailyPoints {
   day: string; // YYYY-MM-DD (UTC)
@@ -129,4 +129,49 @@ export function niceCeiling(value: number): number {
   const exp = Math.pow(10, Math.floor(Math.log10(value)));
   for (const step of [1, 2, 2.5, 5, 10]) if (value <= step * exp) return step * exp;
   return 10 * exp;
+}
+
+/**
+ * Everything the profile's chart prints, ready to render: the stacked
+ * areas, the axis labels, the summary sentence and the month-by-month
+ * table for assistive technology. It is the same for every reader, so the
+ * server keeps it per person and sends this instead of the days behind it.
+ */
+export interface ChartView {
+  width: number;
+  height: number;
+  areas: { area: Area; path: string }[];
+  yTicks: { y: number; label: string }[];
+  xTicks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
+  /** "From 3 Jan 2026 to 2 Dec 2026, reputation grew to 120 points: …" */
+  summary: string;
+  /** The running totals at the end of each month: per area (in `AREAS` order), then the total. */
+  months: { month: string; byArea: number[]; total: number }[];
+}
+
+export function chartView(days: DailyPoints[], today: string): ChartView | null {
+  const series = cumulativeSeries(days, today);
+  if (series.length === 0) return null;
+  const chart = layoutStackedChart(series);
+  const first = series[0];
+  const last = series[series.length - 1];
+  const fmt = (day: string) => formatDay(`${day}T00:00:00Z`);
+  const months = new Map<string, ChartPoint>();
+  for (const p of series) months.set(p.day.slice(0, 7), p);
+  return {
+    width: chart.width,
+    height: chart.height,
+    areas: chart.areas.filter((a) => a.path),
+    yTicks: chart.yTicks,
+    xTicks: chart.xTicks.map((t, i) => ({
+      ...t,
+      anchor: i === 0 ? "start" : i === chart.xTicks.length - 1 ? "end" : "middle",
+    })),
+    summary: `From ${fmt(first.day)} to ${fmt(last.day)}, reputation grew to ${last.total} points: ${AREAS.map((a) => `${AREA_LABELS[a]} ${last.byArea[a]}`).join(", ")}.`,
+    months: [...months.entries()].map(([month, p]) => ({
+      month,
+      byArea: AREAS.map((a) => p.byArea[a]),
+      total: p.total,
+    })),
+  };
 }
