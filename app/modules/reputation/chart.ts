@@ -134,8 +134,7 @@ export function niceCeiling(value: number): number {
 /**
  * Everything the profile's chart prints, ready to render: the stacked
  * areas, the axis labels, the summary sentence and the month-by-month
- * table for assistive technology. It is the same for every reader, so the
- * server keeps it per person and sends this instead of the days behind it.
+ * table for assistive technology.
  */
 export interface ChartView {
   width: number;
@@ -174,4 +173,23 @@ export function chartView(days: DailyPoints[], today: string): ChartView | null 
       total: p.total,
     })),
   };
+}
+
+const VIEWS_KEPT = 500;
+const views = new Map<string, ChartView | null>();
+
+/**
+ * The chart for `key` (a person, their ledger's version and the day), laid
+ * out on first use and kept, most recently used last: it is the same for
+ * every reader, and the layout is the costliest part of the profile's
+ * render. The page sends the days, much smaller than the paths drawn from
+ * them, and the browser lays them out once as well.
+ */
+export function chartFor(key: string, days: DailyPoints[], today: string): ChartView | null {
+  let view = views.get(key);
+  if (view === undefined) view = chartView(days, today);
+  else views.delete(key);
+  views.set(key, view);
+  if (views.size > VIEWS_KEPT) views.delete(views.keys().next().value!);
+  return view;
 }

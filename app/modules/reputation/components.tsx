@@ -1,18 +1,30 @@
 import { useId } from "react";
 import { AREA_COLOURS } from "~/components/charts/palette.ts";
 import { cn } from "~/utils/cn.ts";
-import type { ChartView } from "./chart.ts";
+import { chartFor, type DailyPoints } from "./chart.ts";
 import { AREA_LABELS, AREAS, formatPoints, type Area } from "./rules.ts";
 import { formatCount, formatDay } from "~/utils/format.ts";
 
 /**
  * Cumulative reputation by area as stacked areas, drawn on the server as
  * SVG (no script needed). Screen readers get a title, a summary and a
- * table of the same figures. The layout comes ready from the server
- * (`chartView`), kept between readers.
+ * table of the same figures. The layout is kept between readers
+ * (`chartFor`).
  */
-export function ReputationChart({ chart, name }: { chart: ChartView; name: string }) {
+export function ReputationChart({
+  chartKey,
+  days,
+  today,
+  name,
+}: {
+  chartKey: string;
+  days: DailyPoints[];
+  today: string;
+  name: string;
+}) {
   const id = useId();
+  const chart = chartFor(chartKey, days, today);
+  if (!chart) return null;
   return (
     <figure>
       <svg

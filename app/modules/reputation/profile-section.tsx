@@ -58,7 +58,12 @@ export function ProfileReputationSection({
       {data.chart ? (
         <div className="mt-6">
           <h3 className="sr-only">Reputation over time</h3>
-          <ReputationChart chart={data.chart} name={name} />
+          <ReputationChart
+            chartKey={data.chart.key}
+            days={data.chart.days}
+            today={data.chart.today}
+            name={name}
+          />
         </div>
       ) : null}
 

@@ -1,42 +1,35 @@
 import type { Queryable } from "../../../db/client.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { listBadges } from "./badges.server.ts";
-import { chartView, type ChartView } from "./chart.ts";
 import { dailyPoints, listHistory, recentPoints } from "./history.server.ts";
 
 /**
- * A person's chart (points per day and area, laid out), kept per process
- * for the people read most. It is the same for every reader and changes
- * only with the person's ledger and the date, and every ledger entry also
- * writes the person's balance row (its total and `updated_at`): that pair
- * is the version the kept copy belongs to. For a long history the sum over
- * the ledger is the costliest read of the page (over 100 ms for the top
- * earner of the scale data set); the layout is the costliest part of its
- * render. A new day lays out the kept days again without reading them.
+ * A person's points per day and area (the chart), kept per process for the
+ * people read most. It is the same for every reader and changes only with
+ * the person's ledger, and every ledger entry also writes the person's
+ * balance row (its total and `updated_at`): that pair is the version the
+ * kept copy belongs to. For a long history the sum over the ledger is the
+ * costliest read of the page (over 100 ms for the top earner of the scale
+ * data set). The version also names the chart's layout, which the page
+ * keeps in turn (`chartFor`).
  */
-const KEPT = 500;
+const DAYS_KEPT = 500;
 type ChartDays = Awaited<ReturnType<typeof dailyPoints>>;
-interface KeptChart {
-  version: string;
-  days: ChartDays;
-  today: string;
-  view: ChartView | null;
-}
-const chartByPerson = new Map<number, KeptChart>();
+const daysByPerson = new Map<number, { version: string; days: ChartDays }>();
 
-async function keptChart(db: Queryable, userId: number, version: string, today: string) {
-  let kept = chartByPerson.get(userId);
-  if (kept?.version !== version) {
-    const days = await dailyPoints(db, userId);
-    kept = { version, days, today, view: chartView(days, today) };
-  } else if (kept.today !== today) {
-    kept = { ...kept, today, view: chartView(kept.days, today) };
+async function chartDays(db: Queryable, userId: number, version: string) {
+  const kept = daysByPerson.get(userId);
+  if (kept?.version === version) {
+    // Least recently used goes first.
+    daysByPerson.delete(userId);
+    daysByPerson.set(userId, kept);
+    return kept.days;
   }
-  // Least recently used goes first.
-  chartByPerson.delete(userId);
-  chartByPerson.set(userId, kept);
-  if (chartByPerson.size > KEPT) chartByPerson.delete(chartByPerson.keys().next().value!);
-  return kept.view;
+  const days = await dailyPoints(db, userId);
+  daysByPerson.delete(userId);
+  daysByPerson.set(userId, { version, days });
+  if (daysByPerson.size > DAYS_KEPT) daysByPerson.delete(daysByPerson.keys().next().value!);
+  return days;
 }
 
 async function balanceWithVersion(db: Queryable, userId: number) {
@@ -70,10 +63,12 @@ export async function loadProfileReputation(
   const historyPage = Number(url.searchParams.get("history") ?? "1") || 1;
   const today = now.toISOString().slice(0, 10);
   const [{ balance, chart }, recent, badges, history] = await Promise.all([
-    balanceWithVersion(db, userId).then(async ({ balance, version }) => ({
-      balance,
-      chart: await keptChart(db, userId, version, today),
-    })),
+    balanceWithVersion(db, userId).then(async ({ balance, version }) => {
+      const days = await chartDays(db, userId, version);
+      // Same person, ledger and day: the same chart, whoever reads it.
+      const chart = days.length ? { key: `${userId}:${version}:${today}`, days, today } : null;
+      return { balance, chart };
+    }),
     recentPoints(db, userId, now),
     listBadges(db, userId),
     listHistory(db, viewer, userId, { page: historyPage }),
