@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -197,7 +198,7 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
   // Anonymous pages every visitor sees alike, kept briefly: after the hashed assets (which never
   // need it), before the other static files (a hit skips their disk lookup).
   app.use(pageCache.middleware);
-  if (!options.viteMiddleware) app.use(express.static(clientDir, { maxAge: "1h" }));
+  if (!options.viteMiddleware) app.use(clientFiles(clientDir));
 
   // Everything below needs the database.
   app.use(databaseGate(options.database));
@@ -229,5 +230,27 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
       await realtime.close();
       if (limiterRedis?.isOpen) await limiterRedis.quit().catch(() => undefined);
     },
+  };
+}
+
+/**
+ * The build's other static files (favicon, robots.txt and the like), served
+ * only for the names the build holds at its top level: a page's address is
+ * not looked for on disk first, which cost a `stat` and the static server's
+ * error path on every document. The list is read once; a build does not
+ * change under a running server.
+ */
+function clientFiles(clientDir: string): express.RequestHandler {
+  let names: Set<string>;
+  try {
+    names = new Set(readdirSync(clientDir).filter((name) => name !== "assets"));
+  } catch {
+    names = new Set();
+  }
+  const serve = express.static(clientDir, { maxAge: "1h" });
+  return (req, res, next) => {
+    const first = req.path.split("/", 2)[1] ?? "";
+    if (names.has(first)) serve(req, res, next);
+    else next();
   };
 }

@@ -72,7 +72,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const spaces = await moveTargets(context.db, page);
   const now = new Date();
   // Signed-in readers only: the mail sweep skips replies they have read here.
-  if (viewer) await recordThreadView(context.db, viewer.id, thread.id, now);
+  if (viewer)
+    await recordThreadView(context.db, viewer.id, { id: thread.id, seq: thread.changeSeq }, now);
   return json(toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now }), {
     headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]),
   });

@@ -1,5 +1,5 @@
-import { AREAS, type Area } from "./rules.ts";
-import { formatCount, formatMonth } from "../../utils/format.ts";
+import { AREA_LABELS, AREAS, type Area } from "./rules.ts";
+import { formatCount, formatDay, formatMonth } from "../../utils/format.ts";
 
 export interface DailyPoints {
   day: string; // YYYY-MM-DD (UTC)
@@ -129,4 +129,67 @@ export function niceCeiling(value: number): number {
   const exp = Math.pow(10, Math.floor(Math.log10(value)));
   for (const step of [1, 2, 2.5, 5, 10]) if (value <= step * exp) return step * exp;
   return 10 * exp;
+}
+
+/**
+ * Everything the profile's chart prints, ready to render: the stacked
+ * areas, the axis labels, the summary sentence and the month-by-month
+ * table for assistive technology.
+ */
+export interface ChartView {
+  width: number;
+  height: number;
+  areas: { area: Area; path: string }[];
+  yTicks: { y: number; label: string }[];
+  xTicks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
+  /** "From 3 Jan 2026 to 2 Dec 2026, reputation grew to 120 points: …" */
+  summary: string;
+  /** The running totals at the end of each month: per area (in `AREAS` order), then the total. */
+  months: { month: string; byArea: number[]; total: number }[];
+}
+
+export function chartView(days: DailyPoints[], today: string): ChartView | null {
+  const series = cumulativeSeries(days, today);
+  if (series.length === 0) return null;
+  const chart = layoutStackedChart(series);
+  const first = series[0];
+  const last = series[series.length - 1];
+  const fmt = (day: string) => formatDay(`${day}T00:00:00Z`);
+  const months = new Map<string, ChartPoint>();
+  for (const p of series) months.set(p.day.slice(0, 7), p);
+  return {
+    width: chart.width,
+    height: chart.height,
+    areas: chart.areas.filter((a) => a.path),
+    yTicks: chart.yTicks,
+    xTicks: chart.xTicks.map((t, i) => ({
+      ...t,
+      anchor: i === 0 ? "start" : i === chart.xTicks.length - 1 ? "end" : "middle",
+    })),
+    summary: `From ${fmt(first.day)} to ${fmt(last.day)}, reputation grew to ${last.total} points: ${AREAS.map((a) => `${AREA_LABELS[a]} ${last.byArea[a]}`).join(", ")}.`,
+    months: [...months.entries()].map(([month, p]) => ({
+      month,
+      byArea: AREAS.map((a) => p.byArea[a]),
+      total: p.total,
+    })),
+  };
+}
+
+const VIEWS_KEPT = 500;
+const views = new Map<string, ChartView | null>();
+
+/**
+ * The chart for `key` (a person, their ledger's version and the day), laid
+ * out on first use and kept, most recently used last: it is the same for
+ * every reader, and the layout is the costliest part of the profile's
+ * render. The page sends the days, much smaller than the paths drawn from
+ * them, and the browser lays them out once as well.
+ */
+export function chartFor(key: string, days: DailyPoints[], today: string): ChartView | null {
+  let view = views.get(key);
+  if (view === undefined) view = chartView(days, today);
+  else views.delete(key);
+  views.set(key, view);
+  if (views.size > VIEWS_KEPT) views.delete(views.keys().next().value!);
+  return view;
 }

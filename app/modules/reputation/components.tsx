@@ -1,35 +1,30 @@
-import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { AREA_COLOURS } from "~/components/charts/palette.ts";
 import { cn } from "~/utils/cn.ts";
-import { cumulativeSeries, layoutStackedChart, type DailyPoints } from "./chart.ts";
+import { chartFor, type DailyPoints } from "./chart.ts";
 import { AREA_LABELS, AREAS, formatPoints, type Area } from "./rules.ts";
 import { formatCount, formatDay } from "~/utils/format.ts";
 
 /**
  * Cumulative reputation by area as stacked areas, drawn on the server as
  * SVG (no script needed). Screen readers get a title, a summary and a
- * table of the same figures.
+ * table of the same figures. The layout is kept between readers
+ * (`chartFor`).
  */
 export function ReputationChart({
+  chartKey,
   days,
   today,
   name,
 }: {
+  chartKey: string;
   days: DailyPoints[];
   today: string;
   name: string;
 }) {
   const id = useId();
-  const series = cumulativeSeries(days, today);
-  if (series.length === 0) return null;
-  const chart = layoutStackedChart(series);
-  const last = series[series.length - 1];
-  const first = series[0];
-  const fmt = (day: string) => formatDay(`${day}T00:00:00Z`);
-  // A month-by-month table for assistive technology (and anyone who prefers numbers).
-  const months = new Map<string, (typeof series)[number]>();
-  for (const p of series) months.set(p.day.slice(0, 7), p);
+  const chart = chartFor(chartKey, days, today);
+  if (!chart) return null;
   return (
     <figure>
       <svg
@@ -39,9 +34,7 @@ export function ReputationChart({
         aria-labelledby={`${id}-title ${id}-desc`}
       >
         <title id={`${id}-title`}>{`${name}'s reputation over time`}</title>
-        <desc id={`${id}-desc`}>
-          {`From ${fmt(first.day)} to ${fmt(last.day)}, reputation grew to ${last.total} points: ${AREAS.map((a) => `${AREA_LABELS[a]} ${last.byArea[a]}`).join(", ")}.`}
-        </desc>
+        <desc id={`${id}-desc`}>{chart.summary}</desc>
         {chart.yTicks.map((t) => (
           <g key={t.y}>
             <line
@@ -62,17 +55,15 @@ export function ReputationChart({
             </text>
           </g>
         ))}
-        {chart.areas.map((a) =>
-          a.path ? (
-            <path key={a.area} d={a.path} className={cn(AREA_COLOURS[a.area].fill, "opacity-90")} />
-          ) : null,
-        )}
+        {chart.areas.map((a) => (
+          <path key={a.area} d={a.path} className={AREA_FILLS[a.area]} />
+        ))}
         {chart.xTicks.map((t, i) => (
           <text
             key={`${t.x}-${i}`}
             x={t.x}
             y={chart.height - 8}
-            textAnchor={i === 0 ? "start" : i === chart.xTicks.length - 1 ? "end" : "middle"}
+            textAnchor={t.anchor}
             className="fill-stone-500 text-[11px] dark:fill-stone-400"
           >
             {t.label}
@@ -82,10 +73,7 @@ export function ReputationChart({
       <figcaption className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
         {AREAS.map((a) => (
           <span key={a} className="inline-flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className={cn("inline-block h-2.5 w-2.5 rounded-sm", AREA_COLOURS[a].swatch)}
-            />
+            <span aria-hidden="true" className={AREA_SWATCHES[a]} />
             {AREA_LABELS[a]}
           </span>
         ))}
@@ -106,13 +94,13 @@ export function ReputationChart({
             </tr>
           </thead>
           <tbody>
-            {[...months.entries()].map(([month, p]) => (
-              <tr key={month}>
-                <th scope="row">{month}</th>
-                {AREAS.map((a) => (
-                  <td key={a}>{p.byArea[a]}</td>
+            {chart.months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{m.month}</th>
+                {m.byArea.map((points, i) => (
+                  <td key={AREAS[i]}>{points}</td>
                 ))}
-                <td>{p.total}</td>
+                <td>{m.total}</td>
               </tr>
             ))}
           </tbody>
@@ -121,6 +109,14 @@ export function ReputationChart({
     </figure>
   );
 }
+
+// Class lists joined once, not per render.
+const AREA_FILLS = Object.fromEntries(
+  AREAS.map((a) => [a, cn(AREA_COLOURS[a].fill, "opacity-90")]),
+) as Record<Area, string>;
+const AREA_SWATCHES = Object.fromEntries(
+  AREAS.map((a) => [a, cn("inline-block h-2.5 w-2.5 rounded-sm", AREA_COLOURS[a].swatch)]),
+) as Record<Area, string>;
 
 /** Total and per-area figures. */
 export function AreaTotals({
@@ -260,12 +256,12 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                 {line.link ? (
                   <>
                     {" in "}
-                    <Link
-                      to={line.link.href}
+                    <a
+                      href={line.link.href}
                       className="font-medium text-brand-700 underline dark:text-brand-300"
                     >
                       {line.link.title}
-                    </Link>
+                    </a>
                   </>
                 ) : line.sourceLabel ? (
                   <span className="text-stone-600 dark:text-stone-400"> ({line.sourceLabel})</span>
@@ -274,12 +270,12 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                   <span className="text-stone-600 dark:text-stone-400">
                     {" "}
                     — {line.amount < 0 ? "corrected" : "awarded"} by{" "}
-                    <Link
-                      to={`/u/${line.awardedBy.handle}`}
+                    <a
+                      href={`/u/${line.awardedBy.handle}`}
                       className="underline underline-offset-2"
                     >
                       {line.awardedBy.displayName}
-                    </Link>
+                    </a>
                   </span>
                 ) : null}
               </p>

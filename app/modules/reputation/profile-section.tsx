@@ -55,10 +55,15 @@ export function ProfileReputationSection({
       <div className="mt-4">
         <AreaTotals balance={data.balance} recent={data.recent} />
       </div>
-      {data.days.length > 0 ? (
+      {data.chart ? (
         <div className="mt-6">
           <h3 className="sr-only">Reputation over time</h3>
-          <ReputationChart days={data.days} today={data.today} name={name} />
+          <ReputationChart
+            chartKey={data.chart.key}
+            days={data.chart.days}
+            today={data.chart.today}
+            name={name}
+          />
         </div>
       ) : null}
 
@@ -96,33 +101,31 @@ export function ProfileReputationSection({
               aria-label="Reputation history pages"
               className="mt-3 flex items-center justify-between gap-4 text-sm"
             >
-              <Link
-                to={pageHref(history.page - 1)}
+              <a
+                href={pageHref(history.page - 1)}
                 aria-disabled={history.page <= 1}
                 className={cn(
                   buttonClass("secondary", "sm"),
                   history.page <= 1 && "pointer-events-none opacity-50",
                 )}
                 rel="prev"
-                preventScrollReset
               >
                 ← Newer
-              </Link>
+              </a>
               <span className="text-stone-600 dark:text-stone-400">
                 Page {history.page} of {history.pageCount}
               </span>
-              <Link
-                to={pageHref(history.page + 1)}
+              <a
+                href={pageHref(history.page + 1)}
                 aria-disabled={history.page >= history.pageCount}
                 className={cn(
                   buttonClass("secondary", "sm"),
                   history.page >= history.pageCount && "pointer-events-none opacity-50",
                 )}
                 rel="next"
-                preventScrollReset
               >
                 Older →
-              </Link>
+              </a>
             </nav>
           ) : null}
         </>

@@ -10,7 +10,8 @@ import { dailyPoints, listHistory, recentPoints } from "./history.server.ts";
  * balance row (its total and `updated_at`): that pair is the version the
  * kept copy belongs to. For a long history the sum over the ledger is the
  * costliest read of the page (over 100 ms for the top earner of the scale
- * data set).
+ * data set). The version also names the chart's layout, which the page
+ * keeps in turn (`chartFor`).
  */
 const DAYS_KEPT = 500;
 type ChartDays = Awaited<ReturnType<typeof dailyPoints>>;
@@ -60,11 +61,14 @@ export async function loadProfileReputation(
   now = new Date(),
 ) {
   const historyPage = Number(url.searchParams.get("history") ?? "1") || 1;
-  const [{ balance, days }, recent, badges, history] = await Promise.all([
-    balanceWithVersion(db, userId).then(async ({ balance, version }) => ({
-      balance,
-      days: await chartDays(db, userId, version),
-    })),
+  const today = now.toISOString().slice(0, 10);
+  const [{ balance, chart }, recent, badges, history] = await Promise.all([
+    balanceWithVersion(db, userId).then(async ({ balance, version }) => {
+      const days = await chartDays(db, userId, version);
+      // Same person, ledger and day: the same chart, whoever reads it.
+      const chart = days.length ? { key: `${userId}:${version}:${today}`, days, today } : null;
+      return { balance, chart };
+    }),
     recentPoints(db, userId, now),
     listBadges(db, userId),
     listHistory(db, viewer, userId, { page: historyPage }),
@@ -72,8 +76,7 @@ export async function loadProfileReputation(
   return {
     balance,
     recent,
-    days,
-    today: now.toISOString().slice(0, 10),
+    chart,
     badges,
     history,
     canExport: policy.exportLedger(viewer, userId),
