@@ -7,6 +7,7 @@ import { mailUnreadNotifications } from "../app/modules/notifications/mail.serve
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
+import { remindNextStepsDue } from "../app/modules/relationships/reminders.server.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
 
@@ -34,7 +35,8 @@ async function sweepOnce(
  * What time alone changes, done at start-up and then hourly: awards whose
  * term has ended lapse, reference requests waiting for an advocate's monthly
  * room are delivered once a new month gives it, renewals coming up are told,
- * and scheduled surveys whose time has come are sent.
+ * scheduled surveys whose time has come are sent, and the owners of next
+ * steps with advocates due tomorrow are reminded.
  */
 export async function runSweeps(
   db: Queryable,
@@ -53,6 +55,7 @@ export async function runSweeps(
   );
   await sweepOnce(logger, "tier renewals due", () => remindRenewalsDue(context(), {}));
   await sweepOnce(logger, "scheduled surveys", () => sendDueSurveys(context(), {}));
+  await sweepOnce(logger, "next steps due", () => remindNextStepsDue(context(), {}));
   return { lapsed, delivered };
 }
 

@@ -19,7 +19,12 @@ export interface PromoterListRow {
   comment: string;
   respondedAt: string;
   stage: PromoterStage;
-  user: { handle: string; displayName: string; role: NonNullable<Viewer>["role"] } | null;
+  user: {
+    id: number;
+    handle: string;
+    displayName: string;
+    role: NonNullable<Viewer>["role"];
+  } | null;
   invitation: { id: number; state: string; expiresAt: string } | null;
 }
 
@@ -122,9 +127,17 @@ export function PromoterTable({
               </td>
               <td className="px-4 py-3 align-top">
                 {p.user ? (
-                  <Link to={`/u/${p.user.handle}`} className="font-medium hover:underline">
-                    {p.user.displayName}
-                  </Link>
+                  <>
+                    <Link to={`/u/${p.user.handle}`} className="font-medium hover:underline">
+                      {p.user.displayName}
+                    </Link>
+                    <Link
+                      to={`/manage/people/${p.user.id}/relationship`}
+                      className="ml-2 text-xs font-medium text-brand-700 underline dark:text-brand-300"
+                    >
+                      Relationship
+                    </Link>
+                  </>
                 ) : (
                   <span className="font-medium">{p.name || p.email}</span>
                 )}
