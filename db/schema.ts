@@ -8,6 +8,7 @@ import type { IntegrationTables } from "./tables/integrations.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
 import type { OutboxTables } from "./tables/outbox.ts";
 import type { PromoterTables } from "./tables/promoters.ts";
+import type { RelationshipTables } from "./tables/relationships.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
 import type { TierTables } from "./tables/tiers.ts";
 import type { TestimonialTables } from "./tables/testimonials.ts";
@@ -118,7 +119,8 @@ export interface Database
     MailTables,
     IntegrationTables,
     AuthTables,
-    TestimonialTables {
+    TestimonialTables,
+    RelationshipTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

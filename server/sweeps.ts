@@ -8,6 +8,7 @@ import { mailUnreadNotifications } from "../app/modules/notifications/mail.serve
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
+import { remindNextStepsDue } from "../app/modules/relationships/reminders.server.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/award-sweeps.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
 
@@ -35,7 +36,8 @@ async function sweepOnce(
  * What time alone changes, done at start-up and then hourly: awards whose
  * term has ended lapse, reference requests waiting for an advocate's monthly
  * room are delivered once a new month gives it, renewals coming up are told,
- * scheduled surveys whose time has come are sent, and API idempotency keys
+ * scheduled surveys whose time has come are sent, the owners of next steps
+ * with advocates due tomorrow are reminded, and API idempotency keys
  * reserved by a request that never answered (its process stopped) are let go.
  */
 export async function runSweeps(
@@ -55,6 +57,7 @@ export async function runSweeps(
   );
   await sweepOnce(logger, "tier renewals due", () => remindRenewalsDue(context(), {}));
   await sweepOnce(logger, "scheduled surveys", () => sendDueSurveys(context(), {}));
+  await sweepOnce(logger, "next steps due", () => remindNextStepsDue(context(), {}));
   await sweepOnce(logger, "abandoned API idempotency keys", () =>
     releaseAbandonedIdempotencyKeys(db, now),
   );

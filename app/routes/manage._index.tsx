@@ -1,11 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Funnel, NpsTrendChart, Stat, StackedBars } from "~/components/promoters/charts.tsx";
+import { PromoterFunnelSection } from "~/components/promoters/funnel-charts.tsx";
 import { FollowUpSummary } from "~/components/surveys/follow-up-summary.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { programHealth } from "~/modules/promoters/dashboard.server.ts";
+import { promoterFunnelReport } from "~/modules/promoters/funnel.server.ts";
+import { SEED_REFERRAL_SHARE } from "~/modules/promoters/funnel.ts";
+import { listSurveys } from "~/modules/promoters/surveys/results.server.ts";
+import { parseId } from "~/utils/params.ts";
 import { followUpSummary } from "~/modules/promoters/surveys/follow-ups.server.ts";
 import { formatMoney, REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
 import { AREA_LABELS, AREAS } from "~/modules/reputation/rules.ts";
@@ -15,11 +20,20 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Manage · Limeli
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.useManagerTools);
-  const [health, followUps] = await Promise.all([
+  const [health, followUps, promoterFunnel, surveys] = await Promise.all([
     programHealth(context.db),
     followUpSummary(context.db),
+    promoterFunnelReport(context.db),
+    listSurveys(context.db, 1),
   ]);
-  return json({ ...health, followUps });
+  const survey = parseId(new URL(request.url).searchParams.get("survey"));
+  return json({
+    ...health,
+    followUps,
+    promoterFunnel,
+    surveys: surveys.rows.map((s) => ({ id: s.id, name: s.name })),
+    survey,
+  });
 }
 
 function Section({
@@ -114,6 +128,13 @@ export default function ManagerDashboard() {
       </Section>
 
       <FollowUpSummary summary={data.followUps} />
+
+      <PromoterFunnelSection
+        report={data.promoterFunnel}
+        surveys={data.surveys}
+        selected={data.survey}
+        seedShare={SEED_REFERRAL_SHARE}
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section

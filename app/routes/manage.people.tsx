@@ -164,6 +164,14 @@ export default function ManagePeople() {
                   <Link to={`/u/${person.handle}`} className="font-medium hover:underline">
                     {person.display_name}
                   </Link>
+                  {isProspect(person) || isVerifiedCustomer(person) ? (
+                    <Link
+                      to={`/manage/people/${person.id}/relationship`}
+                      className="ml-2 text-xs font-medium text-brand-700 underline dark:text-brand-300"
+                    >
+                      Relationship
+                    </Link>
+                  ) : null}
                   <div className="text-stone-600 dark:text-stone-400">
                     {person.email}
                     {person.company ? ` · ${person.company}` : ""}

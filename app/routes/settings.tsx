@@ -17,6 +17,7 @@ export default function SettingsLayout() {
         label="Settings sections"
         items={[
           { to: "/settings/profile", label: "Profile" },
+          { to: "/settings/goals", label: "Goals" },
           { to: "/settings/references", label: "References" },
           { to: "/settings/testimonials", label: "Testimonials" },
           { to: "/settings/tier", label: "Tier" },

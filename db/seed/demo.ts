@@ -7,6 +7,7 @@ import { seedDiscussions } from "./discussions.ts";
 import { seedOutbox } from "./outbox.ts";
 import { PEOPLE } from "./people.ts";
 import { seedPromoters } from "./promoters.ts";
+import { seedRelationships } from "./relationships.ts";
 import { seedSurveys } from "./surveys.ts";
 import { seedReputation } from "./reputation.ts";
 import { seedTiers } from "./tiers.ts";
@@ -113,6 +114,7 @@ export async function seedDemoCommunity(
     await seedPromoters(trx, ids, now);
     await seedOutbox(trx, ids, now);
     await seedSurveys(trx, ids, now);
+    await seedRelationships(trx, ids, now);
     // People have read what is more than a week old (replies, points and decisions alike).
     const weekAgo = new Date(now.getTime() - 7 * DAY);
     await trx

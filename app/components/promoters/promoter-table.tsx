@@ -3,7 +3,7 @@ import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { Table } from "~/components/ui/table.tsx";
-import { isVerifiedCustomer, type Viewer } from "~/modules/access/policy.ts";
+import { isProspect, isVerifiedCustomer, type Viewer } from "~/modules/access/policy.ts";
 import {
   PROMOTER_STAGE_LABELS as STAGE_LABELS,
   type PromoterStage,
@@ -20,7 +20,12 @@ export interface PromoterListRow {
   comment: string;
   respondedAt: string;
   stage: PromoterStage;
-  user: { handle: string; displayName: string; role: NonNullable<Viewer>["role"] } | null;
+  user: {
+    id: number;
+    handle: string;
+    displayName: string;
+    role: NonNullable<Viewer>["role"];
+  } | null;
   invitation: { id: number; state: string; expiresAt: string } | null;
 }
 
@@ -110,9 +115,19 @@ export function PromoterTable({
             </td>
             <td className="px-4 py-3 align-top">
               {p.user ? (
-                <Link to={`/u/${p.user.handle}`} className="font-medium hover:underline">
-                  {p.user.displayName}
-                </Link>
+                <>
+                  <Link to={`/u/${p.user.handle}`} className="font-medium hover:underline">
+                    {p.user.displayName}
+                  </Link>
+                  {isProspect(p.user) || isVerifiedCustomer(p.user) ? (
+                    <Link
+                      to={`/manage/people/${p.user.id}/relationship`}
+                      className="ml-2 text-xs font-medium text-brand-700 underline dark:text-brand-300"
+                    >
+                      Relationship
+                    </Link>
+                  ) : null}
+                </>
               ) : (
                 <span className="font-medium">{p.name || p.email}</span>
               )}

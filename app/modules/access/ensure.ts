@@ -57,6 +57,8 @@ type Refusal = string | ((viewer: Viewer, ...args: never[]) => string);
 const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   manageSurveys: "Only community managers can send surveys and follow up on answers.",
   manageTestimonials: "Only community managers can start a case study from a testimonial.",
+  manageRelationships: "Only community managers can see and keep an advocate's relationship notes.",
+  editOwnGoals: "Sign in to keep your goals.",
   editProfile: "You can only edit your own profile.",
   downloadPersonalData: "You can only download your own data.",
   deleteAccount: "You can only delete your own account.",

@@ -366,6 +366,16 @@ export const policy = {
   manageTestimonials(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+
+  // --- The relationship behind each advocate ---
+  /** An advocate's relationship page: their goals, and the team's conversations and next steps. */
+  manageRelationships(viewer: Viewer): boolean {
+    return isStaff(viewer);
+  },
+  /** Everyone signed in keeps their own goals, in their own words. */
+  editOwnGoals(viewer: Viewer): boolean {
+    return isSignedIn(viewer);
+  },
 };
 
 export interface SpaceSubject {

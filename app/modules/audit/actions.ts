@@ -71,6 +71,11 @@ export type AuditAction =
   | "testimonial.published"
   | "testimonial.withdrawn"
   | "testimonial.story_started"
+  // The relationship behind each advocate
+  | "goals.saved"
+  | "relationship.conversation_recorded"
+  | "relationship.next_step_added"
+  | "relationship.next_step_done"
   | "promoter.invited"
   | "promoter.invitation_revoked"
   | "reference.requested"

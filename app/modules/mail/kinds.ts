@@ -152,6 +152,13 @@ export const MAIL_KINDS: readonly MailKind[] = [
     defaultRhythm: "immediate",
   },
   {
+    // To the community manager who owns a next step with an advocate.
+    kind: "relationship_next_step_due",
+    category: "advocacy",
+    label: "Next steps due with advocates you look after",
+    defaultRhythm: "immediate",
+  },
+  {
     kind: "event_reminder",
     category: "community",
     label: "Event reminders",
