@@ -18,12 +18,7 @@ import { isAllowedOrigin } from "./origin.ts";
 import { edgeValidation } from "./edge.ts";
 import { createPageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
-import {
-  outboxSweeps,
-  registerOutboxMetrics,
-  startOutboxWorker,
-  type OutboxWorker,
-} from "./outbox.ts";
+import { registerOutboxMetrics, startOutboxWorker, type OutboxWorker } from "./outbox.ts";
 import { createRealtime, type Realtime } from "./realtime.ts";
 
 export interface AppOptions {
@@ -76,12 +71,7 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     },
   });
   const production = env.NODE_ENV === "production";
-  const outbox = startOutboxWorker({
-    db,
-    env,
-    logger,
-    sweep: (now) => outboxSweeps(db, env, now),
-  });
+  const outbox = startOutboxWorker({ db, env, logger });
   registerOutboxMetrics(db);
 
   app.disable("x-powered-by");

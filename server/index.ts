@@ -7,6 +7,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { isDatabaseEmpty, seedDemoCommunity, printDemoSignIns } from "../db/seed/demo.ts";
 import { EnvError, loadEnv } from "../app/utils/env.server.ts";
 import { createLimelightServer } from "./app.ts";
+import { siteFromEnv } from "../app/modules/mail/settings.ts";
 import { runMailSweeps, runSweeps } from "./sweeps.ts";
 
 async function main() {
@@ -80,14 +81,20 @@ async function main() {
   });
   const { httpServer, realtime } = server;
   // What time alone changes (lapsed awards, a new month's reference room): at start and then hourly.
-  const site = { publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM };
+  const site = siteFromEnv(env);
   const sweep = () => void runSweeps(db, realtime.publisher, logger, new Date(), site);
   sweep();
   const sweepTimer = setInterval(sweep, 60 * 60_000);
   sweepTimer.unref();
-  // Discussion mail still unread after a few minutes, and digests that are due: every minute.
-  const mailSite = { publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM };
-  const mailTimer = setInterval(() => void runMailSweeps(db, logger, mailSite), 60_000);
+  // Discussion mail still unread after a few minutes, digests that are due and
+  // invitation reminders: every minute.
+  const mailTimer = setInterval(
+    () =>
+      void runMailSweeps(db, logger, site, new Date(), {
+        reminderDays: env.PROMOTER_REMINDER_DAYS,
+      }),
+    60_000,
+  );
   mailTimer.unref();
 
   httpServer.listen(env.PORT, env.HOST, () => {
@@ -107,6 +114,7 @@ async function main() {
     shuttingDown = true;
     server.beginShutdown();
     clearInterval(sweepTimer);
+    clearInterval(mailTimer);
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => {
       logger.error("shutdown took too long: exiting");

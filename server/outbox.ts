@@ -4,29 +4,17 @@ import type { Queryable } from "../db/client.ts";
 import type { Env } from "../app/utils/env.server.ts";
 import client from "prom-client";
 import { deliverDue, outboxGauges, type Transport } from "../app/modules/outbox/worker.server.ts";
+import { siteFromEnv } from "../app/modules/mail/settings.ts";
 import { registry } from "./metrics.ts";
 import { webhookTransport } from "../app/modules/integrations/delivery.server.ts";
-import { contextFor } from "../app/modules/commands/command.server.ts";
-import { sendInvitationReminders } from "../app/modules/promoters/invitation-bulk.server.ts";
-
-/** Messages that time alone causes, put in the outbox before each delivery round. */
-export async function outboxSweeps(
-  db: Queryable,
-  env: Pick<Env, "PROMOTER_REMINDER_DAYS" | "PUBLIC_URL" | "MAIL_FROM">,
-  now: Date,
-): Promise<void> {
-  const site = { publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM };
-  await sendInvitationReminders(contextFor(db, null, { now, site }), {
-    days: env.PROMOTER_REMINDER_DAYS,
-  });
-}
 
 export interface OutboxWorker {
   /**
-   * One round now (tests, and after a burst of messages): the time-driven
-   * sweeps run first, as of `now`, then everything due is delivered.
+   * One round now (tests, and after a burst of messages): everything due is
+   * delivered. What time alone puts in the outbox is the sweeps' work
+   * (server/sweeps.ts), not the worker's.
    */
-  runOnce(now?: Date): Promise<number>;
+  runOnce(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -90,30 +78,16 @@ export function startOutboxWorker(options: {
   db: Queryable;
   env: Pick<Env, "SMTP_URL" | "OUTBOX_POLL_MS" | "OUTBOX_LEASE_MS" | "PUBLIC_URL" | "MAIL_FROM">;
   logger: Logger;
-  /** What time alone puts in the outbox (invitation reminders): run before delivering. */
-  sweep?: (now: Date) => Promise<unknown>;
-  /** The timer runs the sweep at most this often (each runOnce runs it). */
-  sweepEveryMs?: number;
 }): OutboxWorker {
-  const { db, env, logger, sweep, sweepEveryMs = 60_000 } = options;
-  let lastSweep = 0;
+  const { db, env, logger } = options;
   const transports = {
     email: emailTransport(env, logger),
-    webhook: webhookTransport(db, { publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM }),
+    webhook: webhookTransport(db, siteFromEnv(env)),
   };
   let running: Promise<number> | null = null;
   let stopped = false;
 
-  const runSweep = async (now: Date) => {
-    lastSweep = Date.now();
-    try {
-      await sweep?.(now);
-    } catch (error) {
-      logger.warn({ err: error }, "outbox sweep failed; retrying next round");
-    }
-  };
-  const round = async (now?: Date): Promise<number> => {
-    if (now || Date.now() - lastSweep >= sweepEveryMs) await runSweep(now ?? new Date());
+  const round = async (): Promise<number> => {
     let handled = 0;
     for (;;) {
       const n = await deliverDue(db, transports, { leaseMs: env.OUTBOX_LEASE_MS });
@@ -121,10 +95,8 @@ export function startOutboxWorker(options: {
       if (n === 0 || stopped) return handled;
     }
   };
-  const runOnce = async (now?: Date) => {
-    // An explicit time waits for a round in progress, so its sweep is not skipped.
-    if (now && running) await running.catch(() => undefined);
-    running ??= round(now).finally(() => {
+  const runOnce = async () => {
+    running ??= round().finally(() => {
       running = null;
     });
     return running;

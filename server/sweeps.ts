@@ -5,6 +5,7 @@ import { sendDigests } from "../app/modules/mail/digest.server.ts";
 import type { SiteSettings } from "../app/modules/mail/settings.ts";
 import { releaseAbandonedIdempotencyKeys } from "../app/modules/integrations/api-tokens.server.ts";
 import { mailUnreadNotifications } from "../app/modules/notifications/mail.server.ts";
+import { sendInvitationReminders } from "../app/modules/promoters/invitation-bulk.server.ts";
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
@@ -66,16 +67,27 @@ export async function runSweeps(
 
 /**
  * Mail that time alone sends, every minute: discussion notifications still
- * unread after a few minutes, and each person's daily or weekly digest.
+ * unread after a few minutes, each person's daily or weekly digest, and the
+ * follow-up reminders of open promoter invitations (PROMOTER_REMINDER_DAYS).
  */
 export async function runMailSweeps(
   db: Queryable,
   logger: Logger,
   site: SiteSettings,
   now = new Date(),
-): Promise<{ discussions: number; digests: number }> {
+  options: { reminderDays?: readonly number[] } = {},
+): Promise<{ discussions: number; digests: number; reminders: number }> {
   let discussions = 0;
   let digests = 0;
+  const reminders = await sweepOnce(logger, "promoter invitation reminders", async () =>
+    options.reminderDays?.length
+      ? (
+          await sendInvitationReminders(contextFor(db, null, { now, site }), {
+            days: [...options.reminderDays],
+          })
+        ).reminded
+      : [],
+  );
   try {
     discussions = (await mailUnreadNotifications(contextFor(db, null, { now, site }), {})).queued;
   } catch (error) {
@@ -87,5 +99,5 @@ export async function runMailSweeps(
   } catch (error) {
     logger.error({ err: error }, "digest sweep failed");
   }
-  return { discussions, digests };
+  return { discussions, digests, reminders };
 }

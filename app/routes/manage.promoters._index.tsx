@@ -36,6 +36,8 @@ import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { MAX_ID } from "~/utils/params.ts";
+import { siteFromEnv } from "~/modules/mail/settings.ts";
+import { summariseReasons } from "~/modules/mail/suppressions.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Promoters · Manage · Limelight" }];
@@ -110,9 +112,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return redirectWithToast(back, {
           kind: "success",
           title: `${sent.invited.length} invitation${sent.invited.length === 1 ? "" : "s"} sent`,
-          description: sent.skipped.length
-            ? `Skipped, already members or not promoters: ${sent.skipped.join(", ")}`
-            : "Reminders follow for those who do not join.",
+          description:
+            [
+              sent.skipped.length
+                ? `Skipped, already members or not promoters: ${sent.skipped.join(", ")}.`
+                : "",
+              sent.unsubscribed.length
+                ? `Skipped, unsubscribed: ${summariseReasons(sent.unsubscribed)}`
+                : "",
+            ]
+              .filter(Boolean)
+              .join(" ") || "Reminders follow for those who do not join.",
         });
       }
       const targets = all
@@ -122,15 +132,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
           );
       if (targets.length === 0)
         return formErrors({ formError: "None of those promoters can be invited." });
-      const message = await previewInvitation(
-        { publicUrl: context.env.PUBLIC_URL, mailFrom: context.env.MAIL_FROM },
-        {
-          name: targets[0].name,
-          company: targets[0].company,
-          inviter: await inviterName(context.db, viewer.id),
-          expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000),
-        },
-      );
+      const message = await previewInvitation(siteFromEnv(context.env), {
+        name: targets[0].name,
+        company: targets[0].company,
+        inviter: await inviterName(context.db, viewer.id),
+        expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000),
+      });
       return json({
         preview: { ...message, emails: targets.map((p) => p.email), all },
       });
@@ -188,7 +195,7 @@ export default function Promoters() {
           Invite the promoters who are not members yet: the emailed link makes them verified
           customers when they join, and reminders follow until they do.
         </p>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <ButtonLink to="/manage/promoters/responses" variant="secondary">
             All responses
           </ButtonLink>
@@ -198,6 +205,9 @@ export default function Promoters() {
           <ButtonLink to="/manage/promoters/import">Import responses</ButtonLink>
           <ButtonLink to="/manage/promoters/surveys" variant="secondary">
             Surveys
+          </ButtonLink>
+          <ButtonLink to="/manage/promoters/unsubscribed" variant="secondary">
+            Unsubscribed
           </ButtonLink>
         </div>
       </div>

@@ -10,6 +10,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
+import { summariseReasons } from "~/modules/mail/suppressions.server.ts";
 import { createSurvey } from "~/modules/promoters/surveys/sending.server.ts";
 import {
   AUDIENCES,
@@ -41,9 +42,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       title: result.scheduledFor
         ? `Survey scheduled for ${result.recipients} people`
         : `Survey sent to ${result.sent} people`,
-      description: result.coolingDown
-        ? `${result.coolingDown} were left out: they were surveyed in the last ${SURVEY_COOLDOWN_DAYS} days.`
-        : undefined,
+      description:
+        [
+          result.coolingDown
+            ? `${result.coolingDown} were left out: they were surveyed in the last ${SURVEY_COOLDOWN_DAYS} days.`
+            : "",
+          result.unsubscribed.length
+            ? `Left out because they unsubscribed: ${summariseReasons(result.unsubscribed)}`
+            : "",
+        ]
+          .filter(Boolean)
+          .join(" ") || undefined,
     });
   } catch (error) {
     return answerDomainError(error, parsed.data);

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { CommandContext } from "~/modules/commands/command.server.ts";
+import { siteFromEnv } from "~/modules/mail/settings.ts";
 import { getViewer } from "./auth.server.ts";
 
 /** What a route hands a command: this request's database, viewer and live publisher. */
@@ -11,6 +12,6 @@ export async function commandContext(
     db: context.db,
     viewer: await getViewer(request, context),
     publisher: context.realtime,
-    site: { publicUrl: context.env.PUBLIC_URL, mailFrom: context.env.MAIL_FROM },
+    site: siteFromEnv(context.env),
   };
 }

@@ -64,6 +64,11 @@ const EnvSchema = z.object({
     .optional(),
   /** Who messages come from. */
   MAIL_FROM: z.string().min(3).default("Limelight <no-reply@limelight.localhost>"),
+  /**
+   * The mailbox named in List-Unsubscribe's mailto: link. Unset: `unsubscribe@`
+   * the domain of MAIL_FROM.
+   */
+  MAIL_UNSUBSCRIBE_TO: z.string().email("must be an email address").optional(),
   /** How often the outbox worker looks for messages to deliver. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
   /** How long a worker holds a message it is sending before another worker may take it over. */

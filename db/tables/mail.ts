@@ -54,6 +54,17 @@ export interface MailKeysTable {
   created_at: CreatedAt;
 }
 
+/** Which mail a suppression stops: promoter invitations and reminders, surveys, or both. */
+export type SuppressionScope = "invitations" | "surveys" | "all";
+
+/** An address (normalised: trimmed, lower case) that asked for no more mail of a group. */
+export interface MailSuppressionsTable {
+  email: string;
+  scope: SuppressionScope;
+  source: "link" | "one_click";
+  created_at: CreatedAt;
+}
+
 /** Mail preferences, the digest and signing keys (owned by app/modules/mail). */
 export interface MailTables {
   mail_preferences: MailPreferencesTable;
@@ -61,4 +72,5 @@ export interface MailTables {
   mail_digest_items: MailDigestItemsTable;
   mail_digest_runs: MailDigestRunsTable;
   mail_keys: MailKeysTable;
+  mail_suppressions: MailSuppressionsTable;
 }

@@ -90,6 +90,7 @@ export type AuditAction =
   | "referral.stage_changed"
   // The outbox
   | "outbox.resent"
+  | "mail.address_unsubscribed"
   // Integrations: webhooks and API tokens
   | "webhook.endpoint_created"
   | "webhook.endpoint_updated"

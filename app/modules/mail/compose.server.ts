@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { OutgoingMessage } from "../outbox/queue.server.ts";
-import { isEssential, mailKind } from "./kinds.ts";
-import { absoluteUrl, type SiteSettings } from "./settings.ts";
+import { isEssential, mailKind, suppressionGroupOf } from "./kinds.ts";
+import { absoluteUrl, unsubscribeMailbox, type SiteSettings } from "./settings.ts";
 import { MailFooterContext, UNSUBSCRIBE_TOKEN_SLOT } from "./templates/footer-context.ts";
 
 /**
@@ -26,8 +26,13 @@ export async function composeEmail(
   },
 ): Promise<OutgoingMessage> {
   // Non-essential mail to a member carries one-click unsubscribe (RFC 8058) and a
-  // footer link; the link is signed when the message is enqueued (see enqueue).
-  const unsubscribable = input.userId !== null && !isEssential(input.kind);
+  // footer link, and so does mail that reaches people without an account (an
+  // invitation, a survey): theirs turns the group off for the address. The link
+  // is signed when the message is enqueued (see enqueue).
+  const member = input.userId !== null;
+  const unsubscribable = member
+    ? !isEssential(input.kind)
+    : suppressionGroupOf(input.kind) !== undefined;
   const unsubscribeUrl = absoluteUrl(site, `/unsubscribe/${UNSUBSCRIBE_TOKEN_SLOT}`);
   const template = unsubscribable
     ? createElement(
@@ -36,7 +41,7 @@ export async function composeEmail(
           value: {
             unsubscribeUrl,
             kindLabel: mailKind(input.kind)?.label ?? "these messages",
-            settingsUrl: absoluteUrl(site, "/settings/email"),
+            settingsUrl: member ? absoluteUrl(site, "/settings/email") : null,
           },
         },
         input.template,
@@ -64,7 +69,8 @@ export async function composeEmail(
         "Message-ID": `<${digest}@${host}>`,
         ...(unsubscribable
           ? {
-              "List-Unsubscribe": `<${unsubscribeUrl}>`,
+              // RFC 2369 lists every way to ask; RFC 8058's one-click POST uses the https one.
+              "List-Unsubscribe": `<${unsubscribeUrl}>, <mailto:${unsubscribeMailbox(site)}?subject=unsubscribe>`,
               "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             }
           : {}),

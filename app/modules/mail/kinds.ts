@@ -1,4 +1,4 @@
-import type { DigestRhythm, MailRhythm } from "../../../db/tables/mail.ts";
+import type { DigestRhythm, MailRhythm, SuppressionScope } from "../../../db/tables/mail.ts";
 
 /**
  * Every kind of message Limelight sends, with its category and default
@@ -14,6 +14,11 @@ export interface MailKind {
   label: string;
   /** What the person gets when they have not chosen. */
   defaultRhythm: MailRhythm;
+  /**
+   * Mail that also reaches people without an account: an address that
+   * unsubscribed from this group (or from all of it) is not sent it again.
+   */
+  suppressionGroup?: Exclude<SuppressionScope, "all">;
 }
 
 export const MAIL_KINDS: readonly MailKind[] = [
@@ -58,12 +63,14 @@ export const MAIL_KINDS: readonly MailKind[] = [
     category: "advocacy",
     label: "Invitations to join as a promoter",
     defaultRhythm: "immediate",
+    suppressionGroup: "invitations",
   },
   {
     kind: "promoter_reminder",
     category: "advocacy",
     label: "Reminders about an invitation",
     defaultRhythm: "immediate",
+    suppressionGroup: "invitations",
   },
   {
     kind: "tier_granted",
@@ -143,6 +150,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
     label: "Survey invitations",
     // A survey asks about the moment: folded into a digest it would arrive late and out of context.
     defaultRhythm: "immediate",
+    suppressionGroup: "surveys",
   },
   {
     // Confirms what the person just chose to publish, with the link that withdraws it.
@@ -195,6 +203,17 @@ export const MAIL_CAPS = { perHour: 4, perDay: 12 } as const;
 
 /** Discussion mail waits this long, and is skipped if the person has read it by then. */
 export const DISCUSSION_MAIL_DELAY_MS = 10 * 60_000;
+
+/** The group a kind's unsubscribe link turns off for an address, if it has one. */
+export function suppressionGroupOf(kind: string): Exclude<SuppressionScope, "all"> | undefined {
+  return byKind.get(kind)?.suppressionGroup;
+}
+
+export const SUPPRESSION_LABELS: Record<SuppressionScope, string> = {
+  invitations: "invitations to join the community",
+  surveys: "surveys",
+  all: "invitations and surveys",
+};
 
 export const CATEGORY_LABELS: Record<Exclude<MailCategory, "essential">, string> = {
   advocacy: "Your advocacy",

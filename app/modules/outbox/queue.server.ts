@@ -1,7 +1,8 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { EmailPayload, OutboxChannel } from "../../../db/tables/outbox.ts";
 import type { Effects } from "../commands/effects.server.ts";
-import { isEssential, MAIL_CAPS } from "../mail/kinds.ts";
+import { isEssential, MAIL_CAPS, suppressionGroupOf } from "../mail/kinds.ts";
+import { addressUnsubscribeToken, suppressionOf } from "../mail/suppressions.server.ts";
 import {
   foldIntoDigest,
   rhythmFor,
@@ -83,6 +84,10 @@ export async function enqueue(
   message: OutgoingMessage,
   now = new Date(),
 ): Promise<"queued" | "digest" | "never"> {
+  // The last word for mail to people without an account: an address that
+  // unsubscribed from this group gets nothing, whichever path composed it.
+  const group = message.channel === "email" ? suppressionGroupOf(message.kind) : undefined;
+  if (group && (await suppressionOf(trx, message.recipient, group))) return "never";
   const route = await routeEmail(trx, message, now);
   if (route === "never") return "never";
   if (route === "digest") {
@@ -97,13 +102,14 @@ export async function enqueue(
     });
     return kept ? "digest" : "never";
   }
-  const payload =
-    message.userId !== null && message.payload.text.includes(UNSUBSCRIBE_TOKEN_SLOT)
-      ? signed(
-          message.payload,
-          unsubscribeToken(await signingSecret(trx), message.userId, message.kind),
-        )
-      : message.payload;
+  const payload = message.payload.text.includes(UNSUBSCRIBE_TOKEN_SLOT)
+    ? signed(
+        message.payload,
+        message.userId !== null
+          ? unsubscribeToken(await signingSecret(trx), message.userId, message.kind)
+          : addressUnsubscribeToken(await signingSecret(trx), message.recipient, group!),
+      )
+    : message.payload;
   await trx
     .insertInto("outbox_messages")
     .values({

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { ensure } from "../access/ensure.ts";
 import { generateSessionToken, sessionIdFromToken } from "../auth/session.server.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { suppressedAmong, suppressionReason } from "../mail/suppressions.server.ts";
 import { sendLater } from "../outbox/queue.server.ts";
 import { InvalidFieldsError } from "../../utils/errors.ts";
 import { invitationMessage, inviterName } from "./invitation-mail.server.ts";
@@ -35,20 +36,28 @@ export const invitePromoters = defineCommand({
   async run(trx, input: { emails: string[] } | { allNotInvited: true }, { viewer, effects, now }) {
     ensure("managePromoters", viewer);
     const promoters = await listPromoters(trx, now);
-    const targets =
+    const candidates =
       "allNotInvited" in input
         ? promoters.filter((p) => p.stage === "not_member" && !p.invitation)
         : (() => {
             const wanted = new Set(input.emails.map((e) => e.trim().toLowerCase()));
             return promoters.filter((p) => wanted.has(p.email) && p.stage === "not_member");
           })();
-    const invitedEmails = new Set(targets.map((p) => p.email));
+    const suppressed = await suppressedAmong(
+      trx,
+      candidates.map((p) => p.email),
+      "invitations",
+    );
+    const targets = candidates.filter((p) => !suppressed.has(p.email));
+    const considered = new Set(candidates.map((p) => p.email));
     const skipped =
       "emails" in input
         ? [...new Set(input.emails.map((e) => e.trim().toLowerCase()))].filter(
-            (e) => !invitedEmails.has(e),
+            (e) => !considered.has(e),
           )
         : [];
+    /** Promoters left out because they unsubscribed from invitations, each with why. */
+    const unsubscribed = [...suppressed.values()].map(suppressionReason);
     if (targets.length > MAX_BULK_INVITATIONS)
       throw new InvalidFieldsError(
         { emails: `Invite at most ${MAX_BULK_INVITATIONS} promoters at once.` },
@@ -63,7 +72,7 @@ export const invitePromoters = defineCommand({
       );
       invited.push(invitation.email);
     }
-    return { invited, skipped };
+    return { invited, skipped, unsubscribed };
   },
 });
 
@@ -100,8 +109,14 @@ export const sendInvitationReminders = defineCommand({
       .forUpdate()
       .skipLocked()
       .execute();
+    const unsubscribed = await suppressedAmong(
+      trx,
+      due.map((i) => i.email),
+      "invitations",
+    );
     const reminded: number[] = [];
     for (const invitation of due) {
+      if (unsubscribed.has(invitation.email.toLowerCase())) continue;
       const age = now.getTime() - new Date(invitation.created_at).getTime();
       const reached = schedule.filter((d) => d * DAY <= age).length;
       if (reached <= invitation.reminders_sent) continue;

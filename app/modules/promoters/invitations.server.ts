@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { User } from "../../../db/schema.ts";
 import type { Effects } from "../commands/effects.server.ts";
 import type { Viewer } from "../access/policy.ts";
+import { ensureNotSuppressed } from "../mail/suppressions.server.ts";
 import { sendLater } from "../outbox/queue.server.ts";
 import { invitationMessage, inviterName } from "./invitation-mail.server.ts";
 import { ConflictError, NotFoundError } from "../../utils/errors.ts";
@@ -61,6 +62,7 @@ export async function issueInvitation(
     throw new ConflictError(
       `${member.display_name} already has an account; no invitation is needed.`,
     );
+  await ensureNotSuppressed(trx, email, "invitations", "No invitation was sent.");
   let name = input.name ?? "";
   let company = input.company ?? "";
   // The survey answer the invitation follows: the one given, or the person's latest.

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Viewer } from "../../access/policy.ts";
 import type { CommandContext } from "../../commands/command.server.ts";
 import { loadViewer } from "../../viewer/viewer.server.ts";
-import type { SiteSettings } from "../../mail/settings.ts";
+import { siteFromEnv, type SiteSettings } from "../../mail/settings.ts";
 import { isDomainError } from "../../../utils/errors.ts";
 import {
   checkApiToken,
@@ -91,7 +91,7 @@ async function handle<B, Q>(
   { request, context, params }: Args,
   operation: ApiOperation<B, Q>,
 ): Promise<Response> {
-  const site = { publicUrl: context.env.PUBLIC_URL, mailFrom: context.env.MAIL_FROM };
+  const site = siteFromEnv(context.env);
   let reserved: { tokenId: number; key: string } | null = null;
   try {
     const token = await checkApiToken(context.db, request.headers.get("authorization"));

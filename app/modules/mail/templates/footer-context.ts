@@ -10,5 +10,6 @@ export const UNSUBSCRIBE_TOKEN_SLOT = "unsubscribe-token-slot";
 export const MailFooterContext = createContext<{
   unsubscribeUrl: string;
   kindLabel: string;
-  settingsUrl: string;
+  /** Members choose on /settings/email; people without an account only have the link. */
+  settingsUrl: string | null;
 } | null>(null);

@@ -76,8 +76,14 @@ export function EmailLayout({
           {unsubscribe ? (
             <Text className="ll-muted" style={{ fontSize: 12, color: "#78716c" }}>
               Don’t want “{unsubscribe.kindLabel}” by email?{" "}
-              <Link href={unsubscribe.unsubscribeUrl}>Unsubscribe from these</Link> in one click, or{" "}
-              <Link href={unsubscribe.settingsUrl}>choose what you get</Link>.
+              <Link href={unsubscribe.unsubscribeUrl}>Unsubscribe from these</Link> in one click
+              {unsubscribe.settingsUrl ? (
+                <>
+                  , or <Link href={unsubscribe.settingsUrl}>choose what you get</Link>.
+                </>
+              ) : (
+                "; no account is needed."
+              )}
             </Text>
           ) : null}
         </Container>

@@ -6,6 +6,11 @@ import { ensure } from "../../access/ensure.ts";
 import { defineCommand, type CommandScope } from "../../commands/command.server.ts";
 import { composeEmail } from "../../mail/compose.server.ts";
 import { absoluteUrl } from "../../mail/settings.ts";
+import {
+  ensureNotSuppressed,
+  suppressedAmong,
+  suppressionReason,
+} from "../../mail/suppressions.server.ts";
 import { SurveyInvitationEmail } from "../../mail/templates/surveys.tsx";
 import { sendLater } from "../../outbox/queue.server.ts";
 import { hashLinkToken, newLinkToken } from "./tokens.ts";
@@ -113,9 +118,15 @@ async function mailRecipients(
     .where("survey_id", "=", surveyId)
     .where("sent_at", "is", null)
     .execute();
+  // Someone may have unsubscribed between scheduling and sending: they stay unsent.
+  const unsubscribed = await suppressedAmong(
+    trx,
+    waiting.map((r) => r.email),
+    "surveys",
+  );
   let sent = 0;
   for (const r of waiting) {
-    if (recent.has(r.email.toLowerCase())) continue;
+    if (recent.has(r.email.toLowerCase()) || unsubscribed.has(r.email.toLowerCase())) continue;
     const token = newLinkToken();
     const tokenHash = hashLinkToken(token);
     await trx
@@ -177,11 +188,24 @@ export const createSurvey = defineCommand({
       trx,
       new Date(now.getTime() - SURVEY_COOLDOWN_DAYS * DAY),
     );
-    const people = everyone.filter((p) => !recent.has(p.email));
+    const unsubscribed = await suppressedAmong(
+      trx,
+      everyone.map((p) => p.email),
+      "surveys",
+    );
+    const reachable = everyone.filter((p) => !unsubscribed.has(p.email));
+    const people = reachable.filter((p) => !recent.has(p.email));
+    const field = input.audience === "list" ? "emails" : "audience";
     if (everyone.length === 0) throw new FieldError("audience", "Nobody is in this audience yet.");
+    if (reachable.length === 0)
+      throw new FieldError(
+        field,
+        `${[...unsubscribed.values()].slice(0, 5).map(suppressionReason).join(" ")} Nobody left to survey; nothing was sent.`,
+        409,
+      );
     if (people.length === 0)
       throw new FieldError(
-        input.audience === "list" ? "emails" : "audience",
+        field,
         `Everyone in this audience was surveyed in the last ${SURVEY_COOLDOWN_DAYS} days. Nothing was sent.`,
       );
     const survey = await trx
@@ -222,14 +246,17 @@ export const createSurvey = defineCommand({
       details: {
         audience: input.audience,
         recipients: people.length,
-        coolingDown: everyone.length - people.length,
+        coolingDown: reachable.length - people.length,
+        unsubscribed: unsubscribed.size,
         sent: result?.sent ?? 0,
       },
     });
     return {
       id: survey.id,
       recipients: people.length,
-      coolingDown: everyone.length - people.length,
+      coolingDown: reachable.length - people.length,
+      /** Who was left out because they unsubscribed from surveys, and since when. */
+      unsubscribed: [...unsubscribed.values()].map(suppressionReason),
       sent: result?.sent ?? 0,
       scheduledFor: due ? null : sendAt,
     };
@@ -293,6 +320,7 @@ export const resendSurveyInvitation = defineCommand({
     if (!r) throw new NotFoundError("That recipient is not part of a survey.");
     if (r.answered_at) throw new ConflictError(`${r.email} has already answered this survey.`);
     if (!r.sent_at) throw new ConflictError("This survey has not been sent yet.");
+    await ensureNotSuppressed(trx, r.email, "surveys", "The survey was not sent again.");
     const next = new Date(new Date(r.sent_at).getTime() + RESEND_COOLDOWN_DAYS * DAY);
     if (next.getTime() > now.getTime())
       throw new ConflictError(
