@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { SuppressionScope } from "../../../db/tables/mail.ts";
 import { ConflictError } from "../../utils/errors.ts";
 import { ensure } from "../access/ensure.ts";
+import type { Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { SUPPRESSION_LABELS } from "./kinds.ts";
 import { signingSecret } from "./preferences.server.ts";
@@ -138,7 +139,7 @@ export const SUPPRESSIONS_PAGE_SIZE = 25;
 /** For managers: who unsubscribed, newest first, a page at a time. */
 export async function listSuppressions(
   db: Queryable,
-  viewer: Parameters<typeof ensure>[1],
+  viewer: Viewer,
   page = 1,
 ): Promise<{ rows: Suppression[]; total: number }> {
   ensure("managePromoters", viewer);
