@@ -7,6 +7,7 @@ import { mailUnreadNotifications } from "../app/modules/notifications/mail.serve
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
+import { issueCredentials } from "../app/modules/credentials/issue.server.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/awards.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
 
@@ -34,7 +35,8 @@ async function sweepOnce(
  * What time alone changes, done at start-up and then hourly: awards whose
  * term has ended lapse, reference requests waiting for an advocate's monthly
  * room are delivered once a new month gives it, renewals coming up are told,
- * and scheduled surveys whose time has come are sent.
+ * scheduled surveys whose time has come are sent, and achievements without
+ * a verifiable credential get one.
  */
 export async function runSweeps(
   db: Queryable,
@@ -43,6 +45,8 @@ export async function runSweeps(
   now = new Date(),
   /** PUBLIC_URL and MAIL_FROM, for the messages a sweep sends (lapsed terms, renewals due, surveys). */
   site?: SiteSettings,
+  /** SETTINGS_ENCRYPTION_KEY, which opens the credential signing key; without it no credential is issued. */
+  credentialSecret?: string,
 ): Promise<{ lapsed: number; delivered: number }> {
   const context = (): CommandContext => contextFor(db, null, { publisher, now, site });
   const lapsed = await sweepOnce(logger, "lapsed tier awards", () =>
@@ -53,6 +57,10 @@ export async function runSweeps(
   );
   await sweepOnce(logger, "tier renewals due", () => remindRenewalsDue(context(), {}));
   await sweepOnce(logger, "scheduled surveys", () => sendDueSurveys(context(), {}));
+  if (credentialSecret)
+    await sweepOnce(logger, "credentials issued", () =>
+      issueCredentials(context(), { secret: credentialSecret }),
+    );
   return { lapsed, delivered };
 }
 

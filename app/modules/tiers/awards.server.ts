@@ -7,6 +7,7 @@ import { formatDay } from "../access/cascade.ts";
 import { ensure } from "../access/ensure.ts";
 import { isProspect, isVerifiedCustomer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { revokeCredentialsLater } from "../credentials/revoke.server.ts";
 import type { Effects } from "../commands/effects.server.ts";
 import { TierGrantedEmail, TierLapsedEmail } from "../mail/templates/tiers.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
@@ -318,6 +319,7 @@ export const revokeAward = defineCommand({
       reason,
       details: { tier: award.tier_name, awardId: award.id },
     });
+    revokeCredentialsLater(effects, { type: "tier_award", id: award.id }, reason);
     tellTierChange(effects, {
       userId: award.user_id,
       kind: "info",
@@ -378,6 +380,11 @@ export const lapseExpiredAwards = defineCommand({
         subjectId: award.user_id,
         details: { tier: award.tier_name, awardId: award.id },
       });
+      revokeCredentialsLater(
+        effects,
+        { type: "tier_award", id: award.id },
+        "The term ended without a renewal.",
+      );
       sendWebhookLater(effects, "tier.lapsed", async (trx) => ({
         advocate: await advocateForWebhook(trx, award.user_id),
         tier: { name: award.tier_name, awardId: award.id },
