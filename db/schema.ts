@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AdvocacyTables } from "./tables/advocacy.ts";
 import type { AuthTables } from "./tables/auth.ts";
+import type { CredentialTables } from "./tables/credentials.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
 import type { EarlyAccessTables } from "./tables/early-access.ts";
 import type { MailTables } from "./tables/mail.ts";
@@ -120,7 +121,8 @@ export interface Database
     IntegrationTables,
     AuthTables,
     TestimonialTables,
-    RelationshipTables {
+    RelationshipTables,
+    CredentialTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

@@ -187,6 +187,16 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
 
   // Anonymous pages every visitor sees alike, kept briefly: after the hashed assets (which never
   // need it), before the other static files (a hit skips their disk lookup).
+  // A credential's files are /credentials/:id.jwt and .json; Remix routes take whole segments.
+  app.use((req, _res, next) => {
+    const file = /^\/credentials\/([0-9a-f-]{36})\.(jwt|json)$/.exec(req.path);
+    if (file) {
+      // The Remix adapter reads originalUrl, so both change.
+      req.url = `/credentials/${file[1]}/${file[2]}${req.url.slice(req.path.length)}`;
+      req.originalUrl = req.url;
+    }
+    next();
+  });
   app.use(pageCache.middleware);
   if (!options.viteMiddleware) app.use(clientFiles(clientDir));
 

@@ -82,7 +82,8 @@ async function main() {
   const { httpServer, realtime } = server;
   // What time alone changes (lapsed awards, a new month's reference room): at start and then hourly.
   const site = siteFromEnv(env);
-  const sweep = () => void runSweeps(db, realtime.publisher, logger, new Date(), site);
+  const sweep = () =>
+    void runSweeps(db, realtime.publisher, logger, new Date(), site, env.SETTINGS_ENCRYPTION_KEY);
   sweep();
   const sweepTimer = setInterval(sweep, 60 * 60_000);
   sweepTimer.unref();

@@ -9,6 +9,7 @@ import { sendInvitationReminders } from "../app/modules/promoters/invitation-bul
 import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue.server.ts";
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
+import { issueCredentials } from "../app/modules/credentials/issue.server.ts";
 import { remindNextStepsDue } from "../app/modules/relationships/reminders.server.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/award-sweeps.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
@@ -38,8 +39,9 @@ async function sweepOnce(
  * term has ended lapse, reference requests waiting for an advocate's monthly
  * room are delivered once a new month gives it, renewals coming up are told,
  * scheduled surveys whose time has come are sent, the owners of next steps
- * with advocates due tomorrow are reminded, and API idempotency keys
- * reserved by a request that never answered (its process stopped) are let go.
+ * with advocates due tomorrow are reminded, API idempotency keys reserved by
+ * a request that never answered (its process stopped) are let go, and
+ * achievements without a verifiable credential get one.
  */
 export async function runSweeps(
   db: Queryable,
@@ -48,6 +50,8 @@ export async function runSweeps(
   now = new Date(),
   /** PUBLIC_URL and MAIL_FROM, for the messages a sweep sends (lapsed terms, renewals due, surveys). */
   site?: SiteSettings,
+  /** SETTINGS_ENCRYPTION_KEY, which opens the credential signing key; without it no credential is issued. */
+  credentialSecret?: string,
 ): Promise<{ lapsed: number; delivered: number }> {
   const context = (): CommandContext => contextFor(db, null, { publisher, now, site });
   const lapsed = await sweepOnce(logger, "lapsed tier awards", () =>
@@ -62,6 +66,10 @@ export async function runSweeps(
   await sweepOnce(logger, "abandoned API idempotency keys", () =>
     releaseAbandonedIdempotencyKeys(db, now),
   );
+  if (credentialSecret)
+    await sweepOnce(logger, "credentials issued", () =>
+      issueCredentials(context(), { secret: credentialSecret }),
+    );
   return { lapsed, delivered };
 }
 

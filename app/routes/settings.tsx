@@ -21,6 +21,7 @@ export default function SettingsLayout() {
           { to: "/settings/references", label: "References" },
           { to: "/settings/testimonials", label: "Testimonials" },
           { to: "/settings/tier", label: "Tier" },
+          { to: "/settings/credentials", label: "Credentials" },
           { to: "/settings/email", label: "Email" },
           { to: "/settings/privacy", label: "Your data" },
           { to: "/settings", label: "Account", end: true },

@@ -17,6 +17,8 @@ import { loadProfileAdvocacy } from "~/modules/advocacy/profile.server.ts";
 import { AskForConversation } from "~/components/promoters/ask-for-conversation.tsx";
 import { referenceAvailability } from "~/modules/promoters/reference-caps.server.ts";
 import { ProfileTestimonials } from "~/components/testimonials/profile-testimonials.tsx";
+import { ProfileCredentials } from "~/components/credentials/profile-credentials.tsx";
+import { listPublicCredentials } from "~/modules/credentials/reads.server.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { testimonialsOf } from "~/modules/testimonials/testimonials.server.ts";
@@ -33,13 +35,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const origin = context.env.PUBLIC_URL;
     const url = new URL(request.url);
     // Independent reads, side by side.
-    const [reputation, tier, referenceAsk, advocacy, testimonials] = await Promise.all([
-      loadProfileReputation(context.db, viewer, profile.id, url),
-      profileTier(context.db, viewer, profile),
-      referenceAvailability(context.db, viewer, profile),
-      loadProfileAdvocacy(context.db, viewer, profile.id),
-      testimonialsOf(context.db, viewer, profile.id),
-    ]);
+    const [reputation, tier, referenceAsk, advocacy, testimonials, credentials] = await Promise.all(
+      [
+        loadProfileReputation(context.db, viewer, profile.id, url),
+        profileTier(context.db, viewer, profile),
+        referenceAvailability(context.db, viewer, profile),
+        loadProfileAdvocacy(context.db, viewer, profile.id),
+        testimonialsOf(context.db, viewer, profile.id),
+        listPublicCredentials(context.db, profile.id),
+      ],
+    );
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
@@ -50,6 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       advocacy,
       reputation,
       testimonials,
+      credentials,
     });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(error.message);
@@ -92,8 +98,17 @@ const roleLabel: Record<string, string> = {
 /** Members who are not (yet) verified customers wear the plain badge. */
 
 export default function ProfilePage() {
-  const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn, testimonials } =
-    useLoaderData<typeof loader>();
+  const {
+    profile,
+    isOwner,
+    reputation,
+    advocacy,
+    tier,
+    referenceAsk,
+    signedIn,
+    testimonials,
+    credentials,
+  } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = formatLongMonth(profile.created_at);
   const links = [
@@ -176,6 +191,7 @@ export default function ProfilePage() {
           />
           <ProfileAdvocacySections data={advocacy} name={profile.display_name} isOwner={isOwner} />
           <ProfileTestimonials testimonials={testimonials} isOwner={isOwner} />
+          <ProfileCredentials credentials={credentials} isOwner={isOwner} />
         </div>
         <aside className="space-y-6">
           {tier ? (

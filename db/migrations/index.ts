@@ -18,6 +18,7 @@ import * as searchTrigrams from "./2026-12-02T0700_search_trigrams.ts";
 import * as threadViews from "./2026-12-02T0900_thread_views.ts";
 import * as mailSuppressions from "./2026-12-03T0100_mail_suppressions.ts";
 import * as relationships from "./2026-12-03T0300_relationships.ts";
+import * as credentials from "./2026-12-03T0400_credentials.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0900_thread_views": threadViews,
   "2026-12-03T0100_mail_suppressions": mailSuppressions,
   "2026-12-03T0300_relationships": relationships,
+  "2026-12-03T0400_credentials": credentials,
 };

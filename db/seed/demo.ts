@@ -1,5 +1,8 @@
 import { sql } from "kysely";
 import { hashPassword } from "../../app/modules/auth/password.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
+import { issueCredentials } from "../../app/modules/credentials/issue.server.ts";
+import { loadEnv } from "../../app/utils/env.server.ts";
 import { renderMarkdown } from "../../app/utils/markdown.server.ts";
 import type { DB } from "../client.ts";
 import { seedAdvocacy } from "./advocacy.ts";
@@ -42,6 +45,7 @@ export async function seedDemoCommunity(
     "reputation",
     "tiers",
     "promoters",
+    "credentials",
     "statistics",
   ];
   let done = 0;
@@ -115,6 +119,16 @@ export async function seedDemoCommunity(
     await seedOutbox(trx, ids, now);
     await seedSurveys(trx, ids, now);
     await seedRelationships(trx, ids, now);
+    // Talks, badges, stories and tiers become verifiable credentials, signed for this site's address.
+    progress(steps[6]);
+    const env = loadEnv();
+    await issueCredentials(
+      contextFor(trx, null, {
+        now,
+        site: { publicUrl: env.PUBLIC_URL, mailFrom: env.MAIL_FROM },
+      }),
+      { secret: env.SETTINGS_ENCRYPTION_KEY },
+    );
     // People have read what is more than a week old (replies, points and decisions alike).
     const weekAgo = new Date(now.getTime() - 7 * DAY);
     await trx
@@ -133,7 +147,7 @@ export async function seedDemoCommunity(
       })
       .execute();
   });
-  progress(steps[6]);
+  progress(steps[7]);
   await sql`analyze`.execute(db);
 }
 

@@ -83,6 +83,19 @@ export const policy = {
   configureSignIn(viewer: Viewer): boolean {
     return isAdmin(viewer);
   },
+  /** A credential's page and files: public ones for everyone; private ones for their holder and staff. */
+  viewCredential(viewer: Viewer, credential: { userId: number; isPublic: boolean }): boolean {
+    if (credential.isPublic) return true;
+    return viewer !== null && (viewer.id === credential.userId || isStaff(viewer));
+  },
+  /** The key that signs verifiable credentials: rotating it is an admin's decision. */
+  rotateCredentialKey(viewer: Viewer): boolean {
+    return isAdmin(viewer);
+  },
+  /** Re-issuing a person's credentials: the person themselves, or staff. */
+  reissueCredentials(viewer: Viewer, owner: { userId: number }): boolean {
+    return viewer !== null && (viewer.id === owner.userId || isStaff(viewer));
+  },
   // Tiers and early access. Items open tier by tier at read time (the
   // release cascade), so a new award or a date that passes needs no deploy.
   /** May this person read this early-access item now? Staff always; others by tier and date. */

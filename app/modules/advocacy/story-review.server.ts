@@ -6,6 +6,7 @@ import { ConflictError } from "../../utils/errors.ts";
 import { ensure } from "../access/ensure.ts";
 import type { Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { revokeCredentialsLater } from "../credentials/revoke.server.ts";
 import type { Effects } from "../commands/effects.server.ts";
 import { StoryReviewedEmail } from "../mail/templates/advocacy.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
@@ -255,6 +256,7 @@ export const unpublishStory = defineCommand({
       .execute();
     await recordEvent(trx, id, reviewer.id, "unpublished", why, now);
     announceAwards(effects, reversal);
+    revokeCredentialsLater(effects, { type: "case_study", id }, `Story unpublished: ${why}`);
     effects.audit({
       actorId: reviewer.id,
       action: "stories.unpublished",

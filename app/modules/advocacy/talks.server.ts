@@ -5,6 +5,7 @@ import type { TalkOrigin, TalkStatus } from "../../../db/tables/advocacy.ts";
 import { ConflictError, FieldError, NotFoundError } from "../../utils/errors.ts";
 import { ensure } from "../access/ensure.ts";
 import { policy, type Viewer } from "../access/policy.ts";
+import { revokeCredentialsLater } from "../credentials/revoke.server.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import type { Effects } from "../commands/effects.server.ts";
 import { TalkDecidedEmail } from "../mail/templates/advocacy.tsx";
@@ -273,6 +274,8 @@ export const rejectTalk = defineCommand({
       .where("id", "=", talkId)
       .execute();
     announceAwards(effects, reversal);
+    // A verified talk reversed: its credential is revoked with the same reason.
+    revokeCredentialsLater(effects, { type: "talk", id: talk.id }, `Talk not verified: ${why}`);
     effects.audit({
       actorId: viewer.id,
       action: "speaking.talk_rejected",

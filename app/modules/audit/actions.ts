@@ -17,6 +17,9 @@ export type AuditAction =
   | "user.email_change_requested"
   | "user.email_changed"
   | "demo.seeded"
+  // Verifiable credentials
+  | "credentials.key_rotated"
+  | "credentials.reissued"
   // Reputation
   | "reputation.manual_award"
   | "reputation.manual_correction"

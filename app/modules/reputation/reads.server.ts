@@ -130,3 +130,32 @@ export async function contributionsSince(
   }
   return out;
 }
+
+/** Points one person earned in each calendar year before `before`'s year, by area (reversals count). */
+export async function pointsByAreaPerYear(
+  db: Queryable,
+  userId: number,
+  before: Date,
+): Promise<{ year: number; total: number; areas: Record<string, number> }[]> {
+  const rows = await db
+    .selectFrom("reputation_ledger")
+    .select([
+      sql<number>`extract(year from created_at at time zone 'UTC')::int`.as("year"),
+      "area",
+      sql<number>`coalesce(sum(amount), 0)::int`.as("points"),
+    ])
+    .where("user_id", "=", userId)
+    .where("created_at", "<", new Date(Date.UTC(before.getUTCFullYear(), 0, 1)))
+    .groupBy(["year", "area"])
+    .orderBy("year")
+    .execute();
+  const years = new Map<number, { year: number; total: number; areas: Record<string, number> }>();
+  for (const row of rows) {
+    const year = Number(row.year);
+    const entry = years.get(year) ?? { year, total: 0, areas: {} };
+    entry.areas[row.area] = Number(row.points);
+    entry.total += Number(row.points);
+    years.set(year, entry);
+  }
+  return [...years.values()].filter((y) => y.total > 0);
+}

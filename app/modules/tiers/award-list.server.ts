@@ -80,3 +80,34 @@ export async function listAwards(
     pageCount: Math.max(1, Math.ceil(total / AWARDS_PAGE_SIZE)),
   };
 }
+
+/** A person's active awards with their current term, for the credentials issued for them. */
+export async function activeAwardsOf(db: Queryable, userId: number) {
+  const rows = await db
+    .selectFrom("tier_awards as a")
+    .innerJoin("tiers as t", "t.id", "a.tier_id")
+    .select([
+      "a.id",
+      "a.term_start",
+      "a.term_end",
+      "a.renewals",
+      "a.reason",
+      "t.name as tier_name",
+      "t.slug as tier_slug",
+      "t.description as tier_description",
+    ])
+    .where("a.user_id", "=", userId)
+    .where("a.status", "=", "active")
+    .orderBy("a.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    termStart: new Date(r.term_start),
+    termEnd: new Date(r.term_end),
+    renewals: r.renewals,
+    reason: r.reason,
+    tierName: r.tier_name,
+    tierSlug: r.tier_slug,
+    tierDescription: r.tier_description,
+  }));
+}

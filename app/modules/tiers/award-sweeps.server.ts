@@ -1,6 +1,7 @@
 import { advocateForWebhook } from "../integrations/payloads.server.ts";
 import { sendWebhookLater } from "../integrations/webhooks.server.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { revokeCredentialsLater } from "../credentials/revoke.server.ts";
 import { TierLapsedEmail } from "../mail/templates/tiers.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
 import { tellTierChange, TIER_URL, writeHistory } from "./award-records.server.ts";
@@ -55,6 +56,11 @@ export const lapseExpiredAwards = defineCommand({
         subjectId: award.user_id,
         details: { tier: award.tier_name, awardId: award.id },
       });
+      revokeCredentialsLater(
+        effects,
+        { type: "tier_award", id: award.id },
+        "The term ended without a renewal.",
+      );
       sendWebhookLater(effects, "tier.lapsed", async (trx) => ({
         advocate: await advocateForWebhook(trx, award.user_id),
         tier: { name: award.tier_name, awardId: award.id },

@@ -3,6 +3,7 @@ import { sendWebhookLater } from "../integrations/webhooks.server.ts";
 import { formatDay } from "../access/cascade.ts";
 import { ensure } from "../access/ensure.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { revokeCredentialsLater } from "../credentials/revoke.server.ts";
 import { TierGrantedEmail } from "../mail/templates/tiers.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
 import { ConflictError, isUniqueViolation } from "../../utils/errors.ts";
@@ -231,6 +232,7 @@ export const revokeAward = defineCommand({
       reason,
       details: { tier: award.tier_name, awardId: award.id },
     });
+    revokeCredentialsLater(effects, { type: "tier_award", id: award.id }, reason);
     tellTierChange(effects, {
       userId: award.user_id,
       kind: "info",
