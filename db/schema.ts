@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AdvocacyTables } from "./tables/advocacy.ts";
 import type { AuthTables } from "./tables/auth.ts";
+import type { ChapterTables } from "./tables/chapters.ts";
+import type { EventTables } from "./tables/events.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
 import type { EarlyAccessTables } from "./tables/early-access.ts";
 import type { MailTables } from "./tables/mail.ts";
@@ -64,6 +66,13 @@ export interface ProfilesTable {
   open_to_case_studies: Generated<boolean>;
   open_to_mentoring: Generated<boolean>;
   is_public: Generated<boolean>;
+  /** ISO 3166-1 alpha-2; null when the person has not said. */
+  country: string | null;
+  city: Generated<string>;
+  /** Works remotely: no city to show. */
+  is_remote: Generated<boolean>;
+  /** The location is private unless the person makes it public. */
+  location_public: Generated<boolean>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -118,7 +127,9 @@ export interface Database
     MailTables,
     IntegrationTables,
     AuthTables,
-    TestimonialTables {
+    TestimonialTables,
+    ChapterTables,
+    EventTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;
