@@ -3,6 +3,7 @@ import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { renderMarkdown } from "../../app/utils/markdown.server.ts";
 import type { DB } from "../client.ts";
 import { seedAdvocacy } from "./advocacy.ts";
+import { seedChapters } from "./chapters.ts";
 import { seedDiscussions } from "./discussions.ts";
 import { seedOutbox } from "./outbox.ts";
 import { PEOPLE } from "./people.ts";
@@ -105,6 +106,7 @@ export async function seedDemoCommunity(
     await seedDiscussions(trx, ids, now);
     progress(steps[2]);
     await seedAdvocacy(trx, ids, now);
+    await seedChapters(trx, ids, now);
     progress(steps[3]);
     await seedReputation(trx, ids, now);
     progress(steps[4]);
