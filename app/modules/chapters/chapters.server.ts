@@ -72,6 +72,18 @@ export async function getChapterById(db: Queryable, id: number) {
   return chapter;
 }
 
+/** Names and addresses of chapters by id, for lists that show which chapter an event is in. */
+export async function chapterNames(db: Queryable, ids: (number | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map<number, { name: string; slug: string }>();
+  const rows = await db
+    .selectFrom("chapters")
+    .select(["id", "name", "slug"])
+    .where("id", "in", wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
+}
+
 /** The chapter as the policy sees it: who leads it. */
 export async function chapterSubject(db: Queryable, chapterId: number): Promise<ChapterSubject> {
   return { leaderIds: await chapterLeaderIds(db, chapterId) };

@@ -59,18 +59,6 @@ async function personByHandle(trx: Queryable, handle: string, field: string) {
   return person;
 }
 
-/** The speaking board's talk this person gives at this event, when they logged one by that name. */
-async function talkFor(trx: Queryable, userId: number, title: string) {
-  const talk = await trx
-    .selectFrom("talks")
-    .select("id")
-    .where("speaker_id", "=", userId)
-    .where("event_name", "=", title)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  return talk?.id ?? null;
-}
-
 export const createEvent = defineCommand({
   name: "event.create",
   async run(trx, input: EventInput, { viewer, effects, now }) {
@@ -107,7 +95,7 @@ export const createEvent = defineCommand({
         .values({
           event_id: event.id,
           user_id: speaker.id,
-          talk_id: await talkFor(trx, speaker.id, input.title),
+          talk_id: null,
         })
         .execute();
     }

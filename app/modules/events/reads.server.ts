@@ -1,6 +1,7 @@
 import type { Queryable } from "../../../db/client.ts";
 import { allowed } from "../access/ensure.ts";
 import type { Viewer } from "../access/policy.ts";
+import { chapterNames } from "../chapters/chapters.server.ts";
 import { eventSubject } from "./events.server.ts";
 
 const eventColumns = [
@@ -34,8 +35,7 @@ export async function listEvents(
   const now = filter.now ?? new Date();
   let query = db
     .selectFrom("events as e")
-    .leftJoin("chapters as c", "c.id", "e.chapter_id")
-    .select([...eventColumns, "c.name as chapterName", "c.slug as chapterSlug"])
+    .select([...eventColumns])
     .select((eb) =>
       eb
         .selectFrom("event_rsvps as r")
@@ -58,7 +58,15 @@ export async function listEvents(
           .orderBy("e.starts_at", "asc")
       : query.where("e.ends_at", "<=", now).orderBy("e.starts_at", "desc");
   const rows = await query.orderBy("e.id").execute();
-  return rows.map((r) => ({ ...r, going: Number(r.going ?? 0) }));
+  const names = await chapterNames(
+    db,
+    rows.map((r) => r.chapter_id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    ...chapterOf(names, r.chapter_id),
+    going: Number(r.going ?? 0),
+  }));
 }
 export type EventListRow = Awaited<ReturnType<typeof listEvents>>[number];
 
@@ -66,20 +74,21 @@ export type EventListRow = Awaited<ReturnType<typeof listEvents>>[number];
 export async function getEventPage(db: Queryable, viewer: Viewer, eventId: number) {
   const event = await db
     .selectFrom("events as e")
-    .leftJoin("chapters as c", "c.id", "e.chapter_id")
     .innerJoin("users as h", "h.id", "e.host_id")
     .select([
       ...eventColumns,
       "e.online_url",
-      "c.name as chapterName",
-      "c.slug as chapterSlug",
       "h.handle as hostHandle",
       "h.display_name as hostName",
     ])
     .where("e.id", "=", eventId)
     .executeTakeFirst();
   if (!event) return null;
-  const { online_url: onlineUrl, ...rest } = event;
+  const { online_url: onlineUrl, ...fields } = event;
+  const rest = {
+    ...fields,
+    ...chapterOf(await chapterNames(db, [event.chapter_id]), event.chapter_id),
+  };
   const subject = await eventSubject(db, event);
   const speakers = await db
     .selectFrom("event_speakers as s")
@@ -130,8 +139,7 @@ export async function eventsForCalendar(
 ) {
   let query = db
     .selectFrom("events as e")
-    .leftJoin("chapters as c", "c.id", "e.chapter_id")
-    .select([...eventColumns, "e.updated_at", "e.created_at", "c.name as chapterName"])
+    .select([...eventColumns, "e.updated_at", "e.created_at"])
     .orderBy("e.starts_at", "desc")
     .limit(200);
   if (filter.eventId !== undefined) query = query.where("e.id", "=", filter.eventId);
@@ -139,3 +147,8 @@ export async function eventsForCalendar(
   return query.execute();
 }
 export type CalendarEventRow = Awaited<ReturnType<typeof eventsForCalendar>>[number];
+
+function chapterOf(names: Map<number, { name: string; slug: string }>, id: number | null) {
+  const chapter = id === null ? undefined : names.get(id);
+  return { chapterName: chapter?.name ?? null, chapterSlug: chapter?.slug ?? null };
+}
