@@ -48,6 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   nav.unshift({ to: "/discussions", label: "Discussions" });
   nav.push({ to: "/stories", label: "Stories" });
   nav.push({ to: "/speaking", label: "Speaking" });
+  nav.push({ to: "/chapters", label: "Chapters" });
   nav.push({ to: "/leaderboard", label: "Leaderboard" });
   nav.push({ to: "/early-access", label: "Early access" });
   if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "Manage" });

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { AdvocacyTables } from "./tables/advocacy.ts";
 import type { AuthTables } from "./tables/auth.ts";
 import type { CredentialTables } from "./tables/credentials.ts";
+import type { ChapterTables } from "./tables/chapters.ts";
+import type { EventTables } from "./tables/events.ts";
 import type { DiscussionTables } from "./tables/discussions.ts";
 import type { EarlyAccessTables } from "./tables/early-access.ts";
 import type { MailTables } from "./tables/mail.ts";
@@ -66,6 +68,13 @@ export interface ProfilesTable {
   open_to_case_studies: Generated<boolean>;
   open_to_mentoring: Generated<boolean>;
   is_public: Generated<boolean>;
+  /** ISO 3166-1 alpha-2; null when the person has not said. */
+  country: string | null;
+  city: Generated<string>;
+  /** Works remotely: no city to show. */
+  is_remote: Generated<boolean>;
+  /** The location is private unless the person makes it public. */
+  location_public: Generated<boolean>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -122,7 +131,9 @@ export interface Database
     AuthTables,
     TestimonialTables,
     RelationshipTables,
-    CredentialTables {
+    CredentialTables,
+    ChapterTables,
+    EventTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

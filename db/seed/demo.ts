@@ -6,6 +6,7 @@ import { loadEnv } from "../../app/utils/env.server.ts";
 import { renderMarkdown } from "../../app/utils/markdown.server.ts";
 import type { DB } from "../client.ts";
 import { seedAdvocacy } from "./advocacy.ts";
+import { seedChapters } from "./chapters.ts";
 import { seedDiscussions } from "./discussions.ts";
 import { seedOutbox } from "./outbox.ts";
 import { PEOPLE } from "./people.ts";
@@ -110,6 +111,7 @@ export async function seedDemoCommunity(
     await seedDiscussions(trx, ids, now);
     progress(steps[2]);
     await seedAdvocacy(trx, ids, now);
+    await seedChapters(trx, ids, now);
     progress(steps[3]);
     await seedReputation(trx, ids, now);
     progress(steps[4]);

@@ -60,6 +60,15 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   manageRelationships: "Only community managers can see and keep an advocate's relationship notes.",
   editOwnGoals: "Sign in to keep your goals.",
   editProfile: "You can only edit your own profile.",
+  manageChapters: "Only community managers can start chapters and appoint their leaders.",
+  joinChapter: "Sign in to join a chapter.",
+  postEvent: "Only community managers and this chapter's leaders can post its events.",
+  manageEvent:
+    "Only the organiser, the host, the chapter's leaders and managers can change this event.",
+  recordAttendance:
+    "Someone other than the host records attendance, so that hosting points are vouched for.",
+  rsvpToEvent: "Sign in to save a seat.",
+  seeEventLink: "The online link is for people holding a seat.",
   downloadPersonalData: "You can only download your own data.",
   deleteAccount: "You can only delete your own account.",
   verifyCustomers: "Only community managers can verify customers.",

@@ -40,6 +40,13 @@ export type AuditAction =
   | "thread.unlocked"
   | "thread.moved"
   | "flags.dismissed"
+  // Chapters and events
+  | "chapter.created"
+  | "chapter.leader_appointed"
+  | "chapter.leader_removed"
+  | "event.created"
+  | "event.cancelled"
+  | "event.attendance_recorded"
   // Tiers and early access
   | "tier.created"
   | "tier.updated"

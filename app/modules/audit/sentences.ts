@@ -105,6 +105,10 @@ function predicate(entry: DescribedEntry, s: SentencePart): Array<SentencePart |
       return ["moved", s, `from ${str(d.from)} to ${str(d.to)}`];
     case "flags.dismissed":
       return [`dismissed ${str(d.flags) ?? "the"} flags on`, s];
+    case "chapter.created":
+      return ["started the chapter", str(d.name) ?? s];
+    case "event.attendance_recorded":
+      return ["recorded attendance at", s, `(${str(d.attended) ?? 0} of ${str(d.seats) ?? 0})`];
     case "tier.created":
       return ["created the tier", str(d.name) ?? s];
     case "tier.granted":

@@ -29,6 +29,9 @@ export const RULE_KEYS = [
   "case_study_published",
   "reference_call_completed",
   "referral_won",
+  "chapter_led",
+  "event_hosted",
+  "event_spoke",
   "manual_adjustment",
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
@@ -140,6 +143,30 @@ export const RULES: Record<RuleKey, RuleDefinition> = {
     phrase: "referral won",
     description: "A company you referred became a customer.",
     defaultPoints: 0,
+    voteDerived: false,
+  },
+  chapter_led: {
+    key: "chapter_led",
+    area: "community",
+    phrase: "appointed chapter leader",
+    description: "A community manager appoints you to lead a local chapter.",
+    defaultPoints: 50,
+    voteDerived: false,
+  },
+  event_hosted: {
+    key: "event_hosted",
+    area: "community",
+    phrase: "event hosted",
+    description: "You organised a chapter event; its attendance is recorded.",
+    defaultPoints: 40,
+    voteDerived: false,
+  },
+  event_spoke: {
+    key: "event_spoke",
+    area: "speaking",
+    phrase: "spoke at a chapter event",
+    description: "You spoke at a chapter event; the organiser recorded it after the event.",
+    defaultPoints: 30,
     voteDerived: false,
   },
   manual_adjustment: {

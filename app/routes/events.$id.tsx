@@ -1,0 +1,256 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Container } from "~/components/app-shell.tsx";
+import { AttendancePanel, GuestList, RsvpPanel } from "~/components/events/event-panels.tsx";
+import { EventTime } from "~/components/events/event-time.tsx";
+import { Badge } from "~/components/ui/badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError } from "~/components/ui/field.tsx";
+import { formatEventTime } from "~/modules/advocacy/time.ts";
+import { kindLabel } from "~/modules/events/cards.ts";
+import {
+  cancelEvent,
+  cancelRsvp,
+  recordAttendance,
+  rsvpToEvent,
+} from "~/modules/events/events.server.ts";
+import { getEventPage } from "~/modules/events/reads.server.ts";
+import { getViewer, requireUser } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import { invalidForm, parseIntent } from "~/utils/forms.ts";
+import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { idParam, parseId } from "~/utils/params.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.event.title} · Events · Limelight` : "Event not found · Limelight" },
+  { name: "description", content: data ? `${data.kind}, ${data.when}` : "" },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const id = idParam(params.id);
+  const viewer = await getViewer(request, context);
+  const page = await getEventPage(context.db, viewer, id);
+  if (!page) throw notFound("We could not find that event.");
+  const now = new Date();
+  const e = page.event;
+  return json({
+    ...page,
+    kind: kindLabel(e.kind),
+    when: formatEventTime(e.starts_at, e.time_zone),
+    until: formatEventTime(e.ends_at, e.time_zone),
+    open: e.status === "scheduled" && new Date(e.ends_at) > now,
+    started: new Date(e.starts_at) <= now,
+    signedIn: Boolean(viewer),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  await requireUser(request, context);
+  const eventId = idParam(params.id);
+  const formData = await request.formData();
+  const attended = formData.getAll("attended").map((v) => parseId(String(v)));
+  const submission = parseIntent(formData, {
+    rsvp: z.object({}),
+    cancelRsvp: z.object({}),
+    cancelEvent: z.object({}),
+    attendance: z.object({}),
+  });
+  if (!submission.ok) return invalidForm(submission);
+  const back = `/events/${eventId}`;
+  try {
+    const ctx = await commandContext(request, context);
+    switch (submission.intent) {
+      case "rsvp": {
+        const { status } = await rsvpToEvent(ctx, { eventId });
+        return redirectWithToast(
+          back,
+          status === "going"
+            ? { kind: "success", title: "Your seat is saved" }
+            : {
+                kind: "info",
+                title: "You are on the waitlist",
+                description: "The event is full. You move up when someone cancels.",
+              },
+        );
+      }
+      case "cancelRsvp":
+        await cancelRsvp(ctx, { eventId });
+        return redirectWithToast(back, { kind: "info", title: "Your place is given back" });
+      case "cancelEvent":
+        await cancelEvent(ctx, { eventId });
+        return redirectWithToast(back, { kind: "info", title: "Event cancelled" });
+      case "attendance": {
+        if (attended.some((a) => a === null))
+          return invalidForm({
+            fieldErrors: {},
+            values: {},
+            formError: "Tick people from the list.",
+          });
+        const result = await recordAttendance(ctx, {
+          eventId,
+          attendedUserIds: attended as number[],
+        });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: "Attendance recorded",
+          description: `${result.attended} attended. The host and speakers are credited.`,
+        });
+      }
+    }
+  } catch (error) {
+    return answerDomainError(error);
+  }
+}
+
+export default function EventPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const e = data.event;
+  const full = data.goingCount >= e.capacity;
+  return (
+    <Container className="max-w-5xl">
+      {e.chapterSlug ? (
+        <Link
+          to={`/chapters/${e.chapterSlug}`}
+          className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          ← {e.chapterName}
+        </Link>
+      ) : (
+        <Link
+          to="/chapters"
+          className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          ← Chapters
+        </Link>
+      )}
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Badge tone="info">{data.kind}</Badge>
+        {e.status === "cancelled" ? <Badge tone="danger">Cancelled</Badge> : null}
+        {full && e.status !== "cancelled" ? <Badge tone="spot">Full · waitlist open</Badge> : null}
+      </div>
+      <h1 className="mt-3 text-3xl font-bold tracking-tight text-stone-900 dark:text-white">
+        {e.title}
+      </h1>
+      <FormError message={actionData?.formError} />
+      <div className="mt-6 grid gap-6 md:grid-cols-3">
+        <div className="space-y-6 md:col-span-2">
+          <Card className="space-y-3 p-6">
+            <p>
+              <strong>When: </strong>
+              <EventTime
+                startsAt={String(e.starts_at)}
+                endsAt={String(e.ends_at)}
+                zone={e.time_zone}
+                whereItHappens={`${data.when} – ${data.until.split(", ").pop()}`}
+              />
+            </p>
+            {e.venue ? (
+              <p>
+                <strong>Where: </strong>
+                {e.venue}
+              </p>
+            ) : null}
+            {data.isOnline ? (
+              <p>
+                <strong>Online: </strong>
+                {data.onlineUrl ? (
+                  <a
+                    href={data.onlineUrl}
+                    className="text-brand-700 underline dark:text-brand-300"
+                    rel="noreferrer"
+                  >
+                    {data.onlineUrl}
+                  </a>
+                ) : (
+                  <span className="text-stone-600 dark:text-stone-400">
+                    the link shows here once you hold a seat.
+                  </span>
+                )}
+              </p>
+            ) : null}
+            <p>
+              <strong>Host: </strong>
+              <Link to={`/u/${e.hostHandle}`} className="hover:underline">
+                {e.hostName}
+              </Link>
+            </p>
+            {data.speakers.length > 0 ? (
+              <p>
+                <strong>Speakers: </strong>
+                {data.speakers.map((s, i) => (
+                  <span key={s.id}>
+                    {i > 0 ? ", " : ""}
+                    <Link
+                      to={s.talk_id ? `/speaking/talks/${s.talk_id}` : `/u/${s.handle}`}
+                      className="hover:underline"
+                    >
+                      {s.display_name}
+                    </Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            <p className="whitespace-pre-line text-stone-700 dark:text-stone-300">
+              {e.description}
+            </p>
+            <a
+              href={`/events/${e.id}/calendar.ics`}
+              className="inline-block font-medium text-brand-700 underline dark:text-brand-300"
+              download
+            >
+              Add to calendar (.ics)
+            </a>
+          </Card>
+        </div>
+        <aside className="space-y-6">
+          <Card className="space-y-3 p-5">
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              {data.goingCount} of {e.capacity} seats taken
+              {data.waitlistCount > 0 ? ` · ${data.waitlistCount} waiting` : ""}
+            </p>
+            {e.status === "cancelled" ? <p>This event was cancelled.</p> : null}
+            {!data.open && e.status !== "cancelled" ? <p>This event is over.</p> : null}
+            <RsvpPanel
+              status={data.myStatus}
+              waitlistPlace={data.myWaitlistPlace}
+              signedIn={data.signedIn}
+              open={data.open}
+              full={full}
+              loginHref={`/login?redirectTo=/events/${e.id}`}
+            />
+          </Card>
+          {data.manages ? <GuestList going={data.attendees} waitlist={data.waitlist} /> : null}
+          {data.mayRecordAttendance && data.started && e.status !== "cancelled" ? (
+            <AttendancePanel
+              attendees={data.attendees}
+              recorded={Boolean(e.attendance_recorded_at)}
+            />
+          ) : null}
+          {data.manages && data.open ? (
+            <Form
+              method="post"
+              onSubmit={(ev) => {
+                if (!confirm("Cancel this event? Everyone who signed up is told."))
+                  ev.preventDefault();
+              }}
+            >
+              <input type="hidden" name="intent" value="cancelEvent" />
+              <Button type="submit" variant="danger">
+                Cancel event
+              </Button>
+            </Form>
+          ) : null}
+        </aside>
+      </div>
+    </Container>
+  );
+}

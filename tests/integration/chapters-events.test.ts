@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client.ts";
+import {
+  appointLeader,
+  createChapter,
+  joinChapter,
+} from "../../app/modules/chapters/chapters.server.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
+import {
+  cancelEvent,
+  cancelRsvp,
+  createEvent,
+  recordAttendance,
+  rsvpToEvent,
+} from "../../app/modules/events/events.server.ts";
+import { getEventPage } from "../../app/modules/events/reads.server.ts";
+import { EventSchema, type EventInput } from "../../app/modules/events/validation.ts";
+import { createTestDb } from "../support/db.ts";
+import { person, signedIn, tab, type Person } from "../support/people.ts";
+import { startTestServer, type TestServer } from "../support/server.ts";
+
+let handle: DbHandle;
+let server: TestServer;
+let manager: Person;
+let leader: Person;
+let chapterId: number;
+let chapterSlug: string;
+
+const HOUR = 3_600_000;
+const viewerOf = (p: Person) => ({ id: p.id, role: p.role });
+const as = (p: Person, now?: Date) => contextFor(handle.db, viewerOf(p), { now });
+const local = (date: Date) => date.toISOString().slice(0, 16);
+
+function eventForm(overrides: Record<string, string> = {}) {
+  const starts = new Date(Date.now() + 48 * HOUR);
+  return {
+    chapterId: String(chapterId),
+    kind: "meetup",
+    title: "Spring meetup",
+    description: "Talks, pizza and peers.",
+    startsAt: local(starts),
+    endsAt: local(new Date(starts.getTime() + 2 * HOUR)),
+    timeZone: "UTC",
+    venue: "Calle de Alcalá 1, Madrid",
+    onlineUrl: "https://meet.example.test/spring",
+    capacity: "2",
+    host: leader.handle,
+    speakers: "",
+    ...overrides,
+  };
+}
+
+function parsed(overrides: Record<string, string> = {}): EventInput {
+  const result = EventSchema.safeParse(eventForm(overrides));
+  if (!result.success) throw new Error(JSON.stringify(result.error.issues));
+  return result.data;
+}
+
+async function ledgerOf(userId: number) {
+  return handle.db
+    .selectFrom("reputation_ledger")
+    .select(["rule", "amount", "source_type", "source_id"])
+    .where("user_id", "=", userId)
+    .orderBy("id")
+    .execute();
+}
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  server = await startTestServer(handle);
+  manager = await person(handle.db, "manager");
+  leader = await person(handle.db, "advocate");
+  const chapter = await createChapter(as(manager), {
+    name: "Madrid",
+    slug: "madrid",
+    description: "Advocates in and around Madrid.",
+    language: "es",
+    region: "Europe",
+    country: "ES",
+    timeZone: "Europe/Madrid",
+  });
+  chapterId = chapter.id;
+  chapterSlug = chapter.slug;
+  await appointLeader(as(manager), { chapterId, handle: leader.handle });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await handle?.close();
+});
+
+describe("chapters", () => {
+  it("records leading a chapter on the leader's ledger, and members join themselves", async () => {
+    expect(await ledgerOf(leader.id)).toEqual([
+      { rule: "chapter_led", amount: 50, source_type: "chapter", source_id: String(chapterId) },
+    ]);
+    const member = await person(handle.db, "advocate");
+    await joinChapter(as(member), { chapterId });
+    await joinChapter(as(member), { chapterId });
+    const page = await (await tab(server).get(`/chapters/${chapterSlug}`)).text();
+    expect(page).toContain("Madrid");
+    expect(page).toContain(leader.displayName);
+  });
+});
+
+describe("RSVP and the waitlist", () => {
+  it("fills the seats, then queues, and moves the first in line up when a seat is freed", async () => {
+    const event = await createEvent(as(leader), parsed({ capacity: "2" }));
+    const people = await Promise.all([1, 2, 3, 4].map(() => person(handle.db, "advocate")));
+    const statuses = [];
+    for (const p of people) statuses.push((await rsvpToEvent(as(p), { eventId: event.id })).status);
+    expect(statuses).toEqual(["going", "going", "waitlisted", "waitlisted"]);
+
+    const result = await cancelRsvp(as(people[0]), { eventId: event.id });
+    expect(result.promoted).toBe(people[2].id);
+    const page = await getEventPage(handle.db, viewerOf(people[3]), event.id);
+    expect(page).toMatchObject({ goingCount: 2, waitlistCount: 1, myWaitlistPlace: 1 });
+  });
+
+  it("never hands out more seats than there are when several people cancel at once", async () => {
+    const event = await createEvent(as(leader), parsed({ capacity: "3" }));
+    const people = await Promise.all(
+      Array.from({ length: 9 }, () => person(handle.db, "advocate")),
+    );
+    for (const p of people) await rsvpToEvent(as(p), { eventId: event.id });
+    // The three seat holders and one person waiting all cancel at the same moment.
+    const leaving = [people[0], people[1], people[2], people[4]];
+    await Promise.all(leaving.map((p) => cancelRsvp(as(p), { eventId: event.id })));
+    const rows = await handle.db
+      .selectFrom("event_rsvps")
+      .select(["user_id", "status"])
+      .where("event_id", "=", event.id)
+      .execute();
+    const going = rows.filter((r) => r.status === "going").map((r) => r.user_id);
+    expect(going.sort()).toEqual([people[3].id, people[5].id, people[6].id].sort());
+    expect(
+      rows
+        .filter((r) => r.status === "waitlisted")
+        .map((r) => r.user_id)
+        .sort(),
+    ).toEqual([people[7].id, people[8].id].sort());
+  });
+
+  it("refuses an RSVP to a cancelled event and writes nothing", async () => {
+    const event = await createEvent(as(leader), parsed());
+    await cancelEvent(as(manager), { eventId: event.id });
+    const p = await person(handle.db, "advocate");
+    await expect(rsvpToEvent(as(p), { eventId: event.id })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("cancelled"),
+    });
+    const rows = await handle.db
+      .selectFrom("event_rsvps")
+      .select("id")
+      .where("event_id", "=", event.id)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+});
+
+describe("bad input", () => {
+  it("explains an end before the start and an unknown time zone next to the field", () => {
+    const backwards = EventSchema.safeParse(
+      eventForm({ startsAt: "2031-05-01T18:00", endsAt: "2031-05-01T17:00" }),
+    );
+    expect(backwards.success).toBe(false);
+    expect(backwards.error?.issues).toEqual([
+      expect.objectContaining({ path: ["endsAt"], message: "The event must end after it starts." }),
+    ]);
+    const nowhere = EventSchema.safeParse(eventForm({ timeZone: "Mars/Olympus_Mons" }));
+    expect(nowhere.error?.issues.map((i) => i.path[0])).toEqual(["timeZone"]);
+  });
+
+  it("answers a form with an end before the start with 400 and posts nothing", async () => {
+    const client = await signedIn(server, leader);
+    const before = await handle.db.selectFrom("events").select("id").execute();
+    const res = await client.post(
+      "/events/new?_data=routes%2Fevents.new",
+      eventForm({ startsAt: "2031-05-01T18:00", endsAt: "2031-05-01T09:00" }),
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).fieldErrors.endsAt).toBe("The event must end after it starts.");
+    const unknownZone = await client.post(
+      "/events/new?_data=routes%2Fevents.new",
+      eventForm({ timeZone: "Europe/Atlantis" }),
+    );
+    expect(unknownZone.status).toBe(400);
+    expect((await unknownZone.json()).fieldErrors.timeZone).toContain("does not exist");
+    expect(await handle.db.selectFrom("events").select("id").execute()).toEqual(before);
+  });
+
+  it("lets only managers and the chapter's leaders post its events", async () => {
+    const advocate = await person(handle.db, "advocate");
+    await expect(createEvent(as(advocate), parsed())).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("the online link", () => {
+  it("is shown only to people holding a seat, the speakers and the organisers", async () => {
+    const speaker = await person(handle.db, "advocate");
+    const event = await createEvent(
+      as(leader),
+      parsed({ capacity: "1", speakers: speaker.handle }),
+    );
+    const seated = await person(handle.db, "advocate");
+    const waiting = await person(handle.db, "advocate");
+    await rsvpToEvent(as(seated), { eventId: event.id });
+    await rsvpToEvent(as(waiting), { eventId: event.id });
+    const link = "https://meet.example.test/spring";
+    const linkFor = async (viewer: Parameters<typeof getEventPage>[1]) =>
+      (await getEventPage(handle.db, viewer, event.id))?.onlineUrl;
+    expect(await linkFor(null)).toBeNull();
+    expect(await linkFor(viewerOf(waiting))).toBeNull();
+    expect(await linkFor(viewerOf(seated))).toBe(link);
+    expect(await linkFor(viewerOf(speaker))).toBe(link);
+    expect(await linkFor(viewerOf(leader))).toBe(link);
+
+    // And the page itself keeps it from visitors and from people on the waitlist.
+    expect(await (await tab(server).get(`/events/${event.id}`)).text()).not.toContain(link);
+    const waitingTab = await signedIn(server, waiting);
+    expect(await (await waitingTab.get(`/events/${event.id}`)).text()).not.toContain(link);
+    const seatedTab = await signedIn(server, seated);
+    expect(await (await seatedTab.get(`/events/${event.id}`)).text()).toContain(link);
+  });
+});
+
+describe("calendar files", () => {
+  it("serves an ICS file per event and a feed per chapter, without the online link", async () => {
+    const event = await createEvent(
+      as(leader),
+      parsed({
+        title: "Calendar; check, with commas",
+        startsAt: "2031-06-02T16:00",
+        endsAt: "2031-06-02T18:30",
+      }),
+    );
+    const res = await tab(server).get(`/events/${event.id}/calendar.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/calendar");
+    const body = await res.text();
+    expect(body.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(body).toContain("DTSTART:20310602T160000Z");
+    expect(body).toContain("DTEND:20310602T183000Z");
+    expect(body).toContain("SUMMARY:Calendar\\; check\\, with commas");
+    expect(body).toContain(`/events/${event.id}`);
+    expect(body).not.toContain("meet.example.test");
+
+    const feed = await (await tab(server).get(`/chapters/${chapterSlug}/calendar.ics`)).text();
+    expect(feed).toContain("X-WR-CALNAME:Madrid");
+    expect(feed.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("attendance", () => {
+  it("awards the host and the speakers once, and gives attendees nothing", async () => {
+    const speaker = await person(handle.db, "advocate");
+    const host = await person(handle.db, "advocate");
+    const start = new Date(Date.now() + 2 * HOUR);
+    const event = await createEvent(
+      as(manager),
+      parsed({
+        host: host.handle,
+        speakers: speaker.handle,
+        startsAt: local(start),
+        endsAt: local(new Date(start.getTime() + HOUR)),
+      }),
+    );
+    const guest = await person(handle.db, "advocate");
+    await rsvpToEvent(as(guest), { eventId: event.id });
+
+    const later = new Date(start.getTime() + 2 * HOUR);
+    await expect(
+      recordAttendance(as(host, later), { eventId: event.id, attendedUserIds: [guest.id] }),
+    ).rejects.toMatchObject({ status: 403 });
+    await recordAttendance(as(manager, later), { eventId: event.id, attendedUserIds: [guest.id] });
+    await recordAttendance(as(manager, later), { eventId: event.id, attendedUserIds: [guest.id] });
+
+    const source = { source_type: "event", source_id: String(event.id) };
+    expect(await ledgerOf(host.id)).toEqual([{ rule: "event_hosted", amount: 40, ...source }]);
+    expect(await ledgerOf(speaker.id)).toEqual([{ rule: "event_spoke", amount: 30, ...source }]);
+    expect(await ledgerOf(guest.id)).toEqual([]);
+    const seat = await handle.db
+      .selectFrom("event_rsvps")
+      .select("attended")
+      .where("event_id", "=", event.id)
+      .where("user_id", "=", guest.id)
+      .executeTakeFirstOrThrow();
+    expect(seat.attended).toBe(true);
+  });
+
+  it("cannot be recorded before the event starts", async () => {
+    const event = await createEvent(as(leader), parsed());
+    await expect(
+      recordAttendance(as(manager), { eventId: event.id, attendedUserIds: [] }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+});
