@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Container } from "~/components/app-shell.tsx";
+import { ShareButtons } from "~/components/share/share-buttons.tsx";
+import { shareSentence } from "~/modules/share/intents.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
@@ -21,6 +23,8 @@ import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { testimonialsOf } from "~/modules/testimonials/testimonials.server.ts";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
+import { shareImageUrl } from "~/modules/share/cards.server.ts";
+import { shareImageMeta } from "~/modules/share/meta.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { formatLongMonth } from "~/utils/format.ts";
@@ -32,13 +36,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Share links name the configured address, never whatever Host the request carried.
     const origin = context.env.PUBLIC_URL;
     const url = new URL(request.url);
+    const shareAward = url.searchParams.get("share") === "award";
     // Independent reads, side by side.
-    const [reputation, tier, referenceAsk, advocacy, testimonials] = await Promise.all([
+    const [reputation, tier, referenceAsk, advocacy, testimonials, imageUrl] = await Promise.all([
       loadProfileReputation(context.db, viewer, profile.id, url),
       profileTier(context.db, viewer, profile),
       referenceAvailability(context.db, viewer, profile),
       loadProfileAdvocacy(context.db, viewer, profile.id),
       testimonialsOf(context.db, viewer, profile.id),
+      // A shared award link shows the award's picture; the page is the same profile.
+      shareImageUrl(context.db, origin, shareAward ? "award" : "profile", profile.handle),
     ]);
     return json({
       profile,
@@ -50,6 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       advocacy,
       reputation,
       testimonials,
+      imageUrl,
     });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(error.message);
@@ -73,7 +81,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:url", content: url },
     { property: "og:site_name", content: "Limelight" },
     { property: "profile:username", content: profile.handle },
-    { name: "twitter:card", content: "summary" },
+    ...shareImageMeta(data.imageUrl, `${profile.display_name} on Limelight`),
     { name: "twitter:title", content: profile.display_name },
     { name: "twitter:description", content: description },
     { tagName: "link", rel: "canonical", href: url },
@@ -92,8 +100,17 @@ const roleLabel: Record<string, string> = {
 /** Members who are not (yet) verified customers wear the plain badge. */
 
 export default function ProfilePage() {
-  const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn, testimonials } =
-    useLoaderData<typeof loader>();
+  const {
+    profile,
+    isOwner,
+    reputation,
+    advocacy,
+    tier,
+    referenceAsk,
+    signedIn,
+    testimonials,
+    url,
+  } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = formatLongMonth(profile.created_at);
   const links = [
@@ -176,6 +193,13 @@ export default function ProfilePage() {
           />
           <ProfileAdvocacySections data={advocacy} name={profile.display_name} isOwner={isOwner} />
           <ProfileTestimonials testimonials={testimonials} isOwner={isOwner} />
+          {isOwner && tier?.current?.source === "award" && profile.is_public ? (
+            <ShareButtons
+              heading="Share your award"
+              url={`${url}?share=award`}
+              text={shareSentence.award(tier.current.tier.name)}
+            />
+          ) : null}
         </div>
         <aside className="space-y-6">
           {tier ? (

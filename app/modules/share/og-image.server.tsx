@@ -14,7 +14,9 @@ let fonts: { name: string; data: Buffer; weight: 400 | 700; style: "normal" }[] 
 function loadFonts() {
   fonts ??= ([400, 700] as const).map((weight) => ({
     name: "Inter",
-    data: readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
+    data: readFileSync(
+      require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
+    ),
     weight,
     style: "normal" as const,
   }));
