@@ -11,6 +11,7 @@ import type { PromoterTables } from "./tables/promoters.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
 import type { TierTables } from "./tables/tiers.ts";
 import type { TestimonialTables } from "./tables/testimonials.ts";
+import type { ShareTables } from "./tables/share.ts";
 
 /** A timestamp column that the database fills in by default. */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -118,7 +119,8 @@ export interface Database
     MailTables,
     IntegrationTables,
     AuthTables,
-    TestimonialTables {
+    TestimonialTables,
+    ShareTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

@@ -68,6 +68,7 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   manageIntegrations: "Only admins can manage webhooks and API tokens.",
   submitReferralFor: "Only the community team can record a referral for an advocate.",
   configureSignIn: "Only admins can change how people sign in.",
+  configureEmbeds: "Only admins can choose which websites may show embedded widgets.",
   manageEarlyAccess: "Only community managers can manage early access.",
   readEarlyAccessLog: "Only community managers can read the access log.",
   manageTierAwards: "Only community managers can grant, renew or revoke tiers.",
