@@ -15,6 +15,7 @@ import type { RelationshipTables } from "./tables/relationships.ts";
 import type { ReputationTables } from "./tables/reputation.ts";
 import type { TierTables } from "./tables/tiers.ts";
 import type { TestimonialTables } from "./tables/testimonials.ts";
+import type { ShareTables } from "./tables/share.ts";
 
 /** A timestamp column that the database fills in by default. */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -133,7 +134,8 @@ export interface Database
     RelationshipTables,
     CredentialTables,
     ChapterTables,
-    EventTables {
+    EventTables,
+    ShareTables {
   users: UsersTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

@@ -110,6 +110,9 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
       ? `'self' 'nonce-${nonce}' 'strict-dynamic'`
       : `'self' 'unsafe-inline' 'unsafe-eval'`;
     const connectSrc = production ? "'self'" : "'self' ws: wss:";
+    // Widgets under /embed/ are framed by the websites an admin lists: each
+    // widget sends its own frame-ancestors; every other page refuses frames.
+    const embeddable = req.path.startsWith("/embed/");
     res.setHeader(
       "Content-Security-Policy",
       [
@@ -122,12 +125,12 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        ...(embeddable ? [] : ["frame-ancestors 'none'"]),
       ].join("; "),
     );
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "DENY");
+    if (!embeddable) res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (production && env.COOKIE_SECURE) {

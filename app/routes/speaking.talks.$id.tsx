@@ -13,6 +13,8 @@ import {
   TalkVerificationCard,
 } from "~/components/advocacy/talk-panels.tsx";
 import { Container } from "~/components/app-shell.tsx";
+import { ShareButtons } from "~/components/share/share-buttons.tsx";
+import { shareSentence } from "~/modules/share/intents.ts";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -29,6 +31,8 @@ import { pointsForKeys } from "~/modules/reputation/award-amounts.server.ts";
 import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { canTalk } from "~/modules/advocacy/workflow.ts";
+import { shareImageUrl } from "~/modules/share/cards.server.ts";
+import { talkPageMeta } from "~/modules/share/meta.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
@@ -38,13 +42,7 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Talk not found · Limelight" }];
-  return [
-    { title: `${data.talk.title} · ${data.talk.speaker_name} · Limelight` },
-    {
-      name: "description",
-      content: `${data.talk.speaker_name} at ${data.talk.event_name}, ${data.when}.`,
-    },
-  ];
+  return talkPageMeta(data);
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -56,6 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     talkPointsByFormat(context.db),
   ]);
   const isSpeaker = viewer?.id === talk.speaker_id;
+  const origin = context.env.PUBLIC_URL.replace(/\/+$/, "");
   const happened = new Date(talk.given_at) <= new Date();
   const canSeeDetails =
     isSpeaker || policy.verifyTalk(viewer, subject) || policy.manageSpeaking(viewer);
@@ -93,6 +92,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canVerify: policy.verifyTalk(viewer, subject) && canTalk("verify", talk.status),
     canReject: policy.verifyTalk(viewer, subject) && canTalk("reject", talk.status),
     ownTalkForStaff: isSpeaker && policy.manageSpeaking(viewer),
+    url: `${origin}/speaking/talks/${talk.id}`,
+    isSpeaker,
+    imageUrl: await shareImageUrl(context.db, origin, "talk", String(talk.id)),
   });
 }
 
@@ -227,6 +229,12 @@ export default function Talk() {
 
         <TalkFacts talk={t} when={data.when} />
       </div>
+      {data.imageUrl ? (
+        <ShareButtons
+          url={data.url}
+          text={shareSentence.talk(t.title, t.event_name, data.isSpeaker)}
+        />
+      ) : null}
     </Container>
   );
 }

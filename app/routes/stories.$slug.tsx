@@ -2,12 +2,16 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Container } from "~/components/app-shell.tsx";
+import { ShareButtons } from "~/components/share/share-buttons.tsx";
+import { shareSentence } from "~/modules/share/intents.ts";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
 import { getPublishedStory, getStoryBySlug } from "~/modules/advocacy/story-queries.server.ts";
 import { toStoryView } from "~/modules/advocacy/story-view.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { shareImageUrl } from "~/modules/share/cards.server.ts";
+import { shareImageMeta } from "~/modules/share/meta.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 
@@ -25,6 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw notFound("We could not find that story.");
   }
   const isAuthor = viewer?.id === story.author_id;
+  const origin = context.env.PUBLIC_URL.replace(/\/+$/, "");
   return json({
     story: toStoryView(
       story,
@@ -35,8 +40,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     version: story.version,
     published: formatEventDate(story.published_at),
     publishedIso: new Date(story.published_at).toISOString(),
-    url: `${context.env.PUBLIC_URL}/stories/${story.slug}`,
-    imageUrl: `${context.env.PUBLIC_URL}/stories/${story.slug}/chart.svg?v=${story.version}`,
+    url: `${origin}/stories/${story.slug}`,
+    imageUrl: await shareImageUrl(context.db, origin, "story", story.slug),
+    oembedUrl: `${origin}/oembed?format=json&url=${encodeURIComponent(`${origin}/stories/${story.slug}`)}`,
     isAuthor,
     revisionInProgress: isAuthor && story.status !== "published",
     canReview: policy.reviewStory(viewer, { authorId: story.author_id }),
@@ -59,16 +65,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:title", content: story.title },
     { property: "og:description", content: description },
     { property: "og:url", content: data.url },
-    { property: "og:image", content: data.imageUrl },
-    { property: "og:image:type", content: "image/svg+xml" },
-    { property: "og:image:alt", content: headline ? describeMetric(headline) : story.title },
+    ...shareImageMeta(data.imageUrl, headline ? describeMetric(headline) : story.title),
     { property: "article:published_time", content: data.publishedIso },
     { property: "article:author", content: story.author.name },
     { property: "article:section", content: story.industry },
-    { name: "twitter:card", content: "summary_large_image" },
     { name: "twitter:title", content: story.title },
     { name: "twitter:description", content: description },
     { tagName: "link", rel: "canonical", href: data.url },
+    {
+      tagName: "link",
+      rel: "alternate",
+      type: "application/json+oembed",
+      href: data.oembedUrl,
+      title: story.title,
+    },
   ];
 };
 
@@ -101,6 +111,7 @@ export default function StoryPage() {
         Published {data.published}
         {data.version > 1 ? ` · version ${data.version}` : ""}
       </p>
+      <ShareButtons url={data.url} text={shareSentence.story(data.story.title, data.isAuthor)} />
     </Container>
   );
 }

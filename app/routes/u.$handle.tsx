@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Container } from "~/components/app-shell.tsx";
+import { ShareButtons } from "~/components/share/share-buttons.tsx";
+import { shareSentence } from "~/modules/share/intents.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
@@ -23,6 +25,8 @@ import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
 import { testimonialsOf } from "~/modules/testimonials/testimonials.server.ts";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
+import { shareImageUrl } from "~/modules/share/cards.server.ts";
+import { shareImageMeta } from "~/modules/share/meta.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { formatLongMonth } from "~/utils/format.ts";
@@ -34,17 +38,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Share links name the configured address, never whatever Host the request carried.
     const origin = context.env.PUBLIC_URL;
     const url = new URL(request.url);
+    const shareAward = url.searchParams.get("share") === "award";
     // Independent reads, side by side.
-    const [reputation, tier, referenceAsk, advocacy, testimonials, credentials] = await Promise.all(
-      [
+    const [reputation, tier, referenceAsk, advocacy, testimonials, credentials, imageUrl] =
+      await Promise.all([
         loadProfileReputation(context.db, viewer, profile.id, url),
         profileTier(context.db, viewer, profile),
         referenceAvailability(context.db, viewer, profile),
         loadProfileAdvocacy(context.db, viewer, profile.id),
         testimonialsOf(context.db, viewer, profile.id),
         listPublicCredentials(context.db, profile.id),
-      ],
-    );
+        // A shared award link shows the award's picture; the page is the same profile.
+        shareImageUrl(context.db, origin, shareAward ? "award" : "profile", profile.handle),
+      ]);
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
@@ -56,6 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       reputation,
       testimonials,
       credentials,
+      imageUrl,
     });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(error.message);
@@ -79,7 +86,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:url", content: url },
     { property: "og:site_name", content: "Limelight" },
     { property: "profile:username", content: profile.handle },
-    { name: "twitter:card", content: "summary" },
+    ...shareImageMeta(data.imageUrl, `${profile.display_name} on Limelight`),
     { name: "twitter:title", content: profile.display_name },
     { name: "twitter:description", content: description },
     { tagName: "link", rel: "canonical", href: url },
@@ -108,6 +115,7 @@ export default function ProfilePage() {
     signedIn,
     testimonials,
     credentials,
+    url,
   } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = formatLongMonth(profile.created_at);
@@ -192,6 +200,13 @@ export default function ProfilePage() {
           <ProfileAdvocacySections data={advocacy} name={profile.display_name} isOwner={isOwner} />
           <ProfileTestimonials testimonials={testimonials} isOwner={isOwner} />
           <ProfileCredentials credentials={credentials} isOwner={isOwner} />
+          {isOwner && tier?.current?.source === "award" && profile.is_public ? (
+            <ShareButtons
+              heading="Share your award"
+              url={`${url}?share=award`}
+              text={shareSentence.award(tier.current.tier.name)}
+            />
+          ) : null}
         </div>
         <aside className="space-y-6">
           {tier ? (

@@ -19,6 +19,7 @@ import * as threadViews from "./2026-12-02T0900_thread_views.ts";
 import * as mailSuppressions from "./2026-12-03T0100_mail_suppressions.ts";
 import * as relationships from "./2026-12-03T0300_relationships.ts";
 import * as credentials from "./2026-12-03T0400_credentials.ts";
+import * as embedOrigins from "./2026-12-03T0500_embed_origins.ts";
 import * as chaptersEvents from "./2026-12-03T0600_chapters_events.ts";
 
 /**
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0100_mail_suppressions": mailSuppressions,
   "2026-12-03T0300_relationships": relationships,
   "2026-12-03T0400_credentials": credentials,
+  "2026-12-03T0500_embed_origins": embedOrigins,
   "2026-12-03T0600_chapters_events": chaptersEvents,
 };

@@ -81,6 +81,7 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   configureSignIn: "Only admins can change how people sign in.",
   rotateCredentialKey: "Only admins can rotate the credential signing key.",
   reissueCredentials: "Only the advocate or the community team can re-issue these credentials.",
+  configureEmbeds: "Only admins can choose which websites may show embedded widgets.",
   manageEarlyAccess: "Only community managers can manage early access.",
   readEarlyAccessLog: "Only community managers can read the access log.",
   manageTierAwards: "Only community managers can grant, renew or revoke tiers.",

@@ -96,6 +96,10 @@ export const policy = {
   reissueCredentials(viewer: Viewer, owner: { userId: number }): boolean {
     return viewer !== null && (viewer.id === owner.userId || isStaff(viewer));
   },
+  /** Which other websites may frame the embeddable widgets: admins only. */
+  configureEmbeds(viewer: Viewer): boolean {
+    return isAdmin(viewer);
+  },
   // Tiers and early access. Items open tier by tier at read time (the
   // release cascade), so a new award or a date that passes needs no deploy.
   /** May this person read this early-access item now? Staff always; others by tier and date. */

@@ -112,6 +112,7 @@ export type AuditAction =
   | "api_token.revoked"
   // Single sign-on
   | "sign_in.settings_changed"
+  | "embeds.origins_changed"
   | "user.signed_up_with_provider"
   | "user.linked_provider"
   | "user.verified_by_provider"

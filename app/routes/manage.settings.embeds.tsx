@@ -1,0 +1,84 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Container } from "~/components/app-shell.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { FormError, TextAreaField } from "~/components/ui/field.tsx";
+import {
+  listEmbedOrigins,
+  MAX_EMBED_ORIGINS,
+  parseEmbedOrigins,
+  saveEmbedOrigins,
+} from "~/modules/share/embeds.server.ts";
+import { requireAllowed } from "~/utils/auth.server.ts";
+import { commandContext } from "~/utils/command.server.ts";
+import type { ActionError } from "~/utils/form-fields.ts";
+import { formValues } from "~/utils/forms.ts";
+import { answerDomainError } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Embeds · Manage · Limelight" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAllowed(request, context, "configureEmbeds");
+  return json({
+    origins: await listEmbedOrigins(context.db),
+    publicUrl: context.env.PUBLIC_URL.replace(/\/+$/, ""),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAllowed(request, context, "configureEmbeds");
+  const values = formValues(await request.formData());
+  try {
+    const origins = parseEmbedOrigins(values.origins ?? "");
+    await saveEmbedOrigins(await commandContext(request, context), { origins });
+  } catch (error) {
+    return answerDomainError(error, values);
+  }
+  return redirectWithToast("/manage/settings/embeds", {
+    kind: "success",
+    title: "Websites for embedded widgets saved",
+  });
+}
+
+export default function EmbedSettingsPage() {
+  const { origins, publicUrl } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionError | undefined;
+  return (
+    <Container className="max-w-3xl">
+      <h1 className="text-2xl font-bold tracking-tight">Embedded widgets</h1>
+      <p className="mt-2 text-stone-600 dark:text-stone-400">
+        Story cards can be placed on your company&apos;s website in an iframe. Only the websites
+        listed here may show them; every other website is refused.
+      </p>
+      <Card className="mt-6 p-6">
+        <Form method="post" className="space-y-4">
+          <FormError message={actionData?.formError} />
+          <TextAreaField
+            label="Websites allowed to embed"
+            name="origins"
+            hint={`One per line, like https://www.example.com (at most ${MAX_EMBED_ORIGINS}). Leave empty to refuse every website.`}
+            defaultValue={actionData?.values?.origins ?? origins.join("\n")}
+            error={actionData?.fieldErrors?.origins}
+          />
+          <Button type="submit">Save websites</Button>
+        </Form>
+      </Card>
+      <Card className="mt-6 p-6">
+        <h2 className="text-lg font-semibold">How to embed a story</h2>
+        <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+          Paste a story&apos;s address into a content system that understands oEmbed, or add:
+        </p>
+        <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-3 text-xs dark:bg-stone-800">
+          {`<iframe src="${publicUrl}/embed/stories/STORY-SLUG" width="480" height="160" style="border:0"></iframe>`}
+        </pre>
+      </Card>
+    </Container>
+  );
+}
