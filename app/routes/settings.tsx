@@ -18,6 +18,7 @@ export default function SettingsLayout() {
         items={[
           { to: "/settings/profile", label: "Profile" },
           { to: "/settings/references", label: "References" },
+          { to: "/settings/referral-links", label: "Referral links" },
           { to: "/settings/testimonials", label: "Testimonials" },
           { to: "/settings/tier", label: "Tier" },
           { to: "/settings/email", label: "Email" },

@@ -16,6 +16,7 @@ import * as integrations from "./2026-12-02T0500_integrations.ts";
 import * as surveys from "./2026-12-02T0600_surveys.ts";
 import * as searchTrigrams from "./2026-12-02T0700_search_trigrams.ts";
 import * as threadViews from "./2026-12-02T0900_thread_views.ts";
+import * as referralCredit from "./2026-12-03T0200_referral_credit.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0600_surveys": surveys,
   "2026-12-02T0700_search_trigrams": searchTrigrams,
   "2026-12-02T0900_thread_views": threadViews,
+  "2026-12-03T0200_referral_credit": referralCredit,
 };
