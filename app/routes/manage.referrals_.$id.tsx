@@ -172,8 +172,8 @@ export default function ReferralCreditPage() {
         ) : (
           <>
             <p className="text-sm">
-              Credit is shared once the referral is won. When it is, this suggested split becomes its
-              credit, and you can adjust it here.
+              Credit is shared once the referral is won. When it is, this suggested split becomes
+              its credit, and you can adjust it here.
             </p>
             <ul className="space-y-1 text-sm">
               {rows.map((row) => (

@@ -58,7 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { show } = await setHelpedCountShown(run, { show: parsed.data.show === "on" });
     return redirectWithToast("/settings/referral-links", {
       kind: "success",
-      title: show ? "Your profile shows the companies you helped" : "Your profile no longer shows it",
+      title: show
+        ? "Your profile shows the companies you helped"
+        : "Your profile no longer shows it",
     });
   } catch (error) {
     return answerDomainError(error);
@@ -97,7 +99,11 @@ export default function ReferralLinkSettings() {
           <>
             <dl className="grid grid-cols-2 gap-4">
               <Stat label="Clicks" value={data.totals.clicks} testId="links-clicks" />
-              <Stat label="Conversions" value={data.totals.conversions} testId="links-conversions" />
+              <Stat
+                label="Conversions"
+                value={data.totals.conversions}
+                testId="links-conversions"
+              />
             </dl>
             <ReferralLinksTable links={data.links} />
           </>
@@ -113,9 +119,9 @@ export default function ReferralLinkSettings() {
       <Card className="space-y-4 p-6">
         <h2 className="text-lg font-semibold">Companies you helped decide</h2>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          You share the credit of {data.helped} won{" "}
-          {data.helped === 1 ? "company" : "companies"}. Your profile can say “helped{" "}
-          {data.helped} companies decide”; it never shows revenue or names.
+          You share the credit of {data.helped} won {data.helped === 1 ? "company" : "companies"}.
+          Your profile can say “helped {data.helped} companies decide”; it never shows revenue or
+          names.
         </p>
         <Form method="post" className="space-y-4">
           <input type="hidden" name="intent" value="helped" />

@@ -19,6 +19,7 @@ import { referenceAvailability } from "~/modules/promoters/reference-caps.server
 import { ProfileTestimonials } from "~/components/testimonials/profile-testimonials.tsx";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
+import { publicHelpedCount } from "~/modules/promoters/referral-links.server.ts";
 import { testimonialsOf } from "~/modules/testimonials/testimonials.server.ts";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
@@ -33,13 +34,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const origin = context.env.PUBLIC_URL;
     const url = new URL(request.url);
     // Independent reads, side by side.
-    const [reputation, tier, referenceAsk, advocacy, testimonials] = await Promise.all([
-      loadProfileReputation(context.db, viewer, profile.id, url),
-      profileTier(context.db, viewer, profile),
-      referenceAvailability(context.db, viewer, profile),
-      loadProfileAdvocacy(context.db, viewer, profile.id),
-      testimonialsOf(context.db, viewer, profile.id),
-    ]);
+    const [reputation, tier, referenceAsk, advocacy, testimonials, helpedCompanies] =
+      await Promise.all([
+        loadProfileReputation(context.db, viewer, profile.id, url),
+        profileTier(context.db, viewer, profile),
+        referenceAvailability(context.db, viewer, profile),
+        loadProfileAdvocacy(context.db, viewer, profile.id),
+        testimonialsOf(context.db, viewer, profile.id),
+        publicHelpedCount(context.db, profile.id),
+      ]);
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
@@ -50,6 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       advocacy,
       reputation,
       testimonials,
+      helpedCompanies,
     });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(error.message);
@@ -92,8 +96,17 @@ const roleLabel: Record<string, string> = {
 /** Members who are not (yet) verified customers wear the plain badge. */
 
 export default function ProfilePage() {
-  const { profile, isOwner, reputation, advocacy, tier, referenceAsk, signedIn, testimonials } =
-    useLoaderData<typeof loader>();
+  const {
+    profile,
+    isOwner,
+    reputation,
+    advocacy,
+    tier,
+    referenceAsk,
+    signedIn,
+    testimonials,
+    helpedCompanies,
+  } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = formatLongMonth(profile.created_at);
   const links = [
@@ -147,6 +160,11 @@ export default function ProfilePage() {
               {profile.industry ? ` · ${profile.industry}` : ""}
               {profile.location ? ` · ${profile.location}` : ""}
             </p>
+            {helpedCompanies ? (
+              <p className="mt-2 text-sm font-medium text-brand-800 dark:text-brand-300">
+                Helped {helpedCompanies} {helpedCompanies === 1 ? "company" : "companies"} decide
+              </p>
+            ) : null}
           </div>
         </div>
       </Card>

@@ -29,4 +29,3 @@ export function parseSharePercent(text: string | null | undefined): number {
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) return Number.NaN;
   return Math.round(Number(t) * 100);
 }
-

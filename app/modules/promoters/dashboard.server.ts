@@ -146,43 +146,47 @@ export async function advocateReturn(db: Queryable, handle: string) {
     .executeTakeFirst();
   if (!user || !isVerifiedCustomer(user))
     throw new NotFoundError("We could not find that advocate.");
-  const [counts, references, referrals, referralList, balances, credited, shares] = await Promise.all([
-    contributionCounts(db, [user.id]),
-    db
-      .selectFrom("reference_requests")
-      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("advocate_id", "=", user.id)
-      .groupBy("status")
-      .execute(),
-    referralSummary(db, user.id),
-    db
-      .selectFrom("referrals")
-      .select([
-        "id",
-        "company",
-        "contact_name",
-        "stage",
-        "revenue_cents",
-        "margin_cents",
-        "created_at",
-        "stage_changed_at",
-      ])
-      .where((eb) =>
-        eb.or([
-          eb("advocate_id", "=", user.id),
-          eb(
-            "id",
-            "in",
-            eb.selectFrom("referral_credits").select("referral_id").where("advocate_id", "=", user.id),
-          ),
-        ]),
-      )
-      .orderBy("created_at", "desc")
-      .execute(),
-    balancesOf(db, [user.id]),
-    creditedReturn(db, user.id),
-    sharesOf(db, user.id),
-  ]);
+  const [counts, references, referrals, referralList, balances, credited, shares] =
+    await Promise.all([
+      contributionCounts(db, [user.id]),
+      db
+        .selectFrom("reference_requests")
+        .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("advocate_id", "=", user.id)
+        .groupBy("status")
+        .execute(),
+      referralSummary(db, user.id),
+      db
+        .selectFrom("referrals")
+        .select([
+          "id",
+          "company",
+          "contact_name",
+          "stage",
+          "revenue_cents",
+          "margin_cents",
+          "created_at",
+          "stage_changed_at",
+        ])
+        .where((eb) =>
+          eb.or([
+            eb("advocate_id", "=", user.id),
+            eb(
+              "id",
+              "in",
+              eb
+                .selectFrom("referral_credits")
+                .select("referral_id")
+                .where("advocate_id", "=", user.id),
+            ),
+          ]),
+        )
+        .orderBy("created_at", "desc")
+        .execute(),
+      balancesOf(db, [user.id]),
+      creditedReturn(db, user.id),
+      sharesOf(db, user.id),
+    ]);
   const balance = balances.get(user.id);
   const refs = Object.fromEntries(references.map((r) => [r.status, Number(r.n)])) as Record<
     string,

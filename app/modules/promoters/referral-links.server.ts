@@ -185,10 +185,7 @@ export async function recordStoryRead(
       created_at: input.now,
     })
     .onConflict((oc) =>
-      oc
-        .columns(["user_id", "story_id"])
-        .where("kind", "=", "story_read")
-        .doNothing(),
+      oc.columns(["user_id", "story_id"]).where("kind", "=", "story_read").doNothing(),
     )
     .execute();
 }
@@ -275,8 +272,18 @@ export async function ownReferralLinks(db: Queryable, viewer: NonNullable<Viewer
     };
   const links = [
     { kind: "profile" as const, id: null, title: "Your profile", ...figure("profile", null) },
-    ...stories.map((s) => ({ kind: "story" as const, id: s.id, title: s.title, ...figure("story", s.id) })),
-    ...talks.map((t) => ({ kind: "talk" as const, id: t.id, title: t.title, ...figure("talk", t.id) })),
+    ...stories.map((s) => ({
+      kind: "story" as const,
+      id: s.id,
+      title: s.title,
+      ...figure("story", s.id),
+    })),
+    ...talks.map((t) => ({
+      kind: "talk" as const,
+      id: t.id,
+      title: t.title,
+      ...figure("talk", t.id),
+    })),
   ];
   return {
     code,
