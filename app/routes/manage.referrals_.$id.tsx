@@ -14,10 +14,10 @@ import {
   adjustReferralCredit,
   advocateIdByHandle,
   CREDIT_REASON_LABELS,
-  formatShare,
   parseSharePercent,
   referralCredit,
 } from "~/modules/promoters/credit.server.ts";
+import { formatShare } from "~/modules/promoters/credit-shares.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { InvalidFieldsError } from "~/utils/errors.ts";
