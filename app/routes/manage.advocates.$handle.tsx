@@ -6,6 +6,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { NotFoundError } from "~/modules/auth/errors.ts";
+import { formatShare, WHOLE_SHARE } from "~/modules/promoters/credit-shares.ts";
 import { advocateReturn } from "~/modules/promoters/dashboard.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
@@ -125,6 +126,11 @@ export default function AdvocateReturnPage() {
                   <tr key={f.id}>
                     <td className="py-2">
                       {f.company} <span className="text-stone-500">· {f.contact_name}</span>
+                      {f.share_bp !== null && f.share_bp < WHOLE_SHARE ? (
+                        <span className="ml-1 text-stone-500" data-testid={`ror-share-${f.id}`}>
+                          · {formatShare(f.share_bp)} credited
+                        </span>
+                      ) : null}
                     </td>
                     <td className="py-2">
                       <ReferralStageBadge stage={f.stage} />

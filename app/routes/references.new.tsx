@@ -22,6 +22,7 @@ import { commandContext } from "~/utils/command.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError, notFound } from "~/utils/http.server.ts";
+import { readAttributionToken } from "~/utils/attribution.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ask for a conversation · Limelight" }];
@@ -63,6 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context: parsed.data.context,
       preferredTimes: parsed.data.preferredTimes,
       whenFull,
+      attributionToken: await readAttributionToken(request),
     });
     return redirectWithToast(`/references/${created.id}`, {
       kind: "success",

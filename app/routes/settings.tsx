@@ -19,6 +19,7 @@ export default function SettingsLayout() {
           { to: "/settings/profile", label: "Profile" },
           { to: "/settings/goals", label: "Goals" },
           { to: "/settings/references", label: "References" },
+          { to: "/settings/referral-links", label: "Referral links" },
           { to: "/settings/testimonials", label: "Testimonials" },
           { to: "/settings/tier", label: "Tier" },
           { to: "/settings/credentials", label: "Credentials" },

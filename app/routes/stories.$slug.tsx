@@ -7,6 +7,8 @@ import { shareSentence } from "~/modules/share/intents.ts";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
+import { recordStoryRead } from "~/modules/promoters/referral-links.server.ts";
+import { readAttributionToken } from "~/utils/attribution.server.ts";
 import { getPublishedStory, getStoryBySlug } from "~/modules/advocacy/story-queries.server.ts";
 import { toStoryView } from "~/modules/advocacy/story-view.ts";
 import { formatEventDate } from "~/modules/advocacy/time.ts";
@@ -30,6 +32,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   const isAuthor = viewer?.id === story.author_id;
   const origin = context.env.PUBLIC_URL.replace(/\/+$/, "");
+  // A signed-in reader's first read, so the author can share the credit if their company is won.
+  if (viewer && !policy.useManagerTools(viewer))
+    await recordStoryRead(context.db, {
+      userId: viewer.id,
+      storyId: story.id,
+      authorId: story.author_id,
+      token: await readAttributionToken(request),
+      now: new Date(),
+    });
   return json({
     story: toStoryView(
       story,

@@ -23,6 +23,7 @@ import { ProfileCredentials } from "~/components/credentials/profile-credentials
 import { listPublicCredentials } from "~/modules/credentials/reads.server.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierStanding } from "~/components/tiers/tier-standing.tsx";
+import { publicHelpedCount } from "~/modules/promoters/referral-links.server.ts";
 import { testimonialsOf } from "~/modules/testimonials/testimonials.server.ts";
 import { profileTier } from "~/modules/tiers/standing.server.ts";
 import { shareImageUrl } from "~/modules/share/cards.server.ts";
@@ -40,17 +41,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const url = new URL(request.url);
     const shareAward = url.searchParams.get("share") === "award";
     // Independent reads, side by side.
-    const [reputation, tier, referenceAsk, advocacy, testimonials, credentials, imageUrl] =
-      await Promise.all([
-        loadProfileReputation(context.db, viewer, profile.id, url),
-        profileTier(context.db, viewer, profile),
-        referenceAvailability(context.db, viewer, profile),
-        loadProfileAdvocacy(context.db, viewer, profile.id),
-        testimonialsOf(context.db, viewer, profile.id),
-        listPublicCredentials(context.db, profile.id),
-        // A shared award link shows the award's picture; the page is the same profile.
-        shareImageUrl(context.db, origin, shareAward ? "award" : "profile", profile.handle),
-      ]);
+    const [
+      reputation,
+      tier,
+      referenceAsk,
+      advocacy,
+      testimonials,
+      credentials,
+      imageUrl,
+      helpedCompanies,
+    ] = await Promise.all([
+      loadProfileReputation(context.db, viewer, profile.id, url),
+      profileTier(context.db, viewer, profile),
+      referenceAvailability(context.db, viewer, profile),
+      loadProfileAdvocacy(context.db, viewer, profile.id),
+      testimonialsOf(context.db, viewer, profile.id),
+      listPublicCredentials(context.db, profile.id),
+      // A shared award link shows the award's picture; the page is the same profile.
+      shareImageUrl(context.db, origin, shareAward ? "award" : "profile", profile.handle),
+      publicHelpedCount(context.db, profile.id),
+    ]);
     return json({
       profile,
       isOwner: viewer?.id === profile.id,
@@ -63,6 +73,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       testimonials,
       credentials,
       imageUrl,
+      helpedCompanies,
     });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(error.message);
@@ -116,6 +127,7 @@ export default function ProfilePage() {
     testimonials,
     credentials,
     url,
+    helpedCompanies,
   } = useLoaderData<typeof loader>();
   const openTo = OPEN_TO.filter((o) => profile[o.key]);
   const memberSince = formatLongMonth(profile.created_at);
@@ -170,6 +182,11 @@ export default function ProfilePage() {
               {profile.industry ? ` · ${profile.industry}` : ""}
               {profile.location ? ` · ${profile.location}` : ""}
             </p>
+            {helpedCompanies ? (
+              <p className="mt-2 text-sm font-medium text-brand-800 dark:text-brand-300">
+                Helped {helpedCompanies} {helpedCompanies === 1 ? "company" : "companies"} decide
+              </p>
+            ) : null}
           </div>
         </div>
       </Card>

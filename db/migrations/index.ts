@@ -17,6 +17,7 @@ import * as surveys from "./2026-12-02T0600_surveys.ts";
 import * as searchTrigrams from "./2026-12-02T0700_search_trigrams.ts";
 import * as threadViews from "./2026-12-02T0900_thread_views.ts";
 import * as mailSuppressions from "./2026-12-03T0100_mail_suppressions.ts";
+import * as referralCredit from "./2026-12-03T0200_referral_credit.ts";
 import * as relationships from "./2026-12-03T0300_relationships.ts";
 import * as credentials from "./2026-12-03T0400_credentials.ts";
 import * as embedOrigins from "./2026-12-03T0500_embed_origins.ts";
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0700_search_trigrams": searchTrigrams,
   "2026-12-02T0900_thread_views": threadViews,
   "2026-12-03T0100_mail_suppressions": mailSuppressions,
+  "2026-12-03T0200_referral_credit": referralCredit,
   "2026-12-03T0300_relationships": relationships,
   "2026-12-03T0400_credentials": credentials,
   "2026-12-03T0500_embed_origins": embedOrigins,

@@ -142,6 +142,54 @@ export interface NpsFollowUpsTable {
   created_at: CreatedAt;
 }
 
+/** One advocate's share of a won referral, in basis points (10,000 = 100 %). */
+export interface ReferralCreditsTable {
+  referral_id: number;
+  advocate_id: number;
+  share_bp: number;
+  created_at: CreatedAt;
+}
+
+/** The code in an advocate's personal referral links (/r/<code>). */
+export interface ReferralLinkCodesTable {
+  advocate_id: number;
+  code: string;
+  created_at: CreatedAt;
+}
+
+export type ReferralLinkTarget = "profile" | "story" | "talk";
+
+/** A visit through a personal referral link; its token is the visitor's first-party cookie. */
+export interface ReferralLinkClicksTable {
+  id: Generated<number>;
+  advocate_id: number;
+  target_kind: ReferralLinkTarget;
+  target_id: number | null;
+  token_hash: string;
+  user_id: number | null;
+  clicked_at: Time;
+}
+
+export type ProspectTouchKind = "story_read" | "conversation_request";
+
+/** What a signed-in prospect did before asking: a story read, a conversation requested. */
+export interface ProspectTouchesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: ProspectTouchKind;
+  story_id: number | null;
+  advocate_id: number;
+  click_id: number | null;
+  created_at: Time;
+}
+
+/** An advocate's consent to show "helped N companies decide" on their public profile. */
+export interface CreditPreferencesTable {
+  user_id: number;
+  show_helped_count: boolean;
+  updated_at: UpdatedAt;
+}
+
 /** Tables of NPS responses, invitations, reference requests, referrals. */
 export interface PromoterTables {
   nps_imports: NpsImportsTable;
@@ -153,4 +201,9 @@ export interface PromoterTables {
   nps_surveys: NpsSurveysTable;
   nps_survey_recipients: NpsSurveyRecipientsTable;
   nps_follow_ups: NpsFollowUpsTable;
+  referral_credits: ReferralCreditsTable;
+  referral_link_codes: ReferralLinkCodesTable;
+  referral_link_clicks: ReferralLinkClicksTable;
+  prospect_touches: ProspectTouchesTable;
+  credit_preferences: CreditPreferencesTable;
 }

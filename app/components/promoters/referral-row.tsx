@@ -64,6 +64,13 @@ export function ReferralRow({
             {money(r.revenue_cents)} revenue · {money(r.margin_cents)} margin
           </div>
         ) : null}
+        <Link
+          to={`/manage/referrals/${r.id}`}
+          className="mt-1 block text-xs font-medium text-brand-700 underline dark:text-brand-300"
+        >
+          {r.stage === "won" ? "Credit split" : "Who helped"}
+          <span className="sr-only"> for {r.company}</span>
+        </Link>
       </td>
       <td className="px-4 py-3 align-top">
         {next.length === 0 ? (

@@ -102,6 +102,7 @@ const REFUSALS: Partial<Record<RuleName, Refusal>> = {
   rateReference: "Only the person who asked can say whether it helped.",
   submitReferral: "Only verified customers can refer someone.",
   manageReferrals: "Only community managers can manage referrals.",
+  shareReferralLinks: "Personal referral links are for verified advocates.",
   manageSpeaking: "Only community managers can manage speaking opportunities.",
   decideApplication: (viewer, application: { advocateId: number }) =>
     viewer && viewer.id === application.advocateId

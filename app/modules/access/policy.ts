@@ -208,6 +208,10 @@ export const policy = {
   manageReferrals(viewer: Viewer): boolean {
     return isStaff(viewer);
   },
+  /** Personal referral links, and the consent to "helped N companies decide", are an advocate's. */
+  shareReferralLinks(viewer: Viewer): boolean {
+    return isVerifiedCustomer(viewer);
+  },
 
   // Advocacy: speaking opportunities, talks and case studies.
   /** Managers post speaking opportunities and decide applications. */

@@ -98,6 +98,10 @@ export type AuditAction =
   | "reference.queue_delivered"
   | "referral.submitted"
   | "referral.stage_changed"
+  | "referral.credit_adjusted"
+  | "referral_links.created"
+  | "credit.helped_count_shown"
+  | "credit.helped_count_hidden"
   // The outbox
   | "outbox.resent"
   | "mail.address_unsubscribed"

@@ -132,6 +132,14 @@ function predicate(entry: DescribedEntry, s: SentencePart): Array<SentencePart |
       return ["referred", str(d.company) ?? s];
     case "referral.stage_changed":
       return ["moved", s, d.to ? `to ${words(String(d.to))}` : ""];
+    case "referral.credit_adjusted":
+      return ["changed the credit split of", s, d.reason ? `because “${str(d.reason)}”` : ""];
+    case "referral_links.created":
+      return ["created their personal referral links"];
+    case "credit.helped_count_shown":
+      return ["chose to show how many companies they helped decide"];
+    case "credit.helped_count_hidden":
+      return ["chose to hide how many companies they helped decide"];
     default:
       // post.hidden → "hid a post in thread #4"; speaking.talk_verified → "verified talk #3".
       return [IRREGULAR[what] ?? words(what.replace(/^(talk|application|opportunity)_/, "")), s];

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import type { ReferralStage } from "../../../db/tables/promoters.ts";
 import { NotFoundError } from "../../utils/errors.ts";
@@ -27,6 +28,11 @@ const referralSelect = (db: Queryable) =>
       "referrals.stage_changed_at",
       "users.id as advocate_id",
       "users.handle as advocate_handle",
+      sql<{ advocateHandle: string; shareBasisPoints: number }[]>`coalesce((
+        select json_agg(json_build_object('advocateHandle', cu.handle, 'shareBasisPoints', rc.share_bp)
+          order by rc.share_bp desc, cu.handle)
+        from referral_credits rc join users cu on cu.id = rc.advocate_id
+        where rc.referral_id = referrals.id), '[]'::json)`.as("credits"),
     ]);
 
 export type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralSelect>["execute"]>>[number];

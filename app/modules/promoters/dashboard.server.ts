@@ -12,6 +12,7 @@ import {
 import { AREAS, type Area } from "../reputation/rules.ts";
 import { listTiers } from "../tiers/catalogue.server.ts";
 import { effectiveTiers } from "../tiers/standing.server.ts";
+import { creditedReturn, sharesOf } from "./credit.server.ts";
 import { countOpenItems } from "./open-items.server.ts";
 import { listPromoters, promoterFunnel } from "./pipeline.server.ts";
 import { referralSummary } from "./referrals.server.ts";
@@ -145,32 +146,47 @@ export async function advocateReturn(db: Queryable, handle: string) {
     .executeTakeFirst();
   if (!user || !isVerifiedCustomer(user))
     throw new NotFoundError("We could not find that advocate.");
-  const [counts, references, referrals, referralList, balances] = await Promise.all([
-    contributionCounts(db, [user.id]),
-    db
-      .selectFrom("reference_requests")
-      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("advocate_id", "=", user.id)
-      .groupBy("status")
-      .execute(),
-    referralSummary(db, user.id),
-    db
-      .selectFrom("referrals")
-      .select([
-        "id",
-        "company",
-        "contact_name",
-        "stage",
-        "revenue_cents",
-        "margin_cents",
-        "created_at",
-        "stage_changed_at",
-      ])
-      .where("advocate_id", "=", user.id)
-      .orderBy("created_at", "desc")
-      .execute(),
-    balancesOf(db, [user.id]),
-  ]);
+  const [counts, references, referrals, referralList, balances, credited, shares] =
+    await Promise.all([
+      contributionCounts(db, [user.id]),
+      db
+        .selectFrom("reference_requests")
+        .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("advocate_id", "=", user.id)
+        .groupBy("status")
+        .execute(),
+      referralSummary(db, user.id),
+      db
+        .selectFrom("referrals")
+        .select([
+          "id",
+          "company",
+          "contact_name",
+          "stage",
+          "revenue_cents",
+          "margin_cents",
+          "created_at",
+          "stage_changed_at",
+        ])
+        .where((eb) =>
+          eb.or([
+            eb("advocate_id", "=", user.id),
+            eb(
+              "id",
+              "in",
+              eb
+                .selectFrom("referral_credits")
+                .select("referral_id")
+                .where("advocate_id", "=", user.id),
+            ),
+          ]),
+        )
+        .orderBy("created_at", "desc")
+        .execute(),
+      balancesOf(db, [user.id]),
+      creditedReturn(db, user.id),
+      sharesOf(db, user.id),
+    ]);
   const balance = balances.get(user.id);
   const refs = Object.fromEntries(references.map((r) => [r.status, Number(r.n)])) as Record<
     string,
@@ -193,7 +209,12 @@ export async function advocateReturn(db: Queryable, handle: string) {
       pending: (refs.pending ?? 0) + (refs.queued ?? 0),
       declined: refs.declined ?? 0,
     },
-    referrals: { ...referrals, list: referralList },
+    // Revenue and margin are this advocate's shares of the wins they are credited with.
+    referrals: {
+      ...referrals,
+      ...credited,
+      list: referralList.map((f) => ({ ...f, share_bp: shares.get(f.id) ?? null })),
+    },
     talks: c?.talks ?? 0,
     stories: c?.stories ?? 0,
     answers: c?.answers ?? 0,
@@ -231,8 +252,12 @@ export async function listAdvocateReturns(
       (select count(*) from reference_requests r where r.advocate_id = u.id and r.status = 'completed')::int as references_completed,
       (select count(*) from referrals f where f.advocate_id = u.id)::int as referrals,
       (select count(*) from referrals f where f.advocate_id = u.id and f.stage = 'won')::int as referrals_won,
-      (select coalesce(sum(f.revenue_cents), 0) from referrals f where f.advocate_id = u.id)::bigint as revenue_cents,
-      (select coalesce(sum(f.margin_cents), 0) from referrals f where f.advocate_id = u.id)::bigint as margin_cents
+      (select coalesce(sum(round(coalesce(f.revenue_cents, 0) * c.share_bp / 10000.0)), 0)
+         from referral_credits c join referrals f on f.id = c.referral_id
+         where c.advocate_id = u.id and f.stage = 'won')::bigint as revenue_cents,
+      (select coalesce(sum(round(coalesce(f.margin_cents, 0) * c.share_bp / 10000.0)), 0)
+         from referral_credits c join referrals f on f.id = c.referral_id
+         where c.advocate_id = u.id and f.stage = 'won')::bigint as margin_cents
     from users u
     join profiles p on p.user_id = u.id
     where u.role = 'advocate'`.execute(db);

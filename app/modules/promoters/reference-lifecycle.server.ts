@@ -1,4 +1,5 @@
 import { sendWebhookLater } from "../integrations/webhooks.server.ts";
+import { recordConversationRequest } from "./referral-links.server.ts";
 import { referenceForWebhook } from "./webhook-payloads.server.ts";
 import type { Queryable } from "../../../db/client.ts";
 import { ensure } from "../access/ensure.ts";
@@ -30,6 +31,8 @@ export interface NewReferenceRequest {
   preferredTimes: string;
   /** When the advocate's month is full: wait in their queue, or refuse with suggestions. */
   whenFull: "suggest" | "queue";
+  /** The first-party token of the referral link that brought the person asking, if any. */
+  attributionToken?: string | null;
 }
 
 async function lockRequest(trx: Queryable, id: number) {
@@ -125,6 +128,12 @@ export const requestReference = defineCommand({
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await recordConversationRequest(trx, {
+      userId: prospect.id,
+      advocateId: advocate.id,
+      token: onBehalf ? null : input.attributionToken,
+      now,
+    });
     if (request.status === "pending") tellAdvocate(effects, request);
     effects.audit({
       actorId: viewer.id,

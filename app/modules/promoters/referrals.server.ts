@@ -6,6 +6,7 @@ import { ensure } from "../access/ensure.ts";
 import { isVerifiedCustomer, type Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { announceAwards } from "../reputation/ledger.server.ts";
+import { creditWin } from "./credit.server.ts";
 import { awardReferralPoints, type AwardedEntry } from "./points.server.ts";
 import { referralForWebhook } from "./webhook-payloads.server.ts";
 import { sendWebhookLater } from "../integrations/webhooks.server.ts";
@@ -169,6 +170,8 @@ export const moveReferral = defineCommand({
           : {}),
       },
     });
+    // The suggested split is the credit until a manager adjusts it.
+    if (input.stage === "won") await creditWin(trx, referral, now);
     const awarded =
       input.stage === "won"
         ? await awardReferralPoints(trx, {

@@ -22,6 +22,17 @@ export async function referralForWebhook(trx: Queryable, referralId: number) {
       stageChangedAt: new Date(r.stage_changed_at).toISOString(),
     },
     advocate: await advocateForWebhook(trx, r.advocate_id),
+    /** Who shares the credit of a won referral, in basis points (10,000 = 100 %). */
+    credits: (
+      await trx
+        .selectFrom("referral_credits as c")
+        .innerJoin("users as u", "u.id", "c.advocate_id")
+        .select(["u.handle", "c.share_bp"])
+        .where("c.referral_id", "=", r.id)
+        .orderBy("c.share_bp", "desc")
+        .orderBy("u.handle")
+        .execute()
+    ).map((c) => ({ advocateHandle: c.handle, shareBasisPoints: c.share_bp })),
   };
 }
 

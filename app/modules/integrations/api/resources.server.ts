@@ -34,6 +34,10 @@ function referralBody(r: ReferralRow) {
     revenue_cents: r.revenue_cents,
     margin_cents: r.margin_cents,
     advocate: { id: r.advocate_id, handle: r.advocate_handle },
+    credits: r.credits.map((c) => ({
+      advocate_handle: c.advocateHandle,
+      share_basis_points: c.shareBasisPoints,
+    })),
     created_at: iso(r.created_at)!,
     stage_changed_at: iso(r.stage_changed_at)!,
   };

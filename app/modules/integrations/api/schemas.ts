@@ -88,6 +88,10 @@ export const Referral = z
     revenue_cents: z.number().int().nullable(),
     margin_cents: z.number().int().nullable(),
     advocate: z.object({ id: z.number().int(), handle: z.string() }),
+    /** Advocates sharing the credit of a won referral, in basis points summing to 10,000. */
+    credits: z.array(
+      z.object({ advocate_handle: z.string(), share_basis_points: z.number().int() }),
+    ),
     created_at: z.string().datetime(),
     stage_changed_at: z.string().datetime(),
   })
