@@ -9,12 +9,8 @@ import { Container } from "~/components/app-shell.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextAreaField } from "~/components/ui/field.tsx";
-import {
-  listEmbedOrigins,
-  MAX_EMBED_ORIGINS,
-  parseEmbedOrigins,
-  saveEmbedOrigins,
-} from "~/modules/share/embeds.server.ts";
+import { MAX_EMBED_ORIGINS, parseEmbedOrigins } from "~/modules/share/embed-origins.ts";
+import { listEmbedOrigins, saveEmbedOrigins } from "~/modules/share/embeds.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import type { ActionError } from "~/utils/form-fields.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FieldError } from "../../utils/errors.ts";
-import { frameAncestors, parseEmbedOrigins } from "./embeds.server.ts";
+import { parseEmbedOrigins } from "./embed-origins.ts";
+import { frameAncestors } from "./embeds.server.ts";
 
 describe("embed origins", () => {
   it("keeps scheme, host and port, once each", () => {
