@@ -120,7 +120,7 @@ describe("preferences decide at enqueue time", () => {
     expect(mail.subject).toBe("A tier_granted message");
     const header = rawHeader(mail, "list-unsubscribe") ?? "";
     expect(header).toMatch(
-      /^<http:\/\/community\.test\/unsubscribe\/\d+\.tier_granted\.[\w-]{43}>, <mailto:unsubscribe@limelight\.localhost\?subject=unsubscribe>$/,
+      /^<http:\/\/community\.test\/unsubscribe\/\d+\.tier_granted\.[\w-]{43}>, <mailto:unsubscribe@community\.test\?subject=unsubscribe>$/,
     );
     expect(rawHeader(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     const url = header.slice(1, header.indexOf(">"));
