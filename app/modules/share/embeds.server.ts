@@ -2,7 +2,6 @@ import type { Queryable } from "../../../db/client.ts";
 import { ensure } from "../access/ensure.ts";
 import { defineCommand } from "../commands/command.server.ts";
 
-
 export async function listEmbedOrigins(db: Queryable): Promise<string[]> {
   const rows = await db.selectFrom("embed_origins").select("origin").orderBy("origin").execute();
   return rows.map((r) => r.origin);
