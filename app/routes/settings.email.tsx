@@ -8,7 +8,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
-import { CATEGORY_LABELS, CHOOSABLE_KINDS } from "~/modules/mail/kinds.ts";
+import { CATEGORY_LABELS, choosableKindsFor } from "~/modules/mail/kinds.ts";
 import { preferencesOf, saveMailPreferences } from "~/modules/mail/preferences.server.ts";
 import { MailPreferencesSchema } from "~/modules/mail/validation.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -21,7 +21,20 @@ export const meta: MetaFunction = () => [{ title: "Email · Settings · Limeligh
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return json(await preferencesOf(context.db, user.id));
+  const { digest, kinds } = await preferencesOf(context.db, user.id);
+  const offered = choosableKindsFor(user);
+  return json({
+    digest,
+    kinds: Object.fromEntries(offered.map((k) => [k.kind, kinds[k.kind]])),
+    groups: (["advocacy", "discussions", "community"] as const)
+      .map((category) => ({
+        category,
+        kinds: offered
+          .filter((k) => k.category === category)
+          .map(({ kind, label }) => ({ kind, label })),
+      }))
+      .filter((group) => group.kinds.length > 0),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,11 +49,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await saveMailPreferences(await commandContext(request, context), parsed.data);
   return redirectWithToast("/settings/email", { kind: "success", title: "Email settings saved" });
 }
-
-const groups = (["advocacy", "discussions", "community"] as const).map((category) => ({
-  category,
-  kinds: CHOOSABLE_KINDS.filter((k) => k.category === category),
-}));
 
 export default function EmailSettings() {
   const saved = useLoaderData<typeof loader>();
@@ -68,7 +76,7 @@ export default function EmailSettings() {
           <option value="off">Off</option>
         </SelectField>
       </Card>
-      {groups.map((group) => (
+      {saved.groups.map((group) => (
         <Card key={group.category} className="space-y-4 p-6">
           <h2 className="text-lg font-semibold">{CATEGORY_LABELS[group.category]}</h2>
           <div className="grid gap-4 sm:grid-cols-2">

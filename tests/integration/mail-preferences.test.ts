@@ -139,6 +139,29 @@ describe("preferences decide at enqueue time", () => {
     expect(mail.text).not.toMatch(/unsubscribe/i);
   });
 
+  it("offers each person only the kinds of mail that can reach them", async () => {
+    const offered = async (role: "advocate" | "admin") => {
+      const user = await insertUser(handle.db, { role });
+      const client = await new TestClient(server.url).signIn(user.email);
+      const page = await client.get("/settings/email?_data=routes%2Fsettings.email");
+      return Object.keys(((await page.json()) as { kinds: Record<string, string> }).kinds);
+    };
+    const advocate = await offered("advocate");
+    expect(advocate).toEqual(
+      expect.arrayContaining(["reply", "tier_granted", "survey_invitation"]),
+    );
+    // Invitations reach people without an account; the team's and admins' mail is theirs alone.
+    for (const kind of [
+      "promoter_invitation",
+      "webhook_endpoint_disabled",
+      "relationship_next_step_due",
+    ])
+      expect(advocate).not.toContain(kind);
+    expect(await offered("admin")).toEqual(
+      expect.arrayContaining(["webhook_endpoint_disabled", "relationship_next_step_due"]),
+    );
+  });
+
   it("obeys /settings/email: never queues nothing, digest folds it, immediate sends", async () => {
     const user = await insertUser(handle.db, { role: "advocate" });
     const client = await new TestClient(server.url).signIn(user.email);

@@ -1,4 +1,5 @@
 import type { DigestRhythm, MailRhythm, SuppressionScope } from "../../../db/tables/mail.ts";
+import { isAdmin, isStaff, type Viewer } from "../access/policy.ts";
 
 /**
  * Every kind of message Limelight sends, with its category and default
@@ -19,6 +20,12 @@ export interface MailKind {
    * unsubscribed from this group (or from all of it) is not sent it again.
    */
   suppressionGroup?: Exclude<SuppressionScope, "all">;
+  /**
+   * Who gets it, so /settings/email offers each person only what can reach
+   * them: every member (the default), the community team, admins, or only
+   * people who have no account yet (they unsubscribe from the mail itself).
+   */
+  audience?: "members" | "staff" | "admins" | "outside";
 }
 
 export const MAIL_KINDS: readonly MailKind[] = [
@@ -63,6 +70,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
     category: "advocacy",
     label: "Invitations to join as a promoter",
     defaultRhythm: "immediate",
+    audience: "outside",
     suppressionGroup: "invitations",
   },
   {
@@ -70,6 +78,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
     category: "advocacy",
     label: "Reminders about an invitation",
     defaultRhythm: "immediate",
+    audience: "outside",
     suppressionGroup: "invitations",
   },
   {
@@ -143,6 +152,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
     category: "community",
     label: "A webhook endpoint turned off",
     defaultRhythm: "immediate",
+    audience: "admins",
   },
   {
     kind: "survey_invitation",
@@ -165,6 +175,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
     category: "advocacy",
     label: "Next steps due with advocates you look after",
     defaultRhythm: "immediate",
+    audience: "staff",
   },
   {
     kind: "event_reminder",
@@ -193,6 +204,22 @@ export function isEssential(kind: string): boolean {
 export const CHOOSABLE_KINDS = MAIL_KINDS.filter(
   (k) => k.category !== "essential" && k.kind !== "digest",
 );
+
+/** The kinds this person can receive, and so may choose a rhythm for. */
+export function choosableKindsFor(viewer: Viewer): MailKind[] {
+  return CHOOSABLE_KINDS.filter((k) => {
+    switch (k.audience ?? "members") {
+      case "members":
+        return true;
+      case "staff":
+        return isStaff(viewer);
+      case "admins":
+        return isAdmin(viewer);
+      case "outside":
+        return false;
+    }
+  });
+}
 
 export const MAIL_RHYTHMS: readonly MailRhythm[] = ["immediate", "digest", "never"];
 export const DIGEST_RHYTHMS: readonly DigestRhythm[] = ["daily", "weekly", "off"];
