@@ -1,4 +1,5 @@
 import { sessionIdFromToken, generateSessionToken } from "../../app/modules/auth/session.server.ts";
+import { creditWin } from "../../app/modules/promoters/credit.server.ts";
 import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";
 import type { Queryable } from "../client.ts";
 import {
@@ -213,6 +214,17 @@ export async function seedPromoters(
       .returning("id")
       .executeTakeFirstOrThrow();
     if (f.stage === "won") {
+      // The win's credit, as the product splits it when a manager marks a referral won.
+      await creditWin(
+        db,
+        {
+          id: referral.id,
+          advocate_id: id(f.advocate),
+          contact_email: f.contactEmail,
+          created_at: created,
+        },
+        changed,
+      );
       // Worth 0 points by default: a win is thanked, not paid for.
       await awardPoints(db, {
         userId: id(f.advocate),

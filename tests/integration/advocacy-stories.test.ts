@@ -309,9 +309,18 @@ describe("review workflow", () => {
     expect(page).toMatch(/<text[^>]*>Before<\/text>/);
     expect(page).toContain(`<meta property="og:title" content="Detention charges down by $310k"/>`);
     expect(page).toContain(`<meta property="og:type" content="article"/>`);
-    expect(page).toMatch(
-      /<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/stories\/[^"]+\/chart\.svg/,
-    );
+    // The share picture is a PNG rendered from the story, small enough for every network.
+    const ogImage =
+      /<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+(\/og\/story\/[^"]+\.png)"/.exec(
+        page,
+      );
+    expect(ogImage).not.toBeNull();
+    const picture = await anon.get(ogImage![1]);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get("content-type")).toBe("image/png");
+    const bytes = Buffer.from(await picture.arrayBuffer());
+    expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    expect(bytes.length).toBeLessThan(300 * 1024);
     expect(page).toContain(`href="/u/${author.handle}"`);
     expect(page).toContain("Ask Catie about this");
     // Review comments never reach the public page.

@@ -321,7 +321,7 @@ describe("profile pages", () => {
       "og:url": `${server.url}/u/${user.handle}`,
       "og:site_name": "Limelight",
       "profile:username": user.handle,
-      "twitter:card": "summary",
+      "twitter:card": "summary_large_image",
       "twitter:title": "Zoe &quot;Z&quot; Ortega",
       "twitter:description": "Runs data for 40 clinics &lt;b&gt;&quot;quoted&quot;&lt;/b&gt;",
     });

@@ -182,6 +182,8 @@ describe("probes and 503s on PostgreSQL behind a proxy", () => {
     expect(await status("/advocates")).toBe(200);
     await proxy.cut();
     try {
+      // Once the app has seen the database go (a probe is enough), pages do not wait for it.
+      expect(await status("/readyz")).toBe(503);
       const page = await fetch(`${server.url}/advocates`);
       expect(page.status).toBe(503);
       expect(page.headers.get("retry-after")).toBe("5");

@@ -166,6 +166,9 @@ describe("/manage/reputation", () => {
       "case_study_published",
       "reference_call_completed",
       "referral_won",
+      "chapter_led",
+      "event_hosted",
+      "event_spoke",
     ])
       form[k] = all[k];
     expect(form.reply_upvoted).toBe("5");

@@ -102,14 +102,16 @@ export async function enqueue(
     });
     return kept ? "digest" : "never";
   }
-  const payload = message.payload.text.includes(UNSUBSCRIBE_TOKEN_SLOT)
-    ? signed(
-        message.payload,
-        message.userId !== null
-          ? unsubscribeToken(await signingSecret(trx), message.userId, message.kind)
-          : addressUnsubscribeToken(await signingSecret(trx), message.recipient, group!),
-      )
-    : message.payload;
+  // Webhooks share the outbox; only mail carries an unsubscribe link to sign.
+  const payload =
+    message.channel === "email" && message.payload.text?.includes(UNSUBSCRIBE_TOKEN_SLOT)
+      ? signed(
+          message.payload,
+          message.userId !== null
+            ? unsubscribeToken(await signingSecret(trx), message.userId, message.kind)
+            : addressUnsubscribeToken(await signingSecret(trx), message.recipient, group!),
+        )
+      : message.payload;
   await trx
     .insertInto("outbox_messages")
     .values({
