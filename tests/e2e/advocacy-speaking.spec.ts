@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, expectAccessible, login, openTo, test } from "./fixtures.ts";
+import { DEMO, expect, expectAccessible, login, test } from "./fixtures.ts";
 
 const MINUTE = 60_000;
 
@@ -9,7 +9,6 @@ const utcLocal = (instant: number) => new Date(instant).toISOString().slice(0, 1
 test("a manager posts an opportunity, an advocate applies, is accepted live, speaks, and the verified talk shows on her profile with its points", async ({
   page: managerPage,
   browser,
-  account,
 }) => {
   // The talk has to actually happen before it can be verified: the event
   // starts a minute or two from now, in real time.
@@ -18,13 +17,9 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   const title = `Ops analytics fireside ${suffix}`;
   const eventName = `Columbus Freight Forum ${suffix}`;
   const startsAt = Math.ceil((Date.now() + 80_000) / MINUTE) * MINUTE;
-  const [manager, catieAccount] = await Promise.all([
-    account("manager", "opportunities"),
-    account("advocate", "catie", "Catie Brennan"),
-  ]);
 
   // The manager posts the opportunity.
-  await login(managerPage, manager.email, manager.password);
+  await login(managerPage, DEMO.manager);
   await managerPage.goto("/manage/speaking");
   await managerPage.getByRole("link", { name: "Post an opportunity" }).click();
   await managerPage.getByLabel("Title", { exact: true }).fill(title);
@@ -48,8 +43,7 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   // Catie finds it on /speaking and applies.
   const catieContext = await browser.newContext();
   const catie = await catieContext.newPage();
-  await login(catie, catieAccount.email, catieAccount.password);
-  await openTo(catie, "Speaking");
+  await login(catie, DEMO.catie);
   await catie.goto("/speaking");
   const card = catie.locator("li", { has: catie.getByRole("link", { name: title }) });
   await expect(card.getByText("+100 points when verified")).toBeVisible();
@@ -69,7 +63,7 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
 
   // The manager accepts with a message; Catie hears about it live, without reloading.
   await managerPage.goto(opportunityUrl);
-  const application = managerPage.getByTestId(`application-${catieAccount.handle}`);
+  const application = managerPage.getByTestId("application-catie");
   await application.getByLabel("Message to Catie Brennan").fill(`See you on stage, ${suffix}.`);
   await application.getByRole("button", { name: "Accept" }).click();
   await expect(managerPage.getByText("Accepted — the talk is scheduled")).toBeVisible();
@@ -114,7 +108,7 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   // Anyone now sees the verified talk and its points on Catie's profile.
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
-  await visitor.goto(`/u/${catieAccount.handle}`);
+  await visitor.goto("/u/catie");
   const talk = visitor
     .getByTestId("profile-talks")
     .locator("li", { hasText: `One number, ${suffix}` });
@@ -135,16 +129,14 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
 
 test("a visitor can see opportunities but is not offered an application, and logging a future talk with evidence is refused next to the date", async ({
   page,
-  account,
 }) => {
-  const catie = await account("advocate", "catie");
   await page.goto("/speaking");
   await expect(page.getByRole("heading", { name: "Open opportunities" })).toBeVisible();
   await page.getByRole("link", { name: "Customer keynote and customer track" }).click();
   await expect(page.getByText("as a verified customer to apply")).toBeVisible();
   await expect(page.getByRole("button", { name: "Send application" })).toHaveCount(0);
 
-  await login(page, catie.email, catie.password);
+  await login(page, DEMO.catie);
   await page.goto("/speaking/talks/new");
   await page.getByLabel("Title", { exact: true }).fill("A talk from the future");
   await page.getByLabel("Event", { exact: true }).fill("Next Year Summit");

@@ -149,7 +149,7 @@ test("a prospect asks Catie for a conversation; she accepts, both complete it an
   browser,
   account,
 }) => {
-  const advocate = await account("advocate", "catie", "Catie Brennan");
+  const advocate = await account("advocate", "referee", "Rosa Brennan");
   const topic = `Dispatch dashboards for a ${randomBytes(2).toString("hex")} fleet`;
   // Catie is signed in elsewhere and hears about the request as it arrives.
   const catieContext = await browser.newContext();
@@ -166,7 +166,7 @@ test("a prospect asks Catie for a conversation; she accepts, both complete it an
     .getByLabel("Some context")
     .fill("We run 180 trucks and our weekly scorecard takes two days.");
   await ask.getByLabel("Times that suit you").fill("Weekday mornings ET");
-  await ask.getByRole("button", { name: "Ask Catie" }).click();
+  await ask.getByRole("button", { name: "Ask Rosa" }).click();
   await expect(page.getByRole("heading", { name: topic })).toBeVisible();
   await expect(page.getByTestId("reference-status")).toHaveText("Waiting for the advocate");
   await expect(page.getByTestId("advocate-email")).toHaveText("Email shared after acceptance");
