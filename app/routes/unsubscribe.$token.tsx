@@ -45,7 +45,11 @@ const badLink = (token: string) => (isAddressToken(token) ? BAD_LINK : BAD_LINK_
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const found = await target(context.db, token);
-  if (!found) return json({ ok: false as const, error: badLink(token) }, { status: 400 });
+  if (!found)
+    return json(
+      { ok: false as const, member: !isAddressToken(token), error: badLink(token) },
+      { status: 400 },
+    );
   return json({
     ok: true as const,
     member: found.member,
@@ -83,10 +87,10 @@ export default function UnsubscribePage() {
   const data = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const footer =
-    data.ok && !data.member
-      ? undefined
-      : { text: "Want to choose for every kind?", to: "/settings/email", label: "Email settings" };
+  // Only members have settings to go to: an address without an account is never sent there.
+  const footer = data.member
+    ? { text: "Want to choose for every kind?", to: "/settings/email", label: "Email settings" }
+    : undefined;
   if (!data.ok || (done && !done.done))
     return (
       <AuthFrame title="This link does not work" footer={footer}>

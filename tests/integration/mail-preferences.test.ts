@@ -253,7 +253,9 @@ describe("one-click unsubscribe", () => {
     ]) {
       const page = await visitor.get(bad);
       expect(page.status, bad).toBe(400);
-      expect(await page.text()).toContain("This unsubscribe link is not one we sent");
+      const html = await page.text();
+      expect(html).toContain("This unsubscribe link is not one we sent");
+      expect(html, bad).toContain('href="/settings/email"');
       expect((await visitor.post(bad, { "List-Unsubscribe": "One-Click" })).status, bad).toBe(400);
     }
     await send(user, "tier_renewal_due");

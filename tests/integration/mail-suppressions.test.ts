@@ -129,7 +129,10 @@ describe("unsubscribing without an account", () => {
     for (const bad of [forged, otherAddress, otherGroup, "/unsubscribe/a.nonsense"]) {
       const page = await visitor.get(bad);
       expect(page.status, bad).toBe(400);
-      expect(await page.text()).toContain("This unsubscribe link is not one we sent");
+      const html = await page.text();
+      expect(html).toContain("This unsubscribe link is not one we sent");
+      // An address without an account has no settings to be sent to.
+      expect(html, bad).not.toContain('href="/settings/email"');
       expect((await visitor.post(bad, { "List-Unsubscribe": "One-Click" })).status, bad).toBe(400);
       expect((await visitor.post(bad, { scope: "all" })).status, bad).toBe(400);
     }
