@@ -61,7 +61,8 @@ export function sendDatabaseUnavailable(res: Response) {
  * While PostgreSQL is known to be away, requests that need it are answered
  * 503 at once instead of each waiting for a connection that will not come.
  * A request already under way when the connection drops fails with a 500
- * from the framework; it is reported as the 503 it really is.
+ * from the framework; it is answered with the same 503 page instead of the
+ * framework's error page, which would only say that something went wrong.
  */
 export function databaseGate(database: DatabaseHealth): RequestHandler {
   return (_req, res, next) => {
@@ -71,13 +72,30 @@ export function databaseGate(database: DatabaseHealth): RequestHandler {
     }
     const setStatus = res.status.bind(res);
     res.status = (code: number) => {
-      if (code === 500 && !database.available) {
-        res.setHeader("Retry-After", String(RETRY_AFTER_S));
-        res.statusMessage = "Service Unavailable";
-        return setStatus(503);
-      }
-      return setStatus(code);
+      if (code !== 500 || database.available || res.headersSent) return setStatus(code);
+      res.status = setStatus;
+      replaceBodyWith(res, () => sendDatabaseUnavailable(res));
+      return res;
     };
     next();
   };
+}
+
+/**
+ * Drops what the framework writes after this point (its headers and its error
+ * page; headers set before, such as the security ones, stay) and sends
+ * `answer` in their place when it ends the response.
+ */
+function replaceBodyWith(res: Response, answer: () => void) {
+  const { write, end, setHeader, append } = res;
+  res.write = (() => true) as Response["write"];
+  res.setHeader = (() => res) as Response["setHeader"];
+  res.append = (() => res) as Response["append"];
+  res.end = ((...args: unknown[]) => {
+    Object.assign(res, { write, end, setHeader, append });
+    answer();
+    const done = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+    if (done) res.once("finish", done);
+    return res;
+  }) as Response["end"];
 }
