@@ -17,9 +17,9 @@ import type { TierTables } from "./tables/tiers.ts";
 import type { TestimonialTables } from "./tables/testimonials.ts";
 import type { ShareTables } from "./tables/share.ts";
 
-/** A timestamp column that the database fills in by default. */
-export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+import type { CreatedAt, Timestamp } from "./columns.ts";
+
+export type { CreatedAt, Timestamp } from "./columns.ts";
 
 export const ROLES = ["prospect", "advocate", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];

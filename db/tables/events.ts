@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { CreatedAt } from "../schema.ts";
+import type { CreatedAt } from "../columns.ts";
 
 type Stamp = ColumnType<Date, Date | string, Date | string>;
 type OptionalStamp = ColumnType<

@@ -12,7 +12,9 @@ import { databaseGate } from "../../server/health.ts";
 async function sendRemixResponse(res: express.Response, page: Response) {
   res.status(page.status);
   for (const [key, value] of page.headers.entries()) res.append(key, value);
-  for await (const chunk of page.body ?? []) res.write(chunk);
+  const body = Buffer.from(await page.arrayBuffer());
+  res.write(body.subarray(0, 16));
+  res.write(body.subarray(16));
   res.end();
 }
 
