@@ -169,7 +169,15 @@ describe("the promoter funnel", () => {
         revenue_cents: 500_000,
         margin_cents: 100_000,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      // Every win carries its credit (all of it to the referrer when nobody else helped).
+      .then(({ id }) =>
+        handle.db
+          .insertInto("referral_credits")
+          .values({ referral_id: id, advocate_id: promoter.id, share_bp: 10_000 })
+          .execute(),
+      );
     const after = await promoterFunnelReport(handle.db);
     const delta = (key: string) =>
       after.overall.steps.find((x) => x.key === key)!.count -
