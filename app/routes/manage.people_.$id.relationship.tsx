@@ -6,7 +6,11 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ConversationForm, NextStepForm } from "~/components/relationships/relationship-forms.tsx";
+import {
+  ConversationForm,
+  GoalForm,
+  NextStepForm,
+} from "~/components/relationships/relationship-forms.tsx";
 import {
   ConversationList,
   GoalList,
@@ -19,11 +23,13 @@ import {
   addNextStep,
   completeNextStep,
   recordConversation,
+  recordGoal,
   relationshipOf,
 } from "~/modules/relationships/relationship.server.ts";
 import { suggestionsFor } from "~/modules/relationships/suggestions.server.ts";
 import {
   ConversationSchema,
+  GoalSchema,
   NextStepDoneSchema,
   NextStepSchema,
 } from "~/modules/relationships/validation.ts";
@@ -56,12 +62,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const INTENTS = {
+  goal: GoalSchema,
   conversation: ConversationSchema,
   "next-step": NextStepSchema,
   done: NextStepDoneSchema,
 } satisfies Record<string, z.ZodTypeAny>;
 
 const DONE_TITLES = {
+  goal: "Goal recorded",
   conversation: "Conversation recorded",
   "next-step": "Next step added",
   done: "Next step done",
@@ -76,7 +84,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return invalidForm({ ...parsed, formError: parsed.formError ?? "Nothing was saved." });
   const ctx = await commandContext(request, context);
   try {
-    if (parsed.intent === "conversation")
+    if (parsed.intent === "goal") await recordGoal(ctx, { ...parsed.data, advocateId });
+    else if (parsed.intent === "conversation")
       await recordConversation(ctx, { ...parsed.data, advocateId });
     else if (parsed.intent === "next-step") await addNextStep(ctx, { ...parsed.data, advocateId });
     else await completeNextStep(ctx, { ...parsed.data, advocateId });
@@ -128,6 +137,7 @@ export default function RelationshipPage() {
       </p>
       <Panel title={`${first}'s goals, in their words`} testId="goals-panel">
         <GoalList goals={data.goals} name={first} />
+        <GoalForm name={first} error={actionData} busy={busy} />
       </Panel>
       <Panel title="Suggested opportunities">
         <SuggestionList suggestions={data.suggestions} />
