@@ -173,6 +173,15 @@ export async function recordStoryRead(
   input: { userId: number; storyId: number; authorId: number; token: string | null; now: Date },
 ) {
   if (input.userId === input.authorId) return;
+  // Only the first read counts, so every later view is one indexed read and no write.
+  const known = await db
+    .selectFrom("prospect_touches")
+    .select("id")
+    .where("user_id", "=", input.userId)
+    .where("story_id", "=", input.storyId)
+    .where("kind", "=", "story_read")
+    .executeTakeFirst();
+  if (known) return;
   const click = await clickForToken(db, input.token);
   await db
     .insertInto("prospect_touches")
