@@ -137,7 +137,8 @@ export default function RelationshipPage() {
       </p>
       <Panel title={`${first}'s goals, in their words`} testId="goals-panel">
         <GoalList goals={data.goals} name={first} />
-        <GoalForm name={first} error={actionData} busy={busy} />
+        {/* Keyed on the list, so a form starts empty again once its entry is saved. */}
+        <GoalForm key={data.goals.length} name={first} error={actionData} busy={busy} />
       </Panel>
       <Panel title="Suggested opportunities">
         <SuggestionList suggestions={data.suggestions} />
@@ -146,6 +147,7 @@ export default function RelationshipPage() {
         <Panel title="Next steps">
           <NextStepList steps={data.nextSteps} now={data.now} busy={busy} />
           <NextStepForm
+            key={data.nextSteps.length}
             owners={data.owners}
             viewerId={data.viewerId}
             tomorrow={data.tomorrow}
@@ -154,7 +156,12 @@ export default function RelationshipPage() {
           />
         </Panel>
         <Panel title="Conversations">
-          <ConversationForm today={data.today} error={actionData} busy={busy} />
+          <ConversationForm
+            key={data.conversations.length}
+            today={data.today}
+            error={actionData}
+            busy={busy}
+          />
           <ConversationList conversations={data.conversations} />
         </Panel>
       </div>

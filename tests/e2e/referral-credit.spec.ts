@@ -102,6 +102,20 @@ test("a manager adjusts the suggested credit of a won referral; both advocates' 
   expect(await revenueOf(page, referrer.handle)).toBe("$7,000");
   expect(await revenueOf(page, helper.handle)).toBe("$3,000");
 
+  // Referral-link figures are one tab away, for staff only.
+  await page.getByRole("link", { name: "Referral links", exact: true }).click();
+  await expect(page).toHaveURL(/\/manage\/referral-links$/);
+  await expect(page.getByTestId("links-clicks")).toBeVisible();
+  await page.screenshot({ path: "test-results/shots/referral-links-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/shots/referral-links-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const advocateTab = await browser.newContext();
+  const refused = await advocateTab.newPage();
+  await login(refused, helper.email, helper.password);
+  expect((await refused.goto("/manage/referral-links"))?.status()).toBe(403);
+  await advocateTab.close();
+
   // The change and its reason are in the audit log.
   await page.goto("/manage/audit");
   await expect(page.getByText("The helper ran the evaluation call.").first()).toBeVisible();

@@ -30,19 +30,26 @@ test("a manager keeps the relationship behind an advocate; the advocate edits th
   await goalForm.getByRole("button", { name: "Record goal" }).click();
   await expect(page.getByText("Goal recorded")).toBeVisible();
   await expect(page.getByTestId("goals")).toHaveText(heard);
+  await expect(goalForm.getByLabel("A goal they told you")).toHaveValue("");
 
   const conversation = page.getByRole("form", { name: "Record a conversation" });
   await conversation.getByLabel("Notes").fill(notes);
   await conversation.getByRole("button", { name: "Record conversation" }).click();
   await expect(page.getByText("Conversation recorded")).toBeVisible();
   await expect(page.getByTestId("conversations")).toContainText(notes);
+  await expect(conversation.getByLabel("Notes")).toHaveValue("");
 
   const nextStep = page.getByRole("form", { name: "Add a next step" });
   await nextStep.getByLabel("Next step", { exact: true }).fill(step);
   await nextStep.getByRole("button", { name: "Add next step" }).click();
   await expect(page.getByText("Next step added")).toBeVisible();
   await expect(page.getByTestId("next-steps")).toContainText(step);
+  await expect(nextStep.getByLabel("Next step", { exact: true })).toHaveValue("");
   await expect(page.getByTestId("next-steps")).toContainText(manager.displayName);
+  await page.screenshot({ path: "test-results/shots/relationship-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/shots/relationship-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // The advocate: refused the staff page, and their settings carry their goals and nothing else.
   const theirs = await browser.newContext();
