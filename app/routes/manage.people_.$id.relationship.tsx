@@ -6,7 +6,11 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ConversationForm, NextStepForm } from "~/components/relationships/relationship-forms.tsx";
+import {
+  ConversationForm,
+  GoalForm,
+  NextStepForm,
+} from "~/components/relationships/relationship-forms.tsx";
 import {
   ConversationList,
   GoalList,
@@ -19,11 +23,13 @@ import {
   addNextStep,
   completeNextStep,
   recordConversation,
+  recordGoal,
   relationshipOf,
 } from "~/modules/relationships/relationship.server.ts";
 import { suggestionsFor } from "~/modules/relationships/suggestions.server.ts";
 import {
   ConversationSchema,
+  GoalSchema,
   NextStepDoneSchema,
   NextStepSchema,
 } from "~/modules/relationships/validation.ts";
@@ -56,12 +62,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const INTENTS = {
+  goal: GoalSchema,
   conversation: ConversationSchema,
   "next-step": NextStepSchema,
   done: NextStepDoneSchema,
 } satisfies Record<string, z.ZodTypeAny>;
 
 const DONE_TITLES = {
+  goal: "Goal recorded",
   conversation: "Conversation recorded",
   "next-step": "Next step added",
   done: "Next step done",
@@ -76,7 +84,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return invalidForm({ ...parsed, formError: parsed.formError ?? "Nothing was saved." });
   const ctx = await commandContext(request, context);
   try {
-    if (parsed.intent === "conversation")
+    if (parsed.intent === "goal") await recordGoal(ctx, { ...parsed.data, advocateId });
+    else if (parsed.intent === "conversation")
       await recordConversation(ctx, { ...parsed.data, advocateId });
     else if (parsed.intent === "next-step") await addNextStep(ctx, { ...parsed.data, advocateId });
     else await completeNextStep(ctx, { ...parsed.data, advocateId });
@@ -128,6 +137,8 @@ export default function RelationshipPage() {
       </p>
       <Panel title={`${first}'s goals, in their words`} testId="goals-panel">
         <GoalList goals={data.goals} name={first} />
+        {/* Keyed on the list, so a form starts empty again once its entry is saved. */}
+        <GoalForm key={data.goals.length} name={first} error={actionData} busy={busy} />
       </Panel>
       <Panel title="Suggested opportunities">
         <SuggestionList suggestions={data.suggestions} />
@@ -136,6 +147,7 @@ export default function RelationshipPage() {
         <Panel title="Next steps">
           <NextStepList steps={data.nextSteps} now={data.now} busy={busy} />
           <NextStepForm
+            key={data.nextSteps.length}
             owners={data.owners}
             viewerId={data.viewerId}
             tomorrow={data.tomorrow}
@@ -144,7 +156,12 @@ export default function RelationshipPage() {
           />
         </Panel>
         <Panel title="Conversations">
-          <ConversationForm today={data.today} error={actionData} busy={busy} />
+          <ConversationForm
+            key={data.conversations.length}
+            today={data.today}
+            error={actionData}
+            busy={busy}
+          />
           <ConversationList conversations={data.conversations} />
         </Panel>
       </div>

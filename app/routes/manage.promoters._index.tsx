@@ -209,6 +209,9 @@ export default function Promoters() {
           <ButtonLink to="/manage/promoters/unsubscribed" variant="secondary">
             Unsubscribed
           </ButtonLink>
+          <ButtonLink to="/manage/referral-links" variant="secondary">
+            Referral links
+          </ButtonLink>
         </div>
       </div>
       {invited ? <InvitationSent invited={invited} /> : null}

@@ -32,6 +32,7 @@ export default function ManageLayout() {
           { to: "/manage/promoters", label: "Promoters" },
           { to: "/manage/references", label: "References" },
           { to: "/manage/referrals", label: "Referrals" },
+          { to: "/manage/referral-links", label: "Referral links" },
           { to: "/manage/advocates", label: "Return on relationship" },
           { to: "/manage/reputation", label: "Reputation" },
           { to: "/manage/speaking", label: "Speaking" },

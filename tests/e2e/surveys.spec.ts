@@ -81,6 +81,14 @@ test("a customer's 10 becomes a consented testimonial a manager turns into a cas
   await card.getByRole("button", { name: "Start a case-study draft" }).click();
   await expect(page).toHaveURL(/\/manage\/stories\/\d+$/);
   await expect(page.getByText("Case-study draft started")).toBeVisible();
+  // The draft is the customer's to write, started from their own words.
+  await expect(page.getByRole("link", { name: customer.displayName }).first()).toBeVisible();
+  await expect(page.getByText(/started from testimonial \d+/)).toBeVisible();
+  await expect(page.getByText(comment).first()).toBeVisible();
+  // One draft per testimonial: the wall no longer offers a second.
+  await page.goto("/testimonials?industry=Financial+services");
+  await expect(card.getByText("Case study started")).toBeVisible();
+  await expect(card.getByRole("button", { name: "Start a case-study draft" })).toHaveCount(0);
 
   // A detractor's answer opens a follow-up on the dashboard.
   const other = await browser.newContext();

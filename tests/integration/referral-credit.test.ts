@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
+import { publishStory } from "../../app/modules/advocacy/story-review.server.ts";
+import { saveStory } from "../../app/modules/advocacy/story-writing.server.ts";
+import { StorySchema } from "../../app/modules/advocacy/validation.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
@@ -169,5 +173,92 @@ describe("partial credit for a won referral", () => {
     const shown = await (await prospect.c.get(profile)).json();
     expect(shown.helpedCompanies).toBe(1);
     expect(JSON.stringify(shown)).not.toMatch(/revenue|margin/i);
+  });
+});
+
+describe("the authors of stories a prospect read", () => {
+  it("share the credit of a win, once however often the prospect read their story", async () => {
+    const author = await person("advocate");
+    const referrer = await person("advocate");
+    const manager = await person("manager");
+    const prospect = await person("prospect");
+    const story = await saveStory(contextFor(handle.db, author.user), {
+      story: StorySchema.parse({
+        title: `Carrier scorecards in a week ${author.user.id}`,
+        company: "Bluewater Freight Co.",
+        industry: "Logistics",
+        productArea: "Dashboards and reporting",
+        challenge: "Forty spreadsheets, and nobody trusted any of them for a carrier review.",
+        solution: "One live dashboard that dispatch and finance both read every morning.",
+        results: "Carrier reviews went from a week of preparation to an afternoon.",
+        pullQuote: "Everyone reads the same number.",
+        "metric-0-label": "Review preparation",
+        "metric-0-before": "40",
+        "metric-0-after": "4",
+        "metric-0-unit": "hours",
+        consent: "on",
+      }),
+      submit: true,
+    });
+    await publishStory(contextFor(handle.db, manager.user), { id: story.id });
+    const { slug } = await handle.db
+      .selectFrom("case_studies")
+      .select("slug")
+      .where("id", "=", story.id)
+      .executeTakeFirstOrThrow();
+
+    for (let i = 0; i < 3; i++) expect((await prospect.c.get(`/stories/${slug}`)).status).toBe(200);
+    // The author reading their own story is no evidence of anything.
+    expect((await author.c.get(`/stories/${slug}`)).status).toBe(200);
+    const reads = await handle.db
+      .selectFrom("prospect_touches")
+      .select(["user_id", "advocate_id"])
+      .where("story_id", "=", story.id)
+      .where("kind", "=", "story_read")
+      .execute();
+    expect(reads).toEqual([{ user_id: prospect.user.id, advocate_id: author.user.id }]);
+
+    expect(
+      (
+        await referrer.c.post("/referrals?_data=routes%2Freferrals", {
+          contactName: prospect.user.display_name,
+          contactEmail: prospect.user.email,
+          company: "Bluewater Freight Co.",
+          consent: "on",
+        })
+      ).status,
+    ).toBe(204);
+    const referral = await handle.db
+      .selectFrom("referrals")
+      .select("id")
+      .where("advocate_id", "=", referrer.user.id)
+      .executeTakeFirstOrThrow();
+    for (const [stage, extra] of [
+      ["contacted", {}],
+      ["qualified", {}],
+      ["won", { revenue: "8,000", margin: "2,000" }],
+    ] as const)
+      expect(
+        (
+          await manager.c.post("/manage/referrals?_data=routes%2Fmanage.referrals", {
+            referralId: String(referral.id),
+            stage,
+            ...extra,
+          })
+        ).status,
+      ).toBe(204);
+
+    expect(await creditRows(referral.id)).toEqual(
+      [
+        { advocate_id: referrer.user.id, share_bp: 5000 },
+        { advocate_id: author.user.id, share_bp: 5000 },
+      ].sort((a, b) => a.advocate_id - b.advocate_id),
+    );
+    const page = await (await manager.c.get(CREDIT(referral.id))).json();
+    const authorRow = page.rows.find(
+      (r: { advocateId: number }) => r.advocateId === author.user.id,
+    );
+    expect(authorRow.reasons).toEqual(["wrote a story they read before asking"]);
+    expect(await ror(manager.c, author.user.handle)).toEqual({ revenue: 400_000, margin: 100_000 });
   });
 });

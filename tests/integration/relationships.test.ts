@@ -132,6 +132,31 @@ describe("the relationship behind each advocate", () => {
     expect(mail).toHaveLength(1);
   });
 
+  it("a manager writes down a goal the advocate told them; it joins the advocate's own list", async () => {
+    const manager = await insertUser(handle.db, { role: "manager" });
+    const advocate = await insertUser(handle.db, { role: "advocate" });
+    const staff = await client().signIn(manager.email);
+    const own = await client().signIn(advocate.email);
+    expect((await own.post(GOALS, { goals: "Speak at a conference" })).status).toBe(204);
+
+    const empty = await staff.post(page(advocate.id), { intent: "goal", goal: "  " });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).fieldErrors.goal).toBe("Write the goal in their words.");
+    const byAdvocate = await own.post(page(advocate.id), { intent: "goal", goal: "Be famous" });
+    expect(byAdvocate.status).toBe(403);
+    const heard = "Get known as an expert in SSO";
+    expect((await staff.post(page(advocate.id), { intent: "goal", goal: heard })).status).toBe(204);
+    expect((await (await own.get(GOALS)).json()).goals).toEqual(["Speak at a conference", heard]);
+
+    // Five is the limit, as on the advocate's own page; the sixth is refused and nothing changes.
+    for (const goal of ["Mentor", "Write a case study", "Join the beta"])
+      expect((await staff.post(page(advocate.id), { intent: "goal", goal })).status).toBe(204);
+    const sixth = await staff.post(page(advocate.id), { intent: "goal", goal: "One more" });
+    expect(sixth.status).toBe(400);
+    expect((await sixth.json()).fieldErrors.goal).toMatch(/already have 5 goals/);
+    expect((await (await own.get(GOALS)).json()).goals).toHaveLength(5);
+  });
+
   it("unknown people and staff have no relationship page", async () => {
     const manager = await insertUser(handle.db, { role: "manager" });
     const staff = await client().signIn(manager.email);
@@ -169,7 +194,15 @@ describe("the promoter funnel", () => {
         revenue_cents: 500_000,
         margin_cents: 100_000,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      // Every win carries its credit (all of it to the referrer when nobody else helped).
+      .then(({ id }) =>
+        handle.db
+          .insertInto("referral_credits")
+          .values({ referral_id: id, advocate_id: promoter.id, share_bp: 10_000 })
+          .execute(),
+      );
     const after = await promoterFunnelReport(handle.db);
     const delta = (key: string) =>
       after.overall.steps.find((x) => x.key === key)!.count -

@@ -1,8 +1,32 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
-import type { ConversationSchema, NextStepSchema } from "~/modules/relationships/validation.ts";
+import type {
+  ConversationSchema,
+  GoalSchema,
+  NextStepSchema,
+} from "~/modules/relationships/validation.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
+
+/** Write down a goal the advocate told the team, in their words; it joins their own list. */
+export function GoalForm(props: { name: string; error?: ActionError; busy: boolean }) {
+  const { field } = formFields<typeof GoalSchema>(props.error, {}, { intent: "goal" });
+  const mine = props.error?.values?.intent === "goal";
+  return (
+    <Form method="post" className="mt-4 space-y-3" noValidate aria-label="Record a goal">
+      <input type="hidden" name="intent" value="goal" />
+      <FormError message={mine ? props.error?.formError : undefined} />
+      <TextField
+        label="A goal they told you"
+        hint={`In ${props.name}'s words. ${props.name} sees it in their settings and can change it.`}
+        {...field("goal")}
+      />
+      <Button type="submit" size="sm" disabled={props.busy}>
+        Record goal
+      </Button>
+    </Form>
+  );
+}
 
 /** Record a conversation: the day it was held and what was said. */
 export function ConversationForm(props: { today: string; error?: ActionError; busy: boolean }) {

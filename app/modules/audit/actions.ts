@@ -83,6 +83,7 @@ export type AuditAction =
   | "testimonial.story_started"
   // The relationship behind each advocate
   | "goals.saved"
+  | "relationship.goal_recorded"
   | "relationship.conversation_recorded"
   | "relationship.next_step_added"
   | "relationship.next_step_done"

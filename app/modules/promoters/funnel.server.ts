@@ -5,14 +5,12 @@ import { firstLedgerEntryAt } from "../reputation/dashboard-reads.server.ts";
 import { emailsWithLiveTestimonial } from "../testimonials/funnel-reads.server.ts";
 import {
   advocatesWhoGaveReferences,
-  allAnswers,
   referralsByAdvocate,
-  surveyedRecipients,
-  type AnswerRow,
-  type SurveyedRow,
+  surveyStepCounts,
+  type ScopedSurveyCounts,
 } from "./funnel-reads.server.ts";
-import { isPromoterScore, PROMOTER_STEPS, type FunnelStepKey } from "./funnel.ts";
-import { lastMonths, monthKey } from "./survey.server.ts";
+import { PROMOTER_STEPS, type FunnelStepKey } from "./funnel.ts";
+import { lastMonths } from "./survey.server.ts";
 
 export { PROMOTER_STEPS, SEED_REFERRAL_SHARE, type FunnelStepKey } from "./funnel.ts";
 
@@ -26,13 +24,6 @@ interface Afterwards {
   revenueCents: number;
 }
 
-/** One person in one scope (everything, one survey, one month). */
-interface ScopedPerson {
-  email: string;
-  answered: boolean;
-  promoter: boolean;
-}
-
 export interface FunnelStepCount {
   key: FunnelStepKey;
   label: string;
@@ -43,22 +34,17 @@ export interface FunnelStepCount {
 
 export interface ScopedFunnel {
   steps: FunnelStepCount[];
-  /** Revenue (cents) of the won referrals made by these promoters. */
+  /** Revenue (cents) credited to these promoters: each won referral times their share. */
   revenueCents: number;
   /** Promoters who made at least one referral, of all promoters, in whole percent; null without promoters. */
   promotersWhoReferred: number | null;
 }
 
-/** Each step's people, in order; the steps after "promoter" are promoters who did that. */
-function stepSets(people: ScopedPerson[], after: Map<string, Afterwards>) {
-  const reached = (key: FunnelStepKey, p: ScopedPerson): boolean => {
-    if (key === "surveyed") return true;
-    if (key === "answered") return p.answered;
-    if (!p.promoter) return false;
-    const a = after.get(p.email);
+/** The later steps' people, in order: promoters who did that. */
+function laterSteps(promoters: Set<string>, after: Map<string, Afterwards>) {
+  const reached = (key: FunnelStepKey, email: string): boolean => {
+    const a = after.get(email);
     switch (key) {
-      case "promoter":
-        return true;
       case "recommended":
         return Boolean(a?.recommended);
       case "joined":
@@ -71,29 +57,50 @@ function stepSets(people: ScopedPerson[], after: Map<string, Afterwards>) {
         return Boolean(a?.referred);
       case "revenue":
         return (a?.revenueCents ?? 0) > 0;
+      default:
+        return true;
     }
   };
-  return PROMOTER_STEPS.map((step) => ({
+  return PROMOTER_STEPS.slice(SURVEY_STEPS).map((step) => ({
     ...step,
-    people: new Set(people.filter((p) => reached(step.key, p)).map((p) => p.email)),
+    people: new Set([...promoters].filter((email) => reached(step.key, email))),
   }));
 }
 
+/** The first steps (surveyed, answered, promoter) are counted in SQL; the rest follow the promoters. */
+const SURVEY_STEPS = 3;
+
+const percentOf = (part: number, whole: number | undefined) =>
+  whole ? Math.round((part / whole) * 100) : null;
+
 /** Counts and step-to-step conversion for one scope. */
-export function countFunnel(people: ScopedPerson[], after: Map<string, Afterwards>): ScopedFunnel {
-  const sets = stepSets(people, after);
-  const steps = sets.map((s, i): FunnelStepCount => {
-    const before = sets[i - 1]?.people;
-    const kept = before ? [...s.people].filter((e) => before.has(e)).length : 0;
-    return {
-      key: s.key,
-      label: s.label,
-      count: s.people.size,
-      conversion: before && before.size ? Math.round((kept / before.size) * 100) : null,
-    };
-  });
-  const promoters = sets.find((s) => s.key === "promoter")!.people;
-  const referred = sets.find((s) => s.key === "referral")!.people;
+export function countFunnel(
+  scope: ScopedSurveyCounts,
+  after: Map<string, Afterwards>,
+): ScopedFunnel {
+  const { surveyed, answered, promoters: promoterCount } = scope.counts;
+  const promoters = new Set(scope.promoterEmails);
+  const later = laterSteps(promoters, after);
+  const first = [surveyed, answered, promoterCount];
+  const steps = [
+    ...PROMOTER_STEPS.slice(0, SURVEY_STEPS).map((step, i): FunnelStepCount => ({
+      key: step.key,
+      label: step.label,
+      count: first[i],
+      conversion: i === 0 ? null : percentOf(first[i], first[i - 1]),
+    })),
+    ...later.map((s, i): FunnelStepCount => {
+      const before = i === 0 ? promoters : later[i - 1].people;
+      const kept = [...s.people].filter((e) => before.has(e)).length;
+      return {
+        key: s.key,
+        label: s.label,
+        count: s.people.size,
+        conversion: percentOf(kept, i === 0 ? promoterCount : before.size),
+      };
+    }),
+  ];
+  const referred = later.find((s) => s.key === "referral")!.people;
   const revenueCents = [...promoters].reduce(
     (sum, e) => sum + (after.get(e)?.revenueCents ?? 0),
     0,
@@ -101,9 +108,7 @@ export function countFunnel(people: ScopedPerson[], after: Map<string, Afterward
   return {
     steps,
     revenueCents,
-    promotersWhoReferred: promoters.size
-      ? Math.round((referred.size / promoters.size) * 100)
-      : null,
+    promotersWhoReferred: percentOf(referred.size, promoters.size),
   };
 }
 
@@ -139,43 +144,10 @@ async function afterwardsOf(db: Queryable, emails: string[]): Promise<Map<string
           contributed: id !== undefined && (ledger.has(id) || posts.has(id)),
           referenceGiven: id !== undefined && references.has(id),
           referred: (referral?.referrals ?? 0) > 0,
-          revenueCents: referral?.wonRevenueCents ?? 0,
+          revenueCents: referral?.creditedRevenueCents ?? 0,
         },
       ];
     }),
-  );
-}
-
-/** Everyone surveyed or answering, each person once, judged by their latest answer. */
-function everyone(recipients: SurveyedRow[], answers: AnswerRow[]): ScopedPerson[] {
-  const latest = new Map<string, AnswerRow>();
-  for (const a of answers) latest.set(a.email, a); // oldest first: the last one wins
-  const emails = new Set([...recipients.map((r) => r.email), ...latest.keys()]);
-  return [...emails].map((email) => {
-    const answer = latest.get(email);
-    return {
-      email,
-      answered: Boolean(answer),
-      promoter: answer ? isPromoterScore(answer.score) : false,
-    };
-  });
-}
-
-function ofSurvey(recipients: SurveyedRow[], surveyId: number): ScopedPerson[] {
-  return recipients
-    .filter((r) => r.surveyId === surveyId)
-    .map((r) => ({
-      email: r.email,
-      answered: r.answeredAt !== null,
-      promoter: r.answeredAt !== null && r.score !== null && isPromoterScore(r.score),
-    }));
-}
-
-/** A month's cohort: sent a survey or answering that month, judged by their latest answer in it. */
-function ofMonth(recipients: SurveyedRow[], answers: AnswerRow[], month: string): ScopedPerson[] {
-  return everyone(
-    recipients.filter((r) => monthKey(r.sentAt) === month),
-    answers.filter((a) => monthKey(a.respondedAt) === month),
   );
 }
 
@@ -197,22 +169,27 @@ export async function promoterFunnelReport(
   options: { now?: Date; months?: number } = {},
 ): Promise<PromoterFunnelReport> {
   const now = options.now ?? new Date();
-  const [recipients, answers] = await Promise.all([surveyedRecipients(db), allAnswers(db)]);
-  const people = everyone(recipients, answers);
-  const after = await afterwardsOf(
+  const months = lastMonths(now, options.months ?? 12);
+  const { overall, bySurvey, byMonth } = await surveyStepCounts(
     db,
-    people.map((p) => p.email),
+    new Date(`${months[0]}-01T00:00:00Z`),
   );
-  const surveyIds = [...new Set(recipients.map((r) => r.surveyId))].sort((a, b) => b - a);
+  const promoters = new Set(
+    [overall, ...bySurvey.values(), ...byMonth.values()].flatMap((s) => s.promoterEmails),
+  );
+  const after = await afterwardsOf(db, [...promoters]);
+  const empty: ScopedSurveyCounts = {
+    counts: { surveyed: 0, answered: 0, promoters: 0 },
+    promoterEmails: [],
+  };
   return {
-    overall: countFunnel(people, after),
-    bySurvey: surveyIds.map((surveyId) => ({
-      surveyId,
-      funnel: countFunnel(ofSurvey(recipients, surveyId), after),
-    })),
-    monthly: lastMonths(now, options.months ?? 12).map((month) => ({
+    overall: countFunnel(overall, after),
+    bySurvey: [...bySurvey.keys()]
+      .sort((a, b) => b - a)
+      .map((surveyId) => ({ surveyId, funnel: countFunnel(bySurvey.get(surveyId)!, after) })),
+    monthly: months.map((month) => ({
       month,
-      funnel: countFunnel(ofMonth(recipients, answers, month), after),
+      funnel: countFunnel(byMonth.get(month) ?? empty, after),
     })),
   };
 }

@@ -173,6 +173,15 @@ export async function recordStoryRead(
   input: { userId: number; storyId: number; authorId: number; token: string | null; now: Date },
 ) {
   if (input.userId === input.authorId) return;
+  // Only the first read counts, so every later view is one indexed read and no write.
+  const known = await db
+    .selectFrom("prospect_touches")
+    .select("id")
+    .where("user_id", "=", input.userId)
+    .where("story_id", "=", input.storyId)
+    .where("kind", "=", "story_read")
+    .executeTakeFirst();
+  if (known) return;
   const click = await clickForToken(db, input.token);
   await db
     .insertInto("prospect_touches")
@@ -304,11 +313,26 @@ export function referralLinkPath(code: string, kind: ReferralLinkTarget, id: num
   return kind === "profile" ? `/r/${code}` : `/r/${code}/${kind}/${id}`;
 }
 
-/** Every advocate's link figures, for managers: most clicked first. */
-export async function linkFiguresByAdvocate(db: Queryable, viewer: Viewer) {
+export const LINK_FIGURES_PAGE_SIZE = 25;
+
+/**
+ * Every advocate who holds referral links, with their clicks and
+ * conversions, for managers: most clicked first, a page at a time, with the
+ * totals over everyone.
+ */
+export async function linkFiguresByAdvocate(
+  db: Queryable,
+  viewer: Viewer,
+  options: { page?: number } = {},
+) {
   ensure("manageReferrals", viewer);
-  const figures = await linkFigures(db);
-  const byAdvocate = new Map<number, { clicks: number; conversions: number }>();
+  const [figures, holders] = await Promise.all([
+    linkFigures(db),
+    db.selectFrom("referral_link_codes").select("advocate_id").execute(),
+  ]);
+  const byAdvocate = new Map<number, { clicks: number; conversions: number }>(
+    holders.map((h) => [h.advocate_id, { clicks: 0, conversions: 0 }]),
+  );
   for (const f of figures) {
     const entry = byAdvocate.get(f.advocate_id) ?? { clicks: 0, conversions: 0 };
     entry.clicks += f.clicks;
@@ -323,7 +347,19 @@ export async function linkFiguresByAdvocate(db: Queryable, viewer: Viewer) {
         .where("id", "in", ids)
         .execute()
     : [];
-  return people
+  const all = people
     .map((p) => ({ ...p, ...byAdvocate.get(p.id)! }))
     .sort((a, b) => b.clicks - a.clicks || b.conversions - a.conversions || a.id - b.id);
+  const pageCount = Math.max(1, Math.ceil(all.length / LINK_FIGURES_PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Math.floor(options.page ?? 1)));
+  return {
+    rows: all.slice((page - 1) * LINK_FIGURES_PAGE_SIZE, page * LINK_FIGURES_PAGE_SIZE),
+    total: all.length,
+    page,
+    pageCount,
+    totals: {
+      clicks: all.reduce((n, a) => n + a.clicks, 0),
+      conversions: all.reduce((n, a) => n + a.conversions, 0),
+    },
+  };
 }

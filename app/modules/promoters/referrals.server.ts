@@ -265,8 +265,8 @@ export async function referralSummary(db: Queryable, advocateId?: number) {
     .select([
       "stage",
       (eb) => eb.fn.countAll<number>().as("n"),
-      sql<number>`coalesce(sum(revenue_cents), 0)`.as("revenue"),
-      sql<number>`coalesce(sum(margin_cents), 0)`.as("margin"),
+      sql<number>`coalesce(sum(revenue_cents) filter (where stage = 'won'), 0)`.as("revenue"),
+      sql<number>`coalesce(sum(margin_cents) filter (where stage = 'won'), 0)`.as("margin"),
     ])
     .groupBy("stage");
   if (advocateId !== undefined) query = query.where("advocate_id", "=", advocateId);

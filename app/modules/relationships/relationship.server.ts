@@ -4,7 +4,14 @@ import { allowed, ensure } from "../access/ensure.ts";
 import { isStaff } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { goalsOf } from "./goals.server.ts";
-import { atNoon, type ConversationInput, type NextStepInput } from "./validation.ts";
+import {
+  atNoon,
+  MAX_GOAL_LENGTH,
+  MAX_GOALS,
+  type ConversationInput,
+  type GoalInput,
+  type NextStepInput,
+} from "./validation.ts";
 
 const DAY = 86_400_000;
 
@@ -84,6 +91,54 @@ export async function relationshipOf(db: Queryable, userId: number) {
   ]);
   return { advocate, goals, conversations, nextSteps, owners };
 }
+
+/**
+ * A manager writes down a goal the advocate told them, in the advocate's
+ * words. It joins the advocate's own list, which they see and edit in their
+ * settings: a goal is theirs, never a staff note.
+ */
+export const recordGoal = defineCommand({
+  name: "relationship.record_goal",
+  authorize(viewer) {
+    ensure("manageRelationships", viewer);
+  },
+  async run(trx, input: GoalInput & { advocateId: number }, { viewer, effects, now }) {
+    ensure("manageRelationships", viewer);
+    await relationshipSubject(trx, input.advocateId);
+    const body = input.goal.trim();
+    if (body.length > MAX_GOAL_LENGTH)
+      throw new FieldError("goal", `Keep the goal under ${MAX_GOAL_LENGTH} characters.`);
+    const goals = await trx
+      .selectFrom("advocate_goals")
+      .select(["position"])
+      .where("user_id", "=", input.advocateId)
+      .orderBy("position", "desc")
+      .forUpdate()
+      .execute();
+    if (goals.length >= MAX_GOALS)
+      throw new FieldError(
+        "goal",
+        `They already have ${MAX_GOALS} goals. They can change their list in their settings.`,
+      );
+    await trx
+      .insertInto("advocate_goals")
+      .values({
+        user_id: input.advocateId,
+        position: (goals[0]?.position ?? 0) + 1,
+        body,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    effects.audit({
+      actorId: viewer.id,
+      action: "relationship.goal_recorded",
+      subjectType: "user",
+      subjectId: input.advocateId,
+    });
+    return body;
+  },
+});
 
 /** A manager records a conversation with an advocate: the day and what was said. */
 export const recordConversation = defineCommand({

@@ -32,6 +32,16 @@ export const GoalsSchema = z.object({
     ),
 });
 
+/** A goal a manager heard from the advocate, written down in the advocate's words. */
+export const GoalSchema = z.object({
+  goal: z
+    .string()
+    .trim()
+    .min(1, "Write the goal in their words.")
+    .max(MAX_GOAL_LENGTH, `Keep the goal under ${MAX_GOAL_LENGTH} characters.`),
+});
+export type GoalInput = z.infer<typeof GoalSchema>;
+
 export const ConversationSchema = z.object({
   heldOn: day("Choose the day of the conversation."),
   notes: z
