@@ -14,10 +14,13 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useCallback, useEffect, type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
 import { AppShell, type NavItem } from "./components/app-shell.tsx";
 import { VerifyEmailBanner } from "./components/auth/verify-email-banner.tsx";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { useNonce } from "./components/nonce.ts";
+import { DEFAULT_LOCALE, i18nFor, LOCALE_TAGS, type Locale } from "./i18n/index.ts";
+import { localeOf } from "./i18n/locale.server.ts";
 import { RealtimeProvider, useSocketEvent } from "./components/realtime.tsx";
 import { Toaster, useToasts } from "./components/ui/toast.tsx";
 import { policy } from "./modules/access/policy.ts";
@@ -44,17 +47,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const renewed = await renewedSessionCookie(request, context);
   if (renewed) headers.append("Set-Cookie", renewed);
 
-  const nav: NavItem[] = [{ to: "/advocates", label: "Advocates" }];
-  nav.unshift({ to: "/discussions", label: "Discussions" });
-  nav.push({ to: "/stories", label: "Stories" });
-  nav.push({ to: "/speaking", label: "Speaking" });
-  nav.push({ to: "/chapters", label: "Chapters" });
-  nav.push({ to: "/leaderboard", label: "Leaderboard" });
-  nav.push({ to: "/early-access", label: "Early access" });
-  if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "Manage" });
+  const nav: NavItem[] = [
+    { to: "/discussions", label: "nav.discussions" },
+    { to: "/advocates", label: "nav.advocates" },
+    { to: "/stories", label: "nav.stories" },
+    { to: "/speaking", label: "nav.speaking" },
+    { to: "/chapters", label: "nav.chapters" },
+    { to: "/leaderboard", label: "nav.leaderboard" },
+    { to: "/early-access", label: "nav.earlyAccess" },
+  ];
+  if (policy.useManagerTools(viewer)) nav.push({ to: "/manage", label: "nav.manage" });
 
   return json(
     {
+      locale: await localeOf(request),
       user: user
         ? { id: user.id, handle: user.handle, displayName: user.displayName, role: user.role }
         : null,
@@ -76,10 +82,16 @@ export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>("root")?.user ?? null;
 }
 
+/** The language of this page: the root loader's choice, or the default on an error page without it. */
+function useLocale(): Locale {
+  return useRouteLoaderData<typeof loader>("root")?.locale ?? DEFAULT_LOCALE;
+}
+
 function Document({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const locale = useLocale();
   return (
-    <html lang="en">
+    <html lang={LOCALE_TAGS[locale]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -118,7 +130,11 @@ function LiveToasts({ flash }: { flash: RootData["toast"] }) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  return <Document>{children}</Document>;
+  return (
+    <I18nextProvider i18n={i18nFor(useLocale())}>
+      <Document>{children}</Document>
+    </I18nextProvider>
+  );
 }
 
 export default function App() {
@@ -139,7 +155,7 @@ export function ErrorBoundary() {
   return (
     <AppShell
       user={data?.user ?? null}
-      nav={data?.nav ?? [{ to: "/advocates", label: "Advocates" }]}
+      nav={data?.nav ?? [{ to: "/advocates", label: "nav.advocates" }]}
     >
       <GeneralErrorBoundary />
     </AppShell>

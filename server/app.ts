@@ -6,7 +6,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createClient } from "redis";
-import { hasCookie, sessionCookieName } from "../app/modules/auth/cookie.ts";
+import { hasCookie, readCookie, sessionCookieName } from "../app/modules/auth/cookie.ts";
+import { LOCALE_COOKIE } from "../app/i18n/index.ts";
 import { TOAST_COOKIE } from "../app/utils/toast.server.ts";
 import type { Logger } from "pino";
 import type { DatabaseHealth, DB } from "../db/client.ts";
@@ -58,6 +59,9 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
     maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
     isPersonal: (req) =>
       [sessionCookie, TOAST_COOKIE].some((name) => hasCookie(req.get("cookie"), name)),
+    // A page is in the language its visitor asked for (their choice, else their browser's).
+    variesBy: (req) =>
+      `${readCookie(req.get("cookie"), LOCALE_COOKIE) ?? ""}|${req.get("accept-language") ?? ""}`,
   });
   const realtime = await createRealtime(httpServer, {
     db,

@@ -26,6 +26,8 @@ export interface PageCacheOptions {
   maxBytes: number;
   /** True when the request carries something that makes its page its own (a session, a flash message). */
   isPersonal(req: Request): boolean;
+  /** What else shapes a shared page (the language asked for): visitors who differ in it get pages of their own. */
+  variesBy?(req: Request): string;
   now?: () => number;
 }
 
@@ -184,6 +186,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       req.get("host") ?? "",
       req.get("x-forwarded-host") ?? "",
       req.originalUrl,
+      options.variesBy?.(req) ?? "",
     ].join(" ");
     const hit = fresh(key);
     if (hit) return send(res, hit);

@@ -1,9 +1,11 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Avatar } from "./ui/avatar.tsx";
 import { buttonClass } from "./ui/button.tsx";
 import { Logo } from "./logo.tsx";
 import { NotificationBell } from "./discussions/notification-bell.tsx";
+import { LanguageMenu } from "./language-menu.tsx";
 import { cn } from "~/utils/cn.ts";
 
 export interface ShellUser {
@@ -14,10 +16,12 @@ export interface ShellUser {
 
 export interface NavItem {
   to: string;
+  /** The message key of its label. */
   label: string;
 }
 
 function NavItems({ items, onPhone = false }: { items: NavItem[]; onPhone?: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
       {items.map((item) => (
@@ -34,7 +38,7 @@ function NavItems({ items, onPhone = false }: { items: NavItem[]; onPhone?: bool
             )
           }
         >
-          {item.label}
+          {t(item.label)}
         </NavLink>
       ))}
     </>
@@ -66,11 +70,12 @@ function MenuDisclosure({ className, children }: { className?: string; children:
 
 /** The signed-in person's own places: profile, requests and settings. */
 function UserMenu({ user }: { user: ShellUser }) {
+  const { t } = useTranslation();
   return (
     <MenuDisclosure className="relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-1.5 py-1 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
         <Avatar name={user.displayName} handle={user.handle} size="sm" />
-        <span className="sr-only">Account menu for {user.displayName}</span>
+        <span className="sr-only">{t("shell.accountMenu", { name: user.displayName })}</span>
         <svg
           viewBox="0 0 20 20"
           className="hidden h-4 w-4 sm:block"
@@ -88,9 +93,9 @@ function UserMenu({ user }: { user: ShellUser }) {
         <NavItems
           onPhone
           items={[
-            { to: `/u/${user.handle}`, label: "Your profile" },
-            { to: "/references", label: "Conversation requests" },
-            { to: "/settings", label: "Settings" },
+            { to: `/u/${user.handle}`, label: "shell.yourProfile" },
+            { to: "/references", label: "shell.conversationRequests" },
+            { to: "/settings", label: "shell.settings" },
           ]}
         />
       </div>
@@ -109,13 +114,14 @@ export function AppShell({
   children: ReactNode;
   unreadNotifications?: number;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="flex min-h-screen flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
       >
-        Skip to content
+        {t("shell.skipToContent")}
       </a>
       <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
         <div className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 sm:gap-4 sm:px-6">
@@ -126,7 +132,7 @@ export function AppShell({
             <Logo />
             <span className="sr-only text-lg sm:not-sr-only">Limelight</span>
           </Link>
-          <nav aria-label="Main" className="hidden items-center gap-1 xl:flex">
+          <nav aria-label={t("shell.mainNav")} className="hidden items-center gap-1 xl:flex">
             <NavItems items={nav} />
           </nav>
           <div className="ml-auto flex items-center gap-2">
@@ -136,31 +142,31 @@ export function AppShell({
                 <UserMenu user={user} />
                 <Form method="post" action="/logout">
                   <button type="submit" className={buttonClass("secondary", "sm")}>
-                    Sign out
+                    {t("shell.signOut")}
                   </button>
                 </Form>
               </>
             ) : (
               <>
                 <Link to="/login" className={buttonClass("ghost", "sm")}>
-                  Sign in
+                  {t("shell.signIn")}
                 </Link>
                 <Link to="/signup" className={buttonClass("primary", "sm")}>
-                  Join
+                  {t("shell.join")}
                 </Link>
               </>
             )}
             <MenuDisclosure className="relative xl:hidden">
               <summary
                 className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-lg hover:bg-stone-100 dark:hover:bg-stone-800"
-                aria-label="Open menu"
+                aria-label={t("shell.openMenu")}
               >
                 <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true" fill="currentColor">
                   <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
                 </svg>
               </summary>
               <nav
-                aria-label="Main (phone)"
+                aria-label={t("shell.mainNavPhone")}
                 className="absolute right-0 mt-2 w-56 space-y-1 rounded-xl border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-800 dark:bg-stone-900"
               >
                 <NavItems items={nav} onPhone />
@@ -175,10 +181,11 @@ export function AppShell({
       <footer className="border-t border-stone-200 bg-white py-8 text-sm text-stone-600 dark:border-stone-800 dark:bg-stone-950 dark:text-stone-400">
         <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
           <p>
-            <span className="font-semibold text-stone-800 dark:text-stone-200">Limelight</span> —
-            where customers who love the product build their name by helping peers.
+            <span className="font-semibold text-stone-800 dark:text-stone-200">Limelight</span>{" "}
+            {t("shell.tagline")}
           </p>
-          <p>Points measure help given. They are never bought, traded or redeemed.</p>
+          <p>{t("shell.pointsPromise")}</p>
+          <LanguageMenu />
         </div>
       </footer>
     </div>

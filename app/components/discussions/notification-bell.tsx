@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useSocket, useSocketEvent } from "~/components/realtime.tsx";
 import { cn } from "~/utils/cn.ts";
 
@@ -34,7 +35,8 @@ export function NotificationBell({ count: initial }: { count: number }) {
     };
   }, [socket]);
 
-  const label = count ? `Notifications, ${count} unread` : "Notifications";
+  const { t } = useTranslation();
+  const label = t("shell.notifications", { count });
   return (
     <Link
       to="/notifications"

@@ -1,0 +1,61 @@
+import i18next, { type i18n } from "i18next";
+import ICU from "i18next-icu";
+import { initReactI18next } from "react-i18next";
+import en from "./locales/en.json";
+import es from "./locales/es.json";
+import zh from "./locales/zh.json";
+
+/**
+ * The languages Limelight ships, complete: a test fails when any of them lacks
+ * a key that English has. Messages are ICU MessageFormat (plurals, selects),
+ * dates and numbers go through `Intl` in the reader's locale.
+ */
+export const LOCALES = ["en", "zh", "es"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+/** The cookie that keeps a reader's own choice of language. */
+export const LOCALE_COOKIE = "ll_lang";
+
+export const RESOURCES = { en, zh, es } as const;
+
+/** Each language's own name, as its speakers write it (for the language menu). */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: "English",
+  zh: "简体中文",
+  es: "Español",
+};
+
+/** The BCP 47 tag for `<html lang>` and `Intl`: Simplified Chinese is zh-Hans. */
+export const LOCALE_TAGS: Record<Locale, string> = { en: "en", zh: "zh-Hans", es: "es" };
+
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+
+const instances = new Map<Locale, i18n>();
+
+/**
+ * One ready i18next instance per language, made on first use and shared by
+ * every render after it, on the server and in the browser alike: resources are
+ * bundled, so nothing is fetched and nothing is initialised per request.
+ */
+export function i18nFor(locale: Locale): i18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance
+      .use(ICU)
+      .use(initReactI18next)
+      .init({
+        lng: locale,
+        fallbackLng: DEFAULT_LOCALE,
+        supportedLngs: [...LOCALES],
+        resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: RESOURCES[l] }])),
+        interpolation: { escapeValue: false },
+        initImmediate: false,
+        react: { useSuspense: false },
+        returnNull: false,
+      });
+    instances.set(locale, instance);
+  }
+  return instance;
+}
