@@ -17,7 +17,9 @@ export {
   isProspect,
   isSignedIn,
   isStaff,
+  isStaffRole,
   isVerifiedCustomer,
+  STAFF_ROLES,
   tierRankOf,
   type Viewer,
 } from "./viewer.ts";

@@ -18,6 +18,11 @@ export type Viewer = {
 export const isSignedIn = (viewer: Viewer): viewer is NonNullable<Viewer> => viewer !== null;
 export const isStaff = (viewer: Viewer) => viewer?.role === "manager" || viewer?.role === "admin";
 export const isAdmin = (viewer: Viewer) => viewer?.role === "admin";
+/** The community team's roles, for queries that pick staff out or leave them out. */
+export const STAFF_ROLES = ["manager", "admin"] as const satisfies readonly Role[];
+/** Whether a role read from a row (say, who made an award) is the community team's. */
+export const isStaffRole = (role: Role | string | null | undefined) =>
+  role === "manager" || role === "admin";
 
 /** Anyone or anything with a role: a viewer, or a person's row on a page. */
 type WithRole = { role: Role | string | null } | null | undefined;
