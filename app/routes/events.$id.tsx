@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Container } from "~/components/app-shell.tsx";
 import { AttendancePanel, GuestList, RsvpPanel } from "~/components/events/event-panels.tsx";
-import { EventTime } from "~/components/events/event-time.tsx";
+import { EventDetails } from "~/components/events/event-details.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -143,73 +143,14 @@ export default function EventPage() {
       <FormError message={actionData?.formError} />
       <div className="mt-6 grid gap-6 md:grid-cols-3">
         <div className="space-y-6 md:col-span-2">
-          <Card className="space-y-3 p-6">
-            <p>
-              <strong>When: </strong>
-              <EventTime
-                startsAt={String(e.starts_at)}
-                endsAt={String(e.ends_at)}
-                zone={e.time_zone}
-                whereItHappens={`${data.when} – ${data.until.split(", ").pop()}`}
-              />
-            </p>
-            {e.venue ? (
-              <p>
-                <strong>Where: </strong>
-                {e.venue}
-              </p>
-            ) : null}
-            {data.isOnline ? (
-              <p>
-                <strong>Online: </strong>
-                {data.onlineUrl ? (
-                  <a
-                    href={data.onlineUrl}
-                    className="text-brand-700 underline dark:text-brand-300"
-                    rel="noreferrer"
-                  >
-                    {data.onlineUrl}
-                  </a>
-                ) : (
-                  <span className="text-stone-600 dark:text-stone-400">
-                    the link shows here once you hold a seat.
-                  </span>
-                )}
-              </p>
-            ) : null}
-            <p>
-              <strong>Host: </strong>
-              <Link to={`/u/${e.hostHandle}`} className="hover:underline">
-                {e.hostName}
-              </Link>
-            </p>
-            {data.speakers.length > 0 ? (
-              <p>
-                <strong>Speakers: </strong>
-                {data.speakers.map((s, i) => (
-                  <span key={s.id}>
-                    {i > 0 ? ", " : ""}
-                    <Link
-                      to={s.talk_id ? `/speaking/talks/${s.talk_id}` : `/u/${s.handle}`}
-                      className="hover:underline"
-                    >
-                      {s.display_name}
-                    </Link>
-                  </span>
-                ))}
-              </p>
-            ) : null}
-            <p className="whitespace-pre-line text-stone-700 dark:text-stone-300">
-              {e.description}
-            </p>
-            <a
-              href={`/events/${e.id}/calendar.ics`}
-              className="inline-block font-medium text-brand-700 underline dark:text-brand-300"
-              download
-            >
-              Add to calendar (.ics)
-            </a>
-          </Card>
+          <EventDetails
+            event={e}
+            when={data.when}
+            until={data.until}
+            isOnline={data.isOnline}
+            onlineUrl={data.onlineUrl}
+            speakers={data.speakers}
+          />
         </div>
         <aside className="space-y-6">
           <Card className="space-y-3 p-5">

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Funnel, NpsTrendChart, Stat, StackedBars } from "~/components/promoters/charts.tsx";
 import { PromoterFunnelSection } from "~/components/promoters/funnel-charts.tsx";
 import { FollowUpSummary } from "~/components/surveys/follow-up-summary.tsx";
-import { Card } from "~/components/ui/card.tsx";
+import { DashboardSection as Section, OpenItems } from "~/components/manage/dashboard.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { programHealth } from "~/modules/promoters/dashboard.server.ts";
@@ -34,26 +34,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     surveys: surveys.rows.map((s) => ({ id: s.id, name: s.name })),
     survey,
   });
-}
-
-function Section({
-  title,
-  children,
-  action,
-}: {
-  title: string;
-  children: React.ReactNode;
-  action?: React.ReactNode;
-}) {
-  return (
-    <Card className="p-5 sm:p-6">
-      <div className="mb-4 flex items-baseline justify-between gap-4">
-        <h2 className="text-lg font-semibold">{title}</h2>
-        {action}
-      </div>
-      {children}
-    </Card>
-  );
 }
 
 const linkClass = "text-sm font-medium text-brand-700 underline dark:text-brand-300";
@@ -99,32 +79,7 @@ export default function ManagerDashboard() {
       </section>
 
       <Section title="Needs a manager">
-        {data.openItems.length === 0 ? (
-          <p className="text-sm text-stone-600 dark:text-stone-400">Nothing is waiting.</p>
-        ) : (
-          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {data.openItems.map((item) => (
-              <li key={item.key}>
-                <Link
-                  to={item.href}
-                  className="flex items-center justify-between rounded-lg border border-stone-200 px-4 py-3 hover:bg-stone-50 dark:border-stone-800 dark:hover:bg-stone-800/60"
-                  data-testid={`open-${item.key}`}
-                >
-                  <span className="text-sm font-medium">{item.label}</span>
-                  <span
-                    className={
-                      item.count
-                        ? "rounded-full bg-amber-100 px-2.5 py-0.5 text-sm font-semibold tabular-nums text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
-                        : "text-sm tabular-nums text-stone-500"
-                    }
-                  >
-                    {item.count}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <OpenItems items={data.openItems} />
       </Section>
 
       <FollowUpSummary summary={data.followUps} />

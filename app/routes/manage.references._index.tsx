@@ -28,6 +28,7 @@ import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { MAX_ID, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { advocatesOpenToReferences } from "~/modules/profiles/pickers.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "References · Manage · Limelight" }];
 
@@ -40,14 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = (STATUSES as string[]).includes(s) ? (s as ReferenceStatus) : undefined;
   const page = pageParam(url.searchParams.get("page"));
   const result = await listAllReferences(context.db, user, { status, page });
-  const advocates = await context.db
-    .selectFrom("users")
-    .innerJoin("profiles", "profiles.user_id", "users.id")
-    .select(["users.handle", "users.display_name"])
-    .where("users.role", "=", "advocate")
-    .where("profiles.open_to_references", "=", true)
-    .orderBy("users.display_name")
-    .execute();
+  const advocates = (await advocatesOpenToReferences(context.db)).map(
+    ({ handle, display_name }) => ({ handle, display_name }),
+  );
   return json({ ...result, status: status ?? "", advocates, now: new Date().toISOString() });
 }
 

@@ -21,19 +21,13 @@ import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { advocatesOpenToReferences } from "~/modules/profiles/pickers.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ask for a prospect · References · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.requestReferenceOnBehalf);
-  const advocates = await context.db
-    .selectFrom("users")
-    .innerJoin("profiles", "profiles.user_id", "users.id")
-    .select(["users.handle", "users.display_name", "profiles.company", "profiles.industry"])
-    .where("users.role", "=", "advocate")
-    .where("profiles.open_to_references", "=", true)
-    .orderBy("users.display_name")
-    .execute();
+  const advocates = await advocatesOpenToReferences(context.db);
   return json({ advocates });
 }
 

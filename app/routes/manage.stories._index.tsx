@@ -23,6 +23,7 @@ import { parseId } from "~/utils/params.ts";
 import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { advocatesByName } from "~/modules/profiles/pickers.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Stories · Manage · Limelight" }];
 
@@ -34,13 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listStoriesForReview(context.db, ["proposed", "changes_requested", "draft"]),
     listStoriesForReview(context.db, ["published"]),
     listStoriesForReview(context.db, ["unpublished", "declined"], 20),
-    context.db
-      .selectFrom("users")
-      .innerJoin("profiles", "profiles.user_id", "users.id")
-      .select(["users.id", "users.display_name", "profiles.company"])
-      .where("users.role", "=", "advocate")
-      .orderBy("users.display_name")
-      .execute(),
+    advocatesByName(context.db),
   ]);
   const shape = (rows: typeof review) =>
     rows.map((s) => ({

@@ -21,18 +21,14 @@ import { formFields } from "~/utils/form-fields.ts";
 import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { countActiveSessions } from "~/modules/auth/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Account settings · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const sessions = await context.db
-    .selectFrom("sessions")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", user.id)
-    .where("expires_at", ">", new Date())
-    .executeTakeFirstOrThrow();
-  return json({ email: user.email, role: user.role, activeSessions: Number(sessions.n) });
+  const activeSessions = await countActiveSessions(context.db, user.id);
+  return json({ email: user.email, role: user.role, activeSessions });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -17,24 +17,21 @@ import { commandContext } from "~/utils/command.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { openToOf } from "~/modules/profiles/pickers.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reference limit · Settings · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const [cap, used, profile] = await Promise.all([
+  const [cap, used, openTo] = await Promise.all([
     getMonthlyCap(context.db, user.id),
     requestsThisMonth(context.db, user.id),
-    context.db
-      .selectFrom("profiles")
-      .select("open_to_references")
-      .where("user_id", "=", user.id)
-      .executeTakeFirst(),
+    openToOf(context.db, user.id),
   ]);
   return json({
     cap,
     used,
-    openToReferences: Boolean(profile?.open_to_references),
+    openToReferences: openTo.references,
     isAdvocate: isVerifiedCustomer(user),
   });
 }

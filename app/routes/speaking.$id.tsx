@@ -31,6 +31,7 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { openToOf } from "~/modules/profiles/pickers.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Opportunity not found · Limelight" }];
@@ -50,16 +51,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     getUser(request, context),
   ]);
   const opportunity = await orErrorPage(getOpportunity(context.db, id));
-  const [points, application, profile] = await Promise.all([
+  const [points, application, openTo] = await Promise.all([
     talkPointsByFormat(context.db),
     user ? getOwnApplication(context.db, user.id, id) : Promise.resolve(undefined),
-    user
-      ? context.db
-          .selectFrom("profiles")
-          .select("open_to_speaking")
-          .where("user_id", "=", user.id)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
+    user ? openToOf(context.db, user.id) : Promise.resolve(undefined),
   ]);
   return json({
     opportunity: {
@@ -82,7 +77,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     signedIn: Boolean(user),
     canApply: policy.applyToSpeak(viewer),
     canManage: policy.manageSpeaking(viewer),
-    openToSpeaking: Boolean(profile?.open_to_speaking),
+    openToSpeaking: Boolean(openTo?.speaking),
     application: application ?? null,
   });
 }

@@ -13,6 +13,7 @@ import codeStyles from "~/components/discussions/code.css?url";
 import {
   describePresence,
   describeTyping,
+  liveThreadInput,
   useLiveThread,
 } from "~/components/discussions/live-thread.ts";
 import { ModeratorPanel } from "~/components/discussions/moderator-panel.tsx";
@@ -21,7 +22,7 @@ import { QuestionJsonLd } from "~/components/discussions/question-json-ld.tsx";
 import { ReplyArea, ThreadGone } from "~/components/discussions/reply-area.tsx";
 import { ThreadContext, useThreadContext } from "~/components/discussions/thread-context.ts";
 import { ThreadHeader } from "~/components/discussions/thread-header.tsx";
-import { ThreadReplies } from "~/components/discussions/thread-replies.tsx";
+import { ThreadReplies, TypingNotice } from "~/components/discussions/thread-replies.tsx";
 import { acceptAnswer, unacceptAnswer } from "~/modules/discussions/answers.server.ts";
 import { flagPost } from "~/modules/discussions/flags.server.ts";
 import {
@@ -169,21 +170,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export default function ThreadPage() {
   const data = useLoaderData<typeof loader>();
   const { thread } = data;
-  const input = useMemo(
-    () => ({
-      threadId: thread.id,
-      seq: thread.seq,
-      opening: data.opening,
-      accepted: data.accepted,
-      replies: data.replies,
-      acceptedPostId: thread.acceptedPostId,
-      locked: thread.locked,
-      replyCount: thread.replyCount,
-      space: { slug: thread.space.slug, name: thread.space.name },
-      onLastPage: data.cursors.newer === null,
-    }),
-    [data, thread],
-  );
+  const input = useMemo(() => liveThreadInput(data), [data]);
   const { state, sendTyping } = useLiveThread(input);
   const context = useThreadContext(data, state);
 
@@ -233,13 +220,7 @@ export default function ThreadPage() {
             newElsewhere={state.newElsewhere}
           />
 
-          <p
-            aria-live="polite"
-            className="min-h-5 text-sm italic text-stone-600 dark:text-stone-400"
-            data-testid="typing"
-          >
-            {typing}
-          </p>
+          <TypingNotice text={typing} />
 
           <ReplyArea
             canReply={context.abilities.reply}

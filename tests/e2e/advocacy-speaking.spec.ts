@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures.ts";
+import { DEMO, expect, expectAccessible, login, openTo, test } from "./fixtures.ts";
 
 const MINUTE = 60_000;
 
@@ -9,6 +9,7 @@ const utcLocal = (instant: number) => new Date(instant).toISOString().slice(0, 1
 test("a manager posts an opportunity, an advocate applies, is accepted live, speaks, and the verified talk shows on her profile with its points", async ({
   page: managerPage,
   browser,
+  account,
 }) => {
   // The talk has to actually happen before it can be verified: the event
   // starts a minute or two from now, in real time.
@@ -18,8 +19,13 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   const eventName = `Columbus Freight Forum ${suffix}`;
   const startsAt = Math.ceil((Date.now() + 80_000) / MINUTE) * MINUTE;
 
+  // A new advocate, with no points, badges or tier yet: her first verified
+  // talk announces all of those at once, and the points must still show.
+  const advocate = await account("advocate", "speaker");
+  const manager = await account("manager", "speaking-team");
+
   // The manager posts the opportunity.
-  await login(managerPage, DEMO.manager);
+  await login(managerPage, manager.email, manager.password);
   await managerPage.goto("/manage/speaking");
   await managerPage.getByRole("link", { name: "Post an opportunity" }).click();
   await managerPage.getByLabel("Title", { exact: true }).fill(title);
@@ -40,59 +46,62 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   await expect(managerPage.getByRole("heading", { name: title })).toBeVisible();
   const opportunityUrl = managerPage.url();
 
-  // Catie finds it on /speaking and applies.
-  const catieContext = await browser.newContext();
-  const catie = await catieContext.newPage();
-  await login(catie, DEMO.catie);
-  await catie.goto("/speaking");
-  const card = catie.locator("li", { has: catie.getByRole("link", { name: title }) });
+  // The advocate says she is open to speaking, finds it on /speaking and applies.
+  const speakerContext = await browser.newContext();
+  const speaker = await speakerContext.newPage();
+  await login(speaker, advocate.email, advocate.password);
+  await openTo(speaker, "Speaking");
+  await speaker.goto("/speaking");
+  const card = speaker.locator("li", { has: speaker.getByRole("link", { name: title }) });
   await expect(card.getByText("+100 points when verified")).toBeVisible();
   await card.getByRole("link", { name: title }).click();
-  await expect(catie.getByRole("heading", { name: title })).toBeVisible();
-  await catie.getByLabel("Talk title (optional)").fill(`One number, ${suffix}`);
-  await catie
+  await expect(speaker.getByRole("heading", { name: title })).toBeVisible();
+  await speaker.getByLabel("Talk title (optional)").fill(`One number, ${suffix}`);
+  await speaker
     .getByLabel("Your pitch")
     .fill(
       "How forty carrier spreadsheets became one dashboard that dispatch and the board both trust.",
     );
-  await catie.getByRole("button", { name: "Send application" }).click();
+  await speaker.getByRole("button", { name: "Send application" }).click();
   await expect(
-    catie.getByTestId("own-application").getByText("Waiting for a decision"),
+    speaker.getByTestId("own-application").getByText("Waiting for a decision"),
   ).toBeVisible();
-  await expectAccessible(catie);
+  await expectAccessible(speaker);
 
-  // The manager accepts with a message; Catie hears about it live, without reloading.
+  // The manager accepts with a message; she hears about it live, without reloading.
   await managerPage.goto(opportunityUrl);
-  const application = managerPage.getByTestId("application-catie");
-  await application.getByLabel("Message to Catie Brennan").fill(`See you on stage, ${suffix}.`);
+  const application = managerPage.getByTestId(`application-${advocate.handle}`);
+  await application
+    .getByLabel(`Message to ${advocate.displayName}`)
+    .fill(`See you on stage, ${suffix}.`);
   await application.getByRole("button", { name: "Accept" }).click();
   await expect(managerPage.getByText("Accepted — the talk is scheduled")).toBeVisible();
   await expect(
-    catie.getByRole("status").filter({ hasText: `You are speaking at ${eventName}!` }),
+    speaker.getByRole("status").filter({ hasText: `You are speaking at ${eventName}!` }),
   ).toBeVisible();
   await expect(
-    catie.getByRole("status").filter({ hasText: `See you on stage, ${suffix}.` }),
+    speaker.getByRole("status").filter({ hasText: `See you on stage, ${suffix}.` }),
   ).toBeVisible();
 
-  // Before the talk there is nothing to verify yet; once it has happened Catie adds the recording.
-  await catie.reload();
-  await catie.getByRole("link", { name: "Go to your talk" }).click();
-  await expect(catie.getByRole("heading", { name: `One number, ${suffix}` })).toBeVisible();
-  const talkUrl = catie.url();
-  await expect(catie.getByText(/After the talk .* add the recording or slides/)).toBeVisible();
+  // Before the talk there is nothing to verify yet; once it has happened she adds the recording.
+  await speaker.reload();
+  await speaker.getByRole("link", { name: "Go to your talk" }).click();
+  await expect(speaker.getByRole("heading", { name: `One number, ${suffix}` })).toBeVisible();
+  const talkUrl = speaker.url();
+  await expect(speaker.getByText(/After the talk .* add the recording or slides/)).toBeVisible();
   await expect(async () => {
-    await catie.reload();
-    await expect(catie.getByLabel("Recording link")).toBeVisible({ timeout: 1_000 });
+    await speaker.reload();
+    await expect(speaker.getByLabel("Recording link")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 180_000, intervals: [5_000] });
-  await catie
+  await speaker
     .getByLabel("Recording link")
     .fill(`https://videos.example.com/freight-forum/${suffix}`);
-  await catie.getByLabel("Attendance").fill("118");
-  await catie.getByRole("button", { name: "Submit evidence" }).click();
-  await expect(catie.getByText("Evidence added")).toBeVisible();
-  await expect(catie.getByText("Awaiting verification")).toBeVisible();
+  await speaker.getByLabel("Attendance").fill("118");
+  await speaker.getByRole("button", { name: "Submit evidence" }).click();
+  await expect(speaker.getByText("Evidence added")).toBeVisible();
+  await expect(speaker.getByText("Awaiting verification")).toBeVisible();
 
-  // The manager verifies it from the queue; Catie is told live that she earned the points.
+  // The manager verifies it from the queue; she is told live that she earned the points.
   await managerPage.goto("/manage/speaking");
   await managerPage
     .getByRole("link", { name: `One number, ${suffix}` })
@@ -102,13 +111,13 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
   await managerPage.getByRole("button", { name: "Verify talk" }).click();
   await expect(managerPage.getByText("Talk verified")).toBeVisible();
   await expect(
-    catie.getByRole("status").filter({ hasText: "You earned 100 points" }),
+    speaker.getByRole("status").filter({ hasText: "You earned 100 points" }),
   ).toBeVisible();
 
-  // Anyone now sees the verified talk and its points on Catie's profile.
+  // Anyone now sees the verified talk and its points on her profile.
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
-  await visitor.goto("/u/catie");
+  await visitor.goto(`/u/${advocate.handle}`);
   const talk = visitor
     .getByTestId("profile-talks")
     .locator("li", { hasText: `One number, ${suffix}` });
@@ -124,7 +133,7 @@ test("a manager posts an opportunity, an advocate applies, is accepted live, spe
       .getByRole("link", { name: new RegExp(`One number, ${suffix}`) }),
   ).toBeVisible();
   await visitorContext.close();
-  await catieContext.close();
+  await speakerContext.close();
 });
 
 test("a visitor can see opportunities but is not offered an application, and logging a future talk with evidence is refused next to the date", async ({

@@ -114,6 +114,28 @@ test("no page scrolls sideways on a phone, and every manager tab shows at 1280 p
   await expect(strip.getByRole("link", { name: "Audit log" })).toBeInViewport();
 });
 
+test("on a phone the manager strip scrolls its current tab into view, even the last one", async ({
+  page,
+  account,
+}) => {
+  const admin = await account("admin", "strip");
+  await login(page, admin.email, admin.password);
+  await page.setViewportSize(PHONE);
+  const strip = page.getByRole("navigation", { name: "Manager sections" });
+  for (const [path, label] of [
+    ["/manage/outbox", "Outbox"],
+    ["/manage/integrations", "Integrations"],
+    ["/manage/people", "People"],
+  ]) {
+    await page.goto(path);
+    const current = strip.locator('a[aria-current="page"]');
+    await expect(current).toHaveText(label);
+    await expect(current).toBeInViewport({ ratio: 1 });
+    // Only the strip moved: the page itself never scrolls sideways.
+    expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  }
+});
+
 test("after a grant the form is empty again, and on a phone the toast leaves it uncovered", async ({
   page,
   account,

@@ -16,6 +16,36 @@ export interface LiveThreadInput {
   onLastPage: boolean;
 }
 
+/** What the live thread starts from: the page as the loader gave it. */
+export function liveThreadInput(data: {
+  thread: {
+    id: number;
+    seq: number;
+    acceptedPostId: number | null;
+    locked: boolean;
+    replyCount: number;
+    space: { slug: string; name: string };
+  };
+  opening: PostView;
+  accepted: PostView | null;
+  replies: PostView[];
+  cursors: { newer: unknown };
+}): LiveThreadInput {
+  const { thread } = data;
+  return {
+    threadId: thread.id,
+    seq: thread.seq,
+    opening: data.opening,
+    accepted: data.accepted,
+    replies: data.replies,
+    acceptedPostId: thread.acceptedPostId,
+    locked: thread.locked,
+    replyCount: thread.replyCount,
+    space: { slug: thread.space.slug, name: thread.space.name },
+    onLastPage: data.cursors.newer === null,
+  };
+}
+
 interface Typing {
   handle: string;
   displayName: string;

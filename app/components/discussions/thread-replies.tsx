@@ -99,3 +99,16 @@ export function ThreadReplies({
     </>
   );
 }
+
+/** Who is writing a reply right now, read out politely as it changes. */
+export function TypingNotice({ text }: { text: string | null }) {
+  return (
+    <p
+      aria-live="polite"
+      className="min-h-5 text-sm italic text-stone-600 dark:text-stone-400"
+      data-testid="typing"
+    >
+      {text}
+    </p>
+  );
+}

@@ -1,4 +1,5 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { cn } from "~/utils/cn.ts";
 
 /** Navigation tabs: each tab is a link, so every tab has its own URL. */
@@ -16,12 +17,24 @@ export function Tabs({
    */
   wrap?: boolean;
 }) {
+  const strip = useRef<HTMLUListElement>(null);
+  const { pathname, search } = useLocation();
+  // On a phone the strip scrolls sideways: bring the current tab into it, so a
+  // tab far to the right is not left hidden past the edge. Only the strip
+  // moves, never the page. Without JavaScript the strip still scrolls by hand.
+  useEffect(() => {
+    const list = strip.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (list && current) revealInStrip(list, current);
+  }, [pathname, search]);
   return (
     <nav aria-label={label} className="border-b border-stone-200 dark:border-stone-800">
       <ul
+        ref={strip}
         className={cn(
-          "-mb-px flex gap-4 overflow-x-auto",
-          wrap && "md:flex-wrap md:gap-y-0 md:overflow-x-visible",
+          // A little room after the last tab, so scrolled to the end it is wholly in view.
+          "-mb-px flex gap-4 overflow-x-auto pr-2",
+          wrap && "md:flex-wrap md:gap-y-0 md:overflow-x-visible md:pr-0",
         )}
       >
         {items.map((item) => (
@@ -46,4 +59,19 @@ export function Tabs({
       </ul>
     </nav>
   );
+}
+
+const NEIGHBOUR_PX = 32;
+
+/**
+ * Scrolls a sideways strip just enough that `tab` is wholly inside it, with a
+ * little of its neighbour showing, so the strip reads as one that goes on.
+ */
+function revealInStrip(list: HTMLElement, tab: HTMLElement) {
+  const box = list.getBoundingClientRect();
+  const edges = tab.getBoundingClientRect();
+  // scrollLeft keeps whole pixels: round away from the edge, so no sliver stays hidden.
+  if (edges.left < box.left) list.scrollLeft -= Math.ceil(box.left - edges.left + NEIGHBOUR_PX);
+  else if (edges.right > box.right)
+    list.scrollLeft += Math.ceil(edges.right - box.right + NEIGHBOUR_PX);
 }

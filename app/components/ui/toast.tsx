@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { cn } from "~/utils/cn.ts";
 
 export interface ToastMessage {
@@ -26,7 +26,7 @@ export function Toaster({
       data-testid="toaster"
       className="pointer-events-none fixed inset-x-0 top-[4.5rem] z-50 flex flex-col items-center gap-2 px-4 sm:bottom-4 sm:top-auto sm:items-end"
     >
-      {toasts.map((toast) => (
+      {toasts.slice(0, VISIBLE_TOASTS).map((toast) => (
         <ToastItem key={toast.id} toast={toast} onDismiss={onDismiss} />
       ))}
     </div>
@@ -70,15 +70,34 @@ function ToastItem({ toast, onDismiss }: { toast: ToastMessage; onDismiss: (id: 
   );
 }
 
-/** Holds the toasts shown on this page. */
+/** At most this many toasts show at once; later ones wait their turn, each with its full time. */
+const VISIBLE_TOASTS = 4;
+/** A burst beyond this many waiting loses its oldest waiting toasts, never the ones on screen. */
+const WAITING_TOASTS = 12;
+
+/**
+ * Holds the toasts of this page, in the order they came. One change can
+ * announce several things at once (points, badges, a new tier, the notice
+ * itself): they queue rather than push the first ones off before they show.
+ */
 export function useToasts() {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
-  const push = (toast: Omit<ToastMessage, "id"> & { id?: string }) =>
-    setToasts((current) => {
-      const id = toast.id ?? Math.random().toString(36).slice(2);
-      if (current.some((t) => t.id === id)) return current;
-      return [...current.slice(-3), { ...toast, id }];
-    });
-  const dismiss = (id: string) => setToasts((current) => current.filter((t) => t.id !== id));
+  // Stable, so a toast's timer runs from when it shows, not from the last change.
+  const push = useCallback(
+    (toast: Omit<ToastMessage, "id"> & { id?: string }) =>
+      setToasts((current) => {
+        const id = toast.id ?? Math.random().toString(36).slice(2);
+        if (current.some((t) => t.id === id)) return current;
+        const next = [...current, { ...toast, id }];
+        const excess = next.length - VISIBLE_TOASTS - WAITING_TOASTS;
+        if (excess > 0) next.splice(VISIBLE_TOASTS, excess);
+        return next;
+      }),
+    [],
+  );
+  const dismiss = useCallback(
+    (id: string) => setToasts((current) => current.filter((t) => t.id !== id)),
+    [],
+  );
   return { toasts, push, dismiss };
 }

@@ -107,3 +107,14 @@ export async function validateSessionToken(
 export async function invalidateSession(db: Queryable, sessionId: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
+
+/** How many sessions a person has open now, on any device. */
+export async function countActiveSessions(db: Queryable, userId: number, now = new Date()) {
+  const row = await db
+    .selectFrom("sessions")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

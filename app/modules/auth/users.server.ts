@@ -257,7 +257,7 @@ export const changeRole = defineCommand({
   name: "user.change_role",
   authorize(viewer, { userId, role }: { userId: number; role: Role }) {
     ensure("changeRoles", viewer);
-    if (viewer.id === userId && role !== "admin")
+    if (viewer.id === userId && !hasRole({ role }, "admin"))
       throw new ConflictError("You cannot remove your own admin role; ask another admin.");
   },
   async run(trx, input: { userId: number; role: Role; reason?: string }, { viewer, effects, now }) {

@@ -1,7 +1,7 @@
 import type { Queryable } from "../../../db/client.ts";
 import { FieldError, NotFoundError } from "../../utils/errors.ts";
 import { allowed, ensure } from "../access/ensure.ts";
-import { isStaff } from "../access/policy.ts";
+import { isStaff, STAFF_ROLES } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { goalsOf } from "./goals.server.ts";
 import {
@@ -47,7 +47,7 @@ export async function relationshipOwners(db: Queryable) {
   const staff = await db
     .selectFrom("users")
     .select(["id", "display_name as name", "role"])
-    .where("role", "in", ["manager", "admin"])
+    .where("role", "in", [...STAFF_ROLES])
     .where("deleted_at", "is", null)
     .orderBy("display_name")
     .execute();

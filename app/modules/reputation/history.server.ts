@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
-import type { Viewer } from "../access/policy.ts";
+import { isStaffRole, type Viewer } from "../access/policy.ts";
 import { describeEntry } from "./ledger.server.ts";
 import { isRuleKey, RULES, type Area } from "./rules.ts";
 import { resolveSources, sourceKey, type SourceLink } from "./sources.server.ts";
@@ -75,7 +75,7 @@ export async function listHistory(
     const link = links.get(sourceKey(r.source_type, r.source_id)) ?? null;
     const reversesId = r.reverses_id === null ? null : Number(r.reverses_id);
     // Voters stay anonymous; managers who award by hand are named.
-    const staffAward = r.awarded_by_role === "manager" || r.awarded_by_role === "admin";
+    const staffAward = isStaffRole(r.awarded_by_role);
     return {
       id: Number(r.id),
       amount: r.amount,
@@ -174,12 +174,11 @@ export async function exportLedger(db: Queryable, userId: number): Promise<Expor
     source_id: r.source_id,
     idempotency_key: r.idempotency_key,
     // Peers who voted stay anonymous in exports too; staff awards are named.
-    awarded_by:
-      r.awarded_by_role === "manager" || r.awarded_by_role === "admin"
-        ? (r.awarded_by_handle ?? null)
-        : r.awarded_by_handle
-          ? "a peer"
-          : null,
+    awarded_by: isStaffRole(r.awarded_by_role)
+      ? (r.awarded_by_handle ?? null)
+      : r.awarded_by_handle
+        ? "a peer"
+        : null,
     reason: r.reason,
     reverses_id: r.reverses_id === null ? null : Number(r.reverses_id),
   }));

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { isStaff, policy, type Viewer } from "../access/policy.ts";
+import { isStaff, policy, STAFF_ROLES, type Viewer } from "../access/policy.ts";
 import { loadReputationConfig } from "./config.server.ts";
 import { AREAS, type Area } from "./rules.ts";
 
@@ -39,8 +39,6 @@ interface Ranked {
   user_id: number;
   points: number;
 }
-
-const STAFF_ROLES = ["manager", "admin"] as const;
 
 /**
  * Ranked people on one board. All-time and per-area boards read the

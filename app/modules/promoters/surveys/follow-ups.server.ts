@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Queryable } from "../../../../db/client.ts";
 import { FieldError, NotFoundError } from "../../../utils/errors.ts";
 import { allowed, ensure } from "../../access/ensure.ts";
+import { STAFF_ROLES } from "../../access/policy.ts";
 import { defineCommand } from "../../commands/command.server.ts";
 import { paginate } from "../../../utils/paginate.ts";
 
@@ -54,7 +55,7 @@ export async function followUpOwners(db: Queryable) {
   const rows = await db
     .selectFrom("users")
     .select(["id", "display_name", "role"])
-    .where("role", "in", ["manager", "admin"])
+    .where("role", "in", [...STAFF_ROLES])
     .orderBy("display_name")
     .execute();
   return rows
