@@ -62,7 +62,6 @@ export default function SigningKeysPage() {
   const { keys } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   const busy = useNavigation().state === "submitting";
-  const [confirming, setConfirming] = useState(false);
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -89,15 +88,23 @@ export default function SigningKeysPage() {
             caption="Signing keys, newest first"
             columns={[
               { label: "Key id" },
-              { label: "Created" },
+              { label: "Created", className: "hidden sm:table-cell" },
               { label: "State" },
-              { label: "Credentials signed", className: "text-right" },
+              { label: "Credentials signed", className: "hidden text-right sm:table-cell" },
             ]}
           >
             {keys.map((k) => (
               <tr key={k.kid} data-testid="signing-key">
-                <td className="px-4 py-3 font-mono text-xs break-all">{k.kid}</td>
-                <td className="px-4 py-3 whitespace-nowrap">{formatLongDay(k.createdAt)}</td>
+                <td className="px-4 py-3">
+                  <span className="font-mono text-xs whitespace-nowrap">{k.kid}</span>
+                  {/* On a phone the other columns fold in under the key id. */}
+                  <span className="block text-xs text-stone-600 sm:hidden dark:text-stone-400">
+                    Created {formatLongDay(k.createdAt)} · {formatCount(k.signed)} signed
+                  </span>
+                </td>
+                <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
+                  {formatLongDay(k.createdAt)}
+                </td>
                 <td className="px-4 py-3">
                   {k.retiredAt ? (
                     <span className="flex flex-wrap items-center gap-1">
@@ -110,37 +117,47 @@ export default function SigningKeysPage() {
                     <Badge tone="brand">Active</Badge>
                   )}
                 </td>
-                <td className="px-4 py-3 text-right tabular-nums">{formatCount(k.signed)}</td>
+                <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
+                  {formatCount(k.signed)}
+                </td>
               </tr>
             ))}
           </Table>
         )}
       </Card>
-      <Card className="space-y-3 p-6">
-        <h3 className="font-semibold">Rotate</h3>
-        <FormError message={actionData?.formError} />
-        {confirming ? (
-          <Form method="post" className="space-y-3">
-            <input type="hidden" name="intent" value="rotate" />
-            <p className="text-sm" role="alert">
-              The active key will be retired and a new one made. Credentials issued from now on
-              carry the new key id; nothing already issued is re-signed.
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <Button type="submit" variant="danger" disabled={busy}>
-                Yes, rotate the key
-              </Button>
-              <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-                Cancel
-              </Button>
-            </div>
-          </Form>
-        ) : (
-          <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-            Rotate signing key…
-          </Button>
-        )}
-      </Card>
+      {/* Keyed by the active key, so the confirmation closes once a rotation went through. */}
+      <RotateCard key={keys[0]?.kid ?? "none"} busy={busy} error={actionData?.formError} />
     </div>
+  );
+}
+
+function RotateCard({ busy, error }: { busy: boolean; error?: string }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <Card className="space-y-3 p-6">
+      <h3 className="font-semibold">Rotate</h3>
+      <FormError message={error} />
+      {confirming ? (
+        <Form method="post" className="space-y-3">
+          <input type="hidden" name="intent" value="rotate" />
+          <p className="text-sm" role="alert">
+            The active key will be retired and a new one made. Credentials issued from now on carry
+            the new key id; nothing already issued is re-signed.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" variant="danger" disabled={busy}>
+              Yes, rotate the key
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+          </div>
+        </Form>
+      ) : (
+        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
+          Rotate signing key…
+        </Button>
+      )}
+    </Card>
   );
 }

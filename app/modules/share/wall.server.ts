@@ -6,8 +6,8 @@ import { listPublishedStories } from "../advocacy/story-queries.server.ts";
 import { listWall } from "../testimonials/testimonials.server.ts";
 
 /** How much of each list a widget shows; the rest is one link away. */
-export const WALL_STORIES = 4;
-export const WALL_TESTIMONIALS = 8;
+export const WALL_STORIES = 6;
+export const WALL_TESTIMONIALS = 9;
 
 export interface EmbedWall {
   industry: string;
