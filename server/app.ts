@@ -125,6 +125,8 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "font-src 'self' data:",
+        // A story's video may be a media file on the company's own site; no script comes with it.
+        "media-src 'self' https:",
         `connect-src ${connectSrc}`,
         "object-src 'none'",
         "base-uri 'self'",

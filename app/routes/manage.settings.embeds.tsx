@@ -5,7 +5,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Container } from "~/components/app-shell.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextAreaField } from "~/components/ui/field.tsx";
@@ -47,11 +46,12 @@ export default function EmbedSettingsPage() {
   const { origins, publicUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   return (
-    <Container className="max-w-3xl">
-      <h1 className="text-2xl font-bold tracking-tight">Embedded widgets</h1>
+    <div className="max-w-3xl">
+      <h2 className="text-xl font-semibold">Embedded widgets</h2>
       <p className="mt-2 text-stone-600 dark:text-stone-400">
-        Story cards can be placed on your company&apos;s website in an iframe. Only the websites
-        listed here may show them; every other website is refused.
+        Story cards, the wall of customer voices and the &ldquo;Talk to a customer like you&rdquo;
+        button can be placed on your company&apos;s website in an iframe. Only the websites listed
+        here may show them; every other website is refused.
       </p>
       <Card className="mt-6 p-6">
         <Form method="post" className="space-y-4">
@@ -66,15 +66,50 @@ export default function EmbedSettingsPage() {
           <Button type="submit">Save websites</Button>
         </Form>
       </Card>
-      <Card className="mt-6 p-6">
-        <h2 className="text-lg font-semibold">How to embed a story</h2>
-        <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-          Paste a story&apos;s address into a content system that understands oEmbed, or add:
+      <Card className="mt-6 space-y-5 p-6">
+        <h3 className="text-lg font-semibold">How to embed</h3>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Paste a story&apos;s address into a content system that understands oEmbed, or add one of
+          these to a page. The widgets carry no script.
         </p>
-        <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-3 text-xs dark:bg-stone-800">
-          {`<iframe src="${publicUrl}/embed/stories/STORY-SLUG" width="480" height="160" style="border:0"></iframe>`}
-        </pre>
+        {snippets(publicUrl).map((s) => (
+          <div key={s.label}>
+            <h4 className="text-sm font-medium">{s.label}</h4>
+            <p className="text-xs text-stone-600 dark:text-stone-400">{s.hint}</p>
+            <pre className="mt-1 overflow-x-auto rounded bg-stone-100 p-3 text-xs dark:bg-stone-800">
+              {s.code}
+            </pre>
+          </div>
+        ))}
       </Card>
-    </Container>
+    </div>
   );
+}
+
+const iframe = (src: string, width: string, height: number, title: string) =>
+  `<iframe src="${src}" width="${width}" height="${height}" style="border:0" title="${title}"></iframe>`;
+
+function snippets(publicUrl: string) {
+  return [
+    {
+      label: "A story card",
+      hint: "Replace STORY-SLUG with the last part of the story's address.",
+      code: iframe(`${publicUrl}/embed/stories/STORY-SLUG`, "480", 160, "Customer story"),
+    },
+    {
+      label: "The wall of stories and recommendations",
+      hint: "Leave out ?industry= to show every industry. Withdrawn and unpublished content leaves it at once.",
+      code: iframe(
+        `${publicUrl}/embed/wall?industry=Healthcare`,
+        "100%",
+        640,
+        "What customers say",
+      ),
+    },
+    {
+      label: "“Talk to a customer like you”",
+      hint: "Opens the advocates open to references, in the whole tab; add &open=tab for a new tab.",
+      code: iframe(`${publicUrl}/embed/talk?industry=Healthcare`, "300", 64, "Talk to a customer"),
+    },
+  ];
 }

@@ -12,11 +12,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     outbox: policy.manageOutbox(viewer),
     signIn: policy.configureSignIn(viewer),
     integrations: policy.manageIntegrations(viewer),
+    embeds: policy.configureEmbeds(viewer),
+    signingKeys: policy.rotateCredentialKey(viewer),
   });
 }
 
 export default function ManageLayout() {
-  const { outbox, signIn, integrations } = useLoaderData<typeof loader>();
+  const { outbox, signIn, integrations, embeds, signingKeys } = useLoaderData<typeof loader>();
   return (
     <Container>
       <PageHeader
@@ -44,6 +46,8 @@ export default function ManageLayout() {
           ...(outbox ? [{ to: "/manage/outbox", label: "Outbox" }] : []),
           ...(signIn ? [{ to: "/manage/settings/sign-in", label: "Sign-in" }] : []),
           ...(integrations ? [{ to: "/manage/integrations", label: "Integrations" }] : []),
+          ...(embeds ? [{ to: "/manage/settings/embeds", label: "Embeds" }] : []),
+          ...(signingKeys ? [{ to: "/manage/settings/signing-keys", label: "Signing keys" }] : []),
         ]}
       />
       <div className="pt-6">

@@ -18,6 +18,29 @@ export const optionalUrl = (what: string, max = 500) =>
     })
     .default("");
 
+/** An optional secure link: empty, or a well-formed https address under `max` characters. */
+export const optionalHttpsUrl = (what: string, max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${what} link under ${max.toLocaleString("en-US")} characters.`)
+    .refine((v) => v === "" || isHttpsUrl(v), {
+      message: `Enter the full ${what} link, starting with https://, or leave it empty.`,
+    })
+    .default("");
+
+function isHttpsUrl(value: string): boolean {
+  if (!WEB_LINK.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (
+      url.protocol === "https:" && !url.username && !url.password && url.hostname.includes(".")
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** A trimmed text up to `max` characters, empty when not given. */
 export const optionalText = (what: string, max: number) =>
   z

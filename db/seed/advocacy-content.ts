@@ -820,6 +820,8 @@ export interface SeedStory {
   results: string;
   pullQuote: string;
   metrics: { label: string; before: number; after: number; unit: string }[];
+  /** A recorded interview, on the company's own video page, with its transcript. */
+  video?: { url: string; transcript: string };
   /** What happens to it, in order, days before now. */
   createdDaysAgo: number;
   flow:
@@ -879,6 +881,11 @@ export const STORIES: SeedStory[] = [
       { label: "On-time delivery", before: 88, after: 94, unit: "%" },
       { label: "Detention charges", before: 520, after: 210, unit: "$k" },
     ],
+    video: {
+      url: "https://www.bluewaterfreight.example/customers/northwind-dashboard-interview",
+      transcript:
+        "Catie: Every Monday, two of our analysts opened forty spreadsheets, one per carrier and region, and started copying.\n\nBy Tuesday afternoon leadership had a scorecard that was already a week old, and dispatch and finance still argued about what on time meant.\n\nWe sat both teams in one room and agreed one definition before we built anything. Then the pipelines were the easy part.\n\nNow dispatchers see a load at risk while there is still time to do something about it. On-time delivery went from 88 to 95 percent, and the Monday meeting is about what to do next.",
+    },
     createdDaysAgo: 230,
     flow: {
       kind: "published",

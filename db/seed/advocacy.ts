@@ -179,6 +179,8 @@ export async function seedAdvocacy(
     solution: s.solution,
     results: s.results,
     pullQuote: s.pullQuote,
+    videoUrl: s.video?.url ?? "",
+    videoTranscript: s.video?.transcript ?? "",
     consent: s.flow.kind !== "draft",
     metrics: s.metrics,
     ...overrides,

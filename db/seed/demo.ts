@@ -8,6 +8,7 @@ import type { DB } from "../client.ts";
 import { seedAdvocacy } from "./advocacy.ts";
 import { seedChapters } from "./chapters.ts";
 import { seedDiscussions } from "./discussions.ts";
+import { seedEmbeds } from "./embeds.ts";
 import { seedOutbox } from "./outbox.ts";
 import { PEOPLE } from "./people.ts";
 import { seedPromoters } from "./promoters.ts";
@@ -121,6 +122,7 @@ export async function seedDemoCommunity(
     await seedOutbox(trx, ids, now);
     await seedSurveys(trx, ids, now);
     await seedRelationships(trx, ids, now);
+    await seedEmbeds(trx, ids, now);
     // Talks, badges, stories and tiers become verifiable credentials, signed for this site's address.
     progress(steps[6]);
     const env = loadEnv();

@@ -129,6 +129,9 @@ export interface CaseStudiesTable {
   results_html: Generated<string>;
   pull_quote: Generated<string>;
   metrics: Json<StoryMetric[]>;
+  /** An https address: a media file plays on the page, anything else is linked. */
+  video_url: Generated<string>;
+  video_transcript: Generated<string>;
   consent_at: OptionalStamp;
   /** Where the story came from when a manager started it (e.g. a discussion thread). */
   source_type: string | null;
@@ -162,6 +165,8 @@ export interface CaseStudyVersionsTable {
   results_html: string;
   pull_quote: string;
   metrics: Json<StoryMetric[]>;
+  video_url: Generated<string>;
+  video_transcript: Generated<string>;
   published_by: number | null;
   published_at: Stamp;
 }

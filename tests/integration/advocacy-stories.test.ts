@@ -574,3 +574,80 @@ describe("starting a story from a source", () => {
     expect(missing.status).toBe(400);
   });
 });
+
+describe("a story's video and transcript", () => {
+  it("refuses a bad video link or an over-long transcript beside the field, changing nothing", async () => {
+    const value = await saveStory(contextFor(handle.db, author), {
+      story: storyInput({ title: "Story with an interview on video" }),
+    });
+    const tab = await signedIn(author);
+    const edit = `/stories/${value.slug}/edit?_data=routes%2Fstories.%24slug_.edit`;
+    const form = storyForm({ title: "Story with an interview on video" });
+    for (const [fields, field] of [
+      [{ videoUrl: "http://videos.example.com/interview.mp4" }, "videoUrl"],
+      [{ videoUrl: "not a link at all" }, "videoUrl"],
+      [
+        {
+          videoUrl: "https://videos.example.com/interview.mp4",
+          videoTranscript: "x".repeat(20_001),
+        },
+        "videoTranscript",
+      ],
+    ] as const) {
+      const res = await tab.post(edit, {
+        ...form,
+        ...fields,
+        title: "Changed title",
+        intent: "save",
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { fieldErrors: Record<string, string> };
+      expect(Object.keys(body.fieldErrors)).toEqual([field]);
+    }
+    expect(await storyRow(value.id)).toMatchObject({
+      title: "Story with an interview on video",
+      video_url: "",
+      video_transcript: "",
+    });
+  });
+
+  it("plays a media file with controls and its transcript on the page, and links any other video page", async () => {
+    const transcript = "We met dispatch and finance in one room.\n\nThen we agreed one number.";
+    const value = await saveStory(contextFor(handle.db, author), {
+      story: storyInput({ title: "Story told on camera" }),
+    });
+    const tab = await signedIn(author);
+    const saved = await tab.post(`/stories/${value.slug}/edit`, {
+      ...storyForm({ title: "Story told on camera" }),
+      videoUrl: "https://videos.example.com/bluewater/interview.mp4",
+      videoTranscript: transcript,
+      intent: "submit",
+    });
+    expect(saved.status).toBe(302);
+    await publishStory(contextFor(handle.db, manager), { id: value.id });
+
+    const page = await visible(await new TestClient(server.url).get(`/stories/${value.slug}`));
+    expect(page).toMatch(
+      /<video[^>]*controls[^>]*preload="none"[^>]*src="https:\/\/videos\.example\.com\/bluewater\/interview\.mp4"/,
+    );
+    expect(page).toContain("<summary");
+    expect(page).toContain("We met dispatch and finance in one room.");
+    expect(page).toContain("Then we agreed one number.");
+    expect(page).not.toMatch(/<script[^>]+src="https?:\/\/(?!127\.0\.0\.1)/);
+
+    // A new version that points at a video page: a plain link, no player.
+    await tab.post(`/stories/${value.slug}/edit`, {
+      ...storyForm({ title: "Story told on camera" }),
+      videoUrl: "https://www.youtube.com/watch?v=abc123",
+      videoTranscript: transcript,
+      intent: "submit",
+    });
+    await publishStory(contextFor(handle.db, manager), { id: value.id });
+    const linked = await visible(await new TestClient(server.url).get(`/stories/${value.slug}`));
+    expect(linked).not.toContain("<video");
+    expect(linked).not.toContain("<iframe");
+    expect(linked).toContain('href="https://www.youtube.com/watch?v=abc123"');
+    expect(linked).toContain("Watch the video on www.youtube.com");
+    expect(linked).toContain("Then we agreed one number.");
+  });
+});

@@ -244,4 +244,49 @@ describe("verifiable credentials", () => {
     );
     expect(refused.status).toBe(403);
   });
+  it("lets an admin rotate the signing key from its page: old credentials still verify, new ones carry the new kid", async () => {
+    const route = "/manage/settings/signing-keys?_data=routes%2Fmanage.settings.signing-keys";
+    const { credentials } = await catieLike(true);
+    const earlier = credentials.find((c) => c.kind === "talk")!;
+    const oldJwt = await (await tab(server).get(`/credentials/${earlier.id}.jwt`)).text();
+    const before = await verifyOverHttp(server.url, oldJwt);
+
+    // Only admins see or use the page.
+    expect((await managerClient.get(route)).status).toBe(403);
+    expect((await managerClient.post(route, { intent: "rotate" })).status).toBe(403);
+
+    const adminClient = await signedIn(server, admin);
+    type Keys = { keys: { kid: string; retiredAt: string | null; signed: number }[] };
+    const listed = (await (await adminClient.get(route)).json()) as Keys;
+    const active = listed.keys.filter((k) => k.retiredAt === null);
+    expect(active.map((k) => k.kid)).toEqual([before.kid]);
+    expect(active[0].signed).toBeGreaterThan(0);
+
+    expect((await adminClient.post(route, { intent: "explode" })).status).toBe(400);
+    const rotated = await adminClient.post(route, { intent: "rotate" });
+    expect(rotated.status).toBe(204);
+    const after = (await (await adminClient.get(route)).json()) as Keys;
+    const current = after.keys.find((k) => k.retiredAt === null)!;
+    expect(current.kid).not.toBe(before.kid);
+    expect(after.keys.find((k) => k.kid === before.kid)?.retiredAt).not.toBeNull();
+    const audit = await handle.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "details"])
+      .where("action", "=", "credentials.key_rotated")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBe(admin.id);
+    expect(JSON.stringify(audit.details)).toContain(current.kid);
+
+    // The credential issued before still verifies against the JWKS fetched over HTTP.
+    const old = await verifyOverHttp(server.url, oldJwt);
+    expect(old.kid).toBe(before.kid);
+    expect(old.revoked).toBe(false);
+    // A credential issued afterwards is signed by the new key.
+    const { credentials: fresh } = await catieLike(true);
+    const newJwt = await (await tab(server).get(`/credentials/${fresh[0].id}.jwt`)).text();
+    const verified = await verifyOverHttp(server.url, newJwt);
+    expect(verified.kid).toBe(current.kid);
+    expect(verified.revoked).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { TestimonialCredit } from "../../db/tables/testimonials.ts";
 import { createTestDb } from "../support/db.ts";
-import { insertUser, uniqueSuffix } from "../support/factories.ts";
+import { insertTestimonial, insertUser } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 let handle: DbHandle;
@@ -27,28 +27,11 @@ const PROFILE = (h: string) => `/u/${h}?_data=routes%2Fu.%24handle`;
 const WALL = "/testimonials?_data=routes%2Ftestimonials._index";
 const SETTINGS = "/settings/testimonials?_data=routes%2Fsettings.testimonials";
 
-/** A testimonial as the recommendation step stores it, linked to the author's account. */
-async function publishedBy(
+const publishedBy = (
   user: { id: number; email: string },
   body: string,
   credit: TestimonialCredit = "company",
-) {
-  const row = await handle.db
-    .insertInto("testimonials")
-    .values({
-      author_email: user.email,
-      user_id: user.id,
-      body,
-      credit,
-      credit_line: credit === "initials" ? "D. R." : "Dana Reyes, Head of IT, Northwind",
-      score: 10,
-      consented_at: new Date(),
-      withdraw_token_hash: `hash-${uniqueSuffix()}`,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+) => insertTestimonial(handle.db, user, body, { credit });
 
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 

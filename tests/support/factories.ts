@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
+import type { TestimonialCredit } from "../../db/tables/testimonials.ts";
 import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { insertAccount } from "../../app/modules/auth/users.server.ts";
 
@@ -36,4 +37,30 @@ export async function insertUser(
     emailVerified: overrides.emailVerified ?? true,
   });
   return user;
+}
+
+/** A testimonial as the recommendation step stores it, linked to the author's account. */
+export async function insertTestimonial(
+  db: Queryable,
+  user: { id: number; email: string },
+  body: string,
+  options: { credit?: TestimonialCredit; industry?: string } = {},
+) {
+  const credit = options.credit ?? "company";
+  const row = await db
+    .insertInto("testimonials")
+    .values({
+      author_email: user.email,
+      user_id: user.id,
+      body,
+      credit,
+      credit_line: credit === "initials" ? "D. R." : "Dana Reyes, Head of IT, Northwind",
+      ...(options.industry ? { industry: options.industry } : {}),
+      score: 10,
+      consented_at: new Date(),
+      withdraw_token_hash: `hash-${uniqueSuffix()}`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -11,7 +11,8 @@ import {
 } from "~/components/ui/field.tsx";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
 import { MAX_METRICS, metricField, readMetricRows } from "~/modules/advocacy/metrics.ts";
-import type { StorySchema } from "~/modules/advocacy/validation.ts";
+import { storyVideo } from "~/modules/advocacy/story-view.ts";
+import { MAX_TRANSCRIPT, type StorySchema } from "~/modules/advocacy/validation.ts";
 import { cn } from "~/utils/cn.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
 import { previewMarkdown } from "./markdown-preview.ts";
@@ -30,6 +31,8 @@ export function storyFormValues(story: {
   results_md: string;
   pull_quote: string;
   metrics: { label: string; before: number; after: number; unit: string }[];
+  video_url: string;
+  video_transcript: string;
   consent_at: Date | string | null;
 }): StoryFormValues {
   const values: StoryFormValues = {
@@ -41,6 +44,8 @@ export function storyFormValues(story: {
     solution: story.solution_md,
     results: story.results_md,
     pullQuote: story.pull_quote,
+    videoUrl: story.video_url,
+    videoTranscript: story.video_transcript,
     consent: story.consent_at ? "on" : "",
   };
   story.metrics.forEach((m, i) => {
@@ -123,6 +128,7 @@ export function StoryForm({
       resultsHtml: previewMarkdown(values.results ?? ""),
       pullQuote: values.pullQuote ?? "",
       metrics: readMetricRows(values).rows,
+      video: storyVideo(values.videoUrl ?? "", values.videoTranscript ?? ""),
       author: { ...author, linkable: false },
     }),
     [values, author],
@@ -269,6 +275,28 @@ export function StoryForm({
           >
             Add a metric
           </Button>
+        </Card>
+
+        <Card className="space-y-5 p-6">
+          <div>
+            <h2 className="text-lg font-semibold">Video</h2>
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+              Optional. A link to a video file (.mp4 or .webm) plays on the page; a link to a video
+              page is shown as a link. Nothing loads until a reader presses play.
+            </p>
+          </div>
+          <TextField
+            label="Video link"
+            {...field("videoUrl")}
+            inputMode="url"
+            placeholder="https://www.example.com/interview.mp4"
+          />
+          <TextAreaField
+            label="Transcript"
+            {...field("videoTranscript")}
+            rows={5}
+            hint={`What is said in the video, for readers who cannot watch it and for search (at most ${MAX_TRANSCRIPT.toLocaleString("en-US")} characters).`}
+          />
         </Card>
 
         <Card className="space-y-3 p-6">

@@ -5,7 +5,7 @@ import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
-import type { StoryViewData } from "~/modules/advocacy/story-view.ts";
+import type { StoryVideo, StoryViewData } from "~/modules/advocacy/story-view.ts";
 import { MetricsChart } from "./metrics-chart.tsx";
 
 export type { StoryViewData };
@@ -29,6 +29,60 @@ function Section({ title, html }: { title: string; html: string }) {
       ) : (
         <p className="mt-3 text-sm italic text-stone-500 dark:text-stone-400">Not written yet.</p>
       )}
+    </section>
+  );
+}
+
+/**
+ * The story's video and, beside it, its transcript. A media file plays in
+ * the page without loading a byte until the reader presses play; any other
+ * address is a plain link, so no third-party player or script reaches the page.
+ * The transcript is in the page either way, for readers and for search.
+ */
+function StoryVideoBlock({ video, title }: { video: StoryVideo; title: string }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2
+        id={id}
+        className="text-xl font-semibold tracking-tight text-stone-900 dark:text-stone-100"
+      >
+        Video
+      </h2>
+      {video.playable ? (
+        <video
+          controls
+          preload="none"
+          src={video.url}
+          aria-label={`${title || "Story"}: video`}
+          className="aspect-video w-full rounded-xl bg-stone-900"
+        >
+          <a href={video.url}>Download the video</a>
+        </video>
+      ) : (
+        <p>
+          <a
+            href={video.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className={buttonClass("secondary")}
+          >
+            Watch the video on {video.host} ↗
+          </a>
+        </p>
+      )}
+      {video.transcript ? (
+        <details className="rounded-xl border border-stone-200 p-4 dark:border-stone-800">
+          <summary className="cursor-pointer font-medium">Transcript</summary>
+          <div className="mt-3 max-w-prose space-y-3 text-stone-800 dark:text-stone-200">
+            {video.transcript.split(/\n\s*\n/).map((paragraph, i) => (
+              <p key={i} className="whitespace-pre-line">
+                {paragraph}
+              </p>
+            ))}
+          </div>
+        </details>
+      ) : null}
     </section>
   );
 }
@@ -81,6 +135,8 @@ export function StoryView({ story, preview = false }: { story: StoryViewData; pr
           title={`${story.title || "This story"}: results before and after`}
         />
       </Card>
+
+      {story.video ? <StoryVideoBlock video={story.video} title={story.title} /> : null}
 
       <Section title="Challenge" html={story.challengeHtml} />
       <Section title="Solution" html={story.solutionHtml} />

@@ -78,6 +78,10 @@ export const promoterRules = {
   readTestimonials(_viewer: Viewer): boolean {
     return true;
   },
+  /** The library of published stories is public: each one was reviewed and published. */
+  readPublishedStories(_viewer: Viewer): boolean {
+    return true;
+  },
   /** Start a case-study draft from a testimonial. */
   manageTestimonials(viewer: Viewer): boolean {
     return isStaff(viewer);

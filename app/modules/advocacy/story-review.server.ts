@@ -78,6 +78,8 @@ async function publishVersion(trx: Queryable, story: StoryRow, actorId: number, 
       results_html: story.results_html,
       pull_quote: story.pull_quote,
       metrics: JSON.stringify(story.metrics),
+      video_url: story.video_url,
+      video_transcript: story.video_transcript,
       published_by: actorId,
       published_at: now,
     })

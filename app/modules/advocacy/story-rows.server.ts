@@ -30,6 +30,8 @@ export const contentColumns = [
   "results_html",
   "pull_quote",
   "metrics",
+  "video_url",
+  "video_transcript",
 ] as const;
 
 /** Stored content from the form: markdown rendered and sanitised once, here. */
@@ -47,6 +49,8 @@ export function contentValues(input: StoryInput) {
     results_html: renderMarkdown(input.results),
     pull_quote: input.pullQuote,
     metrics: JSON.stringify(input.metrics),
+    video_url: input.videoUrl,
+    video_transcript: input.videoTranscript,
   };
 }
 

@@ -11,7 +11,36 @@ export interface StoryViewData {
   resultsHtml: string;
   pullQuote: string;
   metrics: StoryMetric[];
+  video: StoryVideo | null;
   author: { name: string; handle: string; jobTitle?: string; linkable: boolean };
+}
+
+/** A story's video: a media file plays in the page; any other page is a plain link. */
+export interface StoryVideo {
+  url: string;
+  /** The site it lives on, for the link's words ("Watch on www.example.com"). */
+  host: string;
+  playable: boolean;
+  transcript: string;
+}
+
+const MEDIA_FILE = /\.(mp4|m4v|webm|ogv|ogg|mov)$/i;
+
+/** Null without a (well-formed https) address; the form layer has already refused anything else. */
+export function storyVideo(url: string, transcript: string): StoryVideo | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:") return null;
+  return {
+    url: parsed.href,
+    host: parsed.hostname,
+    playable: MEDIA_FILE.test(parsed.pathname),
+    transcript: transcript.trim(),
+  };
 }
 
 interface StoryContent {
@@ -24,6 +53,8 @@ interface StoryContent {
   results_html: string;
   pull_quote: string;
   metrics: StoryMetric[];
+  video_url: string;
+  video_transcript: string;
   author_name: string;
   author_handle: string;
   author_job_title: string;
@@ -45,6 +76,7 @@ export function toStoryView(story: StoryContent, linkable = false): StoryViewDat
     resultsHtml: story.results_html,
     pullQuote: story.pull_quote,
     metrics: story.metrics,
+    video: storyVideo(story.video_url, story.video_transcript),
     author: {
       name: story.author_name,
       handle: story.author_handle,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { storyVideo } from "./story-view.ts";
 import {
   LogTalkSchema,
   OpportunitySchema,
+  MAX_TRANSCRIPT,
   StorySchema,
   storySubmissionProblems,
 } from "./validation.ts";
@@ -87,6 +89,54 @@ describe("story form", () => {
       { label: "Onboarding time", before: 14, after: 3, unit: "days" },
     ]);
     expect(good.consent).toBe(true);
+  });
+
+  it("takes a video only at a well-formed https address, with a bounded transcript", () => {
+    const base = { title: "A story title", consent: "on" };
+    const field = (extra: Record<string, string>) => {
+      const r = StorySchema.safeParse({ ...base, ...extra });
+      return r.success ? null : r.error.issues.map((i) => [i.path[0], i.message]);
+    };
+    for (const videoUrl of [
+      "http://videos.example.com/a.mp4",
+      "javascript:alert(1)",
+      "https://",
+      "https:/videos.example.com",
+      "https://user:pw@videos.example.com/a.mp4",
+      "ftp://videos.example.com/a.mp4",
+    ])
+      expect(field({ videoUrl }), videoUrl).toEqual([
+        ["videoUrl", "Enter the full video link, starting with https://, or leave it empty."],
+      ]);
+    expect(
+      field({
+        videoUrl: "https://videos.example.com/a.mp4",
+        videoTranscript: "x".repeat(MAX_TRANSCRIPT + 1),
+      }),
+    ).toEqual([["videoTranscript", "Keep the transcript under 20,000 characters."]]);
+    expect(field({ videoTranscript: "Words without a video." })?.[0]?.[0]).toBe("videoUrl");
+    const good = StorySchema.parse({
+      ...base,
+      videoUrl: " https://videos.example.com/a.mp4 ",
+      videoTranscript: "Hello.",
+    });
+    expect(good).toMatchObject({
+      videoUrl: "https://videos.example.com/a.mp4",
+      videoTranscript: "Hello.",
+    });
+    expect(StorySchema.parse(base)).toMatchObject({ videoUrl: "", videoTranscript: "" });
+  });
+
+  it("plays a media file in the page and links any other video page", () => {
+    expect(storyVideo("https://cdn.example.com/talks/interview.MP4?v=2", " Hi ")).toEqual({
+      url: "https://cdn.example.com/talks/interview.MP4?v=2",
+      host: "cdn.example.com",
+      playable: true,
+      transcript: "Hi",
+    });
+    expect(storyVideo("https://www.youtube.com/watch?v=abc", "")?.playable).toBe(false);
+    expect(storyVideo("", "")).toBeNull();
+    expect(storyVideo("http://cdn.example.com/a.mp4", "")).toBeNull();
   });
 
   it("names everything a story still needs before review, consent included", () => {

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { MAX_ID } from "../../utils/params.ts";
-import { checkbox, optionalText, optionalUrl } from "../../utils/schema-fields.ts";
+import {
+  checkbox,
+  optionalHttpsUrl,
+  optionalText,
+  optionalUrl,
+} from "../../utils/schema-fields.ts";
 import { readMetricRows } from "./metrics.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES, TALK_FORMAT_VALUES } from "./formats.ts";
 import { isValidTimeZone, zonedLocalToInstant } from "./time.ts";
@@ -203,6 +208,9 @@ export const CommentSchema = z.object({
   comment: text(5, 2000, "what should change"),
 });
 
+/** About two hours of speech. */
+export const MAX_TRANSCRIPT = 20_000;
+
 const storyFields = {
   title: text(5, 140, "a title"),
   company: optionalText("the company name", 80),
@@ -224,6 +232,8 @@ const storyFields = {
   solution: optionalText("the solution", 8000),
   results: optionalText("the results", 8000),
   pullQuote: optionalText("the pull quote", 280),
+  videoUrl: optionalHttpsUrl("video"),
+  videoTranscript: optionalText("the transcript", MAX_TRANSCRIPT),
   consent: checkbox,
 };
 
@@ -235,6 +245,12 @@ export const StorySchema = z
     const { errors } = readMetricRows(v);
     for (const [key, message] of Object.entries(errors))
       ctx.addIssue({ code: "custom", path: [key], message });
+    if (v.videoTranscript && !v.videoUrl)
+      ctx.addIssue({
+        code: "custom",
+        path: ["videoUrl"],
+        message: "Add the link to the video this transcript belongs to, or clear the transcript.",
+      });
   })
   .transform((v) => ({
     title: v.title,
@@ -245,6 +261,8 @@ export const StorySchema = z
     solution: v.solution,
     results: v.results,
     pullQuote: v.pullQuote,
+    videoUrl: v.videoUrl,
+    videoTranscript: v.videoTranscript,
     consent: v.consent,
     metrics: readMetricRows(v).rows,
   }));

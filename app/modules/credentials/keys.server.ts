@@ -126,3 +126,35 @@ export const rotateSigningKey = defineCommand({
     return { kid: current.kid, retired: retired.map((r) => r.kid) };
   },
 });
+
+export interface SigningKeyRow {
+  kid: string;
+  createdAt: Date;
+  retiredAt: Date | null;
+  /** How many credentials it signed, so an admin sees what a retired key still vouches for. */
+  signed: number;
+}
+
+/** Every issuer key, newest first, for the admin's key page. */
+export async function listSigningKeys(db: Queryable): Promise<SigningKeyRow[]> {
+  const rows = await db
+    .selectFrom("credential_keys as k")
+    .select((eb) => [
+      "k.kid",
+      "k.created_at",
+      "k.retired_at",
+      eb
+        .selectFrom("credentials as c")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("c.kid", "=", "k.kid")
+        .as("signed"),
+    ])
+    .orderBy("k.id", "desc")
+    .execute();
+  return rows.map((r) => ({
+    kid: r.kid,
+    createdAt: new Date(r.created_at),
+    retiredAt: r.retired_at ? new Date(r.retired_at) : null,
+    signed: Number(r.signed ?? 0),
+  }));
+}

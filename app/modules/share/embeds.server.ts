@@ -47,3 +47,11 @@ export async function embedResponse(db: Queryable, html: string, status = 200) {
     },
   });
 }
+
+/** A widget that cannot be shown: a short plain sentence, nothing about what was asked for. */
+export function embedRefusal(status: 400 | 404, message: string) {
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
