@@ -22,6 +22,7 @@ import * as relationships from "./2026-12-03T0300_relationships.ts";
 import * as credentials from "./2026-12-03T0400_credentials.ts";
 import * as embedOrigins from "./2026-12-03T0500_embed_origins.ts";
 import * as chaptersEvents from "./2026-12-03T0600_chapters_events.ts";
+import * as advocateLocation from "./2026-12-03T1200_advocate_location.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0400_credentials": credentials,
   "2026-12-03T0500_embed_origins": embedOrigins,
   "2026-12-03T0600_chapters_events": chaptersEvents,
+  "2026-12-03T1200_advocate_location": advocateLocation,
 };

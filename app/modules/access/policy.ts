@@ -47,6 +47,17 @@ export const policy = {
   seePrivateProfilesInDirectory(viewer: Viewer): boolean {
     return isSignedIn(viewer);
   },
+  // Where a person is: private unless they make it public. A private
+  // location is shown to its owner alone and is never matched by a filter,
+  // not even the owner's own search or a manager's, so a filter's results
+  // never reveal who is where.
+  viewLocation(viewer: Viewer, location: LocationSubject): boolean {
+    return location.locationPublic || viewer?.id === location.userId;
+  },
+  /** Whether region filters (directory, leaderboard, reference finder) may match this location. */
+  matchLocation(location: Pick<LocationSubject, "locationPublic">): boolean {
+    return location.locationPublic;
+  },
   editProfile(viewer: Viewer, profile: ProfileSubject): boolean {
     return viewer?.id === profile.userId;
   },
@@ -441,6 +452,11 @@ export const policy = {
     );
   },
 };
+
+export interface LocationSubject {
+  userId: number;
+  locationPublic: boolean;
+}
 
 export interface SpaceSubject {
   visibility: "public" | "members" | "tier";
