@@ -439,6 +439,14 @@ export const policy = {
   recordAttendance(viewer: Viewer, event: EventSubject): boolean {
     return policy.manageEvent(viewer, event) && viewer?.id !== event.hostId;
   },
+  /**
+   * After the event, whoever runs it (staff, its organiser, host or chapter
+   * leaders) publishes its recording as early-access content for a tier or
+   * for everyone. Who may then watch it is the early-access rules' answer.
+   */
+  publishEventRecording(viewer: Viewer, event: EventSubject): boolean {
+    return policy.manageEvent(viewer, event);
+  },
   rsvpToEvent(viewer: Viewer): boolean {
     return isSignedIn(viewer);
   },
