@@ -54,6 +54,13 @@ const location = (overrides: Record<string, string> = {}) => ({
 const names = (rows: { display_name?: string; person?: { displayName: string } | null }[]) =>
   rows.map((r) => r.display_name ?? r.person?.displayName);
 
+describe("the landing page with no events", () => {
+  it("says so in its “What's next” block", async () => {
+    const html = await (await tab(server).get("/")).text();
+    expect(html).toContain("No events coming up");
+  });
+});
+
 describe("where an advocate is", () => {
   it("is validated, saved by its owner, and refused without a change when wrong", async () => {
     const ana = await advocate("Ana Location", 10);

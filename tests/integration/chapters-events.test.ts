@@ -379,3 +379,26 @@ describe("the recording", () => {
     expect((await res.json()).formError).toMatch(/once the event is over/);
   });
 });
+
+describe("what's next on the landing page", () => {
+  it("lists the next events, without cancelled or past ones", async () => {
+    const soon = new Date(Date.now() + 2 * HOUR);
+    const next = await createEvent(
+      as(leader),
+      parsed({
+        title: "Soonest meetup",
+        startsAt: local(soon),
+        endsAt: local(new Date(soon.getTime() + HOUR)),
+      }),
+    );
+    const called = await createEvent(as(leader), parsed({ title: "Called-off meetup" }));
+    await cancelEvent(as(manager), { eventId: called.id });
+    const data = await (await tab(server).get("/?_data=routes%2F_index")).json();
+    const titles = data.nextEvents.map((e: { title: string }) => e.title);
+    // Events under way come first; of the rest, this one starts soonest (the others are days out).
+    expect(data.nextEvents.map((e: { id: number }) => e.id)).toContain(next.id);
+    expect(titles).not.toContain("Called-off meetup");
+    expect(titles.length).toBeLessThanOrEqual(4);
+    expect(await (await tab(server).get("/")).text()).toContain("Soonest meetup");
+  });
+});
