@@ -151,7 +151,7 @@ export default function Landing() {
           </div>
           <Link
             to="/chapters"
-            className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+            className="shrink-0 whitespace-nowrap text-sm font-medium text-brand-700 underline dark:text-brand-300"
           >
             All chapters
           </Link>
