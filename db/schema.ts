@@ -76,6 +76,8 @@ export interface ProfilesTable {
   is_remote: Generated<boolean>;
   /** The location is private unless the person makes it public. */
   location_public: Generated<boolean>;
+  /** IANA zone the person lives in, for times in their mail; null until they choose. */
+  time_zone: string | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

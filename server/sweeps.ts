@@ -10,6 +10,7 @@ import { deliverWaitingRequests } from "../app/modules/promoters/reference-queue
 import { sendDueSurveys } from "../app/modules/promoters/surveys/sending.server.ts";
 import type { RealtimePublisher } from "../app/modules/realtime/publisher.ts";
 import { issueCredentials } from "../app/modules/credentials/issue.server.ts";
+import { remindEventsStartingSoon } from "../app/modules/events/reminders.server.ts";
 import { remindNextStepsDue } from "../app/modules/relationships/reminders.server.ts";
 import { lapseExpiredAwards } from "../app/modules/tiers/award-sweeps.server.ts";
 import { remindRenewalsDue } from "../app/modules/tiers/renewal-reminders.server.ts";
@@ -39,7 +40,8 @@ async function sweepOnce(
  * term has ended lapse, reference requests waiting for an advocate's monthly
  * room are delivered once a new month gives it, renewals coming up are told,
  * scheduled surveys whose time has come are sent, the owners of next steps
- * with advocates due tomorrow are reminded, API idempotency keys reserved by
+ * with advocates due tomorrow are reminded, people holding a seat at an
+ * event that starts within a day are reminded, API idempotency keys reserved by
  * a request that never answered (its process stopped) are let go, and
  * achievements without a verifiable credential get one.
  */
@@ -63,6 +65,7 @@ export async function runSweeps(
   await sweepOnce(logger, "tier renewals due", () => remindRenewalsDue(context(), {}));
   await sweepOnce(logger, "scheduled surveys", () => sendDueSurveys(context(), {}));
   await sweepOnce(logger, "next steps due", () => remindNextStepsDue(context(), {}));
+  await sweepOnce(logger, "event reminders", () => remindEventsStartingSoon(context(), {}));
   await sweepOnce(logger, "abandoned API idempotency keys", () =>
     releaseAbandonedIdempotencyKeys(db, now),
   );

@@ -5,6 +5,9 @@ import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { EventList } from "~/components/events/event-list.tsx";
+import { toEventCard } from "~/modules/events/cards.ts";
+import { listEvents } from "~/modules/events/reads.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
 import { communityCounts, listAdvocates } from "~/modules/profiles/profiles.server.ts";
@@ -26,17 +29,27 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const [counts, featured, discussions, questions] = await Promise.all([
+  const [counts, featured, discussions, questions, upcoming] = await Promise.all([
     communityCounts(context.db),
     listAdvocates(context.db, null, { openTo: "open_to_speaking" }),
     publicDiscussionCounts(context.db),
     recentPublicQuestions(context.db, 4),
+    listEvents(context.db, { when: "upcoming", limit: NEXT_EVENTS }),
   ]);
   return json(
-    { counts, featured: featured.rows.slice(0, 6), discussions, questions },
+    {
+      counts,
+      featured: featured.rows.slice(0, 6),
+      discussions,
+      questions,
+      nextEvents: upcoming.map(toEventCard),
+    },
     { headers: sharedWhenAnonymous(viewer, ["threads"]) },
   );
 }
+
+/** How many upcoming events "What's next" shows. */
+const NEXT_EVENTS = 4;
 
 // The landing page is the same for every visitor: shared until a thread changes (or 10 s pass).
 export const headers = forwardSharedCache;
@@ -57,7 +70,7 @@ const steps = [
 ];
 
 export default function Landing() {
-  const { counts, featured, discussions, questions } = useLoaderData<typeof loader>();
+  const { counts, featured, discussions, questions, nextEvents } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   return (
     <>
@@ -122,6 +135,33 @@ export default function Landing() {
               <p className="mt-2 text-stone-700 dark:text-stone-300">{step.body}</p>
             </Card>
           ))}
+        </div>
+      </section>
+
+      <section className="mx-auto max-w-6xl px-4 pb-16 sm:px-6" aria-labelledby="whats-next">
+        <div className="flex items-end justify-between gap-4">
+          <div>
+            <h2 id="whats-next" className="text-2xl font-bold tracking-tight">
+              What&apos;s next
+            </h2>
+            <p className="mt-1 text-stone-600 dark:text-stone-400">
+              Meetups, webinars and user-group sessions run by the community&apos;s chapters. Times
+              are where each event happens.
+            </p>
+          </div>
+          <Link
+            to="/chapters"
+            className="shrink-0 whitespace-nowrap text-sm font-medium text-brand-700 underline dark:text-brand-300"
+          >
+            All chapters
+          </Link>
+        </div>
+        <div className="mt-6" data-testid="whats-next">
+          <EventList
+            events={nextEvents}
+            empty="No events coming up"
+            emptyText="Chapters post their meetups and webinars here. Join a chapter to hear about the next one first."
+          />
         </div>
       </section>
 

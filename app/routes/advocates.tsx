@@ -8,7 +8,9 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { SelectField, TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { directoryFacets, listAdvocates } from "~/modules/profiles/profiles.server.ts";
+import { PlaceSelect } from "~/components/place-select.tsx";
+import { parsePlace, placeValue } from "~/modules/profiles/location.ts";
+import { directoryFacets, listAdvocates, placeFacets } from "~/modules/profiles/profiles.server.ts";
 import { OPEN_TO, type OpenToKey } from "~/modules/profiles/open-to.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 
@@ -31,18 +33,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tag = url.searchParams.get("tag") ?? "";
   const openToParam = url.searchParams.get("openTo") ?? "";
   const openTo = openToKeys.has(openToParam) ? (openToParam as OpenToKey) : undefined;
+  const place = parsePlace(url.searchParams.get("place"));
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const [result, facets] = await Promise.all([
+  const [result, facets, countries] = await Promise.all([
     listAdvocates(context.db, viewer, {
       q,
       industry: industry || undefined,
       tag: tag || undefined,
       openTo,
+      place: place ?? undefined,
       page,
     }),
     directoryFacets(context.db, viewer),
+    placeFacets(context.db, viewer),
   ]);
-  return json({ ...result, facets, filters: { q, industry, tag, openTo: openTo ?? "" } });
+  return json({
+    ...result,
+    facets: { ...facets, countries },
+    filters: { q, industry, tag, openTo: openTo ?? "", place: placeValue(place) },
+  });
 }
 
 export default function AdvocatesDirectory() {
@@ -51,7 +60,9 @@ export default function AdvocatesDirectory() {
   const submit = useSubmit();
   const searching =
     navigation.state === "loading" && navigation.location?.pathname === "/advocates";
-  const filtered = Boolean(filters.q || filters.industry || filters.tag || filters.openTo);
+  const filtered = Boolean(
+    filters.q || filters.industry || filters.tag || filters.openTo || filters.place,
+  );
   return (
     <Container>
       <PageHeader
@@ -65,7 +76,7 @@ export default function AdvocatesDirectory() {
           key={JSON.stringify(filters)}
           method="get"
           role="search"
-          className="grid gap-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end"
+          className="grid gap-4 sm:grid-cols-2 md:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto] md:items-end"
           onChange={(e) => {
             // Filters apply as soon as they change; the text box waits for Enter or the button.
             if ((e.target as HTMLElement).tagName === "SELECT") submit(e.currentTarget);
@@ -102,6 +113,7 @@ export default function AdvocatesDirectory() {
               </option>
             ))}
           </SelectField>
+          <PlaceSelect value={filters.place} countries={facets.countries} />
           <Button type="submit">{searching ? "Searching…" : "Search"}</Button>
         </Form>
       </Card>
@@ -134,7 +146,9 @@ export default function AdvocatesDirectory() {
               </Link>
             }
           >
-            Try a shorter search, or another industry or topic.
+            {filters.place
+              ? "Nobody there has made their location public yet. Try a wider region, or anywhere."
+              : "Try a shorter search, or another industry or topic."}
           </EmptyState>
         </div>
       ) : (
@@ -164,7 +178,7 @@ export default function AdvocatesDirectory() {
                 ) : null}
                 <div className="mt-auto pt-4">
                   <p className="text-xs text-stone-500 dark:text-stone-400">
-                    {[a.industry, a.location].filter(Boolean).join(" · ")}
+                    {[a.industry, a.place || a.location].filter(Boolean).join(" · ")}
                   </p>
                   <ul className="mt-2 flex flex-wrap gap-1.5">
                     {a.expertise.slice(0, 3).map((t) => (

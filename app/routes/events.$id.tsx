@@ -9,6 +9,10 @@ import { z } from "zod";
 import { Container } from "~/components/app-shell.tsx";
 import { AttendancePanel, GuestList, RsvpPanel } from "~/components/events/event-panels.tsx";
 import { EventDetails } from "~/components/events/event-details.tsx";
+import { RecordingForm } from "~/components/events/recording-panel.tsx";
+import { itemLinkFor } from "~/modules/early-access/reader.server.ts";
+import { cascadeTiers } from "~/modules/tiers/catalogue.server.ts";
+import { RecordingSchema } from "~/modules/events/validation.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -16,6 +20,7 @@ import { FormError } from "~/components/ui/field.tsx";
 import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { kindLabel } from "~/modules/events/cards.ts";
 import {
+  attachRecording,
   cancelEvent,
   cancelRsvp,
   recordAttendance,
@@ -41,8 +46,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!page) throw notFound("We could not find that event.");
   const now = new Date();
   const e = page.event;
+  const over = new Date(e.ends_at) <= now;
+  const recording = page.recordingItemId
+    ? await itemLinkFor(context.db, viewer, page.recordingItemId, now)
+    : null;
+  const mayAddRecording =
+    page.mayPublishRecording && over && e.status !== "cancelled" && !page.recordingItemId;
   return json({
     ...page,
+    recording,
+    mayAddRecording,
+    // Lowest tier last, so the form can start from the widest audience short of everyone.
+    tiers: mayAddRecording ? await cascadeTiers(context.db) : [],
     kind: kindLabel(e.kind),
     when: formatEventTime(e.starts_at, e.time_zone),
     until: formatEventTime(e.ends_at, e.time_zone),
@@ -62,6 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     cancelRsvp: z.object({}),
     cancelEvent: z.object({}),
     attendance: z.object({}),
+    recording: RecordingSchema,
   });
   if (!submission.ok) return invalidForm(submission);
   const back = `/events/${eventId}`;
@@ -87,6 +103,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case "cancelEvent":
         await cancelEvent(ctx, { eventId });
         return redirectWithToast(back, { kind: "info", title: "Event cancelled" });
+      case "recording": {
+        await attachRecording(ctx, { ...submission.data, eventId });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: "Recording published",
+          description: "It is in early access for the audience you chose.",
+        });
+      }
       case "attendance": {
         if (attended.some((a) => a === null))
           return invalidForm({
@@ -106,7 +130,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    return answerDomainError(error);
+    return answerDomainError(error, { intent: submission.intent });
   }
 }
 
@@ -150,6 +174,7 @@ export default function EventPage() {
             isOnline={data.isOnline}
             onlineUrl={data.onlineUrl}
             speakers={data.speakers}
+            recording={data.recording}
           />
         </div>
         <aside className="space-y-6">
@@ -174,6 +199,13 @@ export default function EventPage() {
             <AttendancePanel
               attendees={data.attendees}
               recorded={Boolean(e.attendance_recorded_at)}
+            />
+          ) : null}
+          {data.mayAddRecording ? (
+            <RecordingForm
+              actionData={actionData}
+              tiers={data.tiers.map((t) => ({ id: t.id, name: t.name }))}
+              eventTitle={e.title}
             />
           ) : null}
           {data.manages && data.open ? (

@@ -1,10 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { PlaceSelect } from "~/components/place-select.tsx";
+import { parsePlace, placeLabel, placeValue } from "~/modules/profiles/location.ts";
+import { placeFacets } from "~/modules/profiles/profiles.server.ts";
 import {
   getLeaderboard,
   isBoard,
@@ -39,8 +43,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const boardParam = url.searchParams.get("board") ?? "all";
   const board: Board = isBoard(boardParam) ? boardParam : "all";
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const leaderboard = await getLeaderboard(context.db, viewer, { board, page });
-  return json({ ...leaderboard, signedIn: Boolean(viewer) });
+  const place = parsePlace(url.searchParams.get("place"));
+  const [leaderboard, countries] = await Promise.all([
+    getLeaderboard(context.db, viewer, { board, page, place: place ?? undefined }),
+    placeFacets(context.db, viewer),
+  ]);
+  return json({
+    ...leaderboard,
+    signedIn: Boolean(viewer),
+    place: placeValue(place),
+    placeName: place ? placeLabel(place) : null,
+    countries,
+  });
 }
 
 function Row({ row, pinned = false }: { row: LeaderboardRow; pinned?: boolean }) {
@@ -95,8 +109,17 @@ function Row({ row, pinned = false }: { row: LeaderboardRow; pinned?: boolean })
   );
 }
 
+function boardHref(board: Board, place: string) {
+  const params = new URLSearchParams();
+  if (board !== "all") params.set("board", board);
+  if (place) params.set("place", place);
+  const qs = params.toString();
+  return `/leaderboard${qs ? `?${qs}` : ""}`;
+}
+
 export default function LeaderboardPage() {
   const data = useLoaderData<typeof loader>();
+  const submit = useSubmit();
   return (
     <Container className="max-w-3xl">
       <PageHeader
@@ -119,7 +142,7 @@ export default function LeaderboardPage() {
           {(Object.keys(BOARD_LABELS) as Board[]).map((b) => (
             <li key={b}>
               <Link
-                to={b === "all" ? "/leaderboard" : `/leaderboard?board=${b}`}
+                to={boardHref(b, data.place)}
                 aria-current={data.board === b ? "page" : undefined}
                 className={cn(
                   "inline-block whitespace-nowrap border-b-2 px-1 py-3 text-sm font-medium",
@@ -134,6 +157,23 @@ export default function LeaderboardPage() {
           ))}
         </ul>
       </nav>
+
+      <Form
+        method="get"
+        key={`${data.board}-${data.place}`}
+        className="mt-4 flex flex-wrap items-end gap-3"
+        onChange={(e) => submit(e.currentTarget)}
+      >
+        {data.board !== "all" ? <input type="hidden" name="board" value={data.board} /> : null}
+        <div className="w-full sm:w-64">
+          <PlaceSelect value={data.place} countries={data.countries} />
+        </div>
+        <noscript>
+          <Button type="submit" variant="secondary">
+            Show
+          </Button>
+        </noscript>
+      </Form>
 
       <div className="mt-6 space-y-6">
         {data.viewerRow ? (
@@ -155,10 +195,25 @@ export default function LeaderboardPage() {
         ) : null}
 
         {data.rows.length === 0 ? (
-          <EmptyState title="Nobody on this board yet">
-            {data.board === "30d"
-              ? "No points were earned in the last 30 days."
-              : "Points appear here as people help their peers."}
+          <EmptyState
+            title={
+              data.placeName
+                ? `Nobody from ${data.placeName} on this board yet`
+                : "Nobody on this board yet"
+            }
+            action={
+              data.place ? (
+                <Link to={boardHref(data.board, "")} className="font-medium underline">
+                  Show everyone
+                </Link>
+              ) : undefined
+            }
+          >
+            {data.place
+              ? "Only people who made their location public are listed by region."
+              : data.board === "30d"
+                ? "No points were earned in the last 30 days."
+                : "Points appear here as people help their peers."}
           </EmptyState>
         ) : (
           <Card>

@@ -8,18 +8,31 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { isVerifiedCustomer } from "~/modules/access/policy.ts";
 import { getMonthlyCap, requestsThisMonth } from "~/modules/promoters/reference-caps.server.ts";
 import { listOwnReferences } from "~/modules/promoters/reference-reads.server.ts";
+import { FindAdvocateForm } from "~/components/promoters/find-advocate-form.tsx";
+import { getOwnLocation } from "~/modules/profiles/location.server.ts";
+import { placeFacets } from "~/modules/profiles/profiles.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your references · Limelight" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const [own, cap, used] = await Promise.all([
+  const [own, cap, used, location, countries] = await Promise.all([
     listOwnReferences(context.db, user),
     getMonthlyCap(context.db, user.id),
     requestsThisMonth(context.db, user.id),
+    getOwnLocation(context.db, user.id),
+    placeFacets(context.db, user),
   ]);
-  return json({ ...own, cap, used, isAdvocate: isVerifiedCustomer(user) });
+  return json({
+    ...own,
+    cap,
+    used,
+    isAdvocate: isVerifiedCustomer(user),
+    // The reader's own country starts the finder (their choice, seen only by them).
+    homeCountry: location.country ?? "",
+    countries,
+  });
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["asked"][number];
@@ -92,6 +105,7 @@ export default function MyReferences() {
           )}
         </section>
       ) : null}
+      <FindAdvocateForm place={data.homeCountry} countries={data.countries} />
       <section className="mt-8 space-y-3" aria-labelledby="asking-heading">
         <h2 id="asking-heading" className="text-lg font-semibold">
           Conversations you asked for
@@ -102,7 +116,10 @@ export default function MyReferences() {
           <EmptyState
             title="You have not asked anyone yet"
             action={
-              <ButtonLink to="/advocates?openTo=open_to_references" variant="secondary">
+              <ButtonLink
+                to={`/advocates?openTo=open_to_references${data.homeCountry ? `&place=${data.homeCountry}` : ""}`}
+                variant="secondary"
+              >
                 Find an advocate like you
               </ButtonLink>
             }

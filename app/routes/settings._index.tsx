@@ -15,6 +15,9 @@ import { changePassword, signOutEverywhere } from "~/modules/auth/users.server.t
 import { ChangeEmailSchema, ChangePasswordSchema } from "~/modules/auth/validation.ts";
 import { requestEmailChange } from "~/modules/auth/email-address.server.ts";
 import { ChangeEmailForm } from "~/components/settings/change-email-form.tsx";
+import { LocationForm } from "~/components/settings/location-form.tsx";
+import { LocationSchema } from "~/modules/profiles/location.ts";
+import { getOwnLocation, setLocation } from "~/modules/profiles/location.server.ts";
 import { endSession, getAuth, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
@@ -28,18 +31,39 @@ export const meta: MetaFunction = () => [{ title: "Account settings · Limelight
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const activeSessions = await countActiveSessions(context.db, user.id);
-  return json({ email: user.email, role: user.role, activeSessions });
+  return json({
+    email: user.email,
+    role: user.role,
+    activeSessions,
+    location: await getOwnLocation(context.db, user.id),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const parsed = parseIntent(await request.formData(), {
     "sign-out-everywhere": z.object({}),
     "change-password": ChangePasswordSchema,
     "change-email": ChangeEmailSchema,
+    "set-location": LocationSchema,
   });
   if (!parsed.ok) return invalidForm(parsed);
   const command = await commandContext(request, context);
+
+  if (parsed.intent === "set-location") {
+    try {
+      await setLocation(command, { ...parsed.data, userId: user.id });
+    } catch (error) {
+      return answerDomainError(error, { intent: "set-location" });
+    }
+    return redirectWithToast("/settings", {
+      kind: "success",
+      title: "Location saved",
+      description: parsed.data.locationPublic
+        ? "Others can now see where you are and find you by region."
+        : "Only you can see it.",
+    });
+  }
 
   if (parsed.intent === "sign-out-everywhere") {
     await signOutEverywhere(command, {});
@@ -116,6 +140,8 @@ export default function AccountSettings() {
           </div>
         </dl>
       </Card>
+
+      <LocationForm saved={data.location} />
 
       <ChangeEmailForm email={data.email} />
 

@@ -23,6 +23,8 @@ import * as credentials from "./2026-12-03T0400_credentials.ts";
 import * as embedOrigins from "./2026-12-03T0500_embed_origins.ts";
 import * as chaptersEvents from "./2026-12-03T0600_chapters_events.ts";
 import * as storyVideo from "./2026-12-03T1100_story_video.ts";
+import * as advocateLocation from "./2026-12-03T1200_advocate_location.ts";
+import * as eventReminders from "./2026-12-03T1210_event_reminders.ts";
 
 /**
  * Every migration, by name. An explicit map (not a folder scan) so that the
@@ -53,4 +55,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0500_embed_origins": embedOrigins,
   "2026-12-03T0600_chapters_events": chaptersEvents,
   "2026-12-03T1100_story_video": storyVideo,
+  "2026-12-03T1200_advocate_location": advocateLocation,
+  "2026-12-03T1210_event_reminders": eventReminders,
 };

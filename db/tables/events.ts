@@ -55,6 +55,8 @@ export interface EventRsvpsTable {
   queued_at: Stamp;
   /** Set by the organiser after the event; null until then. */
   attended: boolean | null;
+  /** When the reminder a day before was queued for this seat; null until then. */
+  reminded_at: OptionalStamp;
   created_at: CreatedAt;
   updated_at: Stamp;
 }

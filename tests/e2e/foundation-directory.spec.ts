@@ -58,9 +58,10 @@ test("filters narrow the directory as soon as they are chosen, and combine", asy
   await expect(page.getByLabel("Industry", { exact: true })).toHaveValue("");
   await expect(page.getByLabel("Expertise", { exact: true })).toHaveValue("");
   await expect(page.getByLabel("Open to", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Where", { exact: true })).toHaveValue("");
   await page.getByRole("searchbox", { name: "Search" }).fill("Bluewater");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page).toHaveURL(/\/advocates\?q=Bluewater&industry=&tag=&openTo=$/);
+  await expect(page).toHaveURL(/\/advocates\?q=Bluewater&industry=&tag=&openTo=&place=$/);
 });
 
 test("an expertise tag on a profile opens the directory filtered by it", async ({ page }) => {

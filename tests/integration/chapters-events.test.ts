@@ -14,6 +14,9 @@ import {
   rsvpToEvent,
 } from "../../app/modules/events/events.server.ts";
 import { getEventPage } from "../../app/modules/events/reads.server.ts";
+import { itemLinkFor } from "../../app/modules/early-access/reader.server.ts";
+import { cascadeTiers } from "../../app/modules/tiers/catalogue.server.ts";
+import { seedTierCatalogue } from "../../db/seed/tiers.ts";
 import { EventSchema, type EventInput } from "../../app/modules/events/validation.ts";
 import { createTestDb } from "../support/db.ts";
 import { person, signedIn, tab, type Person } from "../support/people.ts";
@@ -293,5 +296,109 @@ describe("attendance", () => {
     await expect(
       recordAttendance(as(manager), { eventId: event.id, attendedUserIds: [] }),
     ).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe("the recording", () => {
+  it("is published after the event as early access for a tier, and the event page links to it for those allowed", async () => {
+    const starts = new Date(Date.now() - 5 * HOUR);
+    const event = await createEvent(
+      as(leader, new Date(starts.getTime() - HOUR)),
+      parsed({
+        startsAt: local(starts),
+        endsAt: local(new Date(starts.getTime() + 2 * HOUR)),
+      }),
+    );
+    await seedTierCatalogue(handle.db);
+    const [mvp, champion] = await cascadeTiers(handle.db);
+    const page = `/events/${event.id}?_data=routes%2Fevents.%24id`;
+    const form = (overrides: Record<string, string> = {}) => ({
+      intent: "recording",
+      title: "Spring meetup, recorded",
+      recordingUrl: "https://video.example.test/spring",
+      summary: "",
+      audience: `tier-${mvp.id}`,
+      ...overrides,
+    });
+    const own = await signedIn(server, leader);
+
+    // Bad input is refused next to its field, and writes nothing.
+    for (const [bad, field] of [
+      [{ recordingUrl: "" }, "recordingUrl"],
+      [{ recordingUrl: "javascript:alert(1)" }, "recordingUrl"],
+      [{ audience: "tier-999999" }, "audience"],
+      [{ audience: "nobody" }, "audience"],
+      [{ title: "" }, "title"],
+    ] as const) {
+      const res = await own.post(page, form(bad));
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect((await res.json()).fieldErrors[field]).toBeTruthy();
+    }
+    const stranger = await signedIn(server, await person(handle.db, "advocate"));
+    expect((await stranger.post(page, form())).status).toBe(403);
+    const items = () => handle.db.selectFrom("early_access_items").select("id").execute();
+    expect(await items()).toEqual([]);
+
+    expect((await own.post(page, form())).status).toBe(204);
+    expect((await own.post(page, form())).status).toBe(409);
+    expect(await items()).toHaveLength(1);
+    const { recording_item_id: itemId } = await handle.db
+      .selectFrom("events")
+      .select("recording_item_id")
+      .where("id", "=", event.id)
+      .executeTakeFirstOrThrow();
+
+    // The early-access rules decide: an MVP reads it, a Champion sees who it is for, a visitor nothing.
+    const reader = (tierRank: number) => ({ id: 1, role: "advocate" as const, tierRank });
+    expect(await itemLinkFor(handle.db, reader(mvp.rank), itemId!)).toMatchObject({
+      access: "read",
+      title: "Spring meetup, recorded",
+    });
+    expect(await itemLinkFor(handle.db, reader(champion.rank), itemId!)).toEqual({
+      access: "teaser",
+      hint: `Unlocks at ${mvp.name}`,
+    });
+    expect(await itemLinkFor(handle.db, null, itemId!)).toBeNull();
+    const visitorView = await (await tab(server).get(page)).json();
+    expect(visitorView.recording).toBeNull();
+    expect(JSON.stringify(visitorView)).not.toContain("video.example.test");
+    const staffView = await (await (await signedIn(server, manager)).get(page)).json();
+    expect(staffView.recording).toMatchObject({ access: "read" });
+  });
+
+  it("cannot be added before the event is over", async () => {
+    const event = await createEvent(as(leader), parsed());
+    const own = await signedIn(server, leader);
+    const res = await own.post(`/events/${event.id}?_data=routes%2Fevents.%24id`, {
+      intent: "recording",
+      title: "Too early",
+      recordingUrl: "https://video.example.test/early",
+      audience: "public",
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).formError).toMatch(/once the event is over/);
+  });
+});
+
+describe("what's next on the landing page", () => {
+  it("lists the next events, without cancelled or past ones", async () => {
+    const soon = new Date(Date.now() + 2 * HOUR);
+    const next = await createEvent(
+      as(leader),
+      parsed({
+        title: "Soonest meetup",
+        startsAt: local(soon),
+        endsAt: local(new Date(soon.getTime() + HOUR)),
+      }),
+    );
+    const called = await createEvent(as(leader), parsed({ title: "Called-off meetup" }));
+    await cancelEvent(as(manager), { eventId: called.id });
+    const data = await (await tab(server).get("/?_data=routes%2F_index")).json();
+    const titles = data.nextEvents.map((e: { title: string }) => e.title);
+    // Events under way come first; of the rest, this one starts soonest (the others are days out).
+    expect(data.nextEvents.map((e: { id: number }) => e.id)).toContain(next.id);
+    expect(titles).not.toContain("Called-off meetup");
+    expect(titles.length).toBeLessThanOrEqual(4);
+    expect(await (await tab(server).get("/")).text()).toContain("Soonest meetup");
   });
 });

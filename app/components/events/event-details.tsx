@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { Card } from "~/components/ui/card.tsx";
 import type { EventPage } from "~/modules/events/reads.server.ts";
 import { EventTime } from "./event-time.tsx";
+import { RecordingNotice, type RecordingLink } from "./recording-panel.tsx";
 
 type Page = SerializeFrom<EventPage>;
 
@@ -14,6 +15,7 @@ export function EventDetails({
   isOnline,
   onlineUrl,
   speakers,
+  recording,
 }: {
   event: Page["event"];
   /** The start and end, each formatted in the event's own time zone. */
@@ -22,6 +24,7 @@ export function EventDetails({
   isOnline: Page["isOnline"];
   onlineUrl: Page["onlineUrl"];
   speakers: Page["speakers"];
+  recording: RecordingLink;
 }) {
   return (
     <Card className="space-y-3 p-6">
@@ -81,6 +84,7 @@ export function EventDetails({
         </p>
       ) : null}
       <p className="whitespace-pre-line text-stone-700 dark:text-stone-300">{e.description}</p>
+      <RecordingNotice recording={recording} />
       <a
         href={`/events/${e.id}/calendar.ics`}
         className="inline-block font-medium text-brand-700 underline dark:text-brand-300"

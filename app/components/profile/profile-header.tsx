@@ -68,7 +68,7 @@ export function ProfileHeader({
           <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
             {[profile.job_title, profile.company].filter(Boolean).join(" at ")}
             {profile.industry ? ` · ${profile.industry}` : ""}
-            {profile.location ? ` · ${profile.location}` : ""}
+            {profile.place || profile.location ? ` · ${profile.place || profile.location}` : ""}
           </p>
           {helpedCompanies ? (
             <p className="mt-2 text-sm font-medium text-brand-800 dark:text-brand-300">

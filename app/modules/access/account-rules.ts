@@ -5,6 +5,11 @@ export interface ProfileSubject {
   isPublic: boolean;
 }
 
+export interface LocationSubject {
+  userId: number;
+  locationPublic: boolean;
+}
+
 /** Profiles, one's own account and data, the team's tools and the site's settings. */
 export const accountRules = {
   /** A public profile is for everyone; a private one only for signed-in members and its owner. */
@@ -15,6 +20,17 @@ export const accountRules = {
   /** Private profiles are listed in the directory only for signed-in members. */
   seePrivateProfilesInDirectory(viewer: Viewer): boolean {
     return isSignedIn(viewer);
+  },
+  // Where a person is: private unless they make it public. A private
+  // location is shown to its owner alone and is never matched by a filter,
+  // not even the owner's own search or a manager's, so a filter's results
+  // never reveal who is where.
+  viewLocation(viewer: Viewer, location: LocationSubject): boolean {
+    return location.locationPublic || viewer?.id === location.userId;
+  },
+  /** Whether region filters (directory, leaderboard, reference finder) may match this location. */
+  matchLocation(location: Pick<LocationSubject, "locationPublic">): boolean {
+    return location.locationPublic;
   },
   editProfile(viewer: Viewer, profile: ProfileSubject): boolean {
     return viewer?.id === profile.userId;

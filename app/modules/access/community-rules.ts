@@ -43,6 +43,14 @@ export const communityRules = {
   recordAttendance(viewer: Viewer, event: EventSubject): boolean {
     return communityRules.manageEvent(viewer, event) && viewer?.id !== event.hostId;
   },
+  /**
+   * After the event, whoever runs it (staff, its organiser, host or chapter
+   * leaders) publishes its recording as early-access content for a tier or
+   * for everyone. Who may then watch it is the early-access rules' answer.
+   */
+  publishEventRecording(viewer: Viewer, event: EventSubject): boolean {
+    return communityRules.manageEvent(viewer, event);
+  },
   rsvpToEvent(viewer: Viewer): boolean {
     return isSignedIn(viewer);
   },

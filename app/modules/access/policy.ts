@@ -1,4 +1,4 @@
-import { accountRules, type ProfileSubject } from "./account-rules.ts";
+import { accountRules, type LocationSubject, type ProfileSubject } from "./account-rules.ts";
 import { advocacyRules, type StorySubject, type TalkSubject } from "./advocacy-rules.ts";
 import { communityRules, type ChapterSubject, type EventSubject } from "./community-rules.ts";
 import {
@@ -26,6 +26,7 @@ export {
 export type {
   ChapterSubject,
   EventSubject,
+  LocationSubject,
   PostSubject,
   ProfileSubject,
   SpaceSubject,

@@ -47,6 +47,7 @@ export type AuditAction =
   | "event.created"
   | "event.cancelled"
   | "event.attendance_recorded"
+  | "event.recording_published"
   // Tiers and early access
   | "tier.created"
   | "tier.updated"

@@ -285,3 +285,37 @@ export const REGIONS = [
   "South America",
 ] as const;
 export type Region = (typeof REGIONS)[number];
+
+// The region of each country, for "advocates in Europe". Listed by region so the
+// table reads as a map; every code above appears exactly once (a unit test checks).
+const REGION_COUNTRIES: Record<Region, string> = {
+  Africa:
+    "AO BF BI BJ BW CD CF CG CI CM CV DJ DZ EG EH ER ET GA GH GM GN GQ GW KE KM LR LS LY MA MG ML MR MU MW MZ NA NE NG RE RW SC SD SH SL SN SO SS ST SZ TD TG TN TZ UG YT ZA ZM ZW",
+  Asia: "AF BD BN BT CC CN CX HK ID IN IO JP KG KH KP KR KZ LA LK MM MN MO MV MY NP PH PK SG TH TJ TL TM TW UZ VN",
+  Europe:
+    "AD AL AT AX BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI LT LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SJ SK SM UA VA",
+  "Middle East": "AE AM AZ BH GE IL IQ IR JO KW LB OM PS QA SA SY TR YE",
+  "North America":
+    "AG AI AW BB BL BM BQ BS BZ CA CR CU CW DM DO GD GL GP GT HN HT JM KN KY LC MF MQ MS MX NI PA PM PR SV SX TC TT US VC VG VI",
+  Oceania: "AS AU CK FJ FM GU HM KI MH MP NC NF NR NU NZ PF PG PN PW SB TK TO TV UM VU WF WS",
+  "South America": "AQ AR BO BR BV CL CO EC FK GF GS GY PE PY SR TF UY VE",
+};
+
+const regionByCountry = new Map<string, Region>(
+  (Object.entries(REGION_COUNTRIES) as [Region, string][]).flatMap(([region, list]) =>
+    list.split(" ").map((code) => [code, region] as const),
+  ),
+);
+
+/** The region a country belongs to ("ES" → "Europe"). */
+export function regionOf(code: string): Region | undefined {
+  return regionByCountry.get(code);
+}
+
+/** Every country of a region, for filters that match a whole region. */
+export function countriesIn(region: Region): string[] {
+  return REGION_COUNTRIES[region].split(" ");
+}
+
+export const isRegion = (value: string): value is Region =>
+  (REGIONS as readonly string[]).includes(value);

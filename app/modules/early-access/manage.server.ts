@@ -3,7 +3,7 @@ import { FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors
 import { renderMarkdown } from "../../utils/markdown.server.ts";
 import { checkCascade, readableFrom, type CascadeSubject } from "../access/cascade.ts";
 import { ensure } from "../access/ensure.ts";
-import type { Viewer } from "../access/policy.ts";
+import type { EventSubject, Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { cascadeTiers } from "../tiers/catalogue.server.ts";
 import { slugify, type ItemInput } from "../tiers/validation.ts";
@@ -105,6 +105,66 @@ export const createItem = defineCommand({
     return item;
   },
   // Two managers picked the same title at the same moment: take the next free address.
+  retryOn: (error) => isUniqueViolation(error, "early_access_items_slug_key"),
+});
+
+/**
+ * An event's recording, published at once as an early-access item: for one
+ * tier (and every tier above it) from now on, or for everyone. Events call
+ * this for the people who run them, who need not be managers, so the rule
+ * asked is the event's (policy.publishEventRecording), not manageEarlyAccess.
+ */
+export const publishRecording = defineCommand({
+  name: "early_access.publish_recording",
+  async run(
+    trx,
+    input: {
+      event: EventSubject;
+      title: string;
+      summary: string;
+      recordingUrl: string;
+      /** The lowest tier that may watch it; null publishes it for everyone. */
+      tierId: number | null;
+    },
+    { viewer, effects, now },
+  ) {
+    ensure("publishEventRecording", viewer, input.event);
+    const tiers = await cascadeTiers(trx);
+    if (input.tierId !== null && !tiers.some((t) => t.id === input.tierId))
+      throw new FieldError("audience", "Choose a tier from the list, or everyone.");
+    const slug = await uniqueSlug(trx, input.title);
+    const item = await trx
+      .insertInto("early_access_items")
+      .values({
+        slug,
+        kind: "recording",
+        title: input.title,
+        teaser: "",
+        summary: input.summary,
+        body_md: "",
+        body_html: "",
+        download_url: null,
+        recording_url: input.recordingUrl,
+        requires_nda: false,
+        status: "published",
+        published_at: now,
+        public_at: input.tierId === null ? now : null,
+        author_id: viewer!.id,
+        updated_by: viewer!.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(["id", "slug"])
+      .executeTakeFirstOrThrow();
+    if (input.tierId !== null) await writeReleases(trx, item.id, new Map([[input.tierId, now]]));
+    effects.audit({
+      actorId: viewer!.id,
+      action: "early_access.published",
+      subjectType: "early_access_item",
+      subjectId: item.id,
+    });
+    return item;
+  },
   retryOn: (error) => isUniqueViolation(error, "early_access_items_slug_key"),
 });
 

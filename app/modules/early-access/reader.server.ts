@@ -257,6 +257,33 @@ export async function openItem(
   };
 }
 
+/**
+ * How another page (an event's) may point at an item for this viewer: a link
+ * when they may read it, the teaser's line when they may only know of it, or
+ * nothing when the item is not for them to know about.
+ */
+export async function itemLinkFor(
+  db: Queryable,
+  viewer: Viewer,
+  itemId: number,
+  now = new Date(),
+): Promise<
+  { access: "read"; slug: string; title: string } | { access: "teaser"; hint: string } | null
+> {
+  const row = (await db
+    .selectFrom("early_access_items")
+    .select(itemColumns)
+    .where("id", "=", itemId)
+    .executeTakeFirst()) as ItemRow | undefined;
+  if (!row) return null;
+  const subject = subjectOf(row, (await releasesFor(db, [row.id])).get(row.id) ?? []);
+  if (policy.readEarlyAccessItem(viewer, subject, now))
+    return { access: "read", slug: row.slug, title: row.title };
+  if (policy.seeEarlyAccessTeaser(viewer, subject, now))
+    return { access: "teaser", hint: teaserOf(row, subject, viewer, now).hint };
+  return null;
+}
+
 /** The viewer acknowledges the NDA terms of their tier (once per version of the terms). */
 export const acknowledgeNda = defineCommand({
   name: "early_access.acknowledge_nda",

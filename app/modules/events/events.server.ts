@@ -7,7 +7,8 @@ import { chapterLeaderIds, chapterSubject, getChapterById } from "../chapters/ch
 import { defineCommand } from "../commands/command.server.ts";
 import type { Effects } from "../commands/effects.server.ts";
 import { announceAwards, awardPoints } from "../reputation/ledger.server.ts";
-import type { EventInput } from "./validation.ts";
+import { publishRecording } from "../early-access/manage.server.ts";
+import type { EventInput, RecordingInput } from "./validation.ts";
 import "./sources.server.ts";
 
 /**
@@ -321,5 +322,45 @@ export const recordAttendance = defineCommand({
       },
     });
     return { attended: seats.filter((s) => attended.has(s.user_id)).length };
+  },
+});
+
+/**
+ * After the event, the people running it attach its recording. It becomes an
+ * early-access item through that module's own command, so who may watch it
+ * follows the release cascade like any other item; the event keeps the link.
+ */
+export const attachRecording = defineCommand({
+  name: "event.attach_recording",
+  async run(trx, input: RecordingInput & { eventId: number }, { viewer, effects, now, nested }) {
+    const event = await lockEvent(trx, input.eventId);
+    const subject = await eventSubject(trx, event);
+    ensure("publishEventRecording", viewer, subject);
+    if (event.status === "cancelled")
+      throw new ConflictError("This event was cancelled: it has no recording.");
+    if (new Date(event.ends_at) > now)
+      throw new ConflictError("A recording can be added once the event is over.");
+    if (event.recording_item_id !== null)
+      throw new ConflictError("This event already has its recording.");
+    const item = await nested(publishRecording, {
+      event: subject,
+      title: input.title,
+      summary: input.summary,
+      recordingUrl: input.recordingUrl,
+      tierId: input.audience,
+    });
+    await trx
+      .updateTable("events")
+      .set({ recording_item_id: item.id, updated_at: now })
+      .where("id", "=", event.id)
+      .execute();
+    effects.audit({
+      actorId: viewer!.id,
+      action: "event.recording_published",
+      subjectType: "event",
+      subjectId: event.id,
+      details: { itemId: item.id, tierId: input.audience },
+    });
+    return item;
   },
 });

@@ -78,13 +78,14 @@ export async function getEventPage(db: Queryable, viewer: Viewer, eventId: numbe
     .select([
       ...eventColumns,
       "e.online_url",
+      "e.recording_item_id",
       "h.handle as hostHandle",
       "h.display_name as hostName",
     ])
     .where("e.id", "=", eventId)
     .executeTakeFirst();
   if (!event) return null;
-  const { online_url: onlineUrl, ...fields } = event;
+  const { online_url: onlineUrl, recording_item_id: recordingItemId, ...fields } = event;
   const rest = {
     ...fields,
     ...chapterOf(await chapterNames(db, [event.chapter_id]), event.chapter_id),
@@ -128,6 +129,8 @@ export async function getEventPage(db: Queryable, viewer: Viewer, eventId: numbe
     waitlist: manages ? waitlist : [],
     manages,
     mayRecordAttendance: allowed("recordAttendance", viewer, subject),
+    mayPublishRecording: allowed("publishEventRecording", viewer, subject),
+    recordingItemId,
   };
 }
 export type EventPage = NonNullable<Awaited<ReturnType<typeof getEventPage>>>;

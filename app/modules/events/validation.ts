@@ -106,3 +106,24 @@ export const EventSchema = z
     speakerHandles: v.speakers,
   }));
 export type EventInput = z.infer<typeof EventSchema>;
+
+/** After the event: its recording, for one tier and above ("tier-<id>") or for everyone ("public"). */
+export const RecordingSchema = z.object({
+  title: z
+    .string({ required_error: "Give the recording a title." })
+    .trim()
+    .min(3, "Give the recording a title (at least 3 characters).")
+    .max(160, "Keep the title under 160 characters."),
+  summary: optionalText("the summary", 600),
+  recordingUrl: optionalUrl("recording").refine((v) => v !== "", {
+    message: "Enter the recording's link, starting with https://.",
+  }),
+  audience: z
+    .string({ required_error: "Choose who may watch it." })
+    .trim()
+    .refine((v) => v === "public" || /^tier-\d{1,9}$/.test(v), {
+      message: "Choose a tier from the list, or everyone.",
+    })
+    .transform((v) => (v === "public" ? null : Number(v.slice(5)))),
+});
+export type RecordingInput = z.infer<typeof RecordingSchema>;

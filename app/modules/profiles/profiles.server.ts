@@ -7,6 +7,8 @@ import { defineCommand } from "../commands/command.server.ts";
 import { NotFoundError } from "../../utils/errors.ts";
 import type { OpenToKey } from "./open-to.ts";
 import type { ProfileInput } from "./validation.ts";
+import type { Place } from "./location.ts";
+import { placeCondition, visibleLocation } from "./location.server.ts";
 
 const profileColumns = [
   "users.id",
@@ -53,7 +55,13 @@ export async function getVisibleProfile(db: Queryable, viewer: Viewer, handle: s
   ) {
     throw new NotFoundError("We could not find that profile.");
   }
-  return profile;
+  const location = await db
+    .selectFrom("profiles")
+    .select(["country", "city", "is_remote", "location_public"])
+    .where("user_id", "=", profile.id)
+    .executeTakeFirstOrThrow();
+  // Only the phrase leaves, and only when the policy shows it to this viewer.
+  return { ...profile, place: visibleLocation(viewer, { id: profile.id, ...location }) };
 }
 
 export async function getOwnProfile(db: Queryable, userId: number) {
@@ -111,6 +119,8 @@ export interface DirectoryFilters {
   industry?: string;
   tag?: string;
   openTo?: OpenToKey;
+  /** Only advocates whose public location is in this country, region, or remote. */
+  place?: Place;
   page?: number;
 }
 
@@ -139,6 +149,7 @@ export async function listAdvocates(db: Queryable, viewer: Viewer, filters: Dire
   if (filters.tag)
     query = query.where(sql<boolean>`profiles.expertise @> array[${filters.tag}]::text[]`);
   if (filters.openTo) query = query.where(`profiles.${filters.openTo}`, "=", true);
+  if (filters.place) query = query.where(placeCondition(filters.place));
 
   const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as("total")).execute();
   const rows = await query
@@ -157,6 +168,10 @@ export async function listAdvocates(db: Queryable, viewer: Viewer, filters: Dire
       "profiles.open_to_case_studies",
       "profiles.open_to_mentoring",
       "profiles.is_public",
+      "profiles.country",
+      "profiles.city",
+      "profiles.is_remote",
+      "profiles.location_public",
     ])
     .orderBy("users.display_name")
     .orderBy("users.id")
@@ -164,7 +179,11 @@ export async function listAdvocates(db: Queryable, viewer: Viewer, filters: Dire
     .offset((page - 1) * DIRECTORY_PAGE_SIZE)
     .execute();
   return {
-    rows,
+    // The stated location leaves only as a phrase, and only when the policy shows it.
+    rows: rows.map(({ country, city, is_remote, location_public, ...row }) => ({
+      ...row,
+      place: visibleLocation(viewer, { id: row.id, country, city, is_remote, location_public }),
+    })),
     total: Number(total),
     page,
     pageCount: Math.max(1, Math.ceil(Number(total) / DIRECTORY_PAGE_SIZE)),
@@ -194,6 +213,22 @@ export async function directoryFacets(db: Queryable, viewer: Viewer) {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([t]) => t),
   };
+}
+
+/** Countries where advocates listed for this viewer have a public location, for the region filter. */
+export async function placeFacets(db: Queryable, viewer: Viewer): Promise<string[]> {
+  let query = db
+    .selectFrom("profiles")
+    .innerJoin("users", "users.id", "profiles.user_id")
+    .select("profiles.country")
+    .where("users.role", "=", "advocate")
+    .where("profiles.location_public", "=", true)
+    .where("profiles.country", "is not", null)
+    .groupBy("profiles.country");
+  if (!policy.seePrivateProfilesInDirectory(viewer))
+    query = query.where("profiles.is_public", "=", true);
+  const rows = await query.execute();
+  return rows.map((r) => r.country!).sort();
 }
 
 /** Live numbers for the landing page. */

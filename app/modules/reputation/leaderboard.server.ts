@@ -2,6 +2,8 @@ import { sql, type RawBuilder } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { isStaff, policy, STAFF_ROLES, type Viewer } from "../access/policy.ts";
+import type { Place } from "../profiles/location.ts";
+import { placeCondition } from "../profiles/location.server.ts";
 import { loadReputationConfig } from "./config.server.ts";
 import { AREAS, type Area } from "./rules.ts";
 
@@ -49,7 +51,7 @@ interface Ranked {
 export async function getLeaderboard(
   db: Queryable,
   viewer: Viewer,
-  options: { board?: Board; page?: number; now?: Date } = {},
+  options: { board?: Board; page?: number; now?: Date; place?: Place } = {},
 ): Promise<Leaderboard> {
   const board = options.board ?? "all";
   const page = Math.max(1, Math.floor(options.page ?? 1));
@@ -57,13 +59,14 @@ export async function getLeaderboard(
   const includeStaff = config.leaderboardIncludesStaff;
   if (board === "30d") await keepRecentBoardFresh(db, options.now);
   const source = boardSource(board);
+  const place = options.place;
 
-  const pageRows = { rows: await boardPage(db, { board, page, includeStaff }) };
+  const pageRows = { rows: await boardPage(db, { board, page, includeStaff, place }) };
 
-  const total = await countAbove(db, source, null, includeStaff);
+  const total = await countAbove(db, source, null, includeStaff, place);
   const firstRank =
     pageRows.rows.length > 0
-      ? 1 + (await countAbove(db, source, pageRows.rows[0].points, includeStaff))
+      ? 1 + (await countAbove(db, source, pageRows.rows[0].points, includeStaff, place))
       : 0;
 
   let viewerRanked: (Ranked & { rank: number }) | null = null;
@@ -72,9 +75,12 @@ export async function getLeaderboard(
     if (isStaff(viewer) && !includeStaff) {
       viewerNote = "Community managers and admins are not ranked.";
     } else {
-      const mine = await rankOnBoard(db, viewer.id, { board, includeStaff });
+      const mine = await rankOnBoard(db, viewer.id, { board, includeStaff, place });
       if (mine) {
         viewerRanked = { user_id: viewer.id, ...mine };
+      } else if (place) {
+        viewerNote =
+          "You are not on this board: it lists people whose public location is there. Your location is in Settings.";
       } else {
         viewerNote =
           board === "30d"
@@ -150,6 +156,14 @@ export async function getLeaderboard(
 interface BoardQuery {
   board: Board;
   includeStaff: boolean;
+  /** Only people whose public location is there (a private one never matches). */
+  place?: Place;
+}
+
+function placeFilter(place: Place | undefined) {
+  return place
+    ? sql`and exists (select 1 from profiles p where p.user_id = r.user_id and ${placeCondition(place, "p")})`
+    : sql``;
 }
 
 /** One page of a board: who, with how many points, best first (one indexed query). */
@@ -163,7 +177,7 @@ export async function boardPage(
     : sql`and not exists (select 1 from users s where s.id = r.user_id and s.role in ('manager', 'admin'))`;
   const result = await sql<Ranked>`
     select r.user_id, r.points from (${source}) r
-    where r.points > 0 ${eligible}
+    where r.points > 0 ${eligible} ${placeFilter(options.place)}
     order by r.points desc, r.user_id
     limit ${LEADERBOARD_PAGE_SIZE} offset ${(options.page - 1) * LEADERBOARD_PAGE_SIZE}`.execute(
     db,
@@ -179,10 +193,14 @@ export async function rankOnBoard(
 ): Promise<{ points: number; rank: number } | null> {
   const source = boardSource(options.board);
   const mine = await sql<Ranked>`
-    select r.user_id, r.points from (${source}) r where r.user_id = ${userId}`.execute(db);
+    select r.user_id, r.points from (${source}) r
+    where r.user_id = ${userId} ${placeFilter(options.place)}`.execute(db);
   const points = Number(mine.rows[0]?.points ?? 0);
   if (points <= 0) return null;
-  return { points, rank: 1 + (await countAbove(db, source, points, options.includeStaff)) };
+  return {
+    points,
+    rank: 1 + (await countAbove(db, source, points, options.includeStaff, options.place)),
+  };
 }
 
 /** How old the last-30-days snapshot may be before a reader recomputes it. */
@@ -258,17 +276,18 @@ async function countAbove(
   source: RawBuilder<unknown>,
   points: number | null,
   includeStaff: boolean,
+  place?: Place,
 ): Promise<number> {
   const floor = points ?? 0;
   const all = await sql<{ n: number }>`
-    select count(*)::int as n from (${source}) r where r.points > ${floor}`.execute(db);
+    select count(*)::int as n from (${source}) r
+    where r.points > ${floor} ${placeFilter(place)}`.execute(db);
   if (includeStaff) return Number(all.rows[0]?.n ?? 0);
   // Staff are few: start from them (users_role_idx), then look up their points.
   const staff = await sql<{ n: number }>`
     select count(*)::int as n
     from users s join (${source}) r on r.user_id = s.id
-    where s.role in (${sql.join(STAFF_ROLES.map((role) => sql`${role}`))}) and r.points > ${floor}`.execute(
-    db,
-  );
+    where s.role in (${sql.join(STAFF_ROLES.map((role) => sql`${role}`))}) and r.points > ${floor}
+    ${placeFilter(place)}`.execute(db);
   return Number(all.rows[0]?.n ?? 0) - Number(staff.rows[0]?.n ?? 0);
 }
