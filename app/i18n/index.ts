@@ -59,3 +59,10 @@ export function i18nFor(locale: Locale): i18n {
   }
   return instance;
 }
+
+/** The page's language in a `meta` function, from the root loader's answer among the matches. */
+export function localeOfMatches(matches: ReadonlyArray<{ id: string; data: unknown }>): Locale {
+  const root = matches.find((match) => match.id === "root")?.data as
+    { locale?: unknown } | undefined;
+  return isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
+}

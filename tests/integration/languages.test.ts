@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
+import type { Role } from "../../db/schema.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
+import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
+import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { createTestDb } from "../support/db.ts";
+import { insertUser } from "../support/factories.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 // The language of a page: the reader's own choice (the footer's menu, kept in a
@@ -13,6 +19,27 @@ let server: TestServer;
 beforeAll(async () => {
   handle = await createTestDb();
   server = await startTestServer(handle, { PAGE_CACHE_TTL_MS: "600000" });
+  // One public question with answers, so the landing page shows how many.
+  const asker = await insertUser(handle.db, { role: "advocate", displayName: "Asha Asker" });
+  const space = await createSpace(contextFor(handle.db, null), {
+    slug: "ask",
+    name: "Ask the community",
+    description: "Questions welcome",
+    colour: "#047857",
+    position: 0,
+    visibility: "public",
+  });
+  const viewer = await loadViewer(handle.db, { id: asker.id, role: asker.role as Role });
+  const { threadId } = await createThread(contextFor(handle.db, viewer), {
+    spaceId: space.id,
+    kind: "question",
+    title: "How do you schedule exports?",
+    body: "Our nightly export stalls at 2 a.m.",
+    tags: [],
+  });
+  // Recent questions are the ones somebody answered: two answers, a plural in every language.
+  for (const body of ["We run ours at 4 a.m.", "Split it into smaller batches."])
+    await createReply(contextFor(handle.db, viewer), { threadId, body });
 });
 
 afterAll(async () => {
@@ -43,6 +70,18 @@ describe("the language of a page", () => {
     const spanish = await page(visitor, "/discussions", "es-MX,es;q=0.9");
     expect(spanish.lang).toBe("es");
     expect(spanish.html).toContain(">Conversaciones<");
+  });
+
+  it("formats plurals in each language, never showing a message's source", async () => {
+    for (const [acceptLanguage, answers] of [
+      ["en", "2 answers"],
+      ["zh-CN", "2 个回答"],
+      ["es", "2 respuestas"],
+    ]) {
+      const { html } = await page(new TestClient(server.url), "/", acceptLanguage);
+      expect(html, acceptLanguage).toContain(answers);
+      expect(html, acceptLanguage).not.toContain("plural,");
+    }
   });
 
   it("falls back to the community's language for a language it does not ship", async () => {
