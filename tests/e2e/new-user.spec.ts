@@ -114,6 +114,18 @@ test("no page scrolls sideways on a phone, and every manager tab shows at 1280 p
   await expect(strip.getByRole("link", { name: "Audit log" })).toBeInViewport();
 });
 
+test("the landing page holds on a phone in every language, longer Spanish and Chinese alike", async ({
+  browser,
+  baseURL,
+}) => {
+  for (const locale of ["en-US", "es-ES", "zh-CN"]) {
+    const context = await browser.newContext({ locale, viewport: PHONE, baseURL });
+    const page = await context.newPage();
+    await expectNoSidewaysScroll(page, "/");
+    await context.close();
+  }
+});
+
 test("on a phone the manager strip scrolls its current tab into view, even the last one", async ({
   page,
   account,

@@ -26,7 +26,8 @@ export function SectionHeading({
   link?: { to: string; label: string; className?: string };
 }) {
   return (
-    <div className="flex items-end justify-between gap-4">
+    // On a phone the link goes under the heading, so a longer language never pushes it off the page.
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between sm:gap-4">
       <div>
         <h2 id={id} className="text-2xl font-bold tracking-tight">
           {title}
