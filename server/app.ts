@@ -8,6 +8,7 @@ import express from "express";
 import { createClient } from "redis";
 import { hasCookie, readCookie, sessionCookieName } from "../app/modules/auth/cookie.ts";
 import { LOCALE_COOKIE } from "../app/i18n/index.ts";
+import { VIDEO_PLAYER_ORIGINS } from "../app/modules/advocacy/story-view.ts";
 import { TOAST_COOKIE } from "../app/utils/toast.server.ts";
 import type { Logger } from "pino";
 import type { DatabaseHealth, DB } from "../db/client.ts";
@@ -127,6 +128,8 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
         "font-src 'self' data:",
         // A story's video may be a media file on the company's own site; no script comes with it.
         "media-src 'self' https:",
+        // …or a YouTube or Vimeo video, whose player loads only when the reader presses play.
+        `frame-src ${VIDEO_PLAYER_ORIGINS.join(" ")}`,
         `connect-src ${connectSrc}`,
         "object-src 'none'",
         "base-uri 'self'",

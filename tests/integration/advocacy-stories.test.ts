@@ -635,7 +635,26 @@ describe("a story's video and transcript", () => {
     expect(page).toContain("Then we agreed one number.");
     expect(page).not.toMatch(/<script[^>]+src="https?:\/\/(?!127\.0\.0\.1)/);
 
-    // A new version that points at a video page: a plain link, no player.
+    // A YouTube video: a button that loads YouTube's no-cookie player only when pressed.
+    await tab.post(`/stories/${value.slug}/edit`, {
+      ...storyForm({ title: "Story told on camera" }),
+      videoUrl: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+      videoTranscript: transcript,
+      intent: "submit",
+    });
+    await publishStory(contextFor(handle.db, manager), { id: value.id });
+    const youtube = await new TestClient(server.url).get(`/stories/${value.slug}`);
+    expect(youtube.headers.get("content-security-policy")).toContain(
+      "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+    );
+    const facade = await visible(youtube);
+    expect(facade).toContain('data-testid="video-facade"');
+    expect(facade).toContain('href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"');
+    expect(facade).toContain("Nothing is loaded from YouTube until");
+    expect(facade).not.toContain("<iframe");
+    expect(facade).not.toMatch(/(src|href)="https:\/\/[^"]*(youtube-nocookie|ytimg|googlevideo)/);
+
+    // A new version that points at another video page: a plain link, no player.
     await tab.post(`/stories/${value.slug}/edit`, {
       ...storyForm({ title: "Story told on camera" }),
       videoUrl: "https://www.youtube.com/watch?v=abc123",

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
@@ -34,6 +34,60 @@ function Section({ title, html }: { title: string; html: string }) {
 }
 
 /**
+ * A YouTube or Vimeo video behind a button: the page asks nothing of the
+ * provider until the reader presses play, and only then loads its player
+ * (YouTube's no-cookie one). Without JavaScript the button is a link to the
+ * video's own page.
+ */
+function VideoPlayer({
+  embed,
+  url,
+  title,
+}: {
+  embed: NonNullable<StoryVideo["embed"]>;
+  url: string;
+  title: string;
+}) {
+  const [playing, setPlaying] = useState(false);
+  if (playing)
+    return (
+      <iframe
+        src={embed.src}
+        title={`${title || "Story"}: video`}
+        className="aspect-video w-full rounded-xl bg-stone-900"
+        allow="autoplay; fullscreen; picture-in-picture"
+        allowFullScreen
+        referrerPolicy="strict-origin-when-cross-origin"
+      />
+    );
+  return (
+    <a
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="video-facade"
+      onClick={(event) => {
+        event.preventDefault();
+        setPlaying(true);
+      }}
+      className="flex aspect-video w-full flex-col items-center justify-center gap-3 rounded-xl bg-stone-900 text-center text-white hover:bg-stone-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+    >
+      <span
+        aria-hidden="true"
+        className="flex h-16 w-16 items-center justify-center rounded-full bg-white/90 text-2xl text-stone-900"
+      >
+        ▶
+      </span>
+      <span className="font-semibold">Play the video</span>
+      <span className="max-w-sm px-4 text-sm text-stone-300">
+        It plays in {embed.provider}&apos;s player. Nothing is loaded from {embed.provider} until
+        you press play.
+      </span>
+    </a>
+  );
+}
+
+/**
  * The story's video and, beside it, its transcript. A media file plays in
  * the page without loading a byte until the reader presses play; any other
  * address is a plain link, so no third-party player or script reaches the page.
@@ -59,6 +113,8 @@ function StoryVideoBlock({ video, title }: { video: StoryVideo; title: string })
         >
           <a href={video.url}>Download the video</a>
         </video>
+      ) : video.embed ? (
+        <VideoPlayer embed={video.embed} url={video.url} title={title} />
       ) : (
         <p>
           <a

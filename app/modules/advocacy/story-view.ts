@@ -15,16 +15,56 @@ export interface StoryViewData {
   author: { name: string; handle: string; jobTitle?: string; linkable: boolean };
 }
 
-/** A story's video: a media file plays in the page; any other page is a plain link. */
+/**
+ * A story's video: a media file plays in the page; a YouTube or Vimeo video
+ * plays in their player once the reader asks for it; any other page is a
+ * plain link.
+ */
 export interface StoryVideo {
   url: string;
   /** The site it lives on, for the link's words ("Watch on www.example.com"). */
   host: string;
   playable: boolean;
+  /** The provider's player, loaded only when the reader presses play. */
+  embed: { provider: "YouTube" | "Vimeo"; src: string } | null;
   transcript: string;
 }
 
 const MEDIA_FILE = /\.(mp4|m4v|webm|ogv|ogg|mov)$/i;
+const YOUTUBE_ID = /^[\w-]{11}$/;
+
+/** The player address for a YouTube or Vimeo page: YouTube's no-cookie player, Vimeo's with Do Not Track. */
+function playerFor(url: URL): StoryVideo["embed"] {
+  const host = url.hostname.replace(/^(www\.|m\.)/, "");
+  const path = url.pathname.split("/").filter(Boolean);
+  if (host === "youtube.com" || host === "youtu.be" || host === "youtube-nocookie.com") {
+    const id =
+      host === "youtu.be"
+        ? path[0]
+        : path[0] === "watch"
+          ? url.searchParams.get("v")
+          : ["embed", "shorts", "live"].includes(path[0] ?? "")
+            ? path[1]
+            : null;
+    if (!id || !YOUTUBE_ID.test(id)) return null;
+    return {
+      provider: "YouTube",
+      src: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1&rel=0`,
+    };
+  }
+  if (host === "vimeo.com" || host === "player.vimeo.com") {
+    const id = path.find((part) => /^\d{1,12}$/.test(part));
+    if (!id) return null;
+    return { provider: "Vimeo", src: `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1` };
+  }
+  return null;
+}
+
+/** Where the players a story may load live: the pages' CSP allows frames from these alone. */
+export const VIDEO_PLAYER_ORIGINS = [
+  "https://www.youtube-nocookie.com",
+  "https://player.vimeo.com",
+];
 
 /** Null without a (well-formed https) address; the form layer has already refused anything else. */
 export function storyVideo(url: string, transcript: string): StoryVideo | null {
@@ -39,6 +79,7 @@ export function storyVideo(url: string, transcript: string): StoryVideo | null {
     url: parsed.href,
     host: parsed.hostname,
     playable: MEDIA_FILE.test(parsed.pathname),
+    embed: playerFor(parsed),
     transcript: transcript.trim(),
   };
 }

@@ -132,9 +132,32 @@ describe("story form", () => {
       url: "https://cdn.example.com/talks/interview.MP4?v=2",
       host: "cdn.example.com",
       playable: true,
+      embed: null,
       transcript: "Hi",
     });
     expect(storyVideo("https://www.youtube.com/watch?v=abc", "")?.playable).toBe(false);
+    // A page that is not a file has no player of its own unless it is YouTube's or Vimeo's.
+    expect(storyVideo("https://videos.example.com/watch/42", "")?.embed).toBeNull();
+    expect(storyVideo("https://www.youtube.com/watch?v=abc", "")?.embed).toBeNull();
+  });
+
+  it("plays YouTube in its no-cookie player and Vimeo with Do Not Track, from any of their addresses", () => {
+    const youtube = "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0";
+    for (const url of [
+      "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s",
+      "https://youtu.be/dQw4w9WgXcQ",
+      "https://m.youtube.com/shorts/dQw4w9WgXcQ",
+      "https://www.youtube.com/embed/dQw4w9WgXcQ",
+    ])
+      expect(storyVideo(url, "")?.embed, url).toEqual({ provider: "YouTube", src: youtube });
+    for (const url of ["https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871"])
+      expect(storyVideo(url, "")?.embed, url).toEqual({
+        provider: "Vimeo",
+        src: "https://player.vimeo.com/video/76979871?autoplay=1&dnt=1",
+      });
+    // Nothing that only looks like an id reaches the player's address.
+    expect(storyVideo("https://www.youtube.com/watch?v=../../evil", "")?.embed).toBeNull();
+    expect(storyVideo("https://vimeo.com/channels/staff", "")?.embed).toBeNull();
     expect(storyVideo("", "")).toBeNull();
     expect(storyVideo("http://cdn.example.com/a.mp4", "")).toBeNull();
   });
