@@ -129,7 +129,7 @@ export async function createLimelightServer(options: AppOptions): Promise<Limeli
         // A story's video may be a media file on the company's own site; no script comes with it.
         "media-src 'self' https:",
         // …or a YouTube or Vimeo video, whose player loads only when the reader presses play.
-        `frame-src ${VIDEO_PLAYER_ORIGINS.join(" ")}`,
+        `frame-src 'self' ${VIDEO_PLAYER_ORIGINS.join(" ")}`,
         `connect-src ${connectSrc}`,
         "object-src 'none'",
         "base-uri 'self'",

@@ -645,7 +645,7 @@ describe("a story's video and transcript", () => {
     await publishStory(contextFor(handle.db, manager), { id: value.id });
     const youtube = await new TestClient(server.url).get(`/stories/${value.slug}`);
     expect(youtube.headers.get("content-security-policy")).toContain(
-      "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+      "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
     );
     const facade = await visible(youtube);
     expect(facade).toContain('data-testid="video-facade"');
