@@ -1,7 +1,9 @@
+import { isLocale, type Locale } from "../../i18n/index.ts";
+import { COUNTRY_NAME_LISTS } from "./country-names.ts";
 /**
  * Countries (ISO 3166-1 alpha-2, the 249 officially assigned codes) and the
- * regions chapters and filters group them by. Names come from Intl in the
- * reader's language, so the list needs no translation of its own.
+ * regions chapters and filters group them by. Names are CLDR's, in each
+ * shipped language (country-names.ts), so the list needs no translation of its own.
  */
 export const COUNTRY_CODES = [
   "AD",
@@ -259,13 +261,16 @@ export type CountryCode = (typeof COUNTRY_CODES)[number];
 const codes = new Set<string>(COUNTRY_CODES);
 export const isCountryCode = (value: string): value is CountryCode => codes.has(value);
 
-const names = new Map<string, Intl.DisplayNames>();
-/** The country's name in the given language ("Spain", "España", "西班牙"). */
-export function countryName(code: string, locale = "en"): string {
-  let display = names.get(locale);
-  if (!display)
-    names.set(locale, (display = new Intl.DisplayNames([locale, "en"], { type: "region" })));
-  return display.of(code) ?? code;
+const names = new Map<Locale, Map<string, string>>();
+/** The country's name in the given language ("Spain", "España", "西班牙"), the same on server and browser. */
+export function countryName(code: string, locale: string = "en"): string {
+  const language: Locale = isLocale(locale) ? locale : "en";
+  let table = names.get(language);
+  if (!table) {
+    const list = COUNTRY_NAME_LISTS[language].split("|");
+    names.set(language, (table = new Map(COUNTRY_CODES.map((c, i) => [c, list[i]]))));
+  }
+  return table.get(code) ?? code;
 }
 
 /** Every country with its name, sorted by name, for a select. */
