@@ -52,7 +52,11 @@ function NavItems({ items, onPhone = false }: { items: NavItem[]; onPhone?: bool
 function MenuDisclosure({ className, children }: { className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const { key } = useLocation();
+  // Not on the first render: a menu opened before the page finished loading stays open.
+  const shownKey = useRef(key);
   useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
     if (ref.current) ref.current.open = false;
   }, [key]);
   return (
