@@ -1,13 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { OutboxStatusBadge } from "~/components/outbox/status-badge.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { Tabs } from "~/components/ui/tabs.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import type { OutboxStatus } from "../../db/tables/outbox.ts";
 import { listOutbox, OUTBOX_STATUSES } from "~/modules/outbox/admin.server.ts";
+import { RECIPIENT_FILTER_MAX, recipientFilter } from "~/modules/outbox/filters.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { pageParam } from "~/utils/params.ts";
 
@@ -18,11 +21,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const wanted = url.searchParams.get("status");
   const status = OUTBOX_STATUSES.find((s) => s === wanted);
+  const to = recipientFilter(url.searchParams.get("to"));
   const page = await listOutbox(context.db, {
     status,
+    to,
     page: pageParam(url.searchParams.get("page")),
   });
-  return json({ ...page, status: status ?? null, smtp: Boolean(context.env.SMTP_URL) });
+  return json({
+    ...page,
+    status: status ?? null,
+    to: to ?? null,
+    smtp: Boolean(context.env.SMTP_URL),
+  });
 }
 
 const filters: { label: string; status: OutboxStatus | null }[] = [
@@ -32,6 +42,15 @@ const filters: { label: string; status: OutboxStatus | null }[] = [
   { label: "Kept here", status: "kept" },
   { label: "Failed", status: "failed" },
 ];
+
+/** The outbox's own URL for a state and a recipient filter. */
+function outboxHref(status: OutboxStatus | null, to: string | null) {
+  const params = new URLSearchParams();
+  if (status) params.set("status", status);
+  if (to) params.set("to", to);
+  const qs = params.toString();
+  return `/manage/outbox${qs ? `?${qs}` : ""}`;
+}
 
 export default function Outbox() {
   const data = useLoaderData<typeof loader>();
@@ -46,15 +65,42 @@ export default function Outbox() {
       <Tabs
         label="Message states"
         items={filters.map((f) => ({
-          to: f.status ? `/manage/outbox?status=${f.status}` : "/manage/outbox",
+          to: outboxHref(f.status, data.to),
           label: f.label,
           active: data.status === f.status,
         }))}
       />
+      <Form method="get" role="search" className="flex flex-wrap items-end gap-3">
+        {data.status ? <input type="hidden" name="status" value={data.status} /> : null}
+        <TextField
+          label="To"
+          name="to"
+          type="search"
+          placeholder="an address, or part of one"
+          maxLength={RECIPIENT_FILTER_MAX}
+          defaultValue={data.to ?? ""}
+          className="min-w-0 flex-1 sm:max-w-sm"
+        />
+        <Button type="submit" variant="secondary">
+          Find messages
+        </Button>
+        {data.to ? (
+          <Link to={outboxHref(data.status, null)} className={buttonClass("ghost", "md")}>
+            Show every recipient
+          </Link>
+        ) : null}
+      </Form>
       {data.rows.length === 0 ? (
-        <EmptyState title="No messages here">
-          Messages appear as soon as something is decided that someone should hear about by email.
-        </EmptyState>
+        data.to ? (
+          <EmptyState title="No messages to that address">
+            Nothing has been sent to an address containing “{data.to}”
+            {data.status ? " in this state" : ""}. Check the spelling, or search for part of it.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No messages here">
+            Messages appear as soon as something is decided that someone should hear about by email.
+          </EmptyState>
+        )
       ) : (
         <Card>
           <ul className="divide-y divide-stone-200 dark:divide-stone-800">

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, request, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+} from "@playwright/test";
 
 export const DEMO_PASSWORD = "limelight-demo";
 export const DEMO = {
@@ -72,7 +79,9 @@ export async function verificationLink(admin: APIRequestContext, email: string):
   expect(signedIn.status(), "the demo admin signs in").toBe(302);
   let id: number | undefined;
   await expect(async () => {
-    const list = await admin.get("/manage/outbox?_data=routes%2Fmanage.outbox._index");
+    const list = await admin.get(
+      `/manage/outbox?to=${encodeURIComponent(email)}&_data=routes%2Fmanage.outbox._index`,
+    );
     const { rows } = (await list.json()) as {
       rows: { id: number; kind: string; recipient: string }[];
     };
@@ -84,6 +93,33 @@ export async function verificationLink(admin: APIRequestContext, email: string):
   const link = /https?:\/\/\S+\/verify-email\/[A-Za-z0-9_-]+/.exec(text)?.[0];
   expect(link, "the confirmation link in the message").toBeTruthy();
   return new URL(link!).pathname;
+}
+
+/**
+ * The text of the mail titled `subject` to `email`, as an admin reads it on
+ * /manage/outbox without a mail server: they look the recipient up, then open
+ * the message. The search keeps the test independent of whatever else is
+ * being mailed at the same time.
+ */
+export async function mailText(
+  browser: Browser,
+  reader: { email: string; password: string },
+  email: string,
+  subject: string,
+): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await login(admin, reader.email, reader.password);
+    await admin.goto("/manage/outbox");
+    await admin.getByRole("searchbox", { name: "To" }).fill(email);
+    await admin.getByRole("button", { name: "Find messages" }).click();
+    await expect(admin).toHaveURL(/[?&]to=/);
+    await admin.getByRole("listitem").getByRole("link", { name: subject }).click();
+    return await admin.getByTestId("outbox-text").innerText();
+  } finally {
+    await context.close();
+  }
 }
 
 /** Confirms a new account's address with the link from its mail (the token is the proof). */

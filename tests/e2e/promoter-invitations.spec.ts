@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, expectAccessible, login, test } from "./fixtures.ts";
+import { expect, expectAccessible, login, mailText, test } from "./fixtures.ts";
 
 test("a manager invites promoters by email after a preview; one joins through the emailed link", async ({
   page,
@@ -42,19 +42,14 @@ test("a manager invites promoters by email after a preview; one joins through th
   await expect(page.getByTestId(`promoter-${promoterEmail}`)).toContainText("Invitation open");
 
   // No mail server here: the message is kept in the outbox, where an admin reads it.
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await login(admin, reader.email, reader.password);
-  await admin.goto("/manage/outbox");
-  await admin
-    .getByRole("listitem")
-    .filter({ hasText: promoterEmail })
-    .getByRole("link", { name: "You are invited to our customer community on Limelight" })
-    .click();
-  const text = await admin.getByTestId("outbox-text").innerText();
+  const text = await mailText(
+    browser,
+    reader,
+    promoterEmail,
+    "You are invited to our customer community on Limelight",
+  );
   const link = /https?:\/\/\S+\/signup\?invite=[a-z2-7]{32}/.exec(text)?.[0];
   expect(link, "the invitation link in the message").toBeTruthy();
-  await adminContext.close();
 
   // The promoter follows it in their own browser and joins as a verified customer.
   const theirs = await browser.newContext();

@@ -1,19 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, login, test, type Account } from "./fixtures.ts";
+import { expect, login, mailText, test, type Account } from "./fixtures.ts";
 
 /** Without a mail server, messages are kept in the outbox: an admin reads the link there. */
 async function surveyLinkFor(browser: Browser, reader: Account, email: string): Promise<string> {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await login(admin, reader.email, reader.password);
-  await admin.goto("/manage/outbox");
-  await admin
-    .getByRole("listitem")
-    .filter({ hasText: email })
-    .getByRole("link", { name: "One question, from 0 to 10" })
-    .click();
-  const text = await admin.getByTestId("outbox-text").innerText();
-  await context.close();
+  const text = await mailText(browser, reader, email, "One question, from 0 to 10");
   const link = /https?:\/\/\S+(\/survey\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
   expect(link, `the survey link mailed to ${email}`).toBeTruthy();
   return link!;

@@ -349,4 +349,43 @@ describe("without a mail server", () => {
       await db.close();
     }
   });
+
+  it("finds the messages to one recipient among many, with LIKE's wildcards taken literally", async () => {
+    const db = await createTestDb();
+    const quiet = await startTestServer(db, { OUTBOX_POLL_MS: "600000" });
+    try {
+      const ana = await insertUser(db.db, { email: "ana_lopez@example.test" });
+      const other = await insertUser(db.db, { email: "anaxlopez@example.test" });
+      const visitor = new TestClient(quiet.url);
+      for (const user of [ana, other])
+        await visitor.post("/forgot-password", { email: user.email });
+      const admin = await new TestClient(quiet.url).signIn(
+        (await insertUser(db.db, { role: "admin" })).email,
+      );
+      const recipients = async (query: string) => {
+        const res = await admin.get(`/manage/outbox?${query}&_data=routes%2Fmanage.outbox._index`);
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { rows: { recipient: string }[]; to: string | null };
+        return { to: body.to, recipients: body.rows.map((r) => r.recipient) };
+      };
+
+      // "_" would match any character in a LIKE pattern; here it means only "_".
+      expect(await recipients("to=ANA_lopez")).toEqual({
+        to: "ANA_lopez",
+        recipients: ["ana_lopez@example.test"],
+      });
+      expect((await recipients("to=lopez%40example")).recipients).toHaveLength(2);
+      expect((await recipients("to=%25")).recipients).toEqual([]);
+      expect((await recipients("to=lopez&status=sent")).recipients).toEqual([]);
+      // A blank or absurdly long filter is no filter, or cut to an address's length.
+      expect((await recipients("to=%20%20")).to).toBeNull();
+      expect((await recipients(`to=${"a".repeat(5000)}`)).to).toHaveLength(254);
+
+      const page = await (await admin.get("/manage/outbox?to=nobody-here")).text();
+      expect(page).toContain("No messages to that address");
+    } finally {
+      await quiet.close();
+      await db.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { StoryStatus } from "../../../db/tables/advocacy.ts";
 import { NotFoundError } from "../../utils/errors.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "./formats.ts";
 import { contentColumns } from "./story-rows.server.ts";
+import { containing } from "../../utils/like.ts";
 
 export const STORY_PAGE_SIZE = 12;
 
@@ -96,7 +97,7 @@ export async function listPublishedStories(db: Queryable, filters: StoryFilters)
   if (filters.productArea) query = query.where("v.product_area", "=", filters.productArea);
   const q = filters.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(q);
     query = query.where((eb) =>
       eb.or([
         eb("v.title", "ilike", pattern),

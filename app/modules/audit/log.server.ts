@@ -5,6 +5,7 @@ import { paginate } from "../../utils/paginate.ts";
 import { toCsv } from "../promoters/csv.ts";
 import type { AuditAction } from "./actions.ts";
 import { sentenceText, type DescribedEntry } from "./sentences.ts";
+import { containing } from "../../utils/like.ts";
 
 // The audit log as a manager searches it: by who, what, on whom and when,
 // a page at a time, and as a CSV file of the same filtered entries.
@@ -53,7 +54,7 @@ function filtered(db: Queryable, f: AuditFilters) {
       ),
     );
   const handle = (v: string) => v.replace(/^@/, "").toLowerCase();
-  const within = (v: string) => `%${v.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`;
+  const within = (v: string) => containing(v.toLowerCase());
   if (f.actor) {
     const who = f.actor;
     query =

@@ -12,6 +12,7 @@ import { EmailTakenError, HandleTakenError } from "./errors.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { usesPersonalDetails } from "./common-passwords.ts";
 import { PERSONAL_PASSWORD_MESSAGE, type SignUpInput } from "./validation.ts";
+import { containing } from "../../utils/like.ts";
 
 export type AccountInput = SignUpInput & {
   role?: Role;
@@ -304,7 +305,7 @@ export async function listPeople(
   if (filters.role) query = query.where("users.role", "=", filters.role);
   const q = filters.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(q);
     query = query.where((eb) =>
       eb.or([
         eb("users.display_name", "ilike", pattern),

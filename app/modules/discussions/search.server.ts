@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { listAllSpaces, spaceSubject } from "./spaces.server.ts";
 import { SEARCH_QUERY_MAX } from "./validation.ts";
+import { containing } from "../../utils/like.ts";
 
 export const SEARCH_PAGE_SIZE = 20;
 /** At most this many matching posts are ranked, so a very common word stays fast. */
@@ -33,7 +34,6 @@ function substringTerms(q: string): string[] {
     .slice(0, MAX_TERMS);
 }
 
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, "\\$&")}%`;
 const regExpEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Puts the match markers around each occurrence of the terms, ignoring case. */
@@ -87,7 +87,7 @@ export async function searchDiscussions(
     const query = sql`websearch_to_tsquery('english', ${fts ?? q})`;
     const ftsHit = fts ? sql<boolean>`posts.search_vector @@ ${query}` : sql<boolean>`false`;
     const contains = (term: string) => {
-      const pattern = likePattern(term);
+      const pattern = containing(term);
       return {
         title: sql<boolean>`(posts.is_opening and threads.title ilike ${pattern})`,
         body: sql<boolean>`posts.body_text ilike ${pattern}`,

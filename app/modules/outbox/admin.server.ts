@@ -1,6 +1,7 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { OutboxStatus } from "../../../db/tables/outbox.ts";
 import { NotFoundError, ConflictError } from "../../utils/errors.ts";
+import { containing } from "../../utils/like.ts";
 import { paginate } from "../../utils/paginate.ts";
 import { ensure } from "../access/ensure.ts";
 import { defineCommand } from "../commands/command.server.ts";
@@ -8,10 +9,18 @@ import { defineCommand } from "../commands/command.server.ts";
 export const OUTBOX_PAGE_SIZE = 25;
 export const OUTBOX_STATUSES: OutboxStatus[] = ["queued", "sending", "sent", "kept", "failed"];
 
-/** The outbox for its page: newest first, filtered by state. */
-export function listOutbox(db: Queryable, options: { status?: OutboxStatus; page: number }) {
+/**
+ * The outbox for its page: newest first, filtered by state and by any part of
+ * the recipient, so "did Ana get her link?" is one search however busy the
+ * outbox is.
+ */
+export function listOutbox(
+  db: Queryable,
+  options: { status?: OutboxStatus; to?: string; page: number },
+) {
   let base = db.selectFrom("outbox_messages");
   if (options.status) base = base.where("status", "=", options.status);
+  if (options.to) base = base.where("recipient", "ilike", containing(options.to));
   return paginate(options.page, OUTBOX_PAGE_SIZE, {
     rows: (limit, offset) =>
       base

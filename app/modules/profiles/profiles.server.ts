@@ -9,6 +9,7 @@ import type { OpenToKey } from "./open-to.ts";
 import type { ProfileInput } from "./validation.ts";
 import type { Place } from "./location.ts";
 import { placeCondition, visibleLocation } from "./location.server.ts";
+import { containing } from "../../utils/like.ts";
 
 const profileColumns = [
   "users.id",
@@ -135,7 +136,7 @@ export async function listAdvocates(db: Queryable, viewer: Viewer, filters: Dire
     query = query.where("profiles.is_public", "=", true);
   const q = filters.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(q);
     query = query.where((eb) =>
       eb.or([
         eb("users.display_name", "ilike", pattern),

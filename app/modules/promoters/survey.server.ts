@@ -14,6 +14,7 @@ import {
   type NpsCategory,
   type SurveyRow,
 } from "./nps.ts";
+import { containing } from "../../utils/like.ts";
 
 export type PreviewStatus = "new" | "already imported" | "problem";
 
@@ -265,7 +266,7 @@ export async function listResponses(
   if (filters.category) query = query.where(categorySql, "=", filters.category);
   const q = filters.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(q);
     query = query.where((eb) =>
       eb.or([
         eb("email", "ilike", pattern),
