@@ -1,9 +1,7 @@
 import i18next, { type i18n } from "i18next";
 import ICU from "i18next-icu";
 import { initReactI18next } from "react-i18next";
-import en from "./locales/en.json";
-import es from "./locales/es.json";
-import zh from "./locales/zh.json";
+import { MESSAGE_FILES } from "./resources.ts";
 
 /**
  * The languages Limelight ships, complete: a test fails when any of them lacks
@@ -16,7 +14,17 @@ export const DEFAULT_LOCALE: Locale = "en";
 /** The cookie that keeps a reader's own choice of language. */
 export const LOCALE_COOKIE = "ll_lang";
 
-export const RESOURCES = { en, zh, es } as const;
+type Catalogue = Record<string, unknown>;
+
+/** One language's catalogue: its area files side by side (their top-level names are distinct). */
+const catalogue = (files: Record<string, Catalogue>): Catalogue =>
+  Object.assign({}, ...Object.values(files)) as Catalogue;
+
+export const RESOURCES: Record<Locale, Catalogue> = {
+  en: catalogue(MESSAGE_FILES.en),
+  zh: catalogue(MESSAGE_FILES.zh),
+  es: catalogue(MESSAGE_FILES.es),
+};
 
 /** Each language's own name, as its speakers write it (for the language menu). */
 export const LOCALE_NAMES: Record<Locale, string> = {
@@ -27,6 +35,12 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 
 /** The BCP 47 tag for `<html lang>` and `Intl`: Simplified Chinese is zh-Hans. */
 export const LOCALE_TAGS: Record<Locale, string> = { en: "en", zh: "zh-Hans", es: "es" };
+
+/**
+ * The `Intl` locale for dates and numbers: English pages keep British dates
+ * ("3 Dec 2026"), as they always have.
+ */
+export const FORMAT_TAGS: Record<Locale, string> = { en: "en-GB", zh: "zh-Hans", es: "es" };
 
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { LOCALES, LOCALE_TAGS, RESOURCES } from "../../app/i18n/index.ts";
+import { MESSAGE_FILES } from "../../app/i18n/resources.ts";
 
 // Every shipped language is complete: the same keys as English, messages that
 // parse as ICU MessageFormat, and the same placeholders, so no reader ever
@@ -43,6 +44,28 @@ function argumentsOf(message: string, locale: string): Set<string> {
 }
 
 const english = flatten(RESOURCES.en as Tree);
+
+describe("message files", () => {
+  it("are the same areas in every language, each listed for the catalogue", () => {
+    const onDisk = (locale: string) =>
+      readdirSync(path.resolve("app/i18n/locales", locale))
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => name.replace(/\.json$/, ""))
+        .sort();
+    for (const locale of LOCALES) {
+      expect(onDisk(locale), locale).toEqual(Object.keys(MESSAGE_FILES.en).sort());
+      expect(Object.keys(MESSAGE_FILES[locale]).sort(), locale).toEqual(onDisk(locale));
+    }
+  });
+
+  it.each([...LOCALES])("%s: no two areas define the same top-level name", (locale) => {
+    const owners = new Map<string, string[]>();
+    for (const [area, messages] of Object.entries(MESSAGE_FILES[locale]))
+      for (const name of Object.keys(messages))
+        owners.set(name, [...(owners.get(name) ?? []), area]);
+    expect([...owners].filter(([, areas]) => areas.length > 1)).toEqual([]);
+  });
+});
 
 describe("shipped languages", () => {
   it.each(LOCALES.filter((l) => l !== "en"))("%s has every English key and no other", (locale) => {
