@@ -13,7 +13,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { EventList } from "~/components/events/event-list.tsx";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { toEventCard } from "~/modules/events/cards.ts";
-import { listEvents } from "~/modules/events/reads.server.ts";
+import { upcomingNearby } from "~/modules/events/reads.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
 import { communityCounts, listAdvocates } from "~/modules/profiles/profiles.server.ts";
@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listAdvocates(context.db, null, { openTo: "open_to_speaking" }),
     publicDiscussionCounts(context.db),
     recentPublicQuestions(context.db, 4),
-    listEvents(context.db, { when: "upcoming", limit: NEXT_EVENTS }),
+    upcomingNearby(context.db, viewer?.id ?? null, NEXT_EVENTS),
   ]);
   return json(
     {

@@ -402,3 +402,62 @@ describe("what's next on the landing page", () => {
     expect(await (await tab(server).get("/")).text()).toContain("Soonest meetup");
   });
 });
+
+describe("nearby events first on the landing page", () => {
+  it("puts a member's chapters, then their country, then their region ahead of sooner events elsewhere", async () => {
+    const inDays = (days: number) => {
+      const starts = new Date(Date.now() + days * 24 * HOUR);
+      return { startsAt: local(starts), endsAt: local(new Date(starts.getTime() + HOUR)) };
+    };
+    const chapterIn = (name: string, country: string, timeZone: string) =>
+      createChapter(as(manager), {
+        name,
+        slug: name.toLowerCase(),
+        description: `Advocates in and around ${name}.`,
+        language: "en",
+        region: "Asia",
+        country,
+        timeZone,
+      });
+    // Four events in Madrid within days: enough to fill the landing page's list on their own.
+    for (const day of [3, 4, 5, 6])
+      await createEvent(as(leader), parsed({ title: `Madrid meetup ${day}`, ...inDays(day) }));
+    const shanghai = await chapterIn("Shanghai", "CN", "Asia/Shanghai");
+    const tokyo = await chapterIn("Tokyo", "JP", "Asia/Tokyo");
+    await createEvent(
+      as(manager),
+      parsed({ chapterId: String(tokyo.id), title: "Tokyo user group", ...inDays(20) }),
+    );
+    await createEvent(
+      as(manager),
+      parsed({ chapterId: String(shanghai.id), title: "Shanghai seminar", ...inDays(30) }),
+    );
+    const titlesFor = async (client: ReturnType<typeof tab>) => {
+      const data = await (await client.get("/?_data=routes%2F_index")).json();
+      return data.nextEvents.map((e: { title: string }) => e.title) as string[];
+    };
+
+    // A member in China: the Shanghai chapter's event, then the rest of Asia's, though both are weeks away.
+    const inChina = await person(handle.db, "advocate");
+    await handle.db
+      .updateTable("profiles")
+      .set({ country: "CN" })
+      .where("user_id", "=", inChina.id)
+      .execute();
+    expect((await titlesFor(await signedIn(server, inChina))).slice(0, 2)).toEqual([
+      "Shanghai seminar",
+      "Tokyo user group",
+    ]);
+
+    // A member of the Tokyo chapter who has said nothing about where they are.
+    const member = await person(handle.db, "advocate");
+    await joinChapter(as(member), { chapterId: tokyo.id });
+    expect((await titlesFor(await signedIn(server, member)))[0]).toBe("Tokyo user group");
+
+    // A visitor gets the soonest events: the Madrid ones, days away, come before either.
+    const visitor = await titlesFor(tab(server));
+    expect(visitor).toHaveLength(4);
+    expect(visitor).not.toContain("Shanghai seminar");
+    expect(visitor).not.toContain("Tokyo user group");
+  });
+});

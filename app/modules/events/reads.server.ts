@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { allowed } from "../access/ensure.ts";
 import type { Viewer } from "../access/policy.ts";
 import { chapterNames } from "../chapters/chapters.server.ts";
+import { regionOf } from "../chapters/countries.ts";
 import { eventSubject } from "./events.server.ts";
 
 const eventColumns = [
@@ -154,4 +155,54 @@ export type CalendarEventRow = Awaited<ReturnType<typeof eventsForCalendar>>[num
 function chapterOf(names: Map<number, { name: string; slug: string }>, id: number | null) {
   const chapter = id === null ? undefined : names.get(id);
   return { chapterName: chapter?.name ?? null, chapterSlug: chapter?.slug ?? null };
+}
+
+/** How far ahead "nearby first" looks before it falls back to the soonest events. */
+const NEARBY_WINDOW = 60;
+
+/**
+ * The next events for one reader, theirs first: events of the chapters they
+ * belong to, then of chapters in their country, then in their region, then
+ * every other one; soonest first within each. The reader's own location is
+ * used for their own page only, public or not. A visitor, or a member who has
+ * said nothing, gets the soonest events.
+ */
+export async function upcomingNearby(
+  db: Queryable,
+  userId: number | null,
+  limit: number,
+  now = new Date(),
+) {
+  if (userId === null) return listEvents(db, { when: "upcoming", limit, now });
+  const [events, place, memberOf] = await Promise.all([
+    listEvents(db, { when: "upcoming", limit: NEARBY_WINDOW, now }),
+    db.selectFrom("profiles").select("country").where("user_id", "=", userId).executeTakeFirst(),
+    db.selectFrom("chapter_members").select("chapter_id").where("user_id", "=", userId).execute(),
+  ]);
+  const chapterIds = [...new Set(events.flatMap((e) => (e.chapter_id ? [e.chapter_id] : [])))];
+  const chapters = chapterIds.length
+    ? await db
+        .selectFrom("chapters")
+        .select(["id", "country", "region"])
+        .where("id", "in", chapterIds)
+        .execute()
+    : [];
+  const byId = new Map(chapters.map((c) => [c.id, c]));
+  const mine = new Set(memberOf.map((m) => m.chapter_id));
+  const country = place?.country ?? null;
+  const region = country ? regionOf(country) : undefined;
+  const closeness = (chapterId: number | null) => {
+    if (chapterId === null) return 3;
+    if (mine.has(chapterId)) return 0;
+    const chapter = byId.get(chapterId);
+    if (country && chapter?.country === country) return 1;
+    if (region && chapter?.region === region) return 2;
+    return 3;
+  };
+  // Array.prototype.sort is stable: within a closeness, the soonest stays first.
+  return events
+    .map((event) => ({ event, rank: closeness(event.chapter_id) }))
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit)
+    .map(({ event }) => event);
 }
