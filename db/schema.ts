@@ -17,7 +17,7 @@ import type { TierTables } from "./tables/tiers.ts";
 import type { TestimonialTables } from "./tables/testimonials.ts";
 import type { ShareTables } from "./tables/share.ts";
 
-import type { CreatedAt, Timestamp } from "./columns.ts";
+import type { CreatedAt, Timestamp, WrittenIn } from "./columns.ts";
 
 export type { CreatedAt, Timestamp } from "./columns.ts";
 
@@ -48,6 +48,8 @@ export interface UsersTable {
   >;
   /** Set when the person deleted their account: the row stays, anonymised, for the ledger. */
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The languages this member reads; content in others is left out of their lists (empty: all). */
+  read_languages: ColumnType<WrittenIn[], WrittenIn[] | undefined, WrittenIn[]>;
 }
 
 export interface ProfilesTable {

@@ -6,6 +6,7 @@ import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
 import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { readListParams } from "~/modules/discussions/list-params.ts";
 import { discussionSidebar } from "~/modules/discussions/pages.server.ts";
 import { listThreads } from "~/modules/discussions/read.server.ts";
@@ -24,15 +25,23 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const { tab, period, page } = readListParams(new URL(request.url));
+  const url = new URL(request.url);
+  const { tab, period, page } = readListParams(url);
+  const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
   const spaces = await listAllSpaces(context.db);
   const [list, sidebar] = await Promise.all([
-    listThreads(context.db, viewer, { tab, period, page }, { spaces }),
+    listThreads(
+      context.db,
+      viewer,
+      { tab, period, page, languages: language.languages },
+      { spaces },
+    ),
     discussionSidebar(context.db, viewer, spaces),
   ]);
   return json(
     {
       ...list,
+      language,
       sidebar,
       tab,
       period,

@@ -12,6 +12,7 @@ import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { isStaff, policy } from "~/modules/access/policy.ts";
 import { listForViewer } from "~/modules/early-access/reader.server.ts";
 import { effectiveTier } from "~/modules/tiers/standing.server.ts";
@@ -31,13 +32,16 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const page = pageParam(new URL(request.url).searchParams.get("page"));
+  const url = new URL(request.url);
+  const page = pageParam(url.searchParams.get("page"));
+  const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
   const [list, tier] = await Promise.all([
-    listForViewer(context.db, viewer, { page }),
+    listForViewer(context.db, viewer, { page, languages: language.languages }),
     viewer ? effectiveTier(context.db, viewer.id) : Promise.resolve(null),
   ]);
   return json({
     ...list,
+    language,
     signedIn: viewer !== null,
     tier: tier?.tier ?? null,
     canManage: policy.manageEarlyAccess(viewer),

@@ -7,6 +7,7 @@ import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx"
 import { Badge } from "~/components/ui/badge.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { readListParams } from "~/modules/discussions/list-params.ts";
 import { discussionSidebar, postableSpaces } from "~/modules/discussions/pages.server.ts";
 import { listThreads } from "~/modules/discussions/read.server.ts";
@@ -18,16 +19,24 @@ import { orErrorPage } from "~/utils/http.server.ts";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const space = await orErrorPage(getReadableSpace(context.db, viewer, params.space ?? ""));
-  const { tab, period, page } = readListParams(new URL(request.url));
+  const url = new URL(request.url);
+  const { tab, period, page } = readListParams(url);
+  const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
   const spaces = await listAllSpaces(context.db);
   const [list, sidebar] = await Promise.all([
-    listThreads(context.db, viewer, { tab, period, page, spaceId: space.id }, { spaces }),
+    listThreads(
+      context.db,
+      viewer,
+      { tab, period, page, languages: language.languages, spaceId: space.id },
+      { spaces },
+    ),
     discussionSidebar(context.db, viewer, spaces),
   ]);
   const postable = postableSpaces(viewer, [space])[0] ?? null;
   return json(
     {
       ...list,
+      language,
       sidebar,
       tab,
       period,

@@ -14,6 +14,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { searchDiscussions } from "~/modules/discussions/search.server.ts";
 import { SEARCH_QUERY_MAX } from "~/modules/discussions/validation.ts";
 import { pageParam } from "~/utils/params.ts";
@@ -30,11 +31,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, SEARCH_QUERY_MAX);
   const viewer = await getViewer(request, context);
+  const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
   const result = await searchDiscussions(context.db, viewer, {
     q,
     page: pageParam(url.searchParams.get("page"), 50),
+    languages: language.languages,
   });
-  return json(result);
+  return json({ ...result, language });
 }
 
 export default function SearchPage() {

@@ -7,6 +7,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { SelectField, TextField } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
 import { formatMetricValue, headlineMetric, percentChange } from "~/modules/advocacy/metrics.ts";
@@ -36,17 +37,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     : "";
   const area = (PRODUCT_AREAS as readonly string[]).includes(areaParam) ? areaParam : "";
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
   const [result, facets] = await Promise.all([
     listPublishedStories(context.db, {
       q,
       industry: industry || undefined,
       productArea: area || undefined,
+      languages: language.languages,
       page,
     }),
     storyFacets(context.db),
   ]);
   return json({
     ...result,
+    language,
     rows: result.rows.map((s) => {
       const headline = headlineMetric(s.metrics);
       return {

@@ -5,6 +5,7 @@ import { ListTabs } from "~/components/discussions/list-tabs.tsx";
 import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
 import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { readListParams } from "~/modules/discussions/list-params.ts";
 import { discussionSidebar } from "~/modules/discussions/pages.server.ts";
 import { listThreads } from "~/modules/discussions/read.server.ts";
@@ -17,13 +18,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [tag] = normaliseTags(params.tag ?? "");
   if (!tag || tag.length > 30) throw notFound("We could not find that tag.");
   const viewer = await getViewer(request, context);
-  const { tab, period, page } = readListParams(new URL(request.url));
+  const url = new URL(request.url);
+  const { tab, period, page } = readListParams(url);
+  const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
   const spaces = await listAllSpaces(context.db);
   const [list, sidebar] = await Promise.all([
-    listThreads(context.db, viewer, { tab, period, page, tag }, { spaces }),
+    listThreads(
+      context.db,
+      viewer,
+      { tab, period, page, languages: language.languages, tag },
+      { spaces },
+    ),
     discussionSidebar(context.db, viewer, spaces),
   ]);
-  return json({ ...list, sidebar, tab, period, tag, now: new Date().toISOString() });
+  return json({ ...list, language, sidebar, tab, period, tag, now: new Date().toISOString() });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

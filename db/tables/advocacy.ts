@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { CreatedAt } from "../columns.ts";
+import type { CreatedAt, LanguageColumn } from "../columns.ts";
 
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type OptionalStamp = ColumnType<
@@ -114,6 +114,8 @@ export interface TalksTable {
 /** The story an advocate is working on (the working copy) and where it is in review. */
 export interface CaseStudiesTable {
   id: Generated<number>;
+  /** The language it is written in (chosen by its writer, or detected). */
+  language: LanguageColumn;
   slug: string;
   author_id: number;
   status: ColumnType<StoryStatus, StoryStatus | undefined, StoryStatus>;
@@ -151,6 +153,8 @@ export interface CaseStudiesTable {
 /** Every published version of a story, kept when a story is edited and published again. */
 export interface CaseStudyVersionsTable {
   id: Generated<number>;
+  /** The language it is written in (chosen by its writer, or detected). */
+  language: LanguageColumn;
   case_study_id: number;
   version: number;
   title: string;

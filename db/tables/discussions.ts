@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { LanguageColumn } from "../columns.ts";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type MaybeTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -49,6 +50,8 @@ export interface ThreadsTable {
   edited_at: MaybeTime;
   last_activity_at: Time;
   last_replier_id: number | null;
+  /** The language it is written in (chosen by its writer, or detected). */
+  language: LanguageColumn;
   change_seq: ChangeSeq;
 }
 

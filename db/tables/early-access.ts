@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { LanguageColumn } from "../columns.ts";
 
 /** Timestamps the database fills in unless a seed gives the moment it happened. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -14,6 +15,8 @@ export type EarlyAccessKind = "release" | "briefing" | "roadmap" | "insider" | "
 
 export interface EarlyAccessItemsTable {
   id: Generated<number>;
+  /** The language it is written in (chosen by its writer, or detected). */
+  language: LanguageColumn;
   slug: string;
   kind: EarlyAccessKind;
   title: string;

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import type { WrittenIn } from "../../../db/columns.ts";
 import type { StoryStatus } from "../../../db/tables/advocacy.ts";
 import { NotFoundError } from "../../utils/errors.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "./formats.ts";
@@ -50,6 +51,7 @@ export const STORY_CARD_COLUMNS = [
   "v.pull_quote",
   "v.metrics",
   "v.published_at",
+  "v.language",
   "u.handle as author_handle",
 ] as const;
 
@@ -83,6 +85,8 @@ export interface StoryFilters {
   q?: string;
   industry?: string;
   productArea?: string;
+  /** Only stories written in these languages (empty or absent: all). */
+  languages?: readonly WrittenIn[];
   page?: number;
 }
 
@@ -95,6 +99,7 @@ export async function listPublishedStories(db: Queryable, filters: StoryFilters)
     .innerJoin("users as u", "u.id", "s.author_id");
   if (filters.industry) query = query.where("v.industry", "=", filters.industry);
   if (filters.productArea) query = query.where("v.product_area", "=", filters.productArea);
+  if (filters.languages?.length) query = query.where("v.language", "in", filters.languages);
   const q = filters.q?.trim();
   if (q) {
     const pattern = containing(q);

@@ -80,6 +80,7 @@ async function publishVersion(trx: Queryable, story: StoryRow, actorId: number, 
       metrics: JSON.stringify(story.metrics),
       video_url: story.video_url,
       video_transcript: story.video_transcript,
+      language: story.language,
       published_by: actorId,
       published_at: now,
     })

@@ -1,3 +1,4 @@
+import { detectWrittenIn } from "../languages/written-in.ts";
 import type { Queryable } from "../../../db/client.ts";
 import type { StoryMetric } from "../../../db/tables/advocacy.ts";
 import { InvalidFieldsError as BaseInvalidFieldsError, NotFoundError } from "../../utils/errors.ts";
@@ -51,6 +52,9 @@ export function contentValues(input: StoryInput) {
     metrics: JSON.stringify(input.metrics),
     video_url: input.videoUrl,
     video_transcript: input.videoTranscript,
+    language:
+      input.language ??
+      detectWrittenIn([input.title, input.challenge, input.solution].join("\n"), "en"),
   };
 }
 

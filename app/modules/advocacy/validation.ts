@@ -1,3 +1,4 @@
+import { writtenInField } from "../languages/written-in.ts";
 import { z } from "zod";
 import { MAX_ID } from "../../utils/params.ts";
 import {
@@ -234,6 +235,8 @@ const storyFields = {
   pullQuote: optionalText("the pull quote", 280),
   videoUrl: optionalHttpsUrl("video"),
   videoTranscript: optionalText("the transcript", MAX_TRANSCRIPT),
+  /** Empty: detected from the story's words. */
+  language: writtenInField,
   consent: checkbox,
 };
 
@@ -263,6 +266,7 @@ export const StorySchema = z
     pullQuote: v.pullQuote,
     videoUrl: v.videoUrl,
     videoTranscript: v.videoTranscript,
+    ...(v.language && { language: v.language }),
     consent: v.consent,
     metrics: readMetricRows(v).rows,
   }));

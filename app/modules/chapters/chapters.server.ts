@@ -84,6 +84,28 @@ export async function chapterNames(db: Queryable, ids: (number | null)[]) {
   return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
 }
 
+/** Where each of these chapters is: its country and region (for "near you" ordering). */
+export async function chapterPlaces(db: Queryable, ids: number[]) {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map<number, { country: string | null; region: string }>();
+  const rows = await db
+    .selectFrom("chapters")
+    .select(["id", "country", "region"])
+    .where("id", "in", wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { country: r.country, region: r.region }]));
+}
+
+/** The chapters this person is a member of. */
+export async function chapterIdsOf(db: Queryable, userId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom("chapter_members")
+    .select("chapter_id")
+    .where("user_id", "=", userId)
+    .execute();
+  return new Set(rows.map((r) => r.chapter_id));
+}
+
 /** The chapter as the policy sees it: who leads it. */
 export async function chapterSubject(db: Queryable, chapterId: number): Promise<ChapterSubject> {
   return { leaderIds: await chapterLeaderIds(db, chapterId) };

@@ -30,6 +30,7 @@ import {
   toPostView,
 } from "./state.server.ts";
 import { extractMentions } from "./text.ts";
+import { detectWrittenIn, type WrittenIn } from "../languages/written-in.ts";
 import { LIMITS, slugify, type NewThreadInput } from "./validation.ts";
 
 /** Opens a thread (question or discussion) in a space with its first post. */
@@ -52,6 +53,7 @@ export const createThread = defineCommand({
         slug: slugify(input.title),
         author_id: viewer.id,
         tags: input.tags.slice(0, LIMITS.tagsMax),
+        language: input.language ?? detectWrittenIn(`${input.title}\n${input.body}`, "en"),
         created_at: now,
         last_activity_at: now,
       })
@@ -148,7 +150,7 @@ export const editPost = defineCommand({
   authorize: (viewer) => requireSignIn(viewer),
   async run(
     trx,
-    input: { postId: number; body: string; title?: string; tags?: string[] },
+    input: { postId: number; body: string; title?: string; tags?: string[]; language?: WrittenIn },
     { viewer, effects, now },
   ) {
     const { thread, post } = await lockPostForChange(trx, viewer, input.postId);
@@ -156,7 +158,10 @@ export const editPost = defineCommand({
     const retitle = post.is_opening && input.title !== undefined && input.title !== thread.title;
     const retag =
       post.is_opening && input.tags !== undefined && input.tags.join(",") !== thread.tags.join(",");
-    if (input.body === post.body_md && !retitle && !retag) return { changed: false };
+    // The opening post's writer (or a moderator) corrects the thread's language.
+    const relanguage =
+      post.is_opening && input.language !== undefined && input.language !== thread.language;
+    if (input.body === post.body_md && !retitle && !retag && !relanguage) return { changed: false };
 
     await trx
       .insertInto("post_revisions")
@@ -179,7 +184,13 @@ export const editPost = defineCommand({
       trx,
       thread.id,
       post.is_opening
-        ? { title, slug: slugify(title), tags: input.tags ?? thread.tags, edited_at: now }
+        ? {
+            title,
+            slug: slugify(title),
+            tags: input.tags ?? thread.tags,
+            language: relanguage ? input.language! : thread.language,
+            edited_at: now,
+          }
         : {},
     );
     await trx

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import type { WrittenIn } from "../../../db/columns.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { privilegeHint } from "../access/privileges.ts";
 import type { PostView } from "../realtime/events.ts";
@@ -189,6 +190,8 @@ export interface ListFilters {
   period?: TopPeriod;
   spaceId?: number;
   tag?: string;
+  /** Only threads written in these languages (empty or absent: all). */
+  languages?: readonly WrittenIn[];
   page?: number;
 }
 
@@ -215,6 +218,7 @@ export async function listThreads(
     .where("threads.deleted_at", "is", null);
   if (!policy.moderateDiscussions(viewer)) query = query.where("threads.hidden_at", "is", null);
   if (filters.tag) query = query.where(sql<boolean>`threads.tags @> array[${filters.tag}]::text[]`);
+  if (filters.languages?.length) query = query.where("threads.language", "in", filters.languages);
   const tab = filters.tab ?? "latest";
   if (tab === "unanswered")
     query = query
@@ -241,6 +245,7 @@ export async function listThreads(
       "threads.title",
       "threads.slug",
       "threads.tags",
+      "threads.language",
       "threads.reply_count",
       "threads.vote_count",
       "threads.accepted_post_id",

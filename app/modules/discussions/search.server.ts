@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import type { WrittenIn } from "../../../db/columns.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { listAllSpaces, spaceSubject } from "./spaces.server.ts";
 import { SEARCH_QUERY_MAX } from "./validation.ts";
@@ -66,7 +67,7 @@ export function highlightToHtml(headline: string): string {
 export async function searchDiscussions(
   db: Queryable,
   viewer: Viewer,
-  input: { q: string; page?: number },
+  input: { q: string; page?: number; languages?: readonly WrittenIn[] },
 ) {
   const q = input.q.trim().slice(0, SEARCH_QUERY_MAX);
   const page = Math.max(1, Math.min(50, Math.floor(input.page ?? 1)));
@@ -127,6 +128,9 @@ export async function searchDiscussions(
       .where("threads.space_id", "in", spaceIds)
       .where("threads.deleted_at", "is", null)
       .where("posts.deleted_at", "is", null)
+      .$if(Boolean(input.languages?.length), (qb) =>
+        qb.where("threads.language", "in", input.languages!),
+      )
       .$if(!moderator, (qb) =>
         qb.where("threads.hidden_at", "is", null).where("posts.hidden_at", "is", null),
       )

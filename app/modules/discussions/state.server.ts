@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
+import type { WrittenIn } from "../../../db/columns.ts";
 import type { Role } from "../../../db/schema.ts";
 import type { ThreadKind } from "../../../db/tables/discussions.ts";
 import type { PostSubject, ThreadSubject } from "../access/policy.ts";
@@ -15,6 +16,7 @@ export interface ThreadState {
   slug: string;
   authorId: number;
   tags: string[];
+  language: WrittenIn;
   replyCount: number;
   voteCount: number;
   acceptedPostId: number | null;
@@ -35,6 +37,7 @@ const threadColumns = [
   "threads.slug",
   "threads.author_id",
   "threads.tags",
+  "threads.language",
   "threads.reply_count",
   "threads.vote_count",
   "threads.accepted_post_id",
@@ -74,6 +77,7 @@ function toThreadState(row: ThreadRow): ThreadState {
     slug: row.slug,
     authorId: row.author_id,
     tags: row.tags,
+    language: row.language,
     replyCount: row.reply_count,
     voteCount: row.vote_count,
     acceptedPostId: row.accepted_post_id,

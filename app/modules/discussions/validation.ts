@@ -1,3 +1,4 @@
+import { writtenInField } from "../languages/written-in.ts";
 import { z } from "zod";
 
 /** Sane limits: long enough for a real question with logs, short enough to read. */
@@ -94,6 +95,7 @@ export const NewThreadSchema = z.object({
   title: titleSchema,
   body: bodySchema,
   tags: tagsSchema,
+  language: writtenInField,
 });
 export type NewThreadInput = z.infer<typeof NewThreadSchema>;
 

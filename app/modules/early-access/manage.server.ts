@@ -1,3 +1,4 @@
+import { detectWrittenIn } from "../languages/written-in.ts";
 import type { Queryable } from "../../../db/client.ts";
 import { FieldError, NotFoundError, isUniqueViolation } from "../../utils/errors.ts";
 import { renderMarkdown } from "../../utils/markdown.server.ts";
@@ -62,6 +63,8 @@ function contentColumns(input: ItemInput) {
     download_url: input.downloadUrl,
     recording_url: input.recordingUrl,
     requires_nda: input.requiresNda,
+    language:
+      input.language ?? detectWrittenIn([input.title, input.summary, input.body].join("\n"), "en"),
   };
 }
 
@@ -146,6 +149,7 @@ export const publishRecording = defineCommand({
         download_url: null,
         recording_url: input.recordingUrl,
         requires_nda: false,
+        language: detectWrittenIn(`${input.title}\n${input.summary}`, "en"),
         status: "published",
         published_at: now,
         public_at: input.tierId === null ? now : null,

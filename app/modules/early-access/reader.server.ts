@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
+import type { WrittenIn } from "../../../db/columns.ts";
 import type { EarlyAccessKind } from "../../../db/tables/early-access.ts";
 import { ForbiddenError, NotFoundError } from "../../utils/errors.ts";
 import { unlockHint } from "../access/cascade.ts";
@@ -106,7 +107,7 @@ export const LIST_PAGE_SIZE = 12;
 export async function listForViewer(
   db: Queryable,
   viewer: Viewer,
-  options: { page?: number; now?: Date } = {},
+  options: { page?: number; now?: Date; languages?: readonly WrittenIn[] } = {},
 ): Promise<{
   rows: Array<ReadableCard | NdaCard | Teaser>;
   total: number;
@@ -117,6 +118,7 @@ export async function listForViewer(
   const page = Math.max(1, options.page ?? 1);
   let base = db.selectFrom("early_access_items").where("status", "=", "published");
   if (!isStaff(viewer) && tierRankOf(viewer) === 0) base = base.where("public_at", "is not", null);
+  if (options.languages?.length) base = base.where("language", "in", options.languages);
   const [rows, count] = await Promise.all([
     base
       .select(itemColumns)

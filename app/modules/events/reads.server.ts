@@ -1,7 +1,7 @@
 import type { Queryable } from "../../../db/client.ts";
 import { allowed } from "../access/ensure.ts";
 import type { Viewer } from "../access/policy.ts";
-import { chapterNames } from "../chapters/chapters.server.ts";
+import { chapterIdsOf, chapterNames, chapterPlaces } from "../chapters/chapters.server.ts";
 import { regionOf } from "../chapters/countries.ts";
 import { eventSubject } from "./events.server.ts";
 
@@ -174,21 +174,15 @@ export async function upcomingNearby(
   now = new Date(),
 ) {
   if (userId === null) return listEvents(db, { when: "upcoming", limit, now });
-  const [events, place, memberOf] = await Promise.all([
+  const [events, place, mine] = await Promise.all([
     listEvents(db, { when: "upcoming", limit: NEARBY_WINDOW, now }),
     db.selectFrom("profiles").select("country").where("user_id", "=", userId).executeTakeFirst(),
-    db.selectFrom("chapter_members").select("chapter_id").where("user_id", "=", userId).execute(),
+    chapterIdsOf(db, userId),
   ]);
-  const chapterIds = [...new Set(events.flatMap((e) => (e.chapter_id ? [e.chapter_id] : [])))];
-  const chapters = chapterIds.length
-    ? await db
-        .selectFrom("chapters")
-        .select(["id", "country", "region"])
-        .where("id", "in", chapterIds)
-        .execute()
-    : [];
-  const byId = new Map(chapters.map((c) => [c.id, c]));
-  const mine = new Set(memberOf.map((m) => m.chapter_id));
+  const byId = await chapterPlaces(
+    db,
+    events.flatMap((e) => (e.chapter_id ? [e.chapter_id] : [])),
+  );
   const country = place?.country ?? null;
   const region = country ? regionOf(country) : undefined;
   const closeness = (chapterId: number | null) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { writtenInField } from "../languages/written-in.ts";
 import { checkbox, optionalUrl } from "../../utils/schema-fields.ts";
 
 export const TIER_COLOURS = ["stone", "teal", "sky", "amber", "violet", "rose"] as const;
@@ -195,6 +196,8 @@ export const ItemSchema = z.object({
   recordingUrl: optionalLink("recording"),
   requiresNda: checkbox,
   publicAt: optionalDay,
+  /** Empty: detected from the item's words. */
+  language: writtenInField,
 });
 export type ItemInput = z.infer<typeof ItemSchema>;
 
