@@ -15,7 +15,7 @@ import { parseId } from "~/utils/params.ts";
 import { followUpSummary } from "~/modules/promoters/surveys/follow-ups.server.ts";
 import type { REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
 import { AREAS } from "~/modules/reputation/rules.ts";
-import { useMoney } from "~/components/manage/money.ts";
+import { useMoney } from "~/components/manage/formats.ts";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { useFormats } from "~/i18n/use-formats.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Stat } from "~/components/promoters/charts.tsx";
 import { ReferralStageBadge } from "~/components/promoters/referral-stage.tsx";
 import { useTranslation } from "react-i18next";
-import { useMoney } from "~/components/manage/money.ts";
+import { useMoney } from "~/components/manage/formats.ts";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { useFormats } from "~/i18n/use-formats.ts";
 import { Card } from "~/components/ui/card.tsx";

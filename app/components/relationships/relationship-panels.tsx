@@ -131,11 +131,11 @@ export function SuggestionList(props: {
   const { t } = useTranslation();
   const { day } = useFormats();
   const kinds = {
-    release: t("manageRelationship.kind.release"),
-    briefing: t("manageRelationship.kind.briefing"),
-    roadmap: t("manageRelationship.kind.roadmap"),
-    insider: t("manageRelationship.kind.insider"),
-    recording: t("manageRelationship.kind.recording"),
+    release: t("manageEarlyAccess.kind.release"),
+    briefing: t("manageEarlyAccess.kind.briefing"),
+    roadmap: t("manageEarlyAccess.kind.roadmap"),
+    insider: t("manageEarlyAccess.kind.insider"),
+    recording: t("manageEarlyAccess.kind.recording"),
   };
   const onTopics = (topics: string[]) =>
     topics.length ? [t("manageRelationship.onTopics", { topics: topics.join(", ") })] : [];
