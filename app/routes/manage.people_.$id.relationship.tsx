@@ -33,6 +33,7 @@ import { suggestionsFor } from "~/modules/relationships/suggestions.server.ts";
 import {
   ConversationSchema,
   GoalSchema,
+  MAX_GOAL_LENGTH,
   NextStepDoneSchema,
   NextStepSchema,
 } from "~/modules/relationships/validation.ts";
@@ -43,6 +44,7 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { fieldErrorsIn } from "~/components/manage/field-errors.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { t } = i18nFor(localeOfMatches(matches));
@@ -87,6 +89,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok)
     return invalidForm({
       ...parsed,
+      fieldErrors: fieldErrorsIn(parsed.fieldErrors, {
+        "Write the goal in their words.": t("manageRelationship.errors.goal"),
+        [`Keep the goal under ${MAX_GOAL_LENGTH} characters.`]: t(
+          "manageRelationship.errors.goalLong",
+          {
+            max: MAX_GOAL_LENGTH,
+          },
+        ),
+        "Choose the day of the conversation.": t("manageRelationship.errors.heldOn"),
+        "Write what you talked about.": t("manageRelationship.errors.notes"),
+        "Keep the notes under 4,000 characters.": t("manageRelationship.errors.notesLong"),
+        "Say what the next step is.": t("manageRelationship.errors.body"),
+        "Keep the next step under 500 characters.": t("manageRelationship.errors.bodyLong"),
+        "Choose a due date.": t("manageRelationship.errors.dueOn"),
+        "Choose an owner.": t("manageRelationship.errors.owner"),
+      }),
       formError: parsed.formError ?? t("manageRelationship.notSaved"),
     });
   const ctx = await commandContext(request, context);

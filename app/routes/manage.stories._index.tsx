@@ -24,6 +24,7 @@ import { NotFoundError } from "~/utils/errors.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { parseId } from "~/utils/params.ts";
 import { formFields } from "~/utils/form-fields.ts";
+import { fieldErrorsIn } from "~/components/manage/field-errors.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { advocatesByName } from "~/modules/profiles/pickers.server.ts";
@@ -80,7 +81,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.startStoryFromSource);
   const parsed = parseForm(StartSchema, await request.formData());
   const { t } = i18nFor(await localeOf(request));
-  if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: fieldErrorsIn(parsed.fieldErrors, {
+        "Enter the thread's number or its link.": t("manageStories.errorThread"),
+        "Enter the thread's number or its link, e.g. /t/42.": t("manageStories.errorThreadExample"),
+        "Choose the advocate who said it.": t("manageStories.errorAdvocate"),
+      }),
+      values: parsed.values,
+    });
   try {
     const threadId = parseId(parsed.data.thread);
     if (threadId === null) throw new NotFoundError(t("manageStories.threadNotFound"));
