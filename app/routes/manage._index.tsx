@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Funnel, NpsTrendChart, Stat, StackedBars } from "~/components/promoters/charts.tsx";
 import { PromoterFunnelSection } from "~/components/promoters/funnel-charts.tsx";
 import { FollowUpSummary } from "~/components/surveys/follow-up-summary.tsx";
@@ -12,11 +13,16 @@ import { SEED_REFERRAL_SHARE } from "~/modules/promoters/funnel.ts";
 import { listSurveys } from "~/modules/promoters/surveys/results.server.ts";
 import { parseId } from "~/utils/params.ts";
 import { followUpSummary } from "~/modules/promoters/surveys/follow-ups.server.ts";
-import { formatMoney, REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
-import { AREA_LABELS, AREAS } from "~/modules/reputation/rules.ts";
+import type { REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
+import { AREAS } from "~/modules/reputation/rules.ts";
+import { useMoney } from "~/components/manage/formats.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageDashboard.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.useManagerTools);
@@ -44,42 +50,89 @@ export default function ManagerDashboard() {
   const funnelEnd = data.funnel[data.funnel.length - 1]?.count ?? 0;
   const funnelStart = data.funnel[0]?.count ?? 0;
   const stages = Object.entries(data.referrals.byStage) as [keyof typeof STAGE_LABELS, number][];
+  const { t } = useTranslation();
+  const { count } = useFormats();
+  const money = useMoney();
+  const stageLabels: Record<keyof typeof STAGE_LABELS, string> = {
+    submitted: t("manageDashboard.stage.submitted"),
+    contacted: t("manageDashboard.stage.contacted"),
+    qualified: t("manageDashboard.stage.qualified"),
+    won: t("manageDashboard.stage.won"),
+    lost: t("manageDashboard.stage.lost"),
+  };
+  const areaLabels: Record<(typeof AREAS)[number], string> = {
+    help: t("manageDashboard.area.help"),
+    speaking: t("manageDashboard.area.speaking"),
+    stories: t("manageDashboard.area.stories"),
+    community: t("manageDashboard.area.community"),
+  };
+  const funnelLabels: Record<string, string> = {
+    promoters: t("manageDashboard.funnel.promoters"),
+    invited: t("manageDashboard.funnel.invited"),
+    members: t("manageDashboard.funnel.members"),
+    advocates: t("manageDashboard.funnel.advocates"),
+    contributed: t("manageDashboard.funnel.contributed"),
+  };
+  const openLabels: Record<string, string> = {
+    references: t("manageDashboard.open.references"),
+    referrals: t("manageDashboard.open.referrals"),
+    promoters: t("manageDashboard.open.promoters"),
+  };
+  const openItems = data.openItems.map((item) => ({
+    ...item,
+    label: openLabels[item.key] ?? item.label,
+  }));
+  const funnel = data.funnel.map((step) => ({
+    ...step,
+    label: funnelLabels[step.key] ?? step.label,
+  }));
   return (
     <div className="space-y-6">
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="sr-only">
-          Program health in numbers
+          {t("manageDashboard.summary")}
         </h2>
         <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           <Stat
-            label="Active advocates, 30 days"
-            value={data.advocates.active30}
-            hint={`${data.advocates.active90} in 90 days · ${data.advocates.total} advocates`}
+            label={t("manageDashboard.active30")}
+            value={count(data.advocates.active30)}
+            hint={t("manageDashboard.active30Hint", {
+              active90: data.advocates.active90,
+              total: data.advocates.total,
+            })}
             testId="active-30"
           />
           <Stat
-            label="Net Promoter Score"
+            label={t("manageDashboard.nps")}
             value={nps.nps === null ? "—" : nps.nps > 0 ? `+${nps.nps}` : nps.nps}
-            hint={`${nps.total} responses: ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`}
+            hint={t("manageDashboard.npsHint", {
+              total: nps.total,
+              promoters: nps.promoters,
+              passives: nps.passives,
+              detractors: nps.detractors,
+            })}
             testId="nps-overall"
           />
           <Stat
-            label="Promoters who contributed"
+            label={t("manageDashboard.conversion")}
             value={funnelStart ? `${Math.round((funnelEnd / funnelStart) * 100)} %` : "—"}
-            hint={`${funnelEnd} of ${funnelStart} promoters`}
+            hint={t("manageDashboard.conversionHint", { end: funnelEnd, start: funnelStart })}
             testId="promoter-conversion"
           />
           <Stat
-            label="Revenue from referrals"
-            value={formatMoney(data.referrals.revenueCents)}
-            hint={`Margin ${formatMoney(data.referrals.marginCents)} · ${data.referrals.byStage.won} won`}
+            label={t("manageDashboard.revenue")}
+            value={money(data.referrals.revenueCents)}
+            hint={t("manageDashboard.revenueHint", {
+              margin: money(data.referrals.marginCents),
+              won: data.referrals.byStage.won,
+            })}
             testId="referral-revenue"
           />
         </dl>
       </section>
 
-      <Section title="Needs a manager">
-        <OpenItems items={data.openItems} />
+      <Section title={t("manageDashboard.needsManager")}>
+        <OpenItems items={openItems} />
       </Section>
 
       <FollowUpSummary summary={data.followUps} />
@@ -93,54 +146,52 @@ export default function ManagerDashboard() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section
-          title="From promoter to contributor"
+          title={t("manageDashboard.funnelTitle")}
           action={
             <Link to="/manage/promoters" className={linkClass}>
-              Promoters
+              {t("manageDashboard.promotersLink")}
             </Link>
           }
         >
           {funnelStart === 0 ? (
-            <EmptyState title="No promoters yet">
-              Import survey responses to see the funnel.
+            <EmptyState title={t("manageDashboard.noPromoters")}>
+              {t("manageDashboard.noPromotersText")}
             </EmptyState>
           ) : (
             <>
-              <Funnel steps={data.funnel} label="Promoter funnel" />
+              <Funnel steps={funnel} label={t("manageDashboard.funnelLabel")} />
               <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
-                Most people who say they would recommend you never do unless they are asked. The
-                last step counts promoters with a first ledger entry or post.
+                {t("manageDashboard.funnelNote")}
               </p>
             </>
           )}
         </Section>
         <Section
-          title="NPS trend"
+          title={t("manageDashboard.npsTrend")}
           action={
             <Link to="/manage/promoters" className={linkClass}>
-              Responses
+              {t("manageDashboard.responsesLink")}
             </Link>
           }
         >
-          <NpsTrendChart
-            points={data.nps.monthly}
-            title="Net Promoter Score by month, last 12 months"
-          />
+          <NpsTrendChart points={data.nps.monthly} title={t("manageDashboard.npsTrendChart")} />
         </Section>
       </div>
 
-      <Section title="Contributions by area">
+      <Section title={t("manageDashboard.contributions")}>
         <StackedBars
           rows={data.contributions}
-          series={AREAS.map((a) => ({ key: a, label: AREA_LABELS[a] }))}
-          title="Point-earning contributions per month by area, last 12 months"
+          series={AREAS.map((a) => ({ key: a, label: areaLabels[a] }))}
+          title={t("manageDashboard.contributionsChart")}
         />
       </Section>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Section title="Tiers">
+        <Section title={t("manageDashboard.tiers")}>
           {data.tiers.length === 0 ? (
-            <p className="text-sm text-stone-600 dark:text-stone-400">No tiers are defined yet.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              {t("manageDashboard.noTiers")}
+            </p>
           ) : (
             <dl className="space-y-2 text-sm">
               {data.tiers.map((t) => (
@@ -155,21 +206,21 @@ export default function ManagerDashboard() {
           )}
         </Section>
         <Section
-          title="References"
+          title={t("manageDashboard.references")}
           action={
             <Link to="/manage/references" className={linkClass}>
-              All requests
+              {t("manageDashboard.allRequests")}
             </Link>
           }
         >
           <dl className="space-y-2 text-sm">
             {(
               [
-                ["queued", "Waiting for room"],
-                ["pending", "Waiting for the advocate"],
-                ["accepted", "Accepted"],
-                ["completed", "Completed"],
-                ["declined", "Declined"],
+                ["queued", t("manageDashboard.reference.queued")],
+                ["pending", t("manageDashboard.reference.pending")],
+                ["accepted", t("manageDashboard.reference.accepted")],
+                ["completed", t("manageDashboard.reference.completed")],
+                ["declined", t("manageDashboard.reference.declined")],
               ] as const
             ).map(([key, label]) => (
               <div key={key} className="flex justify-between gap-4">
@@ -182,17 +233,17 @@ export default function ManagerDashboard() {
           </dl>
         </Section>
         <Section
-          title="Referrals"
+          title={t("manageDashboard.referrals")}
           action={
             <Link to="/manage/referrals" className={linkClass}>
-              Pipeline
+              {t("manageDashboard.pipeline")}
             </Link>
           }
         >
           <dl className="space-y-2 text-sm">
             {stages.map(([stage, count]) => (
               <div key={stage} className="flex justify-between gap-4">
-                <dt>{STAGE_LABELS[stage]}</dt>
+                <dt>{stageLabels[stage]}</dt>
                 <dd className="font-semibold tabular-nums" data-testid={`referrals-${stage}`}>
                   {count}
                 </dd>
@@ -202,11 +253,11 @@ export default function ManagerDashboard() {
         </Section>
       </div>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        Each advocate&apos;s contribution, one by one:{" "}
+        {t("manageDashboard.perAdvocate")}{" "}
         <Link to="/manage/advocates" className={linkClass}>
-          return on relationship
+          {t("manageDashboard.perAdvocateLink")}
         </Link>
-        .
+        {t("manageDashboard.perAdvocateEnd")}
       </p>
     </div>
   );

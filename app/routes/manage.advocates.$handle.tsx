@@ -1,7 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Stat } from "~/components/promoters/charts.tsx";
-import { money, ReferralStageBadge } from "~/components/promoters/referral-stage.tsx";
+import { ReferralStageBadge } from "~/components/promoters/referral-stage.tsx";
+import { useTranslation } from "react-i18next";
+import { useMoney } from "~/components/manage/formats.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { policy } from "~/modules/access/policy.ts";
@@ -11,9 +15,16 @@ import { advocateReturn } from "~/modules/promoters/dashboard.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.advocate.display_name ?? "Advocate"} · Return on relationship · Limelight` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: t("manageAdvocates.advocateMetaTitle", {
+        name: data?.advocate.display_name ?? t("manageAdvocates.advocate"),
+      }),
+    },
+  ];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.managePromoters);
@@ -28,6 +39,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function AdvocateReturnPage() {
   const data = useLoaderData<typeof loader>();
   const a = data.advocate;
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const money = useMoney();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -37,7 +51,7 @@ export default function AdvocateReturnPage() {
               to="/manage/advocates"
               className="font-medium text-brand-700 underline dark:text-brand-300"
             >
-              ← Every advocate
+              {t("manageAdvocates.back")}
             </Link>
           </p>
           <h2 className="mt-2 text-xl font-semibold">
@@ -48,7 +62,7 @@ export default function AdvocateReturnPage() {
           <p className="text-sm text-stone-600 dark:text-stone-400">
             {[a.company, a.industry].filter(Boolean).join(" · ")}
             {a.verified_customer_at
-              ? ` · verified customer since ${new Date(a.verified_customer_at).toLocaleDateString("en-GB", { month: "long", year: "numeric" })}`
+              ? ` · ${t("manageAdvocates.verifiedSince", { date: formats.longMonth(a.verified_customer_at) })}`
               : ""}
           </p>
         </div>
@@ -57,67 +71,83 @@ export default function AdvocateReturnPage() {
           download
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          Export as CSV
+          {t("manageAdvocates.export")}
         </a>
       </div>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat
-          label="References given"
+          label={t("manageAdvocates.referencesGiven")}
           value={data.references.completed}
-          hint={`${data.references.helpful} found helpful · ${data.references.pending} waiting`}
+          hint={t("manageAdvocates.referencesHint", {
+            helpful: data.references.helpful,
+            pending: data.references.pending,
+          })}
           testId="ror-references"
         />
         <Stat
-          label="Referrals"
+          label={t("manageAdvocates.referrals")}
           value={data.referrals.total}
-          hint={`${data.referrals.byStage.won} won · ${data.referrals.byStage.lost} lost`}
+          hint={t("manageAdvocates.referralsHint", {
+            won: data.referrals.byStage.won,
+            lost: data.referrals.byStage.lost,
+          })}
           testId="ror-referrals"
         />
         <Stat
-          label="Revenue from referrals"
+          label={t("manageAdvocates.revenueFromReferrals")}
           value={money(data.referrals.revenueCents)}
-          hint={`Margin ${money(data.referrals.marginCents)}`}
+          hint={t("manageAdvocates.marginHint", { margin: money(data.referrals.marginCents) })}
           testId="ror-revenue"
         />
         <Stat
-          label="Reputation"
-          value={data.reputation.total.toLocaleString("en-GB")}
-          hint="Recognition, never cash"
+          label={t("manageAdvocates.reputation")}
+          value={formats.count(data.reputation.total)}
+          hint={t("manageAdvocates.reputationHint")}
           testId="ror-reputation"
         />
-        <Stat label="Verified talks" value={data.talks} testId="ror-talks" />
-        <Stat label="Published stories" value={data.stories} testId="ror-stories" />
-        <Stat label="Accepted answers" value={data.answers} testId="ror-answers" />
+        <Stat label={t("manageAdvocates.verifiedTalks")} value={data.talks} testId="ror-talks" />
         <Stat
-          label="Points from references"
-          value={data.referencePoints.toLocaleString("en-GB")}
+          label={t("manageAdvocates.publishedStories")}
+          value={data.stories}
+          testId="ror-stories"
+        />
+        <Stat
+          label={t("manageAdvocates.acceptedAnswers")}
+          value={data.answers}
+          testId="ror-answers"
+        />
+        <Stat
+          label={t("manageAdvocates.referencePoints")}
+          value={formats.count(data.referencePoints)}
           testId="ror-reference-points"
         />
       </dl>
       <Card className="p-5">
-        <h3 className="mb-3 text-lg font-semibold">Referrals and their stages</h3>
+        <h3 className="mb-3 text-lg font-semibold">{t("manageAdvocates.referralStages")}</h3>
         {data.referrals.list.length === 0 ? (
-          <EmptyState title="No referrals yet" />
+          <EmptyState title={t("manageAdvocates.noReferrals")} />
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Referrals by {a.display_name}</caption>
+              <caption className="sr-only">
+                {t("manageAdvocates.referralsBy", { name: a.display_name })}
+              </caption>
               <thead className="text-xs uppercase text-stone-600 dark:text-stone-400">
                 <tr>
                   <th scope="col" className="py-2">
-                    Company
+                    {t("manageAdvocates.company")}
                   </th>
                   <th scope="col" className="py-2">
-                    Stage
+                    {t("manageAdvocates.stage")}
                   </th>
                   <th scope="col" className="py-2 text-right">
-                    Revenue
+                    {t("manageAdvocates.revenue")}
                   </th>
                   <th scope="col" className="py-2 text-right">
-                    Margin
+                    {t("manageAdvocates.margin")}
                   </th>
                   <th scope="col" className="py-2 text-right">
-                    Referred
+                    {t("manageAdvocates.referred")}
                   </th>
                 </tr>
               </thead>
@@ -128,7 +158,7 @@ export default function AdvocateReturnPage() {
                       {f.company} <span className="text-stone-500">· {f.contact_name}</span>
                       {f.share_bp !== null && f.share_bp < WHOLE_SHARE ? (
                         <span className="ml-1 text-stone-500" data-testid={`ror-share-${f.id}`}>
-                          · {formatShare(f.share_bp)} credited
+                          · {t("manageAdvocates.credited", { share: formatShare(f.share_bp) })}
                         </span>
                       ) : null}
                     </td>
@@ -141,13 +171,7 @@ export default function AdvocateReturnPage() {
                     <td className="py-2 text-right tabular-nums">
                       {money(f.margin_cents === null ? null : Number(f.margin_cents))}
                     </td>
-                    <td className="py-2 text-right">
-                      {new Date(f.created_at).toLocaleDateString("en-GB", {
-                        day: "numeric",
-                        month: "short",
-                        year: "numeric",
-                      })}
-                    </td>
+                    <td className="py-2 text-right">{formats.day(f.created_at)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,14 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { money } from "~/components/promoters/referral-stage.tsx";
+import { useTranslation } from "react-i18next";
+import { useMoney } from "~/components/manage/formats.ts";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { listAdvocateReturns } from "~/modules/promoters/dashboard.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 
-export const meta: MetaFunction = () => [{ title: "Return on relationship · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageAdvocates.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.managePromoters);
@@ -18,57 +23,59 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AdvocateReturns() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { count } = useFormats();
+  const money = useMoney();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="max-w-2xl text-sm text-stone-600 dark:text-stone-400">
-          What each advocate gave and what it brought: references, referrals and the revenue and
-          margin of the ones won, talks, stories, answers and reputation.
+          {t("manageAdvocates.intro")}
         </p>
         <a
           href="/manage/advocates/export"
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
           download
         >
-          Export all as CSV
+          {t("manageAdvocates.exportAll")}
         </a>
       </div>
       {data.rows.length === 0 ? (
-        <EmptyState title="No advocates yet">Verified customers appear here.</EmptyState>
+        <EmptyState title={t("manageAdvocates.empty")}>{t("manageAdvocates.emptyText")}</EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
-              Return on relationship per advocate ({data.total})
+              {t("manageAdvocates.caption", { total: data.total })}
             </caption>
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
               <tr>
                 <th scope="col" className="px-4 py-3">
-                  Advocate
+                  {t("manageAdvocates.advocate")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  References
+                  {t("manageAdvocates.references")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Referrals (won)
+                  {t("manageAdvocates.referralsWon")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Revenue
+                  {t("manageAdvocates.revenue")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Margin
+                  {t("manageAdvocates.margin")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Talks
+                  {t("manageAdvocates.talks")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Stories
+                  {t("manageAdvocates.stories")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Answers
+                  {t("manageAdvocates.answers")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Reputation
+                  {t("manageAdvocates.reputation")}
                 </th>
               </tr>
             </thead>
@@ -93,7 +100,7 @@ export default function AdvocateReturns() {
                   <td className="px-4 py-3 text-right">{r.talks}</td>
                   <td className="px-4 py-3 text-right">{r.stories}</td>
                   <td className="px-4 py-3 text-right">{r.answers}</td>
-                  <td className="px-4 py-3 text-right">{r.reputation.toLocaleString("en-GB")}</td>
+                  <td className="px-4 py-3 text-right">{count(r.reputation)}</td>
                 </tr>
               ))}
             </tbody>

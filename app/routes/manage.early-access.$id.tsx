@@ -5,7 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { ItemForm } from "~/components/tiers/item-form.tsx";
 import { dateInputValue } from "~/components/tiers/format.ts";
 import { Badge } from "~/components/ui/badge.tsx";
@@ -13,7 +17,6 @@ import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { parseItemForm } from "~/modules/early-access/form.ts";
-import { KIND_LABELS } from "~/modules/early-access/items.server.ts";
 import {
   getItemForEditing,
   setPublished,
@@ -28,9 +31,24 @@ import { answerDomainError, errorPage, orErrorPage } from "~/utils/http.server.t
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.item.title ?? "Early-access item"} · Manage · Limelight` },
-  { name: "robots", content: "noindex" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: t("manageEarlyAccess.itemMetaTitle", {
+        title: data?.item.title ?? t("manageEarlyAccess.item"),
+      }),
+    },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+const kindsIn = (t: TFunction) => [
+  { value: "release", label: t("manageEarlyAccess.kind.release") },
+  { value: "briefing", label: t("manageEarlyAccess.kind.briefing") },
+  { value: "roadmap", label: t("manageEarlyAccess.kind.roadmap") },
+  { value: "insider", label: t("manageEarlyAccess.kind.insider") },
+  { value: "recording", label: t("manageEarlyAccess.kind.recording") },
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -57,7 +75,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     opens: Object.fromEntries(releases.map((r) => [String(r.tier_id), dateInputValue(r.opens_at)])),
     tiers: tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank })),
-    kinds: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
+    kinds: kindsIn(i18nFor(await localeOf(request)).t),
   });
 }
 
@@ -65,6 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageEarlyAccess);
   const itemId = idParam(params.id);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const submission = parseIntent(formData, {
     publish: z.object({}),
     unpublish: z.object({}),
@@ -78,10 +97,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const item = await setPublished(ctx, { itemId, published });
       return redirectWithToast(`/manage/early-access/${itemId}`, {
         kind: "success",
-        title: published ? `Published “${item.title}”` : `“${item.title}” is a draft again`,
+        title: published
+          ? t("manageEarlyAccess.publishedTitle", { title: item.title })
+          : t("manageEarlyAccess.draftAgain", { title: item.title }),
         description: published
-          ? "Each tier sees it from its date in the cascade."
-          : "Only the community team sees it now.",
+          ? t("manageEarlyAccess.cascadeNote")
+          : t("manageEarlyAccess.teamOnlyNow"),
       });
     }
     const tiers = await listTiers(context.db);
@@ -92,10 +113,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!parsed.ok)
       return invalidForm({
         ...parsed,
-        formError: "Some fields need your attention. Nothing was saved yet.",
+        formError: t("manageEarlyAccess.needsAttention"),
       });
     await updateItem(ctx, { ...parsed.data, itemId });
-    return redirectWithToast(`/manage/early-access/${itemId}`, { kind: "success", title: "Saved" });
+    return redirectWithToast(`/manage/early-access/${itemId}`, {
+      kind: "success",
+      title: t("manageEarlyAccess.saved"),
+    });
   } catch (error) {
     if (error instanceof NotFoundError) errorPage(error);
     return answerDomainError(error, formValues(formData));
@@ -107,6 +131,7 @@ export default function EditEarlyAccessItem() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation();
   const v = actionData?.values;
   const opens: Record<string, string> = {};
   for (const t of data.tiers)
@@ -116,31 +141,30 @@ export default function EditEarlyAccessItem() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-2">
-          <h2 className="text-lg font-semibold">Edit item</h2>
-          <Badge tone={published ? "info" : "neutral"}>{published ? "Published" : "Draft"}</Badge>
+          <h2 className="text-lg font-semibold">{t("manageEarlyAccess.editHeading")}</h2>
+          <Badge tone={published ? "info" : "neutral"}>
+            {published ? t("manageEarlyAccess.published") : t("manageEarlyAccess.draft")}
+          </Badge>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Link to="/manage/early-access" className={buttonClass("ghost", "sm")}>
-            Back to the list
+            {t("manageEarlyAccess.back")}
           </Link>
           <Link
             to={`/manage/early-access/log?item=${data.item.id}`}
             className={buttonClass("ghost", "sm")}
           >
-            Who opened it
+            {t("manageEarlyAccess.whoOpened")}
           </Link>
           {published ? (
             <Link to={`/early-access/${data.item.slug}`} className={buttonClass("secondary", "sm")}>
-              View
+              {t("manageEarlyAccess.view")}
             </Link>
           ) : null}
           <Form
             method="post"
             onSubmit={(e) => {
-              if (
-                published &&
-                !confirm("Unpublish this item? Nobody outside the team will see it.")
-              )
+              if (published && !confirm(t("manageEarlyAccess.confirmUnpublish")))
                 e.preventDefault();
             }}
           >
@@ -151,14 +175,14 @@ export default function EditEarlyAccessItem() {
               variant={published ? "danger" : "primary"}
               disabled={busy}
             >
-              {published ? "Unpublish" : "Publish"}
+              {published ? t("manageEarlyAccess.unpublish") : t("manageEarlyAccess.publish")}
             </Button>
           </Form>
         </div>
       </div>
       {!published ? (
         <Card className="p-4 text-sm text-stone-700 dark:text-stone-300">
-          Drafts are visible only to the community team.
+          {t("manageEarlyAccess.draftsNote")}
         </Card>
       ) : null}
       <ItemForm
@@ -168,7 +192,7 @@ export default function EditEarlyAccessItem() {
         saved={data.item}
         opens={data.opens}
         busy={busy}
-        submitLabel="Save changes"
+        submitLabel={t("manageEarlyAccess.saveChanges")}
       />
     </div>
   );

@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate } from "~/components/tiers/format.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -11,7 +13,9 @@ import { listForManagers } from "~/modules/early-access/manage.server.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 import { pageParam } from "~/utils/params.ts";
 
-export const meta: MetaFunction = () => [{ title: "Early access · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageEarlyAccess.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageEarlyAccess);
@@ -21,32 +25,41 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ManageEarlyAccess() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { day } = useFormats();
+  const formatDate = (value: string) => day(value);
+  const kinds: Record<string, string> = {
+    release: t("manageEarlyAccess.kind.release"),
+    briefing: t("manageEarlyAccess.kind.briefing"),
+    roadmap: t("manageEarlyAccess.kind.roadmap"),
+    insider: t("manageEarlyAccess.kind.insider"),
+    recording: t("manageEarlyAccess.kind.recording"),
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          {data.total} {data.total === 1 ? "item" : "items"}. Each opens tier by tier; the check is
-          made whenever someone reads, so dates and new awards apply without a deploy.
+          {t("manageEarlyAccess.intro", { count: data.total })}
         </p>
         <div className="flex gap-2">
           <Link to="/manage/early-access/log" className={buttonClass("secondary", "sm")}>
-            Access log
+            {t("manageEarlyAccess.accessLog")}
           </Link>
           <Link to="/manage/early-access/new" className={buttonClass("primary", "sm")}>
-            New item
+            {t("manageEarlyAccess.newItem")}
           </Link>
         </div>
       </div>
       {data.rows.length === 0 ? (
         <EmptyState
-          title="No early-access content yet"
+          title={t("manageEarlyAccess.empty")}
           action={
             <Link to="/manage/early-access/new" className={buttonClass("primary")}>
-              Write the first item
+              {t("manageEarlyAccess.writeFirst")}
             </Link>
           }
         >
-          Share an early release, a roadmap briefing or a recording with your top tiers first.
+          {t("manageEarlyAccess.emptyText")}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -56,9 +69,11 @@ export default function ManageEarlyAccess() {
                 <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                   <div className="min-w-0">
                     <div className="flex flex-wrap items-center gap-2">
-                      <Badge tone="brand">{item.kindLabel}</Badge>
+                      <Badge tone="brand">{kinds[item.kind] ?? item.kindLabel}</Badge>
                       <Badge tone={item.status === "published" ? "info" : "neutral"}>
-                        {item.status === "published" ? "Published" : "Draft"}
+                        {item.status === "published"
+                          ? t("manageEarlyAccess.published")
+                          : t("manageEarlyAccess.draft")}
                       </Badge>
                       {item.requiresNda ? <Badge tone="danger">NDA</Badge> : null}
                     </div>
@@ -68,10 +83,14 @@ export default function ManageEarlyAccess() {
                       </Link>
                     </h2>
                     <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-                      {item.authorName ? `By ${item.authorName} · ` : ""}
-                      {item.publishedAt ? `published ${formatDate(item.publishedAt)} · ` : ""}
+                      {item.authorName
+                        ? `${t("manageEarlyAccess.byAuthor", { name: item.authorName })} · `
+                        : ""}
+                      {item.publishedAt
+                        ? `${t("manageEarlyAccess.publishedOn", { date: formatDate(item.publishedAt) })} · `
+                        : ""}
                       <Link to={`/manage/early-access/log?item=${item.id}`} className="underline">
-                        {item.views} {item.views === 1 ? "view" : "views"}
+                        {t("manageEarlyAccess.views", { count: item.views })}
                       </Link>
                     </p>
                   </div>
@@ -81,18 +100,21 @@ export default function ManageEarlyAccess() {
                         to={`/early-access/${item.slug}`}
                         className={buttonClass("ghost", "sm")}
                       >
-                        View
+                        {t("manageEarlyAccess.view")}
                       </Link>
                     ) : null}
                     <Link
                       to={`/manage/early-access/${item.id}`}
                       className={buttonClass("secondary", "sm")}
                     >
-                      Edit
+                      {t("manageEarlyAccess.edit")}
                     </Link>
                   </div>
                 </div>
-                <ul className="mt-3 flex flex-wrap gap-2 text-xs" aria-label="Release cascade">
+                <ul
+                  className="mt-3 flex flex-wrap gap-2 text-xs"
+                  aria-label={t("manageEarlyAccess.cascade")}
+                >
                   {item.cascade.map((step) => (
                     <li
                       key={step.tierName}
@@ -102,8 +124,13 @@ export default function ManageEarlyAccess() {
                           : "rounded-full bg-stone-100 px-2 py-0.5 text-stone-600 dark:bg-stone-800 dark:text-stone-300"
                       }
                     >
-                      {step.tierName}: {step.opensAt ? formatDate(step.opensAt) : "never"}
-                      {step.open ? " (open)" : ""}
+                      {t("manageEarlyAccess.opensAt", {
+                        tier: step.tierName,
+                        date: step.opensAt
+                          ? formatDate(step.opensAt)
+                          : t("manageEarlyAccess.never"),
+                      })}
+                      {step.open ? ` ${t("manageEarlyAccess.open")}` : ""}
                     </li>
                   ))}
                   <li
@@ -113,8 +140,12 @@ export default function ManageEarlyAccess() {
                         : "rounded-full bg-stone-100 px-2 py-0.5 text-stone-600 dark:bg-stone-800 dark:text-stone-300"
                     }
                   >
-                    Public: {item.publicAt ? formatDate(item.publicAt) : "never"}
-                    {item.publicOpen ? " (open)" : ""}
+                    {t("manageEarlyAccess.publicAt", {
+                      date: item.publicAt
+                        ? formatDate(item.publicAt)
+                        : t("manageEarlyAccess.never"),
+                    })}
+                    {item.publicOpen ? ` ${t("manageEarlyAccess.open")}` : ""}
                   </li>
                 </ul>
               </Card>

@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDateTime } from "~/components/tiers/format.ts";
+import { useTranslation } from "react-i18next";
+import { useDateTime } from "~/components/manage/formats.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
@@ -10,13 +12,9 @@ import { accessLog } from "~/modules/early-access/access-log.server.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 import { pageParam, parseId } from "~/utils/params.ts";
 
-export const meta: MetaFunction = () => [{ title: "Early-access log · Manage · Limelight" }];
-
-const VIA: Record<string, string> = {
-  tier: "by tier",
-  public: "public",
-  staff: "team",
-};
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageEarlyAccess.logMetaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.readEarlyAccessLog);
@@ -29,44 +27,53 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function EarlyAccessLog() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const formatDateTime = useDateTime();
+  const VIA: Record<string, string> = {
+    tier: t("manageEarlyAccess.via.tier"),
+    public: t("manageEarlyAccess.via.public"),
+    staff: t("manageEarlyAccess.via.staff"),
+  };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">
-          Who opened early-access content{data.itemId ? " — one item" : ""}
+          {data.itemId ? t("manageEarlyAccess.logHeadingItem") : t("manageEarlyAccess.logHeading")}
         </h2>
         <div className="flex gap-4 text-sm">
           {data.itemId ? (
             <Link to="/manage/early-access/log" className="font-medium underline">
-              All items
+              {t("manageEarlyAccess.allItems")}
             </Link>
           ) : null}
           <Link to="/manage/early-access" className="font-medium underline">
-            Back to the list
+            {t("manageEarlyAccess.back")}
           </Link>
         </div>
       </div>
       {data.rows.length === 0 ? (
-        <EmptyState title="Nobody has opened anything yet">
-          Every time someone opens an item, it is recorded here with the time.
+        <EmptyState title={t("manageEarlyAccess.logEmpty")}>
+          {t("manageEarlyAccess.logEmptyText")}
         </EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Early-access opens ({data.total})</caption>
+            <caption className="sr-only">
+              {t("manageEarlyAccess.logCaption", { total: data.total })}
+            </caption>
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
               <tr>
                 <th scope="col" className="px-4 py-3">
-                  Who
+                  {t("manageEarlyAccess.who")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  Item
+                  {t("manageEarlyAccess.itemColumn")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  Access
+                  {t("manageEarlyAccess.access")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  When
+                  {t("manageEarlyAccess.when")}
                 </th>
               </tr>
             </thead>

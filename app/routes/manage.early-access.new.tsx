@@ -5,11 +5,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { ItemForm } from "~/components/tiers/item-form.tsx";
 import { dateInputValue } from "~/components/tiers/format.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { parseItemForm } from "~/modules/early-access/form.ts";
-import { KIND_LABELS } from "~/modules/early-access/items.server.ts";
 import { createItem } from "~/modules/early-access/manage.server.ts";
 import { listTiers } from "~/modules/tiers/catalogue.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
@@ -18,9 +21,19 @@ import { formValues, invalidForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "New early-access item · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageEarlyAccess.newMetaTitle") },
+];
 
 const DAY = 86_400_000;
+
+const kindsIn = (t: TFunction) => [
+  { value: "release", label: t("manageEarlyAccess.kind.release") },
+  { value: "briefing", label: t("manageEarlyAccess.kind.briefing") },
+  { value: "roadmap", label: t("manageEarlyAccess.kind.roadmap") },
+  { value: "insider", label: t("manageEarlyAccess.kind.insider") },
+  { value: "recording", label: t("manageEarlyAccess.kind.recording") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageEarlyAccess);
@@ -37,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   return json({
     tiers: tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank })),
-    kinds: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
+    kinds: kindsIn(i18nFor(await localeOf(request)).t),
     opens,
   });
 }
@@ -45,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageEarlyAccess);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const tiers = await listTiers(context.db);
   const parsed = parseItemForm(
     formData,
@@ -53,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok)
     return invalidForm({
       ...parsed,
-      formError: "Some fields need your attention. Nothing was saved yet.",
+      formError: t("manageEarlyAccess.needsAttention"),
     });
   const publish = formData.get("publish") === "yes";
   try {
@@ -63,10 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return redirectWithToast(`/manage/early-access/${item.id}`, {
       kind: "success",
-      title: publish ? "Published" : "Saved as a draft",
-      description: publish
-        ? "Each tier sees it from its date in the cascade."
-        : "Nobody but the community team sees it until you publish.",
+      title: publish ? t("manageEarlyAccess.publishedToast") : t("manageEarlyAccess.savedDraft"),
+      description: publish ? t("manageEarlyAccess.cascadeNote") : t("manageEarlyAccess.draftNote"),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -77,12 +89,13 @@ export default function NewEarlyAccessItem() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
-        <h2 className="text-lg font-semibold">New early-access item</h2>
+        <h2 className="text-lg font-semibold">{t("manageEarlyAccess.newHeading")}</h2>
         <Link to="/manage/early-access" className="text-sm font-medium underline">
-          Back to the list
+          {t("manageEarlyAccess.back")}
         </Link>
       </div>
       <ItemForm
@@ -102,7 +115,7 @@ export default function NewEarlyAccessItem() {
         }}
         opens={data.opens}
         busy={navigation.state === "submitting"}
-        submitLabel="Save draft"
+        submitLabel={t("manageEarlyAccess.saveDraft")}
         offerPublish
       />
     </div>

@@ -5,7 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { PeopleBulkBar, SelectProspect } from "~/components/manage/people-bulk.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -28,7 +32,9 @@ import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "People · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("managePeople.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireAllowed(request, context, "useManagerTools");
@@ -59,11 +65,12 @@ const Intents = {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, "useManagerTools");
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const submitted = parseIntent(formData, Intents);
   if (!submitted.ok)
     return formErrors({
       fieldErrors: submitted.fieldErrors,
-      formError: "That request was not complete.",
+      formError: t("managePeople.incomplete"),
     });
   const back = new URL(request.url);
   const backTo = `${back.pathname}${back.search}`;
@@ -72,13 +79,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submitted.intent === "verify-many") {
       const ids = z.array(userId).max(500).safeParse(formData.getAll("userId"));
       if (!ids.success || ids.data.length === 0)
-        return formErrors({ formError: "Select at least one prospect to verify." });
+        return formErrors({ formError: t("managePeople.selectOne") });
       const done = await verifyCustomers(command, { userIds: ids.data });
       return redirectWithToast(backTo, {
         kind: "success",
-        title: `${done.verified.length} verified as customers`,
+        title: t("managePeople.verifiedMany", { count: done.verified.length }),
         description: done.skipped.length
-          ? `Already verified: ${done.skipped.join(", ")}`
+          ? t("managePeople.alreadyVerified", { names: done.skipped.join(", ") })
           : undefined,
       });
     }
@@ -86,13 +93,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const updated = await verifyCustomer(command, { userId: submitted.data.userId });
       return redirectWithToast(backTo, {
         kind: "success",
-        title: `${updated.display_name} is now a verified advocate`,
+        title: t("managePeople.verifiedOne", { name: updated.display_name }),
       });
     }
     const updated = await changeRole(command, submitted.data);
     return redirectWithToast(backTo, {
       kind: "success",
-      title: `${updated.display_name} is now ${submitted.data.role}`,
+      title: t("managePeople.roleChanged", {
+        name: updated.display_name,
+        role: t(`managePeople.role.${submitted.data.role}`),
+      }),
     });
   } catch (error) {
     return answerDomainError(error);
@@ -100,13 +110,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Prospects wait in grey, advocates in the brand colour, the community team in the accent. */
-const PEOPLE_COLUMNS = [
-  { label: "Select", className: "w-10", hidden: true },
-  { label: "Person" },
-  { label: "Role" },
-  { label: "Joined" },
-  { label: "Actions", className: "text-right" },
-];
 
 function roleTone(person: { role: Role }) {
   if (isProspect(person)) return "neutral";
@@ -118,6 +121,21 @@ export default function ManagePeople() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const roleName: Record<Role, string> = {
+    prospect: t("managePeople.role.prospect"),
+    advocate: t("managePeople.role.advocate"),
+    manager: t("managePeople.role.manager"),
+    admin: t("managePeople.role.admin"),
+  };
+  const columns = [
+    { label: t("managePeople.select"), className: "w-10", hidden: true },
+    { label: t("managePeople.person") },
+    { label: t("managePeople.roleLabel") },
+    { label: t("managePeople.joined") },
+    { label: t("managePeople.actions"), className: "text-right" },
+  ];
   return (
     <div className="space-y-6">
       <Card className="p-4">
@@ -127,32 +145,36 @@ export default function ManagePeople() {
           className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
         >
           <TextField
-            label="Search people"
+            label={t("managePeople.search")}
             name="q"
             type="search"
             defaultValue={data.filters.q}
-            placeholder="Name, email, handle or company"
+            placeholder={t("managePeople.searchPlaceholder")}
           />
-          <SelectField label="Role" name="role" defaultValue={data.filters.role}>
-            <option value="">All roles</option>
+          <SelectField
+            label={t("managePeople.roleLabel")}
+            name="role"
+            defaultValue={data.filters.role}
+          >
+            <option value="">{t("managePeople.allRoles")}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {roleName[r]}
               </option>
             ))}
           </SelectField>
           <Button type="submit" variant="secondary">
-            Filter
+            {t("managePeople.filter")}
           </Button>
         </Form>
       </Card>
       <FormError message={actionData?.formError} />
       {data.rows.length === 0 ? (
-        <EmptyState title="Nobody matches">Try another name or role.</EmptyState>
+        <EmptyState title={t("managePeople.nobody")}>{t("managePeople.nobodyText")}</EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <PeopleBulkBar busy={busy} />
-          <Table caption={`People with an account (${data.total})`} columns={PEOPLE_COLUMNS}>
+          <Table caption={t("managePeople.caption", { total: data.total })} columns={columns}>
             {data.rows.map((person) => (
               <tr key={person.id} data-testid={`person-${person.handle}`}>
                 <td className="px-4 py-3">
@@ -169,7 +191,7 @@ export default function ManagePeople() {
                       to={`/manage/people/${person.id}/relationship`}
                       className="ml-2 text-xs font-medium text-brand-700 underline dark:text-brand-300"
                     >
-                      Relationship
+                      {t("managePeople.relationship")}
                     </Link>
                   ) : null}
                   <div className="text-stone-600 dark:text-stone-400">
@@ -178,14 +200,10 @@ export default function ManagePeople() {
                   </div>
                 </td>
                 <td className="px-4 py-3">
-                  <Badge tone={roleTone(person)}>{person.role}</Badge>
+                  <Badge tone={roleTone(person)}>{roleName[person.role]}</Badge>
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap text-stone-600 dark:text-stone-400">
-                  {new Date(person.created_at).toLocaleDateString("en-GB", {
-                    day: "numeric",
-                    month: "short",
-                    year: "numeric",
-                  })}
+                  {formats.day(person.created_at)}
                 </td>
                 <td className="px-4 py-3">
                   <div className="flex flex-wrap items-center justify-end gap-2">
@@ -197,9 +215,9 @@ export default function ManagePeople() {
                           type="submit"
                           size="sm"
                           disabled={busy}
-                          aria-label={`Verify ${person.display_name} as a customer`}
+                          aria-label={t("managePeople.verifyLabel", { name: person.display_name })}
                         >
-                          Verify as customer
+                          {t("managePeople.verify")}
                         </Button>
                       </Form>
                     ) : null}
@@ -208,7 +226,7 @@ export default function ManagePeople() {
                         <input type="hidden" name="intent" value="change-role" />
                         <input type="hidden" name="userId" value={person.id} />
                         <label className="sr-only" htmlFor={`role-${person.id}`}>
-                          Role for {person.display_name}
+                          {t("managePeople.roleFor", { name: person.display_name })}
                         </label>
                         <select
                           id={`role-${person.id}`}
@@ -218,12 +236,12 @@ export default function ManagePeople() {
                         >
                           {ROLES.map((r) => (
                             <option key={r} value={r}>
-                              {r}
+                              {roleName[r]}
                             </option>
                           ))}
                         </select>
                         <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-                          Set role
+                          {t("managePeople.setRole")}
                         </Button>
                       </Form>
                     ) : null}

@@ -5,7 +5,10 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import {
   ConversationForm,
   GoalForm,
@@ -30,6 +33,7 @@ import { suggestionsFor } from "~/modules/relationships/suggestions.server.ts";
 import {
   ConversationSchema,
   GoalSchema,
+  MAX_GOAL_LENGTH,
   NextStepDoneSchema,
   NextStepSchema,
 } from "~/modules/relationships/validation.ts";
@@ -40,10 +44,18 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { fieldErrorsIn } from "~/components/manage/field-errors.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.advocate.display_name ?? "Relationship"} · Relationship · Limelight` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: t("manageRelationship.metaTitle", {
+        name: data?.advocate.display_name ?? t("manageRelationship.relationship"),
+      }),
+    },
+  ];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireAllowed(request, context, policy.manageRelationships);
@@ -68,20 +80,33 @@ const INTENTS = {
   done: NextStepDoneSchema,
 } satisfies Record<string, z.ZodTypeAny>;
 
-const DONE_TITLES = {
-  goal: "Goal recorded",
-  conversation: "Conversation recorded",
-  "next-step": "Next step added",
-  done: "Next step done",
-} as const;
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageRelationships);
   const advocateId = idParam(params.id);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseIntent(formData, INTENTS);
   if (!parsed.ok)
-    return invalidForm({ ...parsed, formError: parsed.formError ?? "Nothing was saved." });
+    return invalidForm({
+      ...parsed,
+      fieldErrors: fieldErrorsIn(parsed.fieldErrors, {
+        "Write the goal in their words.": t("manageRelationship.errors.goal"),
+        [`Keep the goal under ${MAX_GOAL_LENGTH} characters.`]: t(
+          "manageRelationship.errors.goalLong",
+          {
+            max: MAX_GOAL_LENGTH,
+          },
+        ),
+        "Choose the day of the conversation.": t("manageRelationship.errors.heldOn"),
+        "Write what you talked about.": t("manageRelationship.errors.notes"),
+        "Keep the notes under 4,000 characters.": t("manageRelationship.errors.notesLong"),
+        "Say what the next step is.": t("manageRelationship.errors.body"),
+        "Keep the next step under 500 characters.": t("manageRelationship.errors.bodyLong"),
+        "Choose a due date.": t("manageRelationship.errors.dueOn"),
+        "Choose an owner.": t("manageRelationship.errors.owner"),
+      }),
+      formError: parsed.formError ?? t("manageRelationship.notSaved"),
+    });
   const ctx = await commandContext(request, context);
   try {
     if (parsed.intent === "goal") await recordGoal(ctx, { ...parsed.data, advocateId });
@@ -95,9 +120,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
     );
   }
+  const done = {
+    goal: t("manageRelationship.goalRecorded"),
+    conversation: t("manageRelationship.conversationRecorded"),
+    "next-step": t("manageRelationship.nextStepAdded"),
+    done: t("manageRelationship.nextStepDone"),
+  };
   return redirectWithToast(`/manage/people/${advocateId}/relationship`, {
     kind: "success",
-    title: DONE_TITLES[parsed.intent],
+    title: done[parsed.intent],
   });
 }
 
@@ -107,6 +138,7 @@ export default function RelationshipPage() {
   const busy = useNavigation().state === "submitting";
   const a = data.advocate;
   const first = a.display_name.split(" ")[0];
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -116,7 +148,7 @@ export default function RelationshipPage() {
               to="/manage/people"
               className="font-medium text-brand-700 underline dark:text-brand-300"
             >
-              ← People
+              {t("manageRelationship.back")}
             </Link>
           </p>
           <h1 className="mt-2 text-2xl font-bold">{a.display_name}</h1>
@@ -128,23 +160,22 @@ export default function RelationshipPage() {
           to={`/u/${a.handle}`}
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          Public profile
+          {t("manageRelationship.publicProfile")}
         </Link>
       </div>
       <p className="rounded-lg bg-stone-100 px-4 py-3 text-sm dark:bg-stone-800">
-        Only the community team sees this page. {first} sees and edits their own goals; the
-        conversations and next steps are staff notes.
+        {t("manageRelationship.staffOnly", { name: first })}
       </p>
-      <Panel title={`${first}'s goals, in their words`} testId="goals-panel">
+      <Panel title={t("manageRelationship.goals", { name: first })} testId="goals-panel">
         <GoalList goals={data.goals} name={first} />
         {/* Keyed on the list, so a form starts empty again once its entry is saved. */}
         <GoalForm key={data.goals.length} name={first} error={actionData} busy={busy} />
       </Panel>
-      <Panel title="Suggested opportunities">
+      <Panel title={t("manageRelationship.suggested")}>
         <SuggestionList suggestions={data.suggestions} />
       </Panel>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel title="Next steps">
+        <Panel title={t("manageRelationship.nextSteps")}>
           <NextStepList steps={data.nextSteps} now={data.now} busy={busy} />
           <NextStepForm
             key={data.nextSteps.length}
@@ -155,7 +186,7 @@ export default function RelationshipPage() {
             busy={busy}
           />
         </Panel>
-        <Panel title="Conversations">
+        <Panel title={t("manageRelationship.conversations")}>
           <ConversationForm
             key={data.conversations.length}
             today={data.today}

@@ -6,6 +6,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { ageInDays, ReferenceStatusBadge } from "~/components/promoters/reference-status.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -30,7 +33,9 @@ import { MAX_ID, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { advocatesOpenToReferences } from "~/modules/profiles/pickers.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "References · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageReferences.metaTitle") },
+];
 
 const STATUSES = Object.keys(STATUS_LABELS) as ReferenceStatus[];
 
@@ -60,10 +65,11 @@ const ActionSchemas = {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageReferences);
   const parsed = parseIntent(await request.formData(), ActionSchemas);
+  const { t } = i18nFor(await localeOf(request));
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
-      formError: "That request was not complete.",
+      formError: t("manageReferences.incomplete"),
     });
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
@@ -75,20 +81,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return redirectWithToast(back, {
           kind: "success",
           title: delivered.length
-            ? `${delivered.length} waiting request${delivered.length === 1 ? "" : "s"} delivered`
-            : "No advocate with waiting requests has room yet",
+            ? t("manageReferences.delivered", { count: delivered.length })
+            : t("manageReferences.noRoom"),
         });
       }
       case "cancel":
         await cancelReference(run, parsed.data);
-        return redirectWithToast(back, { kind: "success", title: "Request cancelled" });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: t("manageReferences.cancelled"),
+        });
       case "reassign": {
         const target = await findUserByHandle(context.db, parsed.data.advocate);
-        if (!target) return formErrors({ formError: "We could not find that advocate." }, 404);
+        if (!target) return formErrors({ formError: t("manageReferences.advocateNotFound") }, 404);
         await reassignReference(run, { requestId: parsed.data.requestId, advocateId: target.id });
         return redirectWithToast(back, {
           kind: "success",
-          title: `Request sent to ${target.display_name}`,
+          title: t("manageReferences.sentTo", { name: target.display_name }),
         });
       }
     }
@@ -102,20 +111,34 @@ export default function ManageReferences() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const now = new Date(data.now);
+  const { t } = useTranslation();
+  const statusLabels: Record<ReferenceStatus, string> = {
+    queued: t("manageReferences.status.queued"),
+    pending: t("manageReferences.status.pending"),
+    accepted: t("manageReferences.status.accepted"),
+    declined: t("manageReferences.status.declined"),
+    completed: t("manageReferences.status.completed"),
+    cancelled: t("manageReferences.status.cancelled"),
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <Form method="get" className="flex flex-wrap items-end gap-3">
-          <SelectField label="State" name="status" defaultValue={data.status} className="min-w-56">
-            <option value="">Every state</option>
+          <SelectField
+            label={t("manageReferences.state")}
+            name="status"
+            defaultValue={data.status}
+            className="min-w-56"
+          >
+            <option value="">{t("manageReferences.everyState")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]} ({data.counts[s] ?? 0})
+                {statusLabels[s]} ({data.counts[s] ?? 0})
               </option>
             ))}
           </SelectField>
           <Button type="submit" variant="secondary">
-            Show
+            {t("manageReferences.show")}
           </Button>
         </Form>
         <div className="flex flex-wrap gap-2">
@@ -123,38 +146,42 @@ export default function ManageReferences() {
             <Form method="post">
               <input type="hidden" name="intent" value="deliver-queued" />
               <Button type="submit" variant="secondary" disabled={busy}>
-                Deliver waiting requests where there is room
+                {t("manageReferences.deliver")}
               </Button>
             </Form>
           ) : null}
-          <ButtonLink to="/manage/references/new">Ask for a prospect</ButtonLink>
+          <ButtonLink to="/manage/references/new">
+            {t("manageReferences.askForProspect")}
+          </ButtonLink>
         </div>
       </div>
       <FormError message={actionData?.formError} />
       {data.rows.length === 0 ? (
-        <EmptyState title="No requests here">
-          Requests from prospects to talk with advocates appear here.
+        <EmptyState title={t("manageReferences.empty")}>
+          {t("manageReferences.emptyText")}
         </EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Reference requests ({data.total})</caption>
+            <caption className="sr-only">
+              {t("manageReferences.caption", { total: data.total })}
+            </caption>
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
               <tr>
                 <th scope="col" className="px-4 py-3">
-                  Request
+                  {t("manageReferences.request")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  Advocate
+                  {t("manageReferences.advocate")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  State
+                  {t("manageReferences.state")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Age
+                  {t("manageReferences.age")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Step in
+                  {t("manageReferences.stepIn")}
                 </th>
               </tr>
             </thead>
@@ -179,7 +206,7 @@ export default function ManageReferences() {
                     <ReferenceStatusBadge status={r.status} />
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-right align-top tabular-nums">
-                    {ageInDays(r.created_at, now)} d
+                    {t("manageReferences.days", { days: ageInDays(r.created_at, now) })}
                   </td>
                   <td className="px-4 py-3 align-top">
                     {r.status === "queued" || r.status === "pending" ? (
@@ -188,7 +215,7 @@ export default function ManageReferences() {
                           <input type="hidden" name="intent" value="reassign" />
                           <input type="hidden" name="requestId" value={r.id} />
                           <label className="sr-only" htmlFor={`to-${r.id}`}>
-                            Send request {r.id} to
+                            {t("manageReferences.sendTo", { id: r.id })}
                           </label>
                           <select
                             id={`to-${r.id}`}
@@ -196,7 +223,7 @@ export default function ManageReferences() {
                             defaultValue=""
                             className="max-w-40 rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
                           >
-                            <option value="">Another advocate…</option>
+                            <option value="">{t("manageReferences.another")}</option>
                             {data.advocates
                               .filter((a) => a.handle !== r.advocate_handle)
                               .map((a) => (
@@ -206,7 +233,7 @@ export default function ManageReferences() {
                               ))}
                           </select>
                           <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-                            Send
+                            {t("manageReferences.send")}
                           </Button>
                         </Form>
                       </div>
@@ -216,13 +243,13 @@ export default function ManageReferences() {
                         method="post"
                         className="mt-2 flex justify-end"
                         onSubmit={(e) => {
-                          if (!confirm("Cancel this request?")) e.preventDefault();
+                          if (!confirm(t("manageReferences.confirmCancel"))) e.preventDefault();
                         }}
                       >
                         <input type="hidden" name="intent" value="cancel" />
                         <input type="hidden" name="requestId" value={r.id} />
                         <Button type="submit" size="sm" variant="ghost" disabled={busy}>
-                          Cancel
+                          {t("manageReferences.cancel")}
                         </Button>
                       </Form>
                     ) : null}

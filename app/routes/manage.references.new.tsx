@@ -6,6 +6,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { ConversationFields } from "~/components/promoters/ask-for-conversation.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -18,12 +21,15 @@ import { ReferenceRequestSchema } from "~/modules/promoters/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
+import { fieldErrorsIn } from "~/components/manage/field-errors.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { advocatesOpenToReferences } from "~/modules/profiles/pickers.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Ask for a prospect · References · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageReferences.newMetaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.requestReferenceOnBehalf);
@@ -40,11 +46,15 @@ const Schema = ReferenceRequestSchema.extend({
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.requestReferenceOnBehalf);
   const parsed = parseForm(Schema, await request.formData());
+  const { t } = i18nFor(await localeOf(request));
   if (!parsed.ok)
     return formErrors({
-      fieldErrors: parsed.fieldErrors,
+      fieldErrors: fieldErrorsIn(parsed.fieldErrors, {
+        "Enter the prospect's email or handle.": t("manageReferences.errorProspect"),
+        "Choose an advocate.": t("manageReferences.chooseAdvocateError"),
+      }),
       values: parsed.values,
-      formError: "The request was not sent yet.",
+      formError: t("manageReferences.notSent"),
     });
   const { queue, ...rest } = parsed.data;
   const values = { ...rest, whenFull: undefined } as unknown as Record<string, string>;
@@ -52,13 +62,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ? await findUserByEmail(context.db, parsed.data.prospect)
     : await findUserByHandle(context.db, parsed.data.prospect);
   if (!prospect)
-    return formErrors(
-      { fieldErrors: { prospect: "Nobody has an account with that email or handle." }, values },
-      404,
-    );
+    return formErrors({ fieldErrors: { prospect: t("manageReferences.noAccount") }, values }, 404);
   const advocate = await findUserByHandle(context.db, parsed.data.advocate);
   if (!advocate)
-    return formErrors({ fieldErrors: { advocate: "Choose an advocate." }, values }, 404);
+    return formErrors(
+      { fieldErrors: { advocate: t("manageReferences.chooseAdvocateError") }, values },
+      404,
+    );
   try {
     const { request: created } = await requestReference(await commandContext(request, context), {
       advocateId: advocate.id,
@@ -71,14 +81,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithToast("/manage/references", {
       kind: "success",
       title:
-        created.status === "queued" ? "Request queued" : `Request sent to ${advocate.display_name}`,
+        created.status === "queued"
+          ? t("manageReferences.queued")
+          : t("manageReferences.sentTo", { name: advocate.display_name }),
     });
   } catch (error) {
     if (error instanceof ReferenceCapReachedError) {
       const names = error.suggestions.map((s) => s.displayName).join(", ");
       return formErrors(
         {
-          formError: `${error.advocateName} has no room this month.${names ? ` Similar advocates with room: ${names}.` : ""} Choose one of them, or tick “queue” to wait.`,
+          formError: names
+            ? t("manageReferences.fullWithSuggestions", { name: error.advocateName, names })
+            : t("manageReferences.full", { name: error.advocateName }),
           values,
         },
         409,
@@ -93,6 +107,7 @@ export default function AskOnBehalf() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { field, formError } = formFields<typeof Schema>(actionData);
+  const { t } = useTranslation();
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm">
@@ -100,20 +115,19 @@ export default function AskOnBehalf() {
           to="/manage/references"
           className="font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← All requests
+          {t("manageReferences.back")}
         </Link>
       </p>
       <Card className="p-6">
-        <h2 className="text-lg font-semibold">Ask an advocate on a prospect&apos;s behalf</h2>
+        <h2 className="text-lg font-semibold">{t("manageReferences.newHeading")}</h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-          The advocate still decides. The prospect needs an account so both can see the request and
-          each other&apos;s email once it is accepted.
+          {t("manageReferences.newIntro")}
         </p>
         <Form method="post" className="mt-5 space-y-4" noValidate>
           <FormError message={formError} />
-          <TextField label="Prospect (email or handle)" required {...field("prospect")} />
-          <SelectField label="Advocate" {...field("advocate")}>
-            <option value="">Choose an advocate open to references</option>
+          <TextField label={t("manageReferences.prospect")} required {...field("prospect")} />
+          <SelectField label={t("manageReferences.advocate")} {...field("advocate")}>
+            <option value="">{t("manageReferences.chooseOpen")}</option>
             {advocates.map((a) => (
               <option key={a.handle} value={a.handle}>
                 {a.display_name}
@@ -123,12 +137,9 @@ export default function AskOnBehalf() {
             ))}
           </SelectField>
           <ConversationFields field={field} />
-          <CheckboxField
-            name="queue"
-            label="If the advocate has no room this month, queue the request"
-          />
+          <CheckboxField name="queue" label={t("manageReferences.queueLabel")} />
           <Button type="submit" disabled={busy}>
-            Send request
+            {t("manageReferences.sendRequest")}
           </Button>
         </Form>
       </Card>

@@ -13,6 +13,9 @@ import {
   RuleValuesCard,
   SettingsHistory,
 } from "~/components/reputation/settings-cards.tsx";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { FormError } from "~/components/ui/field.tsx";
 import { ensure } from "~/modules/access/ensure.ts";
 import { policy } from "~/modules/access/policy.ts";
@@ -27,7 +30,9 @@ import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Reputation · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageReputation.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "viewReputationSettings");
@@ -53,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, "viewReputationSettings");
   const command = await commandContext(request, context);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const done = (title: string, description?: string) =>
     redirectWithToast("/manage/reputation", { kind: "success", title, description });
   try {
@@ -66,15 +72,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
         formError:
           submission.formError ??
           (formData.get("intent") === "award"
-            ? "The award needs a few more details. Nothing was awarded."
-            : "Some values need your attention. Nothing was saved."),
+            ? t("manageReputation.awardIncomplete")
+            : t("manageReputation.valuesIncomplete")),
       });
     if (submission.intent === "award") {
       const entry = await awardManually(command, submission.data);
-      if (!entry) return done("Already recorded", "This award was submitted once already.");
+      if (!entry)
+        return done(
+          t("manageReputation.alreadyRecorded"),
+          t("manageReputation.alreadyRecordedText"),
+        );
       const sign = entry.amount > 0 ? `+${entry.amount}` : `−${Math.abs(entry.amount)}`;
       return done(
-        `${sign} points for @${submission.data.handle.replace(/^@/, "")}`,
+        t("manageReputation.awarded", {
+          amount: sign,
+          handle: submission.data.handle.replace(/^@/, ""),
+        }),
         entry.reason ?? "",
       );
     }
@@ -83,8 +96,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     const n = Object.keys(changes).length;
     return done(
-      n ? "Reputation settings saved" : "Nothing changed",
-      n ? "New values apply from now on; points already earned keep their value." : undefined,
+      n ? t("manageReputation.saved") : t("manageReputation.nothingChanged"),
+      n ? t("manageReputation.savedText") : undefined,
     );
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -95,6 +108,7 @@ export default function ManageReputation() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const page = {
     actionData,
     busy: navigation.state === "submitting",
@@ -104,7 +118,7 @@ export default function ManageReputation() {
     <div className="space-y-8">
       {!data.canEdit ? (
         <p className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
-          Only admins change rule values and thresholds; you can read them here.
+          {t("manageReputation.readOnly")}
         </p>
       ) : null}
       <FormError message={actionData?.formError} />

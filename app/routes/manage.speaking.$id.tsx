@@ -10,6 +10,10 @@ import {
   ApplicationStatusBadge,
   OpportunityStatusBadge,
 } from "~/components/advocacy/status-badge.tsx";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { eventTimeIn } from "~/components/manage/formats.ts";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -23,7 +27,6 @@ import {
   listApplicationsForOpportunity,
 } from "~/modules/advocacy/applications.server.ts";
 import { getOpportunity, updateOpportunity } from "~/modules/advocacy/opportunities.server.ts";
-import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { DecisionSchema, OpportunitySchema } from "~/modules/advocacy/validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
@@ -32,9 +35,16 @@ import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.opportunity.title ?? "Opportunity"} · Manage · Limelight` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: t("manageSpeaking.opportunityMetaTitle", {
+        title: data?.opportunity.title ?? t("manageSpeaking.opportunity"),
+      }),
+    },
+  ];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
@@ -46,23 +56,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   return json({
     opportunity,
-    when: formatEventTime(opportunity.starts_at, opportunity.time_zone),
+    when: eventTimeIn(await localeOf(request), opportunity.starts_at, opportunity.time_zone),
     values: opportunityFormValues(opportunity),
     applications: applications.map((a) => ({ ...a, can: canDecide(a.status) })),
     pointsByFormat,
   });
 }
 
-const told = {
-  shortlist: "Shortlisted",
-  accept: "Accepted — the talk is scheduled",
-  decline: "Declined",
-};
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
   const id = idParam(params.id);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
+  const told = {
+    shortlist: t("manageSpeaking.shortlisted"),
+    accept: t("manageSpeaking.acceptedToast"),
+    decline: t("manageSpeaking.declinedToast"),
+  };
   const submission = parseIntent(formData, { decide: DecisionSchema, save: OpportunitySchema });
   if (!submission.ok)
     return invalidForm({
@@ -70,8 +80,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       formError:
         submission.formError ??
         (formData.get("intent") === "decide"
-          ? (submission.fieldErrors.message ?? "That decision was not complete.")
-          : "Some fields need your attention. Nothing was saved yet."),
+          ? (submission.fieldErrors.message ?? t("manageSpeaking.decisionIncomplete"))
+          : t("manageSpeaking.notSaved")),
     });
   const back = `/manage/speaking/${id}`;
   try {
@@ -81,11 +91,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirectWithToast(`${back}#applications`, {
         kind: "success",
         title: told[submission.data.decision],
-        description: "The advocate has been told.",
+        description: t("manageSpeaking.told"),
       });
     }
     await updateOpportunity(ctx, { id, opportunity: submission.data });
-    return redirectWithToast(back, { kind: "success", title: "Opportunity saved" });
+    return redirectWithToast(back, {
+      kind: "success",
+      title: t("manageSpeaking.saved"),
+    });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
   }
@@ -98,6 +111,7 @@ export default function ManageOpportunity() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const deciding = actionData?.values?.intent === "decide";
+  const { t } = useTranslation();
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -105,7 +119,7 @@ export default function ManageOpportunity() {
           to="/manage/speaking"
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← Speaking
+          {t("manageSpeaking.back")}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-xl font-semibold">{opportunity.title}</h2>
@@ -114,19 +128,19 @@ export default function ManageOpportunity() {
         <p className="text-sm text-stone-600 dark:text-stone-400">
           {opportunity.event_name} · {when} ·{" "}
           <Link to={`/speaking/${opportunity.id}`} className="underline">
-            public page
+            {t("manageSpeaking.publicPage")}
           </Link>
         </p>
       </div>
 
       <section id="applications" aria-labelledby="applications-heading" className="space-y-3">
         <h3 id="applications-heading" className="text-lg font-semibold">
-          Applications ({applications.length})
+          {t("manageSpeaking.applicationsCount", { count: applications.length })}
         </h3>
         {deciding ? <FormError message={actionData?.formError} /> : null}
         {applications.length === 0 ? (
-          <EmptyState title="No applications yet">
-            Advocates who are open to speaking see this opportunity on the speaking page.
+          <EmptyState title={t("manageSpeaking.noApplicationsYet")}>
+            {t("manageSpeaking.noApplicationsYetText")}
           </EmptyState>
         ) : (
           <ul className="space-y-4">
@@ -154,7 +168,8 @@ export default function ManageOpportunity() {
                   </p>
                   {a.decision_message ? (
                     <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
-                      <span className="font-medium">Your message:</span> {a.decision_message}
+                      <span className="font-medium">{t("manageSpeaking.yourMessage")}</span>{" "}
+                      {a.decision_message}
                     </p>
                   ) : null}
                   {a.talk_id ? (
@@ -162,7 +177,7 @@ export default function ManageOpportunity() {
                       to={`/speaking/talks/${a.talk_id}`}
                       className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
                     >
-                      Go to the talk
+                      {t("manageSpeaking.goToTalk")}
                     </Link>
                   ) : null}
                   {a.can.accept || a.can.decline ? (
@@ -173,10 +188,10 @@ export default function ManageOpportunity() {
                       <input type="hidden" name="intent" value="decide" />
                       <input type="hidden" name="applicationId" value={a.id} />
                       <TextAreaField
-                        label={`Message to ${a.display_name}`}
+                        label={t("manageSpeaking.messageTo", { name: a.display_name })}
                         name="message"
                         rows={2}
-                        hint="Shown to the advocate with your decision. Required when you decline."
+                        hint={t("manageSpeaking.messageHint")}
                         error={
                           deciding && actionData?.values?.applicationId === String(a.id)
                             ? actionData?.fieldErrors?.message
@@ -194,7 +209,7 @@ export default function ManageOpportunity() {
                             variant="secondary"
                             disabled={busy}
                           >
-                            Shortlist
+                            {t("manageSpeaking.shortlist")}
                           </Button>
                         ) : null}
                         <Button
@@ -204,7 +219,7 @@ export default function ManageOpportunity() {
                           size="sm"
                           disabled={busy}
                         >
-                          Accept
+                          {t("manageSpeaking.accept")}
                         </Button>
                         <Button
                           type="submit"
@@ -214,7 +229,7 @@ export default function ManageOpportunity() {
                           variant="danger"
                           disabled={busy}
                         >
-                          Decline
+                          {t("manageSpeaking.decline")}
                         </Button>
                       </div>
                     </Form>
@@ -228,13 +243,13 @@ export default function ManageOpportunity() {
 
       <section aria-labelledby="edit-heading" className="space-y-3">
         <h3 id="edit-heading" className="text-lg font-semibold">
-          Details
+          {t("manageSpeaking.details")}
         </h3>
         <OpportunityForm
           actionData={deciding ? undefined : actionData}
           saved={values}
           busy={busy}
-          submitLabel="Save changes"
+          submitLabel={t("manageSpeaking.saveChanges")}
           showStatus
           pointsByFormat={pointsByFormat}
         />

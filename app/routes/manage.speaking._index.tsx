@@ -4,36 +4,41 @@ import {
   OpportunityStatusBadge,
   ApplicationStatusBadge,
 } from "~/components/advocacy/status-badge.tsx";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { eventDayIn } from "~/components/manage/formats.ts";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { formatLabel } from "~/modules/advocacy/formats.ts";
 import { listUndecidedApplications } from "~/modules/advocacy/applications.server.ts";
 import { listOpportunitiesForManagers } from "~/modules/advocacy/opportunities.server.ts";
 import { listTalksToVerify } from "~/modules/advocacy/talks.server.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Speaking · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageSpeaking.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
+  const locale = await localeOf(request);
   const [talks, applications, opportunities] = await Promise.all([
     listTalksToVerify(context.db),
     listUndecidedApplications(context.db),
     listOpportunitiesForManagers(context.db, page),
   ]);
   return json({
-    talks: talks.map((t) => ({ ...t, date: formatEventDate(t.given_at, t.time_zone) })),
+    talks: talks.map((t) => ({ ...t, date: eventDayIn(locale, t.given_at, t.time_zone) })),
     applications,
     opportunities: {
       ...opportunities,
       rows: opportunities.rows.map((o) => ({
         ...o,
-        date: formatEventDate(o.starts_at, o.time_zone),
+        date: eventDayIn(locale, o.starts_at, o.time_zone),
       })),
     },
   });
@@ -41,35 +46,45 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ManageSpeaking() {
   const { talks, applications, opportunities } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const formats: Record<string, string> = {
+    conference: t("manageSpeaking.format.conference"),
+    webinar: t("manageSpeaking.format.webinar"),
+    podcast: t("manageSpeaking.format.podcast"),
+    meetup: t("manageSpeaking.format.meetup"),
+  };
   return (
     <div className="space-y-10">
       <section aria-labelledby="verify-heading" className="space-y-3">
         <h2 id="verify-heading" className="text-lg font-semibold">
-          Talks to verify ({talks.length})
+          {t("manageSpeaking.talksToVerify", { count: talks.length })}
         </h2>
         {talks.length === 0 ? (
-          <EmptyState title="No talks waiting">
-            When a speaker adds a recording or slides, the talk appears here.
+          <EmptyState title={t("manageSpeaking.noTalks")}>
+            {t("manageSpeaking.noTalksText")}
           </EmptyState>
         ) : (
           <Card>
             <ul className="divide-y divide-stone-200 dark:divide-stone-800">
-              {talks.map((t) => (
+              {talks.map((talk) => (
                 <li
-                  key={t.id}
+                  key={talk.id}
                   className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:justify-between"
                 >
                   <div>
-                    <Link to={`/speaking/talks/${t.id}`} className="font-medium hover:underline">
-                      {t.title}
+                    <Link to={`/speaking/talks/${talk.id}`} className="font-medium hover:underline">
+                      {talk.title}
                     </Link>
                     <p className="text-sm text-stone-600 dark:text-stone-400">
-                      {t.speaker_name} · {t.event_name} · {formatLabel(t.format)} · {t.date}
-                      {t.origin === "self_reported" ? " · logged by the speaker" : ""}
+                      {talk.speaker_name} · {talk.event_name} ·{" "}
+                      {formats[talk.format] ?? talk.format} · {talk.date}
+                      {talk.origin === "self_reported"
+                        ? ` · ${t("manageSpeaking.selfReported")}`
+                        : ""}
                     </p>
                   </div>
-                  <ButtonLink to={`/speaking/talks/${t.id}`} size="sm" variant="secondary">
-                    Review evidence
+                  <ButtonLink to={`/speaking/talks/${talk.id}`} size="sm" variant="secondary">
+                    {t("manageSpeaking.reviewEvidence")}
                   </ButtonLink>
                 </li>
               ))}
@@ -80,11 +95,11 @@ export default function ManageSpeaking() {
 
       <section aria-labelledby="applications-heading" className="space-y-3">
         <h2 id="applications-heading" className="text-lg font-semibold">
-          Applications waiting for a decision ({applications.length})
+          {t("manageSpeaking.applicationsWaiting", { count: applications.length })}
         </h2>
         {applications.length === 0 ? (
-          <EmptyState title="No applications waiting">
-            Advocates who are open to speaking apply from the speaking page.
+          <EmptyState title={t("manageSpeaking.noApplications")}>
+            {t("manageSpeaking.noApplicationsText")}
           </EmptyState>
         ) : (
           <Card>
@@ -99,7 +114,7 @@ export default function ManageSpeaking() {
                       {a.display_name}
                       <span className="font-normal text-stone-600 dark:text-stone-400">
                         {" "}
-                        for {a.event_name}
+                        {t("manageSpeaking.forEvent", { event: a.event_name })}
                       </span>
                     </p>
                     <p className="text-sm text-stone-600 dark:text-stone-400">
@@ -113,7 +128,7 @@ export default function ManageSpeaking() {
                       size="sm"
                       variant="secondary"
                     >
-                      Decide
+                      {t("manageSpeaking.decide")}
                     </ButtonLink>
                   </div>
                 </li>
@@ -126,33 +141,33 @@ export default function ManageSpeaking() {
       <section aria-labelledby="opportunities-heading" className="space-y-3">
         <div className="flex items-center justify-between gap-4">
           <h2 id="opportunities-heading" className="text-lg font-semibold">
-            Opportunities ({opportunities.total})
+            {t("manageSpeaking.opportunities", { count: opportunities.total })}
           </h2>
           <ButtonLink to="/manage/speaking/new" size="sm">
-            Post an opportunity
+            {t("manageSpeaking.postOpportunity")}
           </ButtonLink>
         </div>
         {opportunities.rows.length === 0 ? (
-          <EmptyState title="No opportunities yet">
-            Post the first one: a conference slot, a webinar, a podcast or a meetup.
+          <EmptyState title={t("manageSpeaking.noOpportunities")}>
+            {t("manageSpeaking.noOpportunitiesText")}
           </EmptyState>
         ) : (
           <Card className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Speaking opportunities</caption>
+              <caption className="sr-only">{t("manageSpeaking.caption")}</caption>
               <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
                 <tr>
                   <th scope="col" className="px-4 py-3">
-                    Opportunity
+                    {t("manageSpeaking.opportunity")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Date
+                    {t("manageSpeaking.date")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Status
+                    {t("manageSpeaking.status")}
                   </th>
                   <th scope="col" className="px-4 py-3 text-right">
-                    Applications
+                    {t("manageSpeaking.applications")}
                   </th>
                 </tr>
               </thead>
@@ -164,7 +179,7 @@ export default function ManageSpeaking() {
                         {o.title}
                       </Link>
                       <div className="text-stone-600 dark:text-stone-400">
-                        {o.event_name} · {formatLabel(o.format)}
+                        {o.event_name} · {formats[o.format] ?? o.format}
                       </div>
                     </td>
                     <td className="whitespace-nowrap px-4 py-3 text-stone-600 dark:text-stone-400">
@@ -177,7 +192,7 @@ export default function ManageSpeaking() {
                       {o.application_count}
                       {o.undecided_count ? (
                         <span className="ml-1 text-amber-700 dark:text-amber-300">
-                          ({o.undecided_count} to decide)
+                          {t("manageSpeaking.toDecide", { count: o.undecided_count })}
                         </span>
                       ) : null}
                     </td>

@@ -5,6 +5,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { OpportunityForm } from "~/components/advocacy/opportunity-form.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
@@ -16,7 +19,9 @@ import { answerDomainError } from "~/utils/http.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Post a speaking opportunity · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageSpeaking.newMetaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
@@ -26,11 +31,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
   const parsed = parseForm(OpportunitySchema, await request.formData());
+  const { t } = i18nFor(await localeOf(request));
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
-      formError: "Some fields need your attention. Nothing was posted yet.",
+      formError: t("manageSpeaking.notPosted"),
     });
   try {
     const opportunity = await createOpportunity(
@@ -39,8 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     return redirectWithToast(`/manage/speaking/${opportunity.id}`, {
       kind: "success",
-      title: "Opportunity posted",
-      description: "Advocates who are open to speaking can apply now.",
+      title: t("manageSpeaking.posted"),
+      description: t("manageSpeaking.postedText"),
     });
   } catch (error) {
     return answerDomainError(error);
@@ -51,20 +57,21 @@ export default function NewOpportunity() {
   const { pointsByFormat } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <div className="space-y-4">
       <Link
         to="/manage/speaking"
         className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
       >
-        ← Speaking
+        {t("manageSpeaking.back")}
       </Link>
-      <h2 className="text-xl font-semibold">Post a speaking opportunity</h2>
+      <h2 className="text-xl font-semibold">{t("manageSpeaking.newHeading")}</h2>
       <OpportunityForm
         actionData={actionData}
         saved={{ timeZone: "UTC", format: "conference" }}
         busy={busy}
-        submitLabel="Post opportunity"
+        submitLabel={t("manageSpeaking.post")}
         showStatus={false}
         pointsByFormat={pointsByFormat}
       />

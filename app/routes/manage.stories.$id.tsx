@@ -5,6 +5,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
 import { StoryReviewActions } from "~/components/advocacy/review-actions.tsx";
@@ -29,7 +32,8 @@ import {
   unpublishStory,
 } from "~/modules/advocacy/story-review.server.ts";
 import { toStoryView } from "~/modules/advocacy/story-view.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { FORMAT_TAGS } from "~/i18n/index.ts";
+import { formatsFor } from "~/utils/format.ts";
 import { CommentSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { canStory } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
@@ -39,9 +43,16 @@ import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Review “${data?.story.title ?? "story"}” · Limelight` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: t("manageStories.reviewMetaTitle", {
+        title: data?.story.title ?? t("manageStories.story"),
+      }),
+    },
+  ];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.reviewStory);
@@ -53,6 +64,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     storyPoints(context.db),
   ]);
   const mayReview = policy.reviewStory(viewer, { authorId: story.author_id });
+  const locale = await localeOf(request);
+  const { t } = i18nFor(locale);
+  const formats = formatsFor(FORMAT_TAGS[locale]);
   return json({
     story: {
       id: story.id,
@@ -76,14 +90,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     points,
     events: events.map((e) => ({
       id: e.id,
-      label: e.action.replace(/_/g, " "),
+      label: t(`manageStories.event.${e.action}`, { defaultValue: e.action.replace(/_/g, " ") }),
       comment: e.comment,
       actor: e.actor_name,
-      date: formatEventDate(e.created_at),
+      date: formats.day(e.created_at),
     })),
     versions: versions.map((v) => ({
       version: v.version,
-      date: formatEventDate(v.published_at),
+      date: formats.day(v.published_at),
       by: v.published_by_name,
     })),
   });
@@ -101,6 +115,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.reviewStory);
   const id = idParam(params.id);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const submission = parseIntent(formData, ReviewIntents);
   if (!submission.ok) return invalidForm(submission);
   const back = `/manage/stories/${id}`;
@@ -111,26 +126,35 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await requestStoryChanges(ctx, { id, comment: submission.data.comment });
         return redirectWithToast(back, {
           kind: "success",
-          title: "Changes requested",
-          description: "The author sees your comment on their draft.",
+          title: t("manageStories.changesRequested"),
+          description: t("manageStories.changesRequestedText"),
         });
       case "publish": {
         const { version } = await publishStory(ctx, { id });
         return redirectWithToast(back, {
           kind: "success",
-          title: version > 1 ? `Version ${version} published` : "Published",
-          description: "It is in the public story library now.",
+          title:
+            version > 1
+              ? t("manageStories.versionPublished", { version })
+              : t("manageStories.publishedToast"),
+          description: t("manageStories.publishedText"),
         });
       }
       case "decline":
         await declineStory(ctx, { id, reason: submission.data.reason });
-        return redirectWithToast(back, { kind: "info", title: "Declined" });
+        return redirectWithToast(back, { kind: "info", title: t("manageStories.declined") });
       case "unpublish":
         await unpublishStory(ctx, { id, reason: submission.data.reason });
-        return redirectWithToast(back, { kind: "info", title: "Taken out of the library" });
+        return redirectWithToast(back, {
+          kind: "info",
+          title: t("manageStories.unpublished"),
+        });
       case "republish":
         await republishStory(ctx, { id });
-        return redirectWithToast(back, { kind: "success", title: "Back in the library" });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: t("manageStories.republished"),
+        });
     }
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -143,6 +167,7 @@ export default function ReviewStory() {
   const busy = useNavigation().state === "submitting";
   const intent = actionData?.values?.intent;
   const { story } = data;
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -150,27 +175,38 @@ export default function ReviewStory() {
           to="/manage/stories"
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← Stories
+          {t("manageStories.back")}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-xl font-semibold">{story.title}</h2>
           <StoryStatusBadge status={story.status} />
           {story.live ? (
             <Link to={`/stories/${story.slug}`} className={buttonClass("secondary", "sm")}>
-              View live version
+              {t("manageStories.viewLive")}
             </Link>
           ) : null}
         </div>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          By{" "}
+          {t("manageStories.by")}{" "}
           <Link to={`/u/${story.authorHandle}`} className="underline">
             {story.authorName}
           </Link>
-          {story.sourceType ? ` · started from ${story.sourceType} ${story.sourceId}` : ""} ·{" "}
+          {story.sourceType
+            ? ` · ${t("manageStories.startedFrom", {
+                source:
+                  {
+                    thread: t("manageStories.source.thread"),
+                    testimonial: t("manageStories.source.testimonial"),
+                    survey_response: t("manageStories.source.survey_response"),
+                  }[story.sourceType] ?? story.sourceType,
+                id: story.sourceId,
+              })}`
+            : ""}{" "}
+          ·{" "}
           {story.consent ? (
-            <Badge tone="brand">Consent to publish confirmed</Badge>
+            <Badge tone="brand">{t("manageStories.consent")}</Badge>
           ) : (
-            <Badge tone="danger">No consent yet</Badge>
+            <Badge tone="danger">{t("manageStories.noConsent")}</Badge>
           )}
         </p>
       </div>

@@ -6,6 +6,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { StoryStatusBadge } from "~/components/advocacy/status-badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -14,18 +18,20 @@ import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { listStoriesForReview } from "~/modules/advocacy/story-queries.server.ts";
 import { startStoryFromThread } from "~/modules/advocacy/story-writing.server.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { NotFoundError } from "~/utils/errors.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { parseId } from "~/utils/params.ts";
 import { formFields } from "~/utils/form-fields.ts";
+import { fieldErrorsIn } from "~/components/manage/field-errors.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { advocatesByName } from "~/modules/profiles/pickers.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Stories · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageStories.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.reviewStory);
@@ -46,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: s.status,
       live: s.live_version_id !== null,
       author_name: s.author_name,
-      updated: formatEventDate(s.updated_at),
+      updated: s.updated_at,
     }));
   return json({
     review: shape(review),
@@ -74,18 +80,27 @@ const StartSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.startStoryFromSource);
   const parsed = parseForm(StartSchema, await request.formData());
-  if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
+  const { t } = i18nFor(await localeOf(request));
+  if (!parsed.ok)
+    return formErrors({
+      fieldErrors: fieldErrorsIn(parsed.fieldErrors, {
+        "Enter the thread's number or its link.": t("manageStories.errorThread"),
+        "Enter the thread's number or its link, e.g. /t/42.": t("manageStories.errorThreadExample"),
+        "Choose the advocate who said it.": t("manageStories.errorAdvocate"),
+      }),
+      values: parsed.values,
+    });
   try {
     const threadId = parseId(parsed.data.thread);
-    if (threadId === null) throw new NotFoundError("We could not find that discussion thread.");
+    if (threadId === null) throw new NotFoundError(t("manageStories.threadNotFound"));
     const story = await startStoryFromThread(await commandContext(request, context), {
       threadId,
       advocateId: parsed.data.advocateId,
     });
     return redirectWithToast(`/manage/stories/${story.id}`, {
       kind: "success",
-      title: "Story draft started",
-      description: "The advocate has been asked to accept it.",
+      title: t("manageStories.started"),
+      description: t("manageStories.startedText"),
     });
   } catch (error) {
     return answerDomainError(error, {
@@ -98,6 +113,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["review"][number];
 
 function StoryRows({ rows, empty }: { rows: Row[]; empty: string }) {
+  const { t } = useTranslation();
+  const { day } = useFormats();
   if (rows.length === 0) return <EmptyState title={empty} />;
   return (
     <Card>
@@ -113,8 +130,9 @@ function StoryRows({ rows, empty }: { rows: Row[]; empty: string }) {
               </Link>
               <p className="text-sm text-stone-600 dark:text-stone-400">
                 {s.author_name}
-                {s.company ? ` · ${s.company}` : ""} · updated {s.updated}
-                {s.live && s.status !== "published" ? " · a published version is live" : ""}
+                {s.company ? ` · ${s.company}` : ""} ·{" "}
+                {t("manageStories.updated", { date: day(s.updated) })}
+                {s.live && s.status !== "published" ? ` · ${t("manageStories.liveVersion")}` : ""}
               </p>
             </div>
             <StoryStatusBadge status={s.status} />
@@ -129,39 +147,42 @@ export default function ManageStories() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   const { field, formError } = formFields<typeof StartSchema>(actionData, { thread: data.thread });
   return (
     <div className="space-y-10">
       <section aria-labelledby="review-heading" className="space-y-3">
         <h2 id="review-heading" className="text-lg font-semibold">
-          In review ({data.review.length})
+          {t("manageStories.inReview", { count: data.review.length })}
         </h2>
-        <StoryRows rows={data.review} empty="Nothing waiting for review" />
+        <StoryRows rows={data.review} empty={t("manageStories.inReviewEmpty")} />
       </section>
       <section aria-labelledby="waiting-heading" className="space-y-3">
         <h2 id="waiting-heading" className="text-lg font-semibold">
-          With the author ({data.waiting.length})
+          {t("manageStories.withAuthor", { count: data.waiting.length })}
         </h2>
-        <StoryRows rows={data.waiting} empty="No stories waiting for their authors" />
+        <StoryRows rows={data.waiting} empty={t("manageStories.withAuthorEmpty")} />
       </section>
       <section aria-labelledby="start-heading" className="space-y-3">
         <h2 id="start-heading" className="text-lg font-semibold">
-          Start a story from a discussion
+          {t("manageStories.startHeading")}
         </h2>
         <Card className="p-5">
           <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">
-            When an advocate tells a good story in a thread, start a draft for them: the
-            thread&apos;s title and opening post are copied in and the draft is attributed to them.
-            They accept it before anything moves on.
+            {t("manageStories.startIntro")}
           </p>
           <Form
             method="post"
             noValidate
             className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
           >
-            <TextField label="Thread" placeholder="42 or /t/42/…" {...field("thread")} />
-            <SelectField label="Advocate" {...field("advocateId")}>
-              <option value="">Choose an advocate</option>
+            <TextField
+              label={t("manageStories.thread")}
+              placeholder={t("manageStories.threadPlaceholder")}
+              {...field("thread")}
+            />
+            <SelectField label={t("manageStories.advocate")} {...field("advocateId")}>
+              <option value="">{t("manageStories.chooseAdvocate")}</option>
               {data.advocates.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.display_name}
@@ -170,7 +191,7 @@ export default function ManageStories() {
               ))}
             </SelectField>
             <Button type="submit" disabled={busy}>
-              Start draft
+              {t("manageStories.startDraft")}
             </Button>
           </Form>
           <div className="mt-3">
@@ -180,15 +201,15 @@ export default function ManageStories() {
       </section>
       <section aria-labelledby="published-heading" className="space-y-3">
         <h2 id="published-heading" className="text-lg font-semibold">
-          Published ({data.published.length})
+          {t("manageStories.published", { count: data.published.length })}
         </h2>
-        <StoryRows rows={data.published} empty="No stories published yet" />
+        <StoryRows rows={data.published} empty={t("manageStories.publishedEmpty")} />
       </section>
       <section aria-labelledby="other-heading" className="space-y-3">
         <h2 id="other-heading" className="text-lg font-semibold">
-          Unpublished and declined
+          {t("manageStories.other")}
         </h2>
-        <StoryRows rows={data.other} empty="None" />
+        <StoryRows rows={data.other} empty={t("manageStories.otherEmpty")} />
       </section>
     </div>
   );

@@ -5,6 +5,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { AwardCard, GrantForm } from "~/components/tiers/awards.tsx";
 import { dateInputValue } from "~/components/tiers/format.ts";
 import { Segmented } from "~/components/tiers/segmented.tsx";
@@ -23,7 +26,9 @@ import { answerDomainError } from "~/utils/http.server.ts";
 import { pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Tier awards · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageTiers.awards.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageTierAwards);
@@ -50,15 +55,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const NOT_DONE = {
-  grant: "The award was not granted. Check the fields below.",
-  renew: "The award was not renewed. Check the fields below.",
-  revoke: "The award was not revoked. Give a reason.",
-};
-
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageTierAwards);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
+  const NOT_DONE = {
+    grant: t("manageTiers.awards.notGranted"),
+    renew: t("manageTiers.awards.notRenewed"),
+    revoke: t("manageTiers.awards.notRevoked"),
+  };
   const back = new URL(request.url);
   const backTo = `${back.pathname}${back.search}`;
   const submission = parseIntent(formData, {
@@ -80,15 +85,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
         back.searchParams.delete("handle");
         return redirectWithToast(`${back.pathname}${back.search}`, {
           kind: "success",
-          title: "Tier granted",
-          description: `@${submission.data.handle} has been told.`,
+          title: t("manageTiers.awards.granted"),
+          description: t("manageTiers.awards.told", { handle: submission.data.handle }),
         });
       case "renew":
         await renewAward(ctx, submission.data);
-        return redirectWithToast(backTo, { kind: "success", title: "Award renewed" });
+        return redirectWithToast(backTo, {
+          kind: "success",
+          title: t("manageTiers.awards.renewed"),
+        });
       case "revoke":
         await revokeAward(ctx, submission.data);
-        return redirectWithToast(backTo, { kind: "success", title: "Award revoked" });
+        return redirectWithToast(backTo, {
+          kind: "success",
+          title: t("manageTiers.awards.revoked"),
+        });
     }
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -99,6 +110,7 @@ export default function ManageAwards() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <div className="space-y-8">
       <GrantForm
@@ -109,21 +121,31 @@ export default function ManageAwards() {
       />
       <section className="space-y-4" aria-labelledby="awards-heading">
         <h2 id="awards-heading" className="text-lg font-semibold">
-          Awards
+          {t("manageTiers.awards.heading")}
         </h2>
         <Segmented
-          label="Award status"
+          label={t("manageTiers.awards.status")}
           current={data.status}
           items={[
-            { key: "active", to: "/manage/tiers", label: "Active" },
-            { key: "ended", to: "/manage/tiers?status=ended", label: "Revoked and lapsed" },
+            { key: "active", to: "/manage/tiers", label: t("manageTiers.awards.active") },
+            {
+              key: "ended",
+              to: "/manage/tiers?status=ended",
+              label: t("manageTiers.awards.ended"),
+            },
           ]}
         />
         {data.rows.length === 0 ? (
-          <EmptyState title={data.status === "active" ? "No active awards" : "No ended awards"}>
+          <EmptyState
+            title={
+              data.status === "active"
+                ? t("manageTiers.awards.noActive")
+                : t("manageTiers.awards.noEnded")
+            }
+          >
             {data.status === "active"
-              ? "Grant one above, or accept a nomination."
-              : "Revoked and lapsed awards appear here."}
+              ? t("manageTiers.awards.noActiveText")
+              : t("manageTiers.awards.noEndedText")}
           </EmptyState>
         ) : (
           <ul className="space-y-3">

@@ -5,7 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { TierBadge } from "~/components/tiers/tier-badge.tsx";
 import { TierFields } from "~/components/tiers/tier-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -26,7 +30,9 @@ import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Tier catalogue · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageTiers.catalogue.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.editTierCatalogue);
@@ -54,15 +60,14 @@ const TierUpdateSchema = TierSchema.extend({
   tierId: z.coerce.number({ invalid_type_error: "Choose a tier." }).int().positive(),
 });
 
-function changedCount(changes: unknown[], none: string): string {
-  return changes.length
-    ? `${changes.length} ${changes.length === 1 ? "person's" : "people's"} automatic tier changed.`
-    : none;
+function changedCount(t: TFunction, changes: unknown[], none: string): string {
+  return changes.length ? t("manageTiers.catalogue.changed", { count: changes.length }) : none;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.editTierCatalogue);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const submission = parseIntent(formData, {
     reconcile: z.object({}),
     create: TierSchema,
@@ -71,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!submission.ok)
     return invalidForm({
       ...submission,
-      formError: submission.formError ?? "Nothing was saved. Check the fields below.",
+      formError: submission.formError ?? t("manageTiers.catalogue.notSaved"),
     });
   try {
     const ctx = await commandContext(request, context);
@@ -79,11 +84,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const changes = await recomputeAutomaticTiers(ctx, {});
       return redirectWithToast("/manage/tiers/catalogue", {
         kind: "success",
-        title: "Automatic tiers recomputed",
-        description: changedCount(
-          changes,
-          "Everyone already held the tier their reputation gives them.",
-        ),
+        title: t("manageTiers.catalogue.recomputed"),
+        description: changedCount(t, changes, t("manageTiers.catalogue.unchangedAll")),
       });
     }
     const { changes } =
@@ -92,8 +94,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : await updateTier(ctx, submission.data);
     return redirectWithToast("/manage/tiers/catalogue", {
       kind: "success",
-      title: submission.intent === "create" ? "Tier added" : "Tier saved",
-      description: changedCount(changes, "Nobody's automatic tier changed."),
+      title:
+        submission.intent === "create"
+          ? t("manageTiers.catalogue.added")
+          : t("manageTiers.catalogue.saved"),
+      description: changedCount(t, changes, t("manageTiers.catalogue.unchanged")),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -105,6 +110,7 @@ export default function TierCatalogue() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation();
   const v = actionData?.values;
   const added = formFields<typeof TierSchema>(
     actionData,
@@ -115,12 +121,12 @@ export default function TierCatalogue() {
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          The tiers, lowest rank first. Changes to thresholds apply to everyone at once.
+          {t("manageTiers.catalogue.intro")}
         </p>
         <Form method="post">
           <input type="hidden" name="intent" value="reconcile" />
           <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-            Recompute automatic tiers
+            {t("manageTiers.catalogue.recompute")}
           </Button>
         </Form>
       </div>
@@ -148,13 +154,19 @@ export default function TierCatalogue() {
               <summary className="flex cursor-pointer flex-wrap items-center gap-3">
                 <TierBadge name={tier.name} colour={tier.colour} icon={tier.icon} size="md" />
                 <span className="text-sm text-stone-600 dark:text-stone-400">
-                  rank {tier.rank} ·{" "}
+                  {t("manageTiers.catalogue.rank", { rank: tier.rank })} ·{" "}
                   {tier.kind === "base"
-                    ? "every verified customer"
+                    ? t("manageTiers.catalogue.base")
                     : tier.kind === "automatic"
-                      ? `automatic at ${tier.reputationThreshold} reputation${tier.requiresShowcase ? " + a talk or story" : ""}`
-                      : `awarded for ${tier.termMonths} months`}{" "}
-                  · NDA terms v{tier.ndaVersion}
+                      ? tier.requiresShowcase
+                        ? t("manageTiers.catalogue.automaticShowcase", {
+                            threshold: tier.reputationThreshold,
+                          })
+                        : t("manageTiers.catalogue.automatic", {
+                            threshold: tier.reputationThreshold,
+                          })
+                      : t("manageTiers.catalogue.awarded", { months: tier.termMonths })}{" "}
+                  · {t("manageTiers.catalogue.nda", { version: tier.ndaVersion })}
                 </span>
               </summary>
               <Form method="post" className="mt-4 space-y-4" noValidate>
@@ -169,7 +181,7 @@ export default function TierCatalogue() {
                 />
                 <div className="flex justify-end">
                   <Button type="submit" disabled={busy}>
-                    Save {tier.name}
+                    {t("manageTiers.catalogue.save", { name: tier.name })}
                   </Button>
                 </div>
               </Form>
@@ -179,7 +191,9 @@ export default function TierCatalogue() {
       })}
       <Card className="p-5">
         <details open={added.submitted}>
-          <summary className="cursor-pointer font-medium">Add a tier</summary>
+          <summary className="cursor-pointer font-medium">
+            {t("manageTiers.catalogue.addTier")}
+          </summary>
           <Form method="post" className="mt-4 space-y-4" noValidate>
             <input type="hidden" name="intent" value="create" />
             <input type="hidden" name="tierId" value="new" />
@@ -190,7 +204,7 @@ export default function TierCatalogue() {
             />
             <div className="flex justify-end">
               <Button type="submit" disabled={busy}>
-                Add tier
+                {t("manageTiers.catalogue.add")}
               </Button>
             </div>
           </Form>

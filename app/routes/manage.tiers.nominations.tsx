@@ -5,7 +5,10 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { formatDate } from "~/components/tiers/format.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Segmented } from "~/components/tiers/segmented.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -24,7 +27,9 @@ import { answerDomainError } from "~/utils/http.server.ts";
 import { pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Nominations · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageTiers.nominations.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageTierAwards);
@@ -37,20 +42,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageTierAwards);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseForm(DecisionSchema, formData);
   if (!parsed.ok)
     return invalidForm({
       ...parsed,
-      formError:
-        parsed.fieldErrors.nominationId ??
-        "Nothing was decided yet. Give a reason the nominee will read.",
+      formError: parsed.fieldErrors.nominationId ?? t("manageTiers.nominations.notDecided"),
     });
   try {
     const result = await decideNomination(await commandContext(request, context), parsed.data);
     return redirectWithToast("/manage/tiers/nominations", {
       kind: "success",
-      title: `Nomination ${result.status}`,
-      description: `${result.nomineeName} has been told.`,
+      title:
+        result.status === "accepted"
+          ? t("manageTiers.nominations.acceptedToast")
+          : t("manageTiers.nominations.declinedToast"),
+      description: t("manageTiers.nominations.told", { name: result.nomineeName }),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -62,26 +69,43 @@ export default function NominationQueue() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation();
+  const { day, count } = useFormats();
+  const formatDate = (value: string | null | undefined) => (value ? day(value) : "");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-stone-600 dark:text-stone-400">
           {data.status === "open"
-            ? "Open nominations, oldest first. Accepting grants the tier for a full term."
-            : "Decided nominations, newest first."}
+            ? t("manageTiers.nominations.openIntro")
+            : t("manageTiers.nominations.decidedIntro")}
         </p>
         <Segmented
-          label="Nomination status"
+          label={t("manageTiers.nominations.status")}
           current={data.status}
           items={[
-            { key: "open", to: "/manage/tiers/nominations", label: "Open" },
-            { key: "decided", to: "/manage/tiers/nominations?status=decided", label: "Decided" },
+            {
+              key: "open",
+              to: "/manage/tiers/nominations",
+              label: t("manageTiers.nominations.open"),
+            },
+            {
+              key: "decided",
+              to: "/manage/tiers/nominations?status=decided",
+              label: t("manageTiers.nominations.decided"),
+            },
           ]}
         />
       </div>
       {data.rows.length === 0 ? (
-        <EmptyState title={data.status === "open" ? "The queue is empty" : "Nothing decided yet"}>
-          Advocates and managers nominate peers from their profiles.
+        <EmptyState
+          title={
+            data.status === "open"
+              ? t("manageTiers.nominations.emptyQueue")
+              : t("manageTiers.nominations.noneDecided")
+          }
+        >
+          {t("manageTiers.nominations.emptyText")}
         </EmptyState>
       ) : (
         <ul className="space-y-4">
@@ -95,23 +119,30 @@ export default function NominationQueue() {
                     <Link to={`/u/${n.nomineeHandle}`} className="hover:underline">
                       {n.nomineeName}
                     </Link>{" "}
-                    for <Badge tone="spot">{n.tierName}</Badge>{" "}
+                    {t("manageTiers.nominations.for")} <Badge tone="spot">{n.tierName}</Badge>{" "}
                     {n.status !== "open" ? (
-                      <Badge tone={n.status === "accepted" ? "brand" : "neutral"}>{n.status}</Badge>
+                      <Badge tone={n.status === "accepted" ? "brand" : "neutral"}>
+                        {n.status === "accepted"
+                          ? t("manageTiers.nominations.statusAccepted")
+                          : t("manageTiers.nominations.statusDeclined")}
+                      </Badge>
                     ) : null}
                   </p>
                   <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                    Nominated {formatDate(n.createdAt)}
+                    {t("manageTiers.nominations.nominated", { date: formatDate(n.createdAt) })}
                     {n.nominatorName ? (
                       <>
                         {" "}
-                        by{" "}
+                        {t("manageTiers.nominations.by")}{" "}
                         <Link to={`/u/${n.nominatorHandle}`} className="underline">
                           {n.nominatorName}
                         </Link>
                       </>
                     ) : null}{" "}
-                    · {n.reputation.toLocaleString("en-GB")} reputation
+                    ·{" "}
+                    {t("manageTiers.nominations.reputation", {
+                      reputation: count(n.reputation),
+                    })}
                   </p>
                   <p className="mt-3 whitespace-pre-line text-sm text-stone-800 dark:text-stone-200">
                     {n.reason}
@@ -137,8 +168,8 @@ export default function NominationQueue() {
                       <input type="hidden" name="nominationId" value={n.id} />
                       <FormError message={formError} />
                       <TextField
-                        label="Reason for your decision"
-                        hint="The nominee reads this."
+                        label={t("manageTiers.nominations.reason")}
+                        hint={t("manageTiers.nominations.reasonHint")}
                         {...field("reason")}
                       />
                       <div className="flex flex-wrap gap-2">
@@ -149,7 +180,7 @@ export default function NominationQueue() {
                           size="sm"
                           disabled={busy}
                         >
-                          Accept and grant {n.tierName}
+                          {t("manageTiers.nominations.accept", { tier: n.tierName })}
                         </Button>
                         <Button
                           type="submit"
@@ -159,14 +190,26 @@ export default function NominationQueue() {
                           variant="secondary"
                           disabled={busy}
                         >
-                          Decline
+                          {t("manageTiers.nominations.decline")}
                         </Button>
                       </div>
                     </Form>
                   ) : (
                     <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
-                      {n.status === "accepted" ? "Accepted" : "Declined"} {formatDate(n.decidedAt)}
-                      {n.deciderName ? ` by ${n.deciderName}` : ""}: “{n.decisionReason}”
+                      {n.deciderName
+                        ? t(
+                            n.status === "accepted"
+                              ? "manageTiers.nominations.acceptedBy"
+                              : "manageTiers.nominations.declinedBy",
+                            { date: formatDate(n.decidedAt), name: n.deciderName },
+                          )
+                        : t(
+                            n.status === "accepted"
+                              ? "manageTiers.nominations.acceptedOn"
+                              : "manageTiers.nominations.declinedOn",
+                            { date: formatDate(n.decidedAt) },
+                          )}
+                      {t("manageTiers.nominations.quoted", { reason: n.decisionReason })}
                     </p>
                   )}
                 </Card>

@@ -5,7 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { dateInputValue, formatDate } from "~/components/tiers/format.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
+import { dateInputValue } from "~/components/tiers/format.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -23,7 +27,9 @@ import { formValues, invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Renewal review · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageTiers.renewals.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageTierAwards);
@@ -36,18 +42,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageTierAwards);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseForm(RenewSchema, formData);
   if (!parsed.ok)
     return invalidForm({
       ...parsed,
-      formError: parsed.fieldErrors.awardId ?? "The award was not renewed. Check the fields below.",
+      formError: parsed.fieldErrors.awardId ?? t("manageTiers.awards.notRenewed"),
     });
   try {
     await renewAward(await commandContext(request, context), parsed.data);
     return redirectWithToast("/manage/tiers/renewals", {
       kind: "success",
-      title: "Award renewed",
-      description: "The advocate has been told.",
+      title: t("manageTiers.awards.renewed"),
+      description: t("manageTiers.renewals.told"),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -59,16 +66,17 @@ export default function RenewalReview() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation();
+  const { day, count } = useFormats();
+  const formatDate = (value: string | null | undefined) => (value ? day(value) : "");
   return (
     <div className="space-y-4">
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        Awards ending within {windowDays} days, with what each advocate gave over the last 12
-        months. Renew those whose contributions carry on; the others lapse at the end of their term,
-        with a line in their history.
+        {t("manageTiers.renewals.intro", { days: windowDays })}
       </p>
       {candidates.length === 0 ? (
-        <EmptyState title="Nothing to review">
-          No award ends in the next {windowDays} days.
+        <EmptyState title={t("manageTiers.renewals.empty")}>
+          {t("manageTiers.renewals.emptyText", { days: windowDays })}
         </EmptyState>
       ) : (
         <ul className="space-y-4">
@@ -91,28 +99,32 @@ export default function RenewalReview() {
                         <Badge tone="spot">{c.tierName}</Badge>
                       </p>
                       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                        Term ends {formatDate(c.termEnd)} (
-                        {c.daysLeft > 0 ? `in ${c.daysLeft} days` : "today"}) · holder since{" "}
-                        {formatDate(c.since)}
+                        {c.daysLeft > 0
+                          ? t("manageTiers.renewals.termEndsIn", {
+                              date: formatDate(c.termEnd),
+                              days: c.daysLeft,
+                            })
+                          : t("manageTiers.renewals.termEndsToday", {
+                              date: formatDate(c.termEnd),
+                            })}{" "}
+                        · {t("manageTiers.renewals.holderSince", { date: formatDate(c.since) })}
                       </p>
                     </div>
                   </div>
                   <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-8">
                     {[
-                      ["Points (12 months)", points.total],
-                      ["Peer help", points.help],
-                      ["Speaking", points.speaking],
-                      ["Stories", points.stories],
-                      ["Community", points.community],
-                      ["Talks", c.contributions.talks],
-                      ["Case studies", c.contributions.stories],
-                      ["Accepted answers", c.contributions.acceptedAnswers],
+                      [t("manageTiers.renewals.points"), points.total],
+                      [t("manageTiers.renewals.help"), points.help],
+                      [t("manageTiers.renewals.speaking"), points.speaking],
+                      [t("manageTiers.renewals.stories"), points.stories],
+                      [t("manageTiers.renewals.community"), points.community],
+                      [t("manageTiers.renewals.talks"), c.contributions.talks],
+                      [t("manageTiers.renewals.caseStudies"), c.contributions.stories],
+                      [t("manageTiers.renewals.acceptedAnswers"), c.contributions.acceptedAnswers],
                     ].map(([label, value]) => (
                       <div key={label} className="rounded-lg bg-stone-50 p-2 dark:bg-stone-800/60">
                         <dt className="text-xs text-stone-600 dark:text-stone-400">{label}</dt>
-                        <dd className="text-base font-semibold">
-                          {Number(value).toLocaleString("en-GB")}
-                        </dd>
+                        <dd className="text-base font-semibold">{count(Number(value))}</dd>
                       </div>
                     ))}
                   </dl>
@@ -120,15 +132,23 @@ export default function RenewalReview() {
                     <input type="hidden" name="awardId" value={c.awardId} />
                     <FormError message={formError} />
                     <div className="grid gap-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
-                      <TextField label="New term starts" type="date" {...field("termStart")} />
-                      <TextField label="New term ends" type="date" {...field("termEnd")} />
                       <TextField
-                        label="Reason"
-                        placeholder="Another year of talks and answers"
+                        label={t("manageTiers.renewals.termStarts")}
+                        type="date"
+                        {...field("termStart")}
+                      />
+                      <TextField
+                        label={t("manageTiers.renewals.termEnds")}
+                        type="date"
+                        {...field("termEnd")}
+                      />
+                      <TextField
+                        label={t("manageTiers.renewals.reason")}
+                        placeholder={t("manageTiers.renewals.reasonPlaceholder")}
                         {...field("reason")}
                       />
                       <Button type="submit" disabled={busy}>
-                        Renew
+                        {t("manageTiers.renewals.renew")}
                       </Button>
                     </div>
                   </Form>

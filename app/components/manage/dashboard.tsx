@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card.tsx";
 
 /** One card of the manager dashboard: a heading, an optional link beside it, and its content. */
@@ -29,8 +30,13 @@ export function OpenItems({
 }: {
   items: { key: string; label: string; href: string; count: number }[];
 }) {
+  const { t } = useTranslation();
   if (items.length === 0)
-    return <p className="text-sm text-stone-600 dark:text-stone-400">Nothing is waiting.</p>;
+    return (
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        {t("manageDashboard.nothingWaiting")}
+      </p>
+    );
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {items.map((item) => (

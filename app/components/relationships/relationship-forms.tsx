@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import type {
@@ -12,17 +13,23 @@ import { formFields, type ActionError } from "~/utils/form-fields.ts";
 export function GoalForm(props: { name: string; error?: ActionError; busy: boolean }) {
   const { field } = formFields<typeof GoalSchema>(props.error, {}, { intent: "goal" });
   const mine = props.error?.values?.intent === "goal";
+  const { t } = useTranslation();
   return (
-    <Form method="post" className="mt-4 space-y-3" noValidate aria-label="Record a goal">
+    <Form
+      method="post"
+      className="mt-4 space-y-3"
+      noValidate
+      aria-label={t("manageRelationship.recordGoalLabel")}
+    >
       <input type="hidden" name="intent" value="goal" />
       <FormError message={mine ? props.error?.formError : undefined} />
       <TextField
-        label="A goal they told you"
-        hint={`In ${props.name}'s words. ${props.name} sees it in their settings and can change it.`}
+        label={t("manageRelationship.goalField")}
+        hint={t("manageRelationship.goalHint", { name: props.name })}
         {...field("goal")}
       />
       <Button type="submit" size="sm" disabled={props.busy}>
-        Record goal
+        {t("manageRelationship.recordGoal")}
       </Button>
     </Form>
   );
@@ -36,19 +43,30 @@ export function ConversationForm(props: { today: string; error?: ActionError; bu
     { intent: "conversation" },
   );
   const mine = props.error?.values?.intent === "conversation";
+  const { t } = useTranslation();
   return (
-    <Form method="post" className="space-y-3" noValidate aria-label="Record a conversation">
+    <Form
+      method="post"
+      className="space-y-3"
+      noValidate
+      aria-label={t("manageRelationship.recordConversationLabel")}
+    >
       <input type="hidden" name="intent" value="conversation" />
       <FormError message={mine ? props.error?.formError : undefined} />
-      <TextField label="Day" type="date" className="max-w-xs" {...field("heldOn")} />
+      <TextField
+        label={t("manageRelationship.day")}
+        type="date"
+        className="max-w-xs"
+        {...field("heldOn")}
+      />
       <TextAreaField
-        label="Notes"
+        label={t("manageRelationship.notes")}
         rows={3}
-        hint="Staff only: the advocate never sees these."
+        hint={t("manageRelationship.notesHint")}
         {...field("notes")}
       />
       <Button type="submit" size="sm" disabled={props.busy}>
-        Record conversation
+        {t("manageRelationship.recordConversation")}
       </Button>
     </Form>
   );
@@ -68,20 +86,26 @@ export function NextStepForm(props: {
     { intent: "next-step" },
   );
   const mine = props.error?.values?.intent === "next-step";
+  const { t } = useTranslation();
   return (
     <Form
       method="post"
       className="grid gap-3 sm:grid-cols-2"
       noValidate
-      aria-label="Add a next step"
+      aria-label={t("manageRelationship.addNextStepLabel")}
     >
       <input type="hidden" name="intent" value="next-step" />
       <div className="sm:col-span-2">
         <FormError message={mine ? props.error?.formError : undefined} />
       </div>
-      <TextAreaField label="Next step" rows={2} className="sm:col-span-2" {...field("body")} />
-      <TextField label="Due" type="date" {...field("dueOn")} />
-      <SelectField label="Owner" {...field("ownerId")}>
+      <TextAreaField
+        label={t("manageRelationship.nextStep")}
+        rows={2}
+        className="sm:col-span-2"
+        {...field("body")}
+      />
+      <TextField label={t("manageRelationship.due")} type="date" {...field("dueOn")} />
+      <SelectField label={t("manageRelationship.owner")} {...field("ownerId")}>
         {props.owners.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
@@ -90,10 +114,10 @@ export function NextStepForm(props: {
       </SelectField>
       <div className="sm:col-span-2">
         <Button type="submit" size="sm" disabled={props.busy}>
-          Add next step
+          {t("manageRelationship.addNextStep")}
         </Button>
         <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">
-          The owner gets a notice and an email the day before it is due.
+          {t("manageRelationship.ownerReminder")}
         </p>
       </div>
     </Form>

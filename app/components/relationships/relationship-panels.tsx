@@ -1,16 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 const muted = "text-sm text-stone-600 dark:text-stone-400";
 const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
 
@@ -24,12 +19,8 @@ export function Panel(props: { title: string; children: ReactNode; testId?: stri
 }
 
 export function GoalList({ goals, name }: { goals: { id: number; body: string }[]; name: string }) {
-  if (!goals.length)
-    return (
-      <p className={muted}>
-        {name} has not written any goals yet (they keep them in their settings).
-      </p>
-    );
+  const { t } = useTranslation();
+  if (!goals.length) return <p className={muted}>{t("manageRelationship.noGoals", { name })}</p>;
   return (
     <ul className="list-disc space-y-1 pl-5" data-testid="goals">
       {goals.map((g) => (
@@ -42,7 +33,10 @@ export function GoalList({ goals, name }: { goals: { id: number; body: string }[
 export function ConversationList(props: {
   conversations: { id: number; held_at: string; notes: string; author_name: string | null }[];
 }) {
-  if (!props.conversations.length) return <p className={muted}>No conversation recorded yet.</p>;
+  const { t } = useTranslation();
+  const { day } = useFormats();
+  if (!props.conversations.length)
+    return <p className={muted}>{t("manageRelationship.noConversations")}</p>;
   return (
     <ol className="space-y-3" data-testid="conversations">
       {props.conversations.map((c) => (
@@ -70,7 +64,9 @@ export function NextStepList(props: {
   now: string;
   busy: boolean;
 }) {
-  if (!props.steps.length) return <p className={muted}>No next step planned.</p>;
+  const { t } = useTranslation();
+  const { day } = useFormats();
+  if (!props.steps.length) return <p className={muted}>{t("manageRelationship.noNextSteps")}</p>;
   return (
     <ul className="divide-y divide-stone-200 dark:divide-stone-800" data-testid="next-steps">
       {props.steps.map((s) => {
@@ -80,21 +76,23 @@ export function NextStepList(props: {
             <div className="min-w-0 flex-1">
               <p className={s.done_at ? "text-sm line-through opacity-70" : "text-sm"}>{s.body}</p>
               <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-                Due {day(s.due_at)}
+                {t("manageRelationship.dueOn", { date: day(s.due_at) })}
                 {s.owner_name ? ` · ${s.owner_name}` : ""}
-                {s.reminded_at && !s.done_at ? " · reminded" : ""}
+                {s.reminded_at && !s.done_at ? ` · ${t("manageRelationship.reminded")}` : ""}
               </p>
             </div>
             <div className="flex items-center gap-2">
-              {overdue ? <Badge tone="spot">Overdue</Badge> : null}
+              {overdue ? <Badge tone="spot">{t("manageRelationship.overdue")}</Badge> : null}
               {s.done_at ? (
-                <Badge tone="neutral">Done {day(s.done_at)}</Badge>
+                <Badge tone="neutral">
+                  {t("manageRelationship.doneOn", { date: day(s.done_at) })}
+                </Badge>
               ) : (
                 <Form method="post">
                   <input type="hidden" name="intent" value="done" />
                   <input type="hidden" name="stepId" value={s.id} />
                   <Button type="submit" size="sm" variant="secondary" disabled={props.busy}>
-                    Mark done
+                    {t("manageRelationship.markDone")}
                   </Button>
                 </Form>
               )}
@@ -115,23 +113,39 @@ export function SuggestionList(props: {
       startsAt: string;
       where: string;
       reason: string;
+      online: boolean;
+      topics: string[];
+      near: string | null;
     }[];
     references: { id: number; topic: string; company: string; waiting: boolean }[];
-    earlyAccess: { slug: string; title: string; kind: string; reason: string }[];
+    earlyAccess: {
+      slug: string;
+      title: string;
+      kind: string;
+      kindKey: "release" | "briefing" | "roadmap" | "insider" | "recording";
+      reason: string;
+      topics: string[];
+    }[];
   };
 }) {
+  const { t } = useTranslation();
+  const { day } = useFormats();
+  const kinds = {
+    release: t("manageEarlyAccess.kind.release"),
+    briefing: t("manageEarlyAccess.kind.briefing"),
+    roadmap: t("manageEarlyAccess.kind.roadmap"),
+    insider: t("manageEarlyAccess.kind.insider"),
+    recording: t("manageEarlyAccess.kind.recording"),
+  };
+  const onTopics = (topics: string[]) =>
+    topics.length ? [t("manageRelationship.onTopics", { topics: topics.join(", ") })] : [];
   const { speaking, references, earlyAccess } = props.suggestions;
   const none = !speaking.length && !references.length && !earlyAccess.length;
-  if (none)
-    return (
-      <p className={muted}>
-        Nothing open matches their goals, expertise, industry or location right now.
-      </p>
-    );
+  if (none) return <p className={muted}>{t("manageRelationship.noSuggestions")}</p>;
   return (
     <div className="grid gap-4 md:grid-cols-3" data-testid="suggestions">
-      <section aria-label="Speaking slots">
-        <h3 className="text-sm font-semibold">Speaking slots</h3>
+      <section aria-label={t("manageRelationship.speakingSlots")}>
+        <h3 className="text-sm font-semibold">{t("manageRelationship.speakingSlots")}</h3>
         <ul className="mt-2 space-y-2 text-sm">
           {speaking.map((o) => (
             <li key={o.id}>
@@ -139,17 +153,23 @@ export function SuggestionList(props: {
                 {o.title}
               </Link>
               <div className="text-xs text-stone-600 dark:text-stone-400">
-                {o.eventName} · {day(o.startsAt)} · {o.where}
+                {o.eventName} · {day(o.startsAt)} ·{" "}
+                {o.online ? t("manageRelationship.online") : o.where}
                 <br />
-                {o.reason}
+                {[
+                  ...onTopics(o.topics),
+                  ...(o.near ? [t("manageRelationship.near", { place: o.near })] : []),
+                ].join(" · ")}
               </div>
             </li>
           ))}
-          {!speaking.length ? <li className={muted}>None open on their topics.</li> : null}
+          {!speaking.length ? (
+            <li className={muted}>{t("manageRelationship.noSpeaking")}</li>
+          ) : null}
         </ul>
       </section>
-      <section aria-label="Reference requests">
-        <h3 className="text-sm font-semibold">Reference requests from their industry</h3>
+      <section aria-label={t("manageRelationship.referenceRequests")}>
+        <h3 className="text-sm font-semibold">{t("manageRelationship.referencesFromIndustry")}</h3>
         <ul className="mt-2 space-y-2 text-sm">
           {references.map((r) => (
             <li key={r.id}>
@@ -157,16 +177,21 @@ export function SuggestionList(props: {
                 {r.topic}
               </Link>
               <div className="text-xs text-stone-600 dark:text-stone-400">
-                {r.company || "A prospect"}
-                {r.waiting ? " · waiting for room" : " · waiting for an answer"}
+                {r.company || t("manageRelationship.aProspect")}
+                {" · "}
+                {r.waiting
+                  ? t("manageRelationship.waitingForRoom")
+                  : t("manageRelationship.waitingForAnswer")}
               </div>
             </li>
           ))}
-          {!references.length ? <li className={muted}>None open.</li> : null}
+          {!references.length ? (
+            <li className={muted}>{t("manageRelationship.noneOpen")}</li>
+          ) : null}
         </ul>
       </section>
-      <section aria-label="Early access">
-        <h3 className="text-sm font-semibold">Early access they can read</h3>
+      <section aria-label={t("manageRelationship.earlyAccess")}>
+        <h3 className="text-sm font-semibold">{t("manageRelationship.earlyAccessReadable")}</h3>
         <ul className="mt-2 space-y-2 text-sm">
           {earlyAccess.map((i) => (
             <li key={i.slug}>
@@ -174,11 +199,13 @@ export function SuggestionList(props: {
                 {i.title}
               </Link>
               <div className="text-xs text-stone-600 dark:text-stone-400">
-                {i.kind} · {i.reason}
+                {[kinds[i.kindKey] ?? i.kind, ...onTopics(i.topics)].join(" · ")}
               </div>
             </li>
           ))}
-          {!earlyAccess.length ? <li className={muted}>Nothing on their topics.</li> : null}
+          {!earlyAccess.length ? (
+            <li className={muted}>{t("manageRelationship.noEarlyAccess")}</li>
+          ) : null}
         </ul>
       </section>
     </div>

@@ -40,18 +40,22 @@ export async function suggestionsFor(
         ...(topics.length ? [`on ${topics.slice(0, 3).join(", ")}`] : []),
         ...(nearby ? [`near ${advocate.location}`] : []),
       ];
-      return { ...o, reasons, score: topics.length * 2 + (nearby ? 1 : 0) };
+      return { ...o, reasons, topics, nearby, score: topics.length * 2 + (nearby ? 1 : 0) };
     })
     .filter((o) => o.score > 0)
     .sort((a, b) => b.score - a.score || +new Date(a.starts_at) - +new Date(b.starts_at))
     .slice(0, MAX_EACH)
-    .map(({ id, title, event_name, starts_at, is_virtual, location, reasons }) => ({
+    .map(({ id, title, event_name, starts_at, is_virtual, location, reasons, topics, nearby }) => ({
       id,
       title,
       eventName: event_name,
       startsAt: starts_at,
       where: is_virtual ? "Online" : location,
       reason: reasons.join(" · "),
+      // The same, in parts, for a page to word in its own language.
+      online: is_virtual,
+      topics: topics.slice(0, 3),
+      near: nearby ? advocate.location : null,
     }));
 
   const readable = earlyAccess.rows.flatMap((item) =>
@@ -61,6 +65,7 @@ export async function suggestionsFor(
             slug: item.slug,
             title: item.title,
             kind: item.kindLabel,
+            kindKey: item.kind,
             matches: shared(interests, keywords(item.title, item.summary)),
           },
         ]
@@ -70,11 +75,13 @@ export async function suggestionsFor(
     .filter((i) => i.matches.length)
     .sort((a, b) => b.matches.length - a.matches.length)
     .slice(0, MAX_EACH)
-    .map(({ slug, title, kind, matches }) => ({
+    .map(({ slug, title, kind, kindKey, matches }) => ({
       slug,
       title,
       kind,
+      kindKey,
       reason: `on ${matches.slice(0, 3).join(", ")}`,
+      topics: matches.slice(0, 3),
     }));
 
   return {
