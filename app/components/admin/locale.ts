@@ -17,3 +17,12 @@ export const formatDateTime = (
   value: string | number | Date,
   options: Intl.DateTimeFormatOptions,
 ) => dateTimeFormat(tag, options).format(new Date(value));
+
+/** Fill a message's placeholder with this, then `around` splits the text either side of it. */
+export const SLOT = "\u2063slot\u2063";
+
+/** The text before and after the slot of a message (a link or a bold name goes between). */
+export function around(message: string): [string, string] {
+  const at = message.indexOf(SLOT);
+  return at < 0 ? [message, ""] : [message.slice(0, at), message.slice(at + SLOT.length)];
+}

@@ -1,4 +1,6 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, useFormatTag } from "~/components/admin/locale.ts";
 import { auditSentence, type DescribedEntry } from "~/modules/audit/sentences.ts";
 
 const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
@@ -9,6 +11,8 @@ export function AuditEntry({
 }: {
   entry: DescribedEntry & { id: number; reason: string | null; created_at: string };
 }) {
+  const { t } = useTranslation();
+  const tag = useFormatTag();
   return (
     <li className="flex flex-col gap-1 px-5 py-3 text-sm sm:flex-row sm:items-start sm:justify-between sm:gap-6">
       <div className="min-w-0 break-words" data-testid="audit-entry">
@@ -32,12 +36,13 @@ export function AuditEntry({
         className="shrink-0 whitespace-nowrap text-stone-600 dark:text-stone-400"
         dateTime={new Date(entry.created_at).toISOString()}
       >
-        {new Date(entry.created_at).toLocaleString("en-GB", {
-          dateStyle: "medium",
-          timeStyle: "short",
-          timeZone: "UTC",
-        })}{" "}
-        UTC
+        {t("audit.when", {
+          when: formatDateTime(tag, entry.created_at, {
+            dateStyle: "medium",
+            timeStyle: "short",
+            timeZone: "UTC",
+          }),
+        })}
       </time>
     </li>
   );
