@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
@@ -29,6 +30,7 @@ export function EndpointForm({
   submitLabel: string;
 }) {
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   const { field, checked, formError, submitted } = formFields<typeof EndpointSchema>(
     actionData,
     {
@@ -45,15 +47,19 @@ export function EndpointForm({
       <input type="hidden" name="intent" value={intent} />
       <FormError message={formError} />
       <TextField
-        label="Address"
+        label={t("integrations.address")}
         type="url"
         placeholder="https://crm.example.com/hooks/limelight"
-        hint="HTTPS. Each delivery is signed (Standard Webhooks) with the endpoint's secret."
+        hint={t("integrations.addressHint")}
         {...field("url")}
       />
-      <TextField label="Description" placeholder="Salesforce sync" {...field("description")} />
+      <TextField
+        label={t("integrations.description")}
+        placeholder={t("integrations.descriptionPlaceholder")}
+        {...field("description")}
+      />
       <CheckboxGroup
-        legend="Events"
+        legend={t("integrations.events")}
         name="events"
         options={events}
         chosen={chosen}
@@ -62,8 +68,8 @@ export function EndpointForm({
       {saved ? (
         <CheckboxField
           name="enabled"
-          label="On"
-          description="Turned off, nothing is sent. Turning it on again clears its failures."
+          label={t("integrations.on")}
+          description={t("integrations.onHint")}
           defaultChecked={checked("enabled")}
         />
       ) : (
@@ -72,14 +78,11 @@ export function EndpointForm({
       <div className="space-y-2">
         <CheckboxField
           name="allowPrivate"
-          label="Allow private addresses"
-          description="Lets this endpoint reach loopback and private networks, and plain HTTP."
+          label={t("integrations.allowPrivate")}
+          description={t("integrations.allowPrivateHint")}
           defaultChecked={checked("allowPrivate")}
         />
-        <Callout tone="warning">
-          Only for a receiver inside your own network. A private address lets whoever can edit this
-          endpoint make the server call internal services.
-        </Callout>
+        <Callout tone="warning">{t("integrations.privateWarning")}</Callout>
       </div>
       <Button type="submit" disabled={busy}>
         {submitLabel}
