@@ -35,7 +35,15 @@ const RATE_PER_MINUTE = 120;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "manageIntegrations");
-  return json({ tokens: await listApiTokens(context.db), scopes: API_SCOPES });
+  const { t } = i18nFor(await localeOf(request));
+  // What each scope allows, in the reader's language (the names stay as the API knows them).
+  const scopes = Object.fromEntries(
+    Object.entries(API_SCOPES).map(([name, sentence]) => [
+      name,
+      t(`integrations.scopeText.${name.replace(/[.:]/g, "_")}`, { defaultValue: sentence }),
+    ]),
+  );
+  return json({ tokens: await listApiTokens(context.db), scopes });
 }
 
 type Answer = ActionError & { token?: { name: string; value: string }; revoked?: string };

@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
-import { CheckboxGroup } from "./checkbox-group.tsx";
+import { CheckboxGroup, useOptionText } from "./checkbox-group.tsx";
 import { CheckboxField, FormError, TextField } from "~/components/ui/field.tsx";
 import type { EndpointSchema } from "~/modules/integrations/forms.server.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
@@ -31,6 +31,7 @@ export function EndpointForm({
 }) {
   const busy = useNavigation().state === "submitting";
   const { t } = useTranslation();
+  const eventText = useOptionText("eventText");
   const { field, checked, formError, submitted } = formFields<typeof EndpointSchema>(
     actionData,
     {
@@ -61,7 +62,7 @@ export function EndpointForm({
       <CheckboxGroup
         legend={t("integrations.events")}
         name="events"
-        options={events}
+        options={eventText(events)}
         chosen={chosen}
         error={field("events").error}
       />
