@@ -12,6 +12,7 @@ import enChapters from "./locales/en/chapters.json";
 import enManage from "./locales/en/manage.json";
 import enMail from "./locales/en/mail.json";
 import enNotices from "./locales/en/notices.json";
+import enAdmin from "./locales/en/admin.json";
 import zhCommon from "./locales/zh/common.json";
 import zhLanding from "./locales/zh/landing.json";
 import zhDiscussions from "./locales/zh/discussions.json";
@@ -22,6 +23,7 @@ import zhChapters from "./locales/zh/chapters.json";
 import zhManage from "./locales/zh/manage.json";
 import zhMail from "./locales/zh/mail.json";
 import zhNotices from "./locales/zh/notices.json";
+import zhAdmin from "./locales/zh/admin.json";
 import esCommon from "./locales/es/common.json";
 import esLanding from "./locales/es/landing.json";
 import esDiscussions from "./locales/es/discussions.json";
@@ -32,6 +34,7 @@ import esChapters from "./locales/es/chapters.json";
 import esManage from "./locales/es/manage.json";
 import esMail from "./locales/es/mail.json";
 import esNotices from "./locales/es/notices.json";
+import esAdmin from "./locales/es/admin.json";
 
 /** Each language's message files, by area, in the order they are merged. */
 export const MESSAGE_FILES = {
@@ -46,6 +49,7 @@ export const MESSAGE_FILES = {
     manage: enManage,
     mail: enMail,
     notices: enNotices,
+    admin: enAdmin,
   },
   zh: {
     common: zhCommon,
@@ -58,6 +62,7 @@ export const MESSAGE_FILES = {
     manage: zhManage,
     mail: zhMail,
     notices: zhNotices,
+    admin: zhAdmin,
   },
   es: {
     common: esCommon,
@@ -70,5 +75,6 @@ export const MESSAGE_FILES = {
     manage: esManage,
     mail: esMail,
     notices: esNotices,
+    admin: esAdmin,
   },
 } as const;

@@ -1,15 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuditEntry } from "~/components/audit/audit-entry.tsx";
 import { AuditFilterForm } from "~/components/audit/audit-filters.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { auditFilters, auditPage, auditVocabulary } from "~/modules/audit/log.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { pageParam } from "~/utils/params.ts";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("audit.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "readAuditLog");
@@ -33,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
       <AuditFilterForm
@@ -43,19 +48,14 @@ export default function AuditLog() {
       />
       {data.rows.length === 0 ? (
         data.filtered ? (
-          <EmptyState title="No entries match these filters">
-            Widen the dates or clear a filter.
-          </EmptyState>
+          <EmptyState title={t("audit.noMatchTitle")}>{t("audit.noMatchBody")}</EmptyState>
         ) : (
-          <EmptyState title="Nothing recorded yet">
-            Changes to roles, tiers, reputation and moderation appear here.
-          </EmptyState>
+          <EmptyState title={t("audit.emptyTitle")}>{t("audit.emptyBody")}</EmptyState>
         )
       ) : (
         <>
           <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="audit-total">
-            {data.total.toLocaleString("en-GB")} {data.total === 1 ? "entry" : "entries"}, newest
-            first.
+            {t("audit.total", { count: data.total })}
           </p>
           <Card>
             <ol className="divide-y divide-stone-200 dark:divide-stone-800">

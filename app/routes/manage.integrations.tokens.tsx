@@ -5,10 +5,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { around, SLOT } from "~/components/admin/locale.ts";
 import { SecretOnce } from "~/components/integrations/secret-once.tsx";
 import { TokenForm, TokenList } from "~/components/integrations/token-panels.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import {
   API_SCOPES,
   createApiToken,
@@ -22,14 +26,24 @@ import type { ActionError } from "~/utils/form-fields.ts";
 import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "API tokens · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("integrations.tokensMetaTitle") },
+];
 
 /** Requests a minute a token created here may make. */
 const RATE_PER_MINUTE = 120;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "manageIntegrations");
-  return json({ tokens: await listApiTokens(context.db), scopes: API_SCOPES });
+  const { t } = i18nFor(await localeOf(request));
+  // What each scope allows, in the reader's language (the names stay as the API knows them).
+  const scopes = Object.fromEntries(
+    Object.entries(API_SCOPES).map(([name, sentence]) => [
+      name,
+      t(`integrations.scopeText.${name.replace(/[.:]/g, "_")}`, { defaultValue: sentence }),
+    ]),
+  );
+  return json({ tokens: await listApiTokens(context.db), scopes });
 }
 
 type Answer = ActionError & { token?: { name: string; value: string }; revoked?: string };
@@ -50,7 +64,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     }
     await revokeApiToken(ctx, parsed.data);
-    return json<Answer>({ revoked: "The token is revoked." });
+    const { t } = i18nFor(await localeOf(request));
+    return json<Answer>({ revoked: t("integrations.revokedDone") });
   } catch (error) {
     return answerDomainError(error, values);
   }
@@ -59,16 +74,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ApiTokens() {
   const { tokens, scopes } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as Answer | undefined;
+  const { t } = useTranslation();
+  const [before, after] = around(t("integrations.sendAs", { header: SLOT }));
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <section className="space-y-4" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="text-lg font-semibold">
-          API tokens
+          {t("integrations.tokens")}
         </h2>
         {answer?.token ? (
-          <SecretOnce title={`The token “${answer.token.name}”`} value={answer.token.value}>
+          <SecretOnce
+            title={t("integrations.tokenSecretTitle", { name: answer.token.name })}
+            value={answer.token.value}
+          >
             <p>
-              Send it as <code>Authorization: Bearer …</code> to /api/v1.
+              {before}
+              <code>Authorization: Bearer …</code>
+              {after}
             </p>
           </SecretOnce>
         ) : null}
@@ -77,7 +99,7 @@ export default function ApiTokens() {
         <TokenList tokens={tokens} />
       </section>
       <Card className="h-fit p-5">
-        <h2 className="mb-4 text-lg font-semibold">Create a token</h2>
+        <h2 className="mb-4 text-lg font-semibold">{t("integrations.createHeading")}</h2>
         <TokenForm key={answer?.token?.value ?? "new"} scopes={scopes} actionData={answer} />
       </Card>
     </div>

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Tabs } from "~/components/ui/tabs.tsx";
 import { requireAllowed } from "~/utils/auth.server.ts";
 
@@ -9,21 +10,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function IntegrationsLayout() {
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Tabs
-          label="Integrations"
+          label={t("integrations.tabs")}
           items={[
-            { to: "/manage/integrations/webhooks", label: "Webhooks" },
-            { to: "/manage/integrations/tokens", label: "API tokens" },
+            { to: "/manage/integrations/webhooks", label: t("integrations.webhooks") },
+            { to: "/manage/integrations/tokens", label: t("integrations.tokens") },
           ]}
         />
         <Link
           to="/api/v1/reference"
           className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
         >
-          API reference
+          {t("integrations.reference")}
         </Link>
       </div>
       <Outlet />

@@ -5,12 +5,15 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DeliveryLog } from "~/components/integrations/delivery-log.tsx";
 import { EndpointForm } from "~/components/integrations/endpoint-form.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { WEBHOOK_EVENTS } from "~/modules/integrations/events.ts";
 import { EndpointSchema, withGroups } from "~/modules/integrations/forms.server.ts";
 import {
@@ -27,7 +30,9 @@ import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Webhook endpoint · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("integrations.endpointMetaTitle") },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "manageIntegrations");
@@ -47,6 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalidForm(parsed);
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const ctx = await commandContext(request, context);
+  const { t } = i18nFor(await localeOf(request));
   try {
     if (parsed.intent === "update") {
       await updateWebhookEndpoint(ctx, {
@@ -56,13 +62,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       });
       return redirectWithToast(`/manage/integrations/webhooks/${id}`, {
         kind: "success",
-        title: "Endpoint saved",
+        title: t("integrations.endpointSaved"),
       });
     }
     await redeliverWebhook(ctx, { endpointId: id, messageId: parsed.data.messageId });
     return redirectWithToast(`/manage/integrations/webhooks/${id}`, {
       kind: "success",
-      title: "Sent again; it appears in the log once delivered",
+      title: t("integrations.resent"),
     });
   } catch (error) {
     return answerDomainError(error, values);
@@ -72,15 +78,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function WebhookEndpoint() {
   const { endpoint, deliveries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
       <Link to="/manage/integrations/webhooks" className="text-sm hover:underline">
-        ← All endpoints
+        {t("integrations.allEndpoints")}
       </Link>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section className="space-y-4" aria-labelledby="log-heading">
           <h2 id="log-heading" className="text-lg font-semibold">
-            Delivery log
+            {t("integrations.logHeading")}
           </h2>
           <p className="break-all text-sm text-stone-600 dark:text-stone-400">{endpoint.url}</p>
           {actionData?.values?.intent === "redeliver" ? (
@@ -90,10 +97,10 @@ export default function WebhookEndpoint() {
           <Pagination page={deliveries.page} pageCount={deliveries.pageCount} />
         </section>
         <Card className="h-fit p-5">
-          <h2 className="mb-4 text-lg font-semibold">Edit the endpoint</h2>
+          <h2 className="mb-4 text-lg font-semibold">{t("integrations.editHeading")}</h2>
           {!endpoint.enabled && endpoint.disabled_reason ? (
             <p className="mb-4 text-sm text-red-800 dark:text-red-300">
-              Turned off: {endpoint.disabled_reason}
+              {t("integrations.turnedOff", { reason: endpoint.disabled_reason })}
             </p>
           ) : null}
           <EndpointForm
@@ -101,7 +108,7 @@ export default function WebhookEndpoint() {
             actionData={actionData}
             saved={endpoint}
             intent="update"
-            submitLabel="Save"
+            submitLabel={t("integrations.save")}
           />
         </Card>
       </div>

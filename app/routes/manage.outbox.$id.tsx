@@ -5,11 +5,15 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, formatTagOf } from "~/components/admin/locale.ts";
 import { OutboxStatusBadge } from "~/components/outbox/status-badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { Timeline } from "~/components/ui/timeline.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { getOutboxMessage, resendOutboxMessage } from "~/modules/outbox/admin.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
@@ -19,13 +23,21 @@ import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.message.subject ?? "Message"} · Outbox · Limelight` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: t("outbox.messageMetaTitle", {
+        subject: data?.message.subject ?? t("outbox.messageFallback"),
+      }),
+    },
+  ];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageOutbox);
   const { message, attempts } = await orErrorPage(getOutboxMessage(context.db, idParam(params.id)));
+  const tag = formatTagOf(await localeOf(request));
   return json({
     message: {
       id: message.id,
@@ -48,7 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ok: a.ok,
       detail: a.detail,
       durationMs: a.duration_ms,
-      at: new Date(a.created_at).toLocaleString("en-GB", {
+      at: formatDateTime(tag, a.created_at, {
         dateStyle: "medium",
         timeStyle: "medium",
       }),
@@ -63,10 +75,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error);
   }
+  const { t } = i18nFor(await localeOf(request));
   return redirectWithToast(`/manage/outbox/${id}`, {
     kind: "success",
-    title: "Queued again",
-    description: "It goes out with the next round of deliveries.",
+    title: t("outbox.queuedAgain"),
+    description: t("outbox.queuedAgainBody"),
   });
 }
 
@@ -74,13 +87,14 @@ export default function OutboxMessage() {
   const { message, attempts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <div className="space-y-4">
       <Link
         to="/manage/outbox"
         className="text-sm text-brand-700 hover:underline dark:text-brand-300"
       >
-        ← All messages
+        {t("outbox.allMessages")}
       </Link>
       <Card className="space-y-3 p-5">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -88,15 +102,15 @@ export default function OutboxMessage() {
           <OutboxStatusBadge status={message.status} />
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-stone-500">To</dt>
+          <dt className="text-stone-500">{t("outbox.to")}</dt>
           <dd>{message.recipient}</dd>
-          <dt className="text-stone-500">From</dt>
+          <dt className="text-stone-500">{t("outbox.from")}</dt>
           <dd>{message.from}</dd>
-          <dt className="text-stone-500">Kind</dt>
+          <dt className="text-stone-500">{t("outbox.kind")}</dt>
           <dd>{message.kind.replace(/_/g, " ")}</dd>
-          <dt className="text-stone-500">Tries</dt>
+          <dt className="text-stone-500">{t("outbox.tries")}</dt>
           <dd>
-            {message.attempts} of {message.maxAttempts}
+            {t("outbox.triesValue", { attempts: message.attempts, max: message.maxAttempts })}
           </dd>
           {Object.entries(message.headers).map(([name, value]) => (
             <div key={name} className="contents">
@@ -109,21 +123,21 @@ export default function OutboxMessage() {
           <Form method="post" className="space-y-2">
             <FormError message={actionData?.formError} />
             <p className="text-sm text-red-700 dark:text-red-400">
-              Last error: {message.lastError}
+              {t("outbox.lastError", { error: message.lastError })}
             </p>
             <Button type="submit" disabled={busy}>
-              {busy ? "Queueing…" : "Send again"}
+              {busy ? t("outbox.queueing") : t("outbox.sendAgain")}
             </Button>
           </Form>
         ) : null}
       </Card>
       <Card className="p-5">
         <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-          As the recipient sees it
+          {t("outbox.asSeen")}
         </h3>
         {/* Sandboxed: the message's HTML can run nothing and reach nothing on this site. */}
         <iframe
-          title="The message as HTML"
+          title={t("outbox.htmlFrame")}
           sandbox=""
           srcDoc={message.html}
           className="h-[32rem] w-full rounded-lg border border-stone-200 bg-white dark:border-stone-700"
@@ -131,7 +145,7 @@ export default function OutboxMessage() {
       </Card>
       <Card className="p-5">
         <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-          Plain text
+          {t("outbox.plainText")}
         </h3>
         <pre className="whitespace-pre-wrap break-words text-sm" data-testid="outbox-text">
           {message.text}
@@ -139,15 +153,15 @@ export default function OutboxMessage() {
       </Card>
       <Card className="p-5">
         <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-          Delivery attempts
+          {t("outbox.attempts")}
         </h3>
         <Timeline
-          empty="Not tried yet."
+          empty={t("outbox.notTried")}
           entries={attempts.map((a) => ({
             id: a.id,
-            title: a.ok ? "Delivered" : "Failed",
+            title: a.ok ? t("outbox.delivered") : t("outbox.failed"),
             when: a.at,
-            who: `${a.durationMs} ms`,
+            who: t("outbox.duration", { ms: a.durationMs }),
             detail: a.detail,
           }))}
         />

@@ -1,5 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, useFormatTag } from "~/components/admin/locale.ts";
 import { OutboxStatusBadge } from "~/components/outbox/status-badge.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -13,8 +15,11 @@ import { listOutbox, OUTBOX_STATUSES } from "~/modules/outbox/admin.server.ts";
 import { RECIPIENT_FILTER_MAX, recipientFilter } from "~/modules/outbox/filters.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { pageParam } from "~/utils/params.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "Outbox · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("outbox.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageOutbox);
@@ -36,11 +41,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const filters: { label: string; status: OutboxStatus | null }[] = [
-  { label: "All", status: null },
-  { label: "Waiting", status: "queued" },
-  { label: "Sent", status: "sent" },
-  { label: "Kept here", status: "kept" },
-  { label: "Failed", status: "failed" },
+  { label: "outbox.filter.all", status: null },
+  { label: "outbox.filter.queued", status: "queued" },
+  { label: "outbox.filter.sent", status: "sent" },
+  { label: "outbox.filter.kept", status: "kept" },
+  { label: "outbox.filter.failed", status: "failed" },
 ];
 
 /** The outbox's own URL for a state and a recipient filter. */
@@ -54,52 +59,58 @@ function outboxHref(status: OutboxStatus | null, to: string | null) {
 
 export default function Outbox() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const tag = useFormatTag();
+  // The tab labels are keys, listed here so the catalogue check sees them.
+  const filterLabel: Record<string, string> = {
+    "outbox.filter.all": t("outbox.filter.all"),
+    "outbox.filter.queued": t("outbox.filter.queued"),
+    "outbox.filter.sent": t("outbox.filter.sent"),
+    "outbox.filter.kept": t("outbox.filter.kept"),
+    "outbox.filter.failed": t("outbox.filter.failed"),
+  };
   return (
     <div className="space-y-4">
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        Every message Limelight sends, kept in full.{" "}
-        {data.smtp
-          ? "Messages leave through the configured mail server, with retries."
-          : "No mail server is configured (SMTP_URL), so messages are kept here instead of being sent: open one to read it and follow its links."}
+        {t("outbox.intro")} {data.smtp ? t("outbox.smtpOn") : t("outbox.smtpOff")}
       </p>
       <Tabs
-        label="Message states"
+        label={t("outbox.states")}
         items={filters.map((f) => ({
           to: outboxHref(f.status, data.to),
-          label: f.label,
+          label: filterLabel[f.label],
           active: data.status === f.status,
         }))}
       />
       <Form method="get" role="search" className="flex flex-wrap items-end gap-3">
         {data.status ? <input type="hidden" name="status" value={data.status} /> : null}
         <TextField
-          label="To"
+          label={t("outbox.to")}
           name="to"
           type="search"
-          placeholder="an address, or part of one"
+          placeholder={t("outbox.toPlaceholder")}
           maxLength={RECIPIENT_FILTER_MAX}
           defaultValue={data.to ?? ""}
           className="min-w-0 flex-1 sm:max-w-sm"
         />
         <Button type="submit" variant="secondary">
-          Find messages
+          {t("outbox.find")}
         </Button>
         {data.to ? (
           <Link to={outboxHref(data.status, null)} className={buttonClass("ghost", "md")}>
-            Show every recipient
+            {t("outbox.everyRecipient")}
           </Link>
         ) : null}
       </Form>
       {data.rows.length === 0 ? (
         data.to ? (
-          <EmptyState title="No messages to that address">
-            Nothing has been sent to an address containing “{data.to}”
-            {data.status ? " in this state" : ""}. Check the spelling, or search for part of it.
+          <EmptyState title={t("outbox.noMatchTitle")}>
+            {data.status
+              ? t("outbox.noMatchBodyInState", { to: data.to })
+              : t("outbox.noMatchBody", { to: data.to })}
           </EmptyState>
         ) : (
-          <EmptyState title="No messages here">
-            Messages appear as soon as something is decided that someone should hear about by email.
-          </EmptyState>
+          <EmptyState title={t("outbox.emptyTitle")}>{t("outbox.emptyBody")}</EmptyState>
         )
       ) : (
         <Card>
@@ -111,11 +122,11 @@ export default function Outbox() {
               >
                 <div className="min-w-0">
                   <Link to={`/manage/outbox/${m.id}`} className="font-medium hover:underline">
-                    {m.subject || "(no subject)"}
+                    {m.subject || t("outbox.noSubject")}
                   </Link>
                   <p className="truncate text-stone-600 dark:text-stone-400">
-                    To {m.recipient} · {m.kind.replace(/_/g, " ")}
-                    {m.last_error ? ` · last error: ${m.last_error}` : ""}
+                    {t("outbox.rowTo", { recipient: m.recipient, kind: m.kind.replace(/_/g, " ") })}
+                    {m.last_error ? ` · ${t("outbox.rowLastError", { error: m.last_error })}` : ""}
                   </p>
                 </div>
                 <div className="flex shrink-0 items-center gap-3">
@@ -124,7 +135,7 @@ export default function Outbox() {
                     className="whitespace-nowrap text-stone-500"
                     dateTime={new Date(m.created_at).toISOString()}
                   >
-                    {new Date(m.created_at).toLocaleString("en-GB", {
+                    {formatDateTime(tag, m.created_at, {
                       dateStyle: "medium",
                       timeStyle: "short",
                     })}

@@ -5,6 +5,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BulkInviteBar, InvitationPreview } from "~/components/promoters/bulk-invite.tsx";
 import { InvitationSent } from "~/components/promoters/invitation-sent.tsx";
@@ -14,6 +16,8 @@ import { ButtonLink, buttonClass } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import {
   invitePromoters,
@@ -40,7 +44,9 @@ import { siteFromEnv } from "~/modules/mail/settings.ts";
 import { summariseReasons } from "~/modules/mail/suppressions.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Promoters · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("promoters.metaTitle") },
+];
 
 const PAGE_SIZE = 20;
 const STAGES = Object.keys(PROMOTER_STAGE_LABELS) as PromoterStage[];
@@ -71,39 +77,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const RowId = z.coerce.number().int().positive().max(MAX_ID);
 const Many = z.object({ all: z.literal("1").optional() });
-const ActionSchemas = {
+const actionSchemas = (t: TFunction) => ({
   invite: z.object({
-    email: z.string().trim().email("Not an email address."),
+    email: z.string().trim().email(t("promoters.notEmail")),
     responseId: RowId.optional(),
   }),
   preview: Many,
   inviteMany: Many,
   revoke: z.object({ invitationId: RowId }),
   story: z.object({ responseId: RowId }),
-};
-const Emails = z
-  .array(z.string().trim().toLowerCase().email("Not an email address."))
-  .max(MAX_BULK_INVITATIONS, `Choose at most ${MAX_BULK_INVITATIONS} promoters at once.`);
+});
+const emailsSchema = (t: TFunction) =>
+  z
+    .array(z.string().trim().toLowerCase().email(t("promoters.notEmail")))
+    .max(MAX_BULK_INVITATIONS, t("promoters.atMost", { max: MAX_BULK_INVITATIONS }));
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireAllowed(request, context, policy.managePromoters);
   const formData = await request.formData();
-  const parsed = parseIntent(formData, ActionSchemas);
+  const { t } = i18nFor(await localeOf(request));
+  const parsed = parseIntent(formData, actionSchemas(t));
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
-      formError: "That request was not complete.",
+      formError: t("promoters.incomplete"),
     });
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
   try {
     if (parsed.intent === "preview" || parsed.intent === "inviteMany") {
       const all = parsed.data.all === "1";
-      const emails = Emails.safeParse(formData.getAll("email"));
+      const emails = emailsSchema(t).safeParse(formData.getAll("email"));
       if (!emails.success)
-        return formErrors({ formError: emails.error.issues[0]?.message ?? "Bad selection." });
+        return formErrors({
+          formError: emails.error.issues[0]?.message ?? t("promoters.badSelection"),
+        });
       if (!all && emails.data.length === 0)
-        return formErrors({ formError: "Select at least one promoter who is not a member yet." });
+        return formErrors({ formError: t("promoters.selectOne") });
       if (parsed.intent === "inviteMany") {
         const sent = await invitePromoters(
           await commandContext(request, context),
@@ -111,18 +121,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
         return redirectWithToast(back, {
           kind: "success",
-          title: `${sent.invited.length} invitation${sent.invited.length === 1 ? "" : "s"} sent`,
+          title: t("promoters.sent", { count: sent.invited.length }),
           description:
             [
               sent.skipped.length
-                ? `Skipped, already members or not promoters: ${sent.skipped.join(", ")}.`
+                ? t("promoters.skipped", { emails: sent.skipped.join(", ") })
                 : "",
               sent.unsubscribed.length
-                ? `Skipped, unsubscribed: ${summariseReasons(sent.unsubscribed)}`
+                ? t("promoters.skippedUnsubscribed", {
+                    reasons: summariseReasons(sent.unsubscribed),
+                  })
                 : "",
             ]
               .filter(Boolean)
-              .join(" ") || "Reminders follow for those who do not join.",
+              .join(" ") || t("promoters.reminders"),
         });
       }
       const targets = all
@@ -130,8 +142,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : (await listPromoters(context.db)).filter(
             (p) => p.stage === "not_member" && emails.data.includes(p.email),
           );
-      if (targets.length === 0)
-        return formErrors({ formError: "None of those promoters can be invited." });
+      if (targets.length === 0) return formErrors({ formError: t("promoters.noneInvitable") });
       const message = await previewInvitation(siteFromEnv(context.env), {
         name: targets[0].name,
         company: targets[0].company,
@@ -162,8 +173,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
       return redirectWithToast(back, {
         kind: "success",
-        title: `Invitation to ${invitation.email} withdrawn`,
-        description: "Its link stops working and no more reminders go out.",
+        title: t("promoters.withdrawn", { email: invitation.email }),
+        description: t("promoters.withdrawnBody"),
       });
     }
     const outcome = await startStoryFromResponse(
@@ -172,8 +183,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     return redirectWithToast(back, {
       kind: "success",
-      title: `Story draft started for ${outcome.advocateName}`,
-      description: "Their comment is the challenge; they accept the draft before editing it.",
+      title: t("promoters.storyStarted", { name: outcome.advocateName }),
+      description: t("promoters.storyStartedBody"),
     });
   } catch (error) {
     return answerDomainError(error);
@@ -184,6 +195,7 @@ export default function Promoters() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   const invited = actionData && "invited" in actionData ? actionData.invited : null;
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
   const formError = actionData && "formError" in actionData ? actionData.formError : null;
@@ -191,26 +203,24 @@ export default function Promoters() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="max-w-2xl text-sm text-stone-600 dark:text-stone-400">
-          Survey responses classify people as promoters (9–10), passives (7–8) and detractors (0–6).
-          Invite the promoters who are not members yet: the emailed link makes them verified
-          customers when they join, and reminders follow until they do.
+          {t("promoters.intro")}
         </p>
         <div className="flex flex-wrap gap-2">
           <ButtonLink to="/manage/promoters/responses" variant="secondary">
-            All responses
+            {t("promoters.allResponses")}
           </ButtonLink>
           <a href="/manage/nps.csv" download className={buttonClass("secondary")}>
-            Export responses (CSV)
+            {t("promoters.exportCsv")}
           </a>
-          <ButtonLink to="/manage/promoters/import">Import responses</ButtonLink>
+          <ButtonLink to="/manage/promoters/import">{t("promoters.import")}</ButtonLink>
           <ButtonLink to="/manage/promoters/surveys" variant="secondary">
-            Surveys
+            {t("promoters.surveys")}
           </ButtonLink>
           <ButtonLink to="/manage/promoters/unsubscribed" variant="secondary">
-            Unsubscribed
+            {t("promoters.unsubscribed")}
           </ButtonLink>
           <ButtonLink to="/manage/referral-links" variant="secondary">
-            Referral links
+            {t("promoters.referralLinks")}
           </ButtonLink>
         </div>
       </div>
@@ -224,9 +234,7 @@ export default function Promoters() {
       />
       <StageFilter stage={data.stage} stages={STAGES} counts={data.counts} />
       {data.rows.length === 0 ? (
-        <EmptyState title="No promoters here">
-          Import survey responses, or choose another stage.
-        </EmptyState>
+        <EmptyState title={t("promoters.noneTitle")}>{t("promoters.noneBody")}</EmptyState>
       ) : (
         <>
           <BulkInviteBar notInvited={data.notInvited} busy={busy} />

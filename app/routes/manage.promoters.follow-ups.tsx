@@ -5,12 +5,15 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BackLink } from "~/components/ui/back-link.tsx";
 import { FollowUpCard } from "~/components/surveys/follow-up-card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { Tabs } from "~/components/ui/tabs.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import {
   followUpOwners,
@@ -26,7 +29,9 @@ import { answerDomainError } from "~/utils/http.server.ts";
 import { MAX_ID, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Follow-ups · Promoters · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("promoters.followUpsMetaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
@@ -60,7 +65,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
   const formData = await request.formData();
   const parsed = parseForm(UpdateSchema, formData);
-  if (!parsed.ok) return invalidForm({ ...parsed, formError: "The follow-up was not saved." });
+  const { t } = i18nFor(await localeOf(request));
+  if (!parsed.ok) return invalidForm({ ...parsed, formError: t("promoters.followUpNotSaved") });
   try {
     await updateFollowUp(await commandContext(request, context), {
       ...parsed.data,
@@ -74,33 +80,41 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return redirectWithToast("/manage/promoters/follow-ups", {
     kind: "success",
-    title: parsed.data.close === "yes" ? "Loop closed" : "Follow-up saved",
+    title: parsed.data.close === "yes" ? t("promoters.loopClosed") : t("promoters.followUpSaved"),
   });
 }
 
 export default function FollowUpsPage() {
   const { rows, owners, summary, open, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
-      <BackLink to="/manage/promoters/surveys">Surveys</BackLink>
+      <BackLink to="/manage/promoters/surveys">{t("promoters.surveys")}</BackLink>
       <p className="max-w-2xl text-sm text-stone-600 dark:text-stone-400">
-        Every detractor (0–6) opens a follow-up: someone calls, listens, and records what happened.{" "}
-        {summary.open} open, {summary.overdue} overdue
+        {t("promoters.followUpsIntro")}{" "}
         {summary.medianHoursToClose === null
-          ? "."
-          : `; closed in ${summary.medianHoursToClose} hours (median).`}
+          ? t("promoters.followUpCounts", { open: summary.open, overdue: summary.overdue })
+          : t("promoters.followUpCountsMedian", {
+              open: summary.open,
+              overdue: summary.overdue,
+              hours: summary.medianHoursToClose,
+            })}
       </p>
       <Tabs
-        label="Follow-ups"
+        label={t("promoters.followUps")}
         items={[
-          { to: "/manage/promoters/follow-ups", label: "Open", active: open },
-          { to: "/manage/promoters/follow-ups?show=closed", label: "Closed", active: !open },
+          { to: "/manage/promoters/follow-ups", label: t("promoters.open"), active: open },
+          {
+            to: "/manage/promoters/follow-ups?show=closed",
+            label: t("promoters.closed"),
+            active: !open,
+          },
         ]}
       />
       {rows.rows.length === 0 ? (
-        <EmptyState title={open ? "No open follow-up" : "None closed yet"}>
-          {open ? "When a detractor answers a survey, their follow-up appears here." : null}
+        <EmptyState title={open ? t("promoters.noneOpen") : t("promoters.noneClosed")}>
+          {open ? t("promoters.noneOpenBody") : null}
         </EmptyState>
       ) : (
         <div className="space-y-4">

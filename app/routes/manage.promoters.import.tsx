@@ -5,6 +5,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { ManualResponseForm } from "~/components/promoters/manual-response-form.tsx";
 import {
@@ -12,6 +14,8 @@ import {
   SurveyImportPreview,
   type SurveyPreview,
 } from "~/components/promoters/survey-import.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import {
   addResponse,
@@ -27,14 +31,13 @@ import { answerDomainError } from "~/utils/http.server.ts";
 import { isDomainError } from "~/utils/errors.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Import responses · Promoters · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("surveyImport.metaTitle") },
+];
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const tooLarge = () =>
-  json<ActionData>(
-    { kind: "error", formError: "The file is larger than 2 MB. Split it and import the parts." },
-    { status: 413 },
-  );
+const tooLarge = (t: TFunction) =>
+  json<ActionData>({ kind: "error", formError: t("surveyImport.tooLarge") }, { status: 413 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.managePromoters);
@@ -60,14 +63,15 @@ type ActionData =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.managePromoters);
+  const { t } = i18nFor(await localeOf(request));
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_BYTES * 2 + 10_000) return tooLarge();
+  if (length > MAX_BYTES * 2 + 10_000) return tooLarge(t);
   const formData = await request.formData();
   const submission = parseIntent(formData, ImportIntents);
   if (!submission.ok)
     return invalidForm({
       ...submission,
-      formError: submission.formError ?? "The response was not saved.",
+      formError: submission.formError ?? t("surveyImport.notSaved"),
     });
 
   if (submission.intent === "add") {
@@ -80,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return redirectWithToast("/manage/promoters/responses", {
       kind: "success",
-      title: "Response saved",
+      title: t("surveyImport.saved"),
     });
   }
 
@@ -88,17 +92,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let fileName = String(formData.get("fileName") ?? "");
   const file = formData.get("file");
   if (file && typeof file !== "string" && file.size > 0) {
-    if (file.size > MAX_BYTES) return tooLarge();
+    if (file.size > MAX_BYTES) return tooLarge(t);
     csv = await file.text();
     fileName = file.name;
   } else {
     csv = String(formData.get("csv") ?? "");
     // Pasted text is held to the same limit as an uploaded file.
-    if (Buffer.byteLength(csv) > MAX_BYTES) return tooLarge();
+    if (Buffer.byteLength(csv) > MAX_BYTES) return tooLarge(t);
   }
   if (!csv.trim())
     return json<ActionData>(
-      { kind: "error", formError: "Choose a CSV file, or paste the responses." },
+      { kind: "error", formError: t("surveyImport.chooseFile") },
       { status: 400 },
     );
   fileName ||= "pasted responses";
@@ -112,10 +116,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
       return redirectWithToast("/manage/promoters", {
         kind: "success",
-        title: `Imported ${result.added} response${result.added === 1 ? "" : "s"}`,
+        title: t("surveyImport.imported", { count: result.added }),
         description: [
-          result.alreadyImported ? `${result.alreadyImported} were already imported.` : "",
-          result.leftOut ? `${result.leftOut} with problems were left out.` : "",
+          result.alreadyImported
+            ? t("surveyImport.alreadyImported", { already: result.alreadyImported })
+            : "",
+          result.leftOut ? t("surveyImport.leftOut", { left: result.leftOut }) : "",
         ]
           .filter(Boolean)
           .join(" "),
@@ -140,6 +146,7 @@ export default function ImportResponses() {
   const preview = actionData?.kind === "preview" ? actionData : null;
   const error = actionData && actionData.kind !== "preview" ? actionData : null;
   const manualRefused = Object.keys(error?.fieldErrors ?? {}).length > 0;
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -147,7 +154,7 @@ export default function ImportResponses() {
           to="/manage/promoters"
           className="font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← Promoters
+          {t("promoters.back")}
         </Link>
       </p>
       <SurveyFileForm formError={manualRefused ? undefined : error?.formError} busy={busy} />

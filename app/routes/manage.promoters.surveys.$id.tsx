@@ -5,6 +5,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BackLink } from "~/components/ui/back-link.tsx";
 import { Stat } from "~/components/promoters/charts.tsx";
@@ -13,6 +14,8 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { classifyScore } from "~/modules/promoters/nps.ts";
 import { getSurvey } from "~/modules/promoters/surveys/results.server.ts";
@@ -24,15 +27,22 @@ import { answerDomainError, notFound } from "~/utils/http.server.ts";
 import { idParam, MAX_ID, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.survey.name ?? "Survey"} · Surveys · Limelight` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: t("manageSurveys.detailMetaTitle", {
+        name: data?.survey.name ?? t("manageSurveys.fallback"),
+      }),
+    },
+  ];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
   const page = pageParam(new URL(request.url).searchParams.get("page"));
   const found = await getSurvey(context.db, idParam(params.id), page);
-  if (!found) throw notFound("We could not find that survey.");
+  if (!found) throw notFound(i18nFor(await localeOf(request)).t("manageSurveys.notFound"));
   return json(found);
 }
 
@@ -49,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   return redirectWithToast(`/manage/promoters/surveys/${idParam(params.id)}`, {
     kind: "success",
-    title: "Sent again, with a new link",
+    title: i18nFor(await localeOf(request)).t("manageSurveys.resent"),
   });
 }
 
@@ -58,29 +68,30 @@ const tone = { promoter: "brand", passive: "neutral", detractor: "danger" } as c
 export default function SurveyDetail() {
   const { survey, figures, recipients } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
-      <BackLink to="/manage/promoters/surveys">Surveys</BackLink>
+      <BackLink to="/manage/promoters/surveys">{t("manageSurveys.back")}</BackLink>
       <div>
         <h2 className="text-xl font-semibold">{survey.name}</h2>
         <p className="text-sm text-stone-600 dark:text-stone-400">“{survey.question}”</p>
       </div>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat
-          label="Sent"
+          label={t("manageSurveys.statSent")}
           value={figures.sent}
-          hint={`${figures.recipients} in the audience`}
+          hint={t("manageSurveys.inAudience", { recipients: figures.recipients })}
           testId="survey-sent"
         />
         <Stat
-          label="Response rate"
+          label={t("manageSurveys.statRate")}
           value={figures.responseRate === null ? "—" : `${figures.responseRate}%`}
-          hint={`${figures.answered} answered`}
+          hint={t("manageSurveys.answered", { answered: figures.answered })}
           testId="survey-rate"
         />
-        <Stat label="NPS" value={figures.nps ?? "—"} testId="survey-score" />
+        <Stat label={t("manageSurveys.nps")} value={figures.nps ?? "—"} testId="survey-score" />
         <Stat
-          label="Promoters · passives · detractors"
+          label={t("manageSurveys.statSplit")}
           value={`${figures.promoters} · ${figures.passives} · ${figures.detractors}`}
           testId="survey-split"
         />
@@ -88,17 +99,17 @@ export default function SurveyDetail() {
       <FormError message={actionData?.formError} />
       <Card className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Recipients and their answers</caption>
+          <caption className="sr-only">{t("manageSurveys.recipientsCaption")}</caption>
           <thead className="bg-stone-50 text-xs uppercase text-stone-600 dark:bg-stone-900 dark:text-stone-400">
             <tr>
               <th scope="col" className="px-4 py-2">
-                Person
+                {t("manageSurveys.colPerson")}
               </th>
               <th scope="col" className="px-4 py-2">
-                Answer
+                {t("manageSurveys.colAnswer")}
               </th>
               <th scope="col" className="px-4 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("manageSurveys.colActions")}</span>
               </th>
             </tr>
           </thead>
@@ -116,15 +127,17 @@ export default function SurveyDetail() {
                   {r.score === null ? (
                     <span className="text-stone-600 dark:text-stone-400">
                       {r.sent_at
-                        ? `Sent ${r.sent_at.slice(0, 10)}, no answer yet`
-                        : "Not sent (surveyed recently)"}
+                        ? t("manageSurveys.sentNoAnswer", { date: r.sent_at.slice(0, 10) })
+                        : t("manageSurveys.notSent")}
                     </span>
                   ) : (
                     <div className="space-y-1">
                       <Badge tone={tone[classifyScore(r.score)]}>{r.score}</Badge>{" "}
                       {r.comment ? <span>“{r.comment}”</span> : null}
                       {r.improvement ? (
-                        <p className="text-xs">What would make it a 10: “{r.improvement}”</p>
+                        <p className="text-xs">
+                          {t("manageSurveys.improvement", { text: r.improvement })}
+                        </p>
                       ) : null}
                     </div>
                   )}
@@ -134,7 +147,7 @@ export default function SurveyDetail() {
                     <Form method="post">
                       <input type="hidden" name="recipientId" value={r.id} />
                       <Button type="submit" size="sm" variant="secondary">
-                        Send again
+                        {t("manageSurveys.sendAgain")}
                       </Button>
                     </Form>
                   ) : null}

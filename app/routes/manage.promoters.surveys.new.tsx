@@ -5,10 +5,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { summariseReasons } from "~/modules/mail/suppressions.server.ts";
 import { createSurvey } from "~/modules/promoters/surveys/sending.server.ts";
@@ -24,7 +27,9 @@ import { invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "New survey · Promoters · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageSurveys.newMetaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
@@ -34,21 +39,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
   const parsed = parseForm(CreateSurveySchema, await request.formData());
-  if (!parsed.ok) return invalidForm({ ...parsed, formError: "The survey was not created." });
+  const { t } = i18nFor(await localeOf(request));
+  if (!parsed.ok) return invalidForm({ ...parsed, formError: t("manageSurveys.notCreated") });
   try {
     const result = await createSurvey(await commandContext(request, context), parsed.data);
     return redirectWithToast(`/manage/promoters/surveys/${result.id}`, {
       kind: "success",
       title: result.scheduledFor
-        ? `Survey scheduled for ${result.recipients} people`
-        : `Survey sent to ${result.sent} people`,
+        ? t("manageSurveys.scheduledFor", { count: result.recipients })
+        : t("manageSurveys.sentTo", { count: result.sent }),
       description:
         [
           result.coolingDown
-            ? `${result.coolingDown} were left out: they were surveyed in the last ${SURVEY_COOLDOWN_DAYS} days.`
+            ? t("manageSurveys.coolingDown", {
+                left: result.coolingDown,
+                days: SURVEY_COOLDOWN_DAYS,
+              })
             : "",
           result.unsubscribed.length
-            ? `Left out because they unsubscribed: ${summariseReasons(result.unsubscribed)}`
+            ? t("manageSurveys.leftOutUnsubscribed", {
+                reasons: summariseReasons(result.unsubscribed),
+              })
             : "",
         ]
           .filter(Boolean)
@@ -62,47 +73,49 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewSurvey() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   const { field, formError } = formFields<typeof CreateSurveySchema>(actionData, {
-    question: "How likely are you to recommend us to a friend or colleague?",
-    followUp: "What is the main reason for your score?",
+    question: t("manageSurveys.defaultQuestion"),
+    followUp: t("manageSurveys.defaultFollowUp"),
     audience: "contacts",
   });
+  const audiences = {
+    contacts: t("manageSurveys.audiences.contacts"),
+    members: t("manageSurveys.audiences.members"),
+    list: t("manageSurveys.audiences.list"),
+  };
   return (
     <div className="space-y-6">
-      <BackLink to="/manage/promoters/surveys">Surveys</BackLink>
+      <BackLink to="/manage/promoters/surveys">{t("manageSurveys.back")}</BackLink>
       <Card className="p-5 sm:p-6">
-        <h2 className="mb-4 text-lg font-semibold">New NPS survey</h2>
+        <h2 className="mb-4 text-lg font-semibold">{t("manageSurveys.newHeading")}</h2>
         <Form method="post" className="grid gap-4" noValidate>
           <FormError message={formError} />
-          <TextField label="Name (only managers see it)" required {...field("name")} />
-          <TextField label="Question, answered from 0 to 10" required {...field("question")} />
-          <TextField label="Follow-up question (optional)" {...field("followUp")} />
+          <TextField label={t("manageSurveys.nameLabel")} required {...field("name")} />
+          <TextField label={t("manageSurveys.questionLabel")} required {...field("question")} />
+          <TextField label={t("manageSurveys.followUpLabel")} {...field("followUp")} />
           <SelectField
-            label="Audience"
-            hint={`People surveyed in the last ${SURVEY_COOLDOWN_DAYS} days are left out, whatever the audience.`}
+            label={t("manageSurveys.audience")}
+            hint={t("manageSurveys.audienceHint", { days: SURVEY_COOLDOWN_DAYS })}
             {...field("audience")}
           >
-            {Object.entries(AUDIENCES).map(([value, label]) => (
+            {Object.keys(AUDIENCES).map((value) => (
               <option key={value} value={value}>
-                {label}
+                {audiences[value as keyof typeof AUDIENCES]}
               </option>
             ))}
           </SelectField>
           <TextAreaField
-            label="Emails, for a list audience"
+            label={t("manageSurveys.emailsLabel")}
             rows={5}
             placeholder={"email,name,company\ndana@northwind.example,Dana Reyes,Northwind"}
-            hint="One person a line: email, then optionally name and company. A header line is fine."
+            hint={t("manageSurveys.emailsHint")}
             {...field("emails")}
           />
-          <TextField
-            label="Send at (UTC; leave empty to send now)"
-            type="datetime-local"
-            {...field("sendAt")}
-          />
+          <TextField label={t("manageSurveys.sendAt")} type="datetime-local" {...field("sendAt")} />
           <div>
             <Button type="submit" disabled={busy}>
-              {busy ? "Creating…" : "Create survey"}
+              {busy ? t("manageSurveys.creating") : t("manageSurveys.create")}
             </Button>
           </div>
         </Form>

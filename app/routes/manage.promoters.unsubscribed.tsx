@@ -1,14 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { policy } from "~/modules/access/policy.ts";
-import { SUPPRESSION_LABELS } from "~/modules/mail/kinds.ts";
 import { listSuppressions, SUPPRESSIONS_PAGE_SIZE } from "~/modules/mail/suppressions.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { pageParam } from "~/utils/params.ts";
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribed · Promoters · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("promoters.unsubscribedMetaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireAllowed(request, context, policy.managePromoters);
@@ -25,6 +28,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Addresses that unsubscribed by a link in an invitation or a survey: nothing of that kind reaches them. */
 export default function UnsubscribedPage() {
   const { rows, total, page, pageCount } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const scopes: Record<string, string> = {
+    invitations: t("promoters.scopes.invitations"),
+    surveys: t("promoters.scopes.surveys"),
+    all: t("promoters.scopes.all"),
+  };
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -32,18 +41,15 @@ export default function UnsubscribedPage() {
           to="/manage/promoters"
           className="font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← Promoters
+          {t("promoters.back")}
         </Link>
       </p>
       <p className="max-w-2xl text-sm text-stone-600 dark:text-stone-400">
-        People who used the unsubscribe link in an invitation or a survey. Limelight skips them when
-        you invite promoters or send a survey, and tells you who was skipped. {total} address
-        {total === 1 ? "" : "es"} in all.
+        {t("promoters.unsubscribedIntro", { total })}
       </p>
       {rows.length === 0 ? (
-        <EmptyState title="Nobody has unsubscribed">
-          When someone without an account uses the unsubscribe link in an invitation or a survey,
-          their address appears here.
+        <EmptyState title={t("promoters.nobodyUnsubscribed")}>
+          {t("promoters.nobodyUnsubscribedBody")}
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
@@ -51,13 +57,13 @@ export default function UnsubscribedPage() {
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-500 dark:border-stone-800 dark:text-stone-400">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">
-                  Address
+                  {t("promoters.colAddress")}
                 </th>
                 <th scope="col" className="px-4 py-2 font-medium">
-                  No more
+                  {t("promoters.colNoMore")}
                 </th>
                 <th scope="col" className="px-4 py-2 font-medium">
-                  Since
+                  {t("promoters.colSince")}
                 </th>
               </tr>
             </thead>
@@ -68,7 +74,7 @@ export default function UnsubscribedPage() {
                     {r.email}
                   </td>
                   <td className="px-4 py-2 text-stone-700 dark:text-stone-300">
-                    {SUPPRESSION_LABELS[r.scope]}
+                    {scopes[r.scope] ?? r.scope}
                   </td>
                   <td className="whitespace-nowrap px-4 py-2 text-stone-600 dark:text-stone-400">
                     <time dateTime={r.createdAt}>{r.createdAt.slice(0, 10)}</time>

@@ -1,14 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { around, SLOT } from "~/components/admin/locale.ts";
 import { Stat } from "~/components/promoters/charts.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { linkFiguresByAdvocate } from "~/modules/promoters/referral-links.server.ts";
 import { getViewer, requireAllowed } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Referral links · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageReferrals.linksMetaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageReferrals);
@@ -24,26 +29,37 @@ const rate = (conversions: number, clicks: number) =>
 /** Clicks and conversions of each advocate's personal referral links. */
 export default function ReferralLinkFigures() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [before, after] = around(t("manageReferrals.linksIntro", { link: SLOT }));
   return (
     <div className="space-y-6">
       <p className="max-w-2xl text-sm text-stone-600 dark:text-stone-400">
-        Advocates share personal links to their profile, stories and talks. A click is a visit
-        through one; a conversion is a conversation that visitor asked for, or a referral of them,
-        afterwards. Attribution is first-party, with one cookie of this site and no tracker:{" "}
+        {before}
         <Link to="/referral-links" className={linkClass}>
-          how referral links work
+          {t("manageReferrals.linksHow")}
         </Link>
-        .
+        {after}
       </p>
       <dl className="grid grid-cols-3 gap-3 sm:gap-4">
-        <Stat label="Advocates" value={data.total} hint="holding links" testId="links-advocates" />
-        <Stat label="Clicks" value={data.totals.clicks} testId="links-clicks" />
         <Stat
-          label="Conversions"
+          label={t("manageReferrals.statAdvocates")}
+          value={data.total}
+          hint={t("manageReferrals.holdingLinks")}
+          testId="links-advocates"
+        />
+        <Stat
+          label={t("manageReferrals.clicks")}
+          value={data.totals.clicks}
+          testId="links-clicks"
+        />
+        <Stat
+          label={t("manageReferrals.conversions")}
           value={data.totals.conversions}
           hint={
             data.totals.clicks
-              ? `${rate(data.totals.conversions, data.totals.clicks)} of clicks`
+              ? t("manageReferrals.ofClicks", {
+                  rate: rate(data.totals.conversions, data.totals.clicks),
+                })
               : undefined
           }
           testId="links-conversions"
@@ -51,35 +67,34 @@ export default function ReferralLinkFigures() {
       </dl>
       {data.rows.length === 0 ? (
         <EmptyState
-          title="No referral links yet"
+          title={t("manageReferrals.linksNoneTitle")}
           action={
             <Link to="/manage/referrals" className={linkClass}>
-              See the referral pipeline
+              {t("manageReferrals.seePipeline")}
             </Link>
           }
         >
-          Advocates make their links under Settings, Referral links. Their clicks and conversions
-          appear here once they do.
+          {t("manageReferrals.linksNoneBody")}
         </EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
-              Referral-link figures per advocate ({data.total}), most clicked first
+              {t("manageReferrals.linksCaption", { total: data.total })}
             </caption>
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
               <tr>
                 <th scope="col" className="px-4 py-3">
-                  Advocate
+                  {t("manageReferrals.colAdvocate")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Clicks
+                  {t("manageReferrals.clicks")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Conversions
+                  {t("manageReferrals.conversions")}
                 </th>
                 <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">
-                  Rate
+                  {t("manageReferrals.colRate")}
                 </th>
               </tr>
             </thead>

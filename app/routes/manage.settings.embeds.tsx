@@ -5,9 +5,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextAreaField } from "~/components/ui/field.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { MAX_EMBED_ORIGINS, parseEmbedOrigins } from "~/modules/share/embed-origins.ts";
 import { listEmbedOrigins, saveEmbedOrigins } from "~/modules/share/embeds.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
@@ -17,7 +21,9 @@ import { formValues } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Embeds · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageSettings.embeds.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "configureEmbeds");
@@ -36,43 +42,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error, values);
   }
+  const { t } = i18nFor(await localeOf(request));
   return redirectWithToast("/manage/settings/embeds", {
     kind: "success",
-    title: "Websites for embedded widgets saved",
+    title: t("manageSettings.embeds.saved"),
   });
 }
 
 export default function EmbedSettingsPage() {
   const { origins, publicUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
+  const { t } = useTranslation();
   return (
     <div className="max-w-3xl">
-      <h2 className="text-xl font-semibold">Embedded widgets</h2>
-      <p className="mt-2 text-stone-600 dark:text-stone-400">
-        Story cards, the wall of customer voices and the &ldquo;Talk to a customer like you&rdquo;
-        button can be placed on your company&apos;s website in an iframe. Only the websites listed
-        here may show them; every other website is refused.
-      </p>
+      <h2 className="text-xl font-semibold">{t("manageSettings.embeds.title")}</h2>
+      <p className="mt-2 text-stone-600 dark:text-stone-400">{t("manageSettings.embeds.intro")}</p>
       <Card className="mt-6 p-6">
         <Form method="post" className="space-y-4">
           <FormError message={actionData?.formError} />
           <TextAreaField
-            label="Websites allowed to embed"
+            label={t("manageSettings.embeds.originsLabel")}
             name="origins"
-            hint={`One per line, like https://www.example.com (at most ${MAX_EMBED_ORIGINS}). Leave empty to refuse every website.`}
+            hint={t("manageSettings.embeds.originsHint", { max: MAX_EMBED_ORIGINS })}
             defaultValue={actionData?.values?.origins ?? origins.join("\n")}
             error={actionData?.fieldErrors?.origins}
           />
-          <Button type="submit">Save websites</Button>
+          <Button type="submit">{t("manageSettings.embeds.save")}</Button>
         </Form>
       </Card>
       <Card className="mt-6 space-y-5 p-6">
-        <h3 className="text-lg font-semibold">How to embed</h3>
+        <h3 className="text-lg font-semibold">{t("manageSettings.embeds.howTitle")}</h3>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          Paste a story&apos;s address into a content system that understands oEmbed, or add one of
-          these to a page. The widgets carry no script.
+          {t("manageSettings.embeds.howBody")}
         </p>
-        {snippets(publicUrl).map((s) => (
+        {snippets(publicUrl, t).map((s) => (
           <div key={s.label}>
             <h4 className="text-sm font-medium">{s.label}</h4>
             <p className="text-xs text-stone-600 dark:text-stone-400">{s.hint}</p>
@@ -89,27 +92,37 @@ export default function EmbedSettingsPage() {
 const iframe = (src: string, width: string, height: number, title: string) =>
   `<iframe src="${src}" width="${width}" height="${height}" style="border:0" title="${title}"></iframe>`;
 
-function snippets(publicUrl: string) {
+function snippets(publicUrl: string, t: TFunction) {
   return [
     {
-      label: "A story card",
-      hint: "Replace STORY-SLUG with the last part of the story's address.",
-      code: iframe(`${publicUrl}/embed/stories/STORY-SLUG`, "480", 160, "Customer story"),
+      label: t("manageSettings.embeds.storyLabel"),
+      hint: t("manageSettings.embeds.storyHint"),
+      code: iframe(
+        `${publicUrl}/embed/stories/STORY-SLUG`,
+        "480",
+        160,
+        t("manageSettings.embeds.storyFrame"),
+      ),
     },
     {
-      label: "The wall of stories and recommendations",
-      hint: "Leave out ?industry= to show every industry. Withdrawn and unpublished content leaves it at once.",
+      label: t("manageSettings.embeds.wallLabel"),
+      hint: t("manageSettings.embeds.wallHint"),
       code: iframe(
         `${publicUrl}/embed/wall?industry=Healthcare`,
         "100%",
         640,
-        "What customers say",
+        t("manageSettings.embeds.wallFrame"),
       ),
     },
     {
-      label: "“Talk to a customer like you”",
-      hint: "Opens the advocates open to references, in the whole tab; add &open=tab for a new tab.",
-      code: iframe(`${publicUrl}/embed/talk?industry=Healthcare`, "300", 64, "Talk to a customer"),
+      label: t("manageSettings.embeds.talkLabel"),
+      hint: t("manageSettings.embeds.talkHint"),
+      code: iframe(
+        `${publicUrl}/embed/talk?industry=Healthcare`,
+        "300",
+        64,
+        t("manageSettings.embeds.talkFrame"),
+      ),
     },
   ];
 }

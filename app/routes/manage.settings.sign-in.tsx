@@ -6,6 +6,8 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SignInSettingsForm } from "~/components/auth/sign-in-settings-form.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { loadSignInSettings, saveSignInSettings } from "~/modules/auth/sign-in-settings.server.ts";
 import { SignInSettingsSchema } from "~/modules/auth/sign-in-validation.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
@@ -14,7 +16,9 @@ import { formErrors, formValues, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Sign-in · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageSettings.signIn.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "configureSignIn");
@@ -41,9 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error, values);
   }
+  const { t } = i18nFor(await localeOf(request));
   return redirectWithToast("/manage/settings/sign-in", {
     kind: "success",
-    title: parsed.data.enabled ? "Single sign-on is saved and on" : "Sign-in settings saved",
+    title: parsed.data.enabled
+      ? t("manageSettings.signIn.savedOn")
+      : t("manageSettings.signIn.saved"),
   });
 }
 

@@ -6,6 +6,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { around, SLOT } from "~/components/admin/locale.ts";
 import { z } from "zod";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -13,16 +15,20 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError } from "~/components/ui/field.tsx";
 import { Table } from "~/components/ui/table.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { listSigningKeys, rotateSigningKey } from "~/modules/credentials/keys.server.ts";
 import { requireAllowed } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import type { ActionError } from "~/utils/form-fields.ts";
-import { formatCount, formatLongDay } from "~/utils/format.ts";
 import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Signing keys · Manage · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("manageSettings.signingKeys.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "rotateCredentialKey");
@@ -51,10 +57,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error);
   }
+  const { t } = i18nFor(await localeOf(request));
   return redirectWithToast("/manage/settings/signing-keys", {
     kind: "success",
-    title: "Signing key rotated",
-    description: `New credentials are signed with ${kid}. Earlier ones still verify.`,
+    title: t("manageSettings.signingKeys.rotated"),
+    description: t("manageSettings.signingKeys.rotatedBody", { kid }),
   });
 }
 
@@ -62,35 +69,39 @@ export default function SigningKeysPage() {
   const { keys } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const [before, after] = around(t("manageSettings.signingKeys.intro", { keySet: SLOT }));
   return (
     <div className="max-w-3xl space-y-6">
       <div>
-        <h2 className="text-xl font-semibold">Credential signing keys</h2>
+        <h2 className="text-xl font-semibold">{t("manageSettings.signingKeys.title")}</h2>
         <p className="mt-1 max-w-prose text-sm text-stone-600 dark:text-stone-400">
-          The active key signs every new credential. A retired key signs nothing new, but its public
-          half stays in the{" "}
+          {before}
           <a className="underline" href="/.well-known/jwks.json">
-            published key set
-          </a>{" "}
-          while credentials it signed are valid, so they keep verifying. Rotate after a suspected
-          leak, after changing the encryption key, or once a year.
+            {t("manageSettings.signingKeys.keySet")}
+          </a>
+          {after}
         </p>
       </div>
       <Card className="overflow-x-auto">
         {keys.length === 0 ? (
           <div className="p-6">
-            <EmptyState title="No signing key yet">
-              The first key is made when the first credential is issued.
+            <EmptyState title={t("manageSettings.signingKeys.noneTitle")}>
+              {t("manageSettings.signingKeys.noneBody")}
             </EmptyState>
           </div>
         ) : (
           <Table
-            caption="Signing keys, newest first"
+            caption={t("manageSettings.signingKeys.caption")}
             columns={[
-              { label: "Key id" },
-              { label: "Created", className: "hidden sm:table-cell" },
-              { label: "State" },
-              { label: "Credentials signed", className: "hidden text-right sm:table-cell" },
+              { label: t("manageSettings.signingKeys.kid") },
+              { label: t("manageSettings.signingKeys.created"), className: "hidden sm:table-cell" },
+              { label: t("manageSettings.signingKeys.state") },
+              {
+                label: t("manageSettings.signingKeys.signed"),
+                className: "hidden text-right sm:table-cell",
+              },
             ]}
           >
             {keys.map((k) => (
@@ -99,26 +110,29 @@ export default function SigningKeysPage() {
                   <span className="font-mono text-xs whitespace-nowrap">{k.kid}</span>
                   {/* On a phone the other columns fold in under the key id. */}
                   <span className="block text-xs text-stone-600 sm:hidden dark:text-stone-400">
-                    Created {formatLongDay(k.createdAt)} · {formatCount(k.signed)} signed
+                    {t("manageSettings.signingKeys.phoneLine", {
+                      date: formats.longDay(k.createdAt),
+                      signed: formats.count(k.signed),
+                    })}
                   </span>
                 </td>
                 <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
-                  {formatLongDay(k.createdAt)}
+                  {formats.longDay(k.createdAt)}
                 </td>
                 <td className="px-4 py-3">
                   {k.retiredAt ? (
                     <span className="flex flex-wrap items-center gap-1">
-                      <Badge>Retired</Badge>
+                      <Badge>{t("manageSettings.signingKeys.retired")}</Badge>
                       <span className="text-xs text-stone-600 dark:text-stone-400">
-                        {formatLongDay(k.retiredAt)}
+                        {formats.longDay(k.retiredAt)}
                       </span>
                     </span>
                   ) : (
-                    <Badge tone="brand">Active</Badge>
+                    <Badge tone="brand">{t("manageSettings.signingKeys.active")}</Badge>
                   )}
                 </td>
                 <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
-                  {formatCount(k.signed)}
+                  {formats.count(k.signed)}
                 </td>
               </tr>
             ))}
@@ -133,29 +147,29 @@ export default function SigningKeysPage() {
 
 function RotateCard({ busy, error }: { busy: boolean; error?: string }) {
   const [confirming, setConfirming] = useState(false);
+  const { t } = useTranslation();
   return (
     <Card className="space-y-3 p-6">
-      <h3 className="font-semibold">Rotate</h3>
+      <h3 className="font-semibold">{t("manageSettings.signingKeys.rotate")}</h3>
       <FormError message={error} />
       {confirming ? (
         <Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value="rotate" />
           <p className="text-sm" role="alert">
-            The active key will be retired and a new one made. Credentials issued from now on carry
-            the new key id; nothing already issued is re-signed.
+            {t("manageSettings.signingKeys.confirm")}
           </p>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" variant="danger" disabled={busy}>
-              Yes, rotate the key
+              {t("manageSettings.signingKeys.yes")}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("manageSettings.signingKeys.cancel")}
             </Button>
           </div>
         </Form>
       ) : (
         <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-          Rotate signing key…
+          {t("manageSettings.signingKeys.start")}
         </Button>
       )}
     </Card>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { SelectField, TextField } from "~/components/ui/field.tsx";
@@ -18,21 +19,22 @@ export function AuditFilterForm({
   types: string[];
   exportHref: string;
 }) {
+  const { t } = useTranslation();
   const areas = [...new Set(actions.map((a) => a.split(".")[0]))];
   return (
     <Card className="p-4 sm:p-5">
       <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <TextField
-          label="Who did it"
+          label={t("audit.who")}
           name="actor"
-          placeholder="handle or name"
+          placeholder={t("audit.whoPlaceholder")}
           defaultValue={filters.actor ?? ""}
         />
-        <SelectField label="What happened" name="action" defaultValue={filters.action ?? ""}>
-          <option value="">Anything</option>
+        <SelectField label={t("audit.what")} name="action" defaultValue={filters.action ?? ""}>
+          <option value="">{t("audit.anything")}</option>
           {areas.map((area) => (
             <optgroup key={area} label={words(area)}>
-              <option value={area}>Any {words(area)} change</option>
+              <option value={area}>{t("audit.anyArea", { area: words(area) })}</option>
               {actions
                 .filter((a) => a.startsWith(`${area}.`))
                 .map((a) => (
@@ -43,8 +45,8 @@ export function AuditFilterForm({
             </optgroup>
           ))}
         </SelectField>
-        <SelectField label="Kind of subject" name="type" defaultValue={filters.type ?? ""}>
-          <option value="">Any</option>
+        <SelectField label={t("audit.kind")} name="type" defaultValue={filters.type ?? ""}>
+          <option value="">{t("audit.anyKind")}</option>
           {types.map((t) => (
             <option key={t} value={t}>
               {words(t)}
@@ -52,20 +54,25 @@ export function AuditFilterForm({
           ))}
         </SelectField>
         <TextField
-          label="Subject"
+          label={t("audit.subject")}
           name="subject"
-          placeholder="a person's handle or name, or an id"
+          placeholder={t("audit.subjectPlaceholder")}
           defaultValue={filters.subject ?? ""}
         />
-        <TextField label="From" name="from" type="date" defaultValue={filters.from ?? ""} />
-        <TextField label="To" name="to" type="date" defaultValue={filters.to ?? ""} />
+        <TextField
+          label={t("audit.from")}
+          name="from"
+          type="date"
+          defaultValue={filters.from ?? ""}
+        />
+        <TextField label={t("audit.to")} name="to" type="date" defaultValue={filters.to ?? ""} />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
-          <Button type="submit">Show entries</Button>
+          <Button type="submit">{t("audit.show")}</Button>
           <Link to="/manage/audit" className={buttonClass("ghost", "md")}>
-            Clear filters
+            {t("audit.clear")}
           </Link>
           <a href={exportHref} className={buttonClass("secondary", "md")} download>
-            Export as CSV
+            {t("audit.export")}
           </a>
         </div>
       </Form>

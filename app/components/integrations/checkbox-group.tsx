@@ -1,5 +1,21 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { CheckboxField } from "~/components/ui/field.tsx";
+
+/**
+ * The sentences of a group's options (webhook events) in the page's
+ * language, by option name; an option without a translation keeps its sentence.
+ */
+export function useOptionText(group: "eventText") {
+  const { t } = useTranslation();
+  return (options: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(options).map(([value, sentence]) => [
+        value,
+        t(`integrations.${group}.${value.replace(/[.:]/g, "_")}`, { defaultValue: sentence }),
+      ]),
+    );
+}
 
 /** A group of checkboxes sent as one repeated field (events, scopes), its message below. */
 export function CheckboxGroup({

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { when } from "./endpoint-list.tsx";
+import { useWhen } from "./endpoint-list.tsx";
 
 export interface Delivery {
   id: number;
@@ -18,16 +19,20 @@ export interface Delivery {
 
 /** One endpoint's deliveries, newest first, each with "Redeliver". */
 export function DeliveryLog({ rows, canRedeliver }: { rows: Delivery[]; canRedeliver: boolean }) {
+  const { t } = useTranslation();
+  const when = useWhen();
   if (rows.length === 0)
     return (
-      <EmptyState title="No deliveries yet">
-        Each attempt to reach this endpoint is listed here with the status code it answered and how
-        long it took.
+      <EmptyState title={t("integrations.noDeliveriesTitle")}>
+        {t("integrations.noDeliveriesBody")}
       </EmptyState>
     );
   return (
     <Card>
-      <ul className="divide-y divide-stone-200 dark:divide-stone-800" aria-label="Deliveries">
+      <ul
+        className="divide-y divide-stone-200 dark:divide-stone-800"
+        aria-label={t("integrations.deliveries")}
+      >
         {rows.map((d) => (
           <li
             key={d.id}
@@ -36,11 +41,15 @@ export function DeliveryLog({ rows, canRedeliver }: { rows: Delivery[]; canRedel
             <div className="min-w-0 space-y-0.5">
               <p className="font-medium">
                 {d.event}{" "}
-                <Badge tone={d.ok ? "brand" : "danger"}>{d.status_code ?? "no answer"}</Badge>
+                <Badge tone={d.ok ? "brand" : "danger"}>
+                  {d.status_code ?? t("integrations.noAnswer")}
+                </Badge>
               </p>
               <p className="text-stone-600 dark:text-stone-400">
                 <time dateTime={new Date(d.created_at).toISOString()}>{when(d.created_at)}</time>
-                {d.duration_ms != null ? ` · ${d.duration_ms} ms` : ""}
+                {d.duration_ms != null
+                  ? ` · ${t("integrations.duration", { ms: d.duration_ms })}`
+                  : ""}
                 {d.error ? ` · ${d.error}` : ""}
               </p>
             </div>
@@ -48,7 +57,7 @@ export function DeliveryLog({ rows, canRedeliver }: { rows: Delivery[]; canRedel
               <Form method="post" className="shrink-0">
                 <input type="hidden" name="messageId" value={d.message_id} />
                 <Button type="submit" name="intent" value="redeliver" variant="secondary" size="sm">
-                  Redeliver
+                  {t("integrations.redeliver")}
                 </Button>
               </Form>
             ) : null}

@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
-import { CheckboxGroup } from "./checkbox-group.tsx";
+import { CheckboxGroup, useOptionText } from "./checkbox-group.tsx";
 import { CheckboxField, FormError, TextField } from "~/components/ui/field.tsx";
 import type { EndpointSchema } from "~/modules/integrations/forms.server.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
@@ -29,6 +30,8 @@ export function EndpointForm({
   submitLabel: string;
 }) {
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
+  const eventText = useOptionText("eventText");
   const { field, checked, formError, submitted } = formFields<typeof EndpointSchema>(
     actionData,
     {
@@ -45,25 +48,29 @@ export function EndpointForm({
       <input type="hidden" name="intent" value={intent} />
       <FormError message={formError} />
       <TextField
-        label="Address"
+        label={t("integrations.address")}
         type="url"
         placeholder="https://crm.example.com/hooks/limelight"
-        hint="HTTPS. Each delivery is signed (Standard Webhooks) with the endpoint's secret."
+        hint={t("integrations.addressHint")}
         {...field("url")}
       />
-      <TextField label="Description" placeholder="Salesforce sync" {...field("description")} />
+      <TextField
+        label={t("integrations.description")}
+        placeholder={t("integrations.descriptionPlaceholder")}
+        {...field("description")}
+      />
       <CheckboxGroup
-        legend="Events"
+        legend={t("integrations.events")}
         name="events"
-        options={events}
+        options={eventText(events)}
         chosen={chosen}
         error={field("events").error}
       />
       {saved ? (
         <CheckboxField
           name="enabled"
-          label="On"
-          description="Turned off, nothing is sent. Turning it on again clears its failures."
+          label={t("integrations.on")}
+          description={t("integrations.onHint")}
           defaultChecked={checked("enabled")}
         />
       ) : (
@@ -72,14 +79,11 @@ export function EndpointForm({
       <div className="space-y-2">
         <CheckboxField
           name="allowPrivate"
-          label="Allow private addresses"
-          description="Lets this endpoint reach loopback and private networks, and plain HTTP."
+          label={t("integrations.allowPrivate")}
+          description={t("integrations.allowPrivateHint")}
           defaultChecked={checked("allowPrivate")}
         />
-        <Callout tone="warning">
-          Only for a receiver inside your own network. A private address lets whoever can edit this
-          endpoint make the server call internal services.
-        </Callout>
+        <Callout tone="warning">{t("integrations.privateWarning")}</Callout>
       </div>
       <Button type="submit" disabled={busy}>
         {submitLabel}

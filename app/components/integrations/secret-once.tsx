@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 
@@ -13,9 +14,10 @@ export function SecretOnce({
   children?: React.ReactNode;
 }) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   return (
     <Callout tone="success" title={title} data-testid="secret-once">
-      <p>Copy it now: it is stored only in a form Limelight cannot show again.</p>
+      <p>{t("integrations.copyNow")}</p>
       {children}
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
         <code className="block min-w-0 break-all rounded-lg border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-stone-900 dark:border-emerald-800 dark:bg-stone-950 dark:text-stone-100">
@@ -29,7 +31,7 @@ export function SecretOnce({
             void navigator.clipboard?.writeText(value).then(() => setCopied(true));
           }}
         >
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("integrations.copied") : t("integrations.copy")}
         </Button>
       </div>
     </Callout>

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -6,7 +7,7 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
 import type { TokenSchema } from "~/modules/integrations/forms.server.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
-import { when } from "./endpoint-list.tsx";
+import { useWhen } from "./endpoint-list.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
 import { ConfirmSubmit } from "./secret-once.tsx";
 
@@ -18,6 +19,7 @@ export function TokenForm({
   actionData: ActionError | undefined;
 }) {
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   const { field, formError, submitted } = formFields<typeof TokenSchema>(
     actionData,
     {},
@@ -30,22 +32,27 @@ export function TokenForm({
     <Form method="post" className="space-y-5" noValidate>
       <input type="hidden" name="intent" value="create" />
       <FormError message={formError} />
-      <TextField label="Name" placeholder="Salesforce" autoComplete="off" {...field("name")} />
+      <TextField
+        label={t("integrations.name")}
+        placeholder="Salesforce"
+        autoComplete="off"
+        {...field("name")}
+      />
       <CheckboxGroup
-        legend="Scopes"
+        legend={t("integrations.scopes")}
         name="scopes"
         options={scopes}
         chosen={chosen}
         error={field("scopes").error}
       />
       <TextField
-        label="Expires after (days)"
+        label={t("integrations.expiresIn")}
         inputMode="numeric"
-        hint="Optional. Leave empty for a token that works until it is revoked."
+        hint={t("integrations.expiresInHint")}
         {...field("expiresInDays")}
       />
       <Button type="submit" disabled={busy}>
-        Create token
+        {t("integrations.createToken")}
       </Button>
     </Form>
   );
@@ -64,45 +71,58 @@ export interface ListedToken {
 }
 
 export function TokenList({ tokens }: { tokens: ListedToken[] }) {
+  const { t } = useTranslation();
+  const when = useWhen();
   if (tokens.length === 0)
     return (
-      <EmptyState title="No tokens yet">
-        Create a token for each system that reads or writes through the REST API, with only the
-        scopes it needs.
+      <EmptyState title={t("integrations.noTokensTitle")}>
+        {t("integrations.noTokensBody")}
       </EmptyState>
     );
   return (
     <Card>
-      <ul className="divide-y divide-stone-200 dark:divide-stone-800" aria-label="API tokens">
-        {tokens.map((t) => (
-          <li key={t.id} className="space-y-1 px-5 py-4 text-sm">
+      <ul
+        className="divide-y divide-stone-200 dark:divide-stone-800"
+        aria-label={t("integrations.tokens")}
+      >
+        {tokens.map((token) => (
+          <li key={token.id} className="space-y-1 px-5 py-4 text-sm">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <p className="font-medium">
-                {t.name} <code className="font-mono text-xs text-stone-500">{t.prefix}…</code>
+                {token.name}{" "}
+                <code className="font-mono text-xs text-stone-500">{token.prefix}…</code>
               </p>
-              {t.revoked_at ? (
-                <Badge tone="danger">Revoked</Badge>
-              ) : t.expires_at && new Date(t.expires_at) < new Date() ? (
-                <Badge>Expired</Badge>
+              {token.revoked_at ? (
+                <Badge tone="danger">{t("integrations.revoked")}</Badge>
+              ) : token.expires_at && new Date(token.expires_at) < new Date() ? (
+                <Badge>{t("integrations.expired")}</Badge>
               ) : (
-                <Badge tone="brand">Active</Badge>
+                <Badge tone="brand">{t("integrations.active")}</Badge>
               )}
             </div>
-            <p className="text-stone-600 dark:text-stone-400">{t.scopes.join(", ")}</p>
+            <p className="text-stone-600 dark:text-stone-400">{token.scopes.join(", ")}</p>
             <div className="flex flex-wrap items-center justify-between gap-3">
               <p className="text-stone-500 dark:text-stone-400">
-                Created by {t.created_by_name} {when(t.created_at)} ·{" "}
-                {t.last_used_at ? `last used ${when(t.last_used_at)}` : "never used"}
-                {t.expires_at ? ` · expires ${when(t.expires_at)}` : ""}
+                {t("integrations.createdBy", {
+                  name: token.created_by_name,
+                  when: when(token.created_at),
+                })}
+                {" · "}
+                {token.last_used_at
+                  ? t("integrations.lastUsed", { when: when(token.last_used_at) })
+                  : t("integrations.neverUsed")}
+                {token.expires_at
+                  ? ` · ${t("integrations.expires", { when: when(token.expires_at) })}`
+                  : ""}
               </p>
-              {t.revoked_at ? null : (
+              {token.revoked_at ? null : (
                 <Form method="post">
-                  <input type="hidden" name="id" value={t.id} />
+                  <input type="hidden" name="id" value={token.id} />
                   <ConfirmSubmit
                     intent="revoke"
-                    question={`Revoke the token “${t.name}”? Whatever uses it stops working at once.`}
+                    question={t("integrations.revokeQuestion", { name: token.name })}
                   >
-                    Revoke
+                    {t("integrations.revoke")}
                   </ConfirmSubmit>
                 </Form>
               )}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge.tsx";
 
 const tones = {
@@ -8,14 +9,14 @@ const tones = {
   failed: "danger",
 } as const;
 
-const labels = {
-  queued: "Waiting",
-  sending: "Sending",
-  sent: "Sent",
-  kept: "Kept here (no mail server)",
-  failed: "Failed",
-} as const;
-
 export function OutboxStatusBadge({ status }: { status: keyof typeof tones }) {
+  const { t } = useTranslation();
+  const labels = {
+    queued: t("outbox.status.queued"),
+    sending: t("outbox.status.sending"),
+    sent: t("outbox.status.sent"),
+    kept: t("outbox.status.kept"),
+    failed: t("outbox.status.failed"),
+  } as const;
   return <Badge tone={tones[status]}>{labels[status]}</Badge>;
 }

@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { around, SLOT } from "~/components/admin/locale.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 
@@ -9,16 +11,17 @@ export const BULK_FORM_ID = "bulk-invite";
  * belong to this form) or every promoter not invited yet, previewed first.
  */
 export function BulkInviteBar({ notInvited, busy }: { notInvited: number; busy: boolean }) {
+  const { t } = useTranslation();
   return (
     <Form
       id={BULK_FORM_ID}
       method="post"
       className="flex flex-wrap items-center gap-2"
-      aria-label="Invite many promoters"
+      aria-label={t("promoters.bulkLabel")}
     >
       <input type="hidden" name="intent" value="preview" />
       <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-        Preview invitation to the selected
+        {t("promoters.previewSelected")}
       </Button>
       <Button
         type="submit"
@@ -28,7 +31,7 @@ export function BulkInviteBar({ notInvited, busy }: { notInvited: number; busy: 
         value="1"
         disabled={busy || notInvited === 0}
       >
-        Preview for all not yet invited ({notInvited})
+        {t("promoters.previewAll", { total: notInvited })}
       </Button>
     </Form>
   );
@@ -43,20 +46,26 @@ export function InvitationPreview({
   busy: boolean;
 }) {
   const n = preview.emails.length;
+  const { t } = useTranslation();
+  const list = preview.emails.slice(0, 5).join(", ");
+  const [before, after] = around(
+    t("promoters.previewLine", {
+      subject: SLOT,
+      to: n > 5 ? t("promoters.andMore", { list, more: n - 5 }) : list,
+    }),
+  );
   return (
     <Card className="space-y-3 p-5" data-testid="invitation-preview">
       <div>
-        <h2 className="font-semibold">
-          Preview: invitation to {n} promoter{n === 1 ? "" : "s"}
-        </h2>
+        <h2 className="font-semibold">{t("promoters.previewTitle", { count: n })}</h2>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          Subject: <span className="font-medium">{preview.subject}</span>. Each person gets their
-          own link. To: {preview.emails.slice(0, 5).join(", ")}
-          {n > 5 ? ` and ${n - 5} more` : ""}.
+          {before}
+          <span className="font-medium">{preview.subject}</span>
+          {after}
         </p>
       </div>
       <iframe
-        title="The invitation as it will be read"
+        title={t("promoters.previewFrame")}
         srcDoc={preview.html}
         sandbox=""
         className="h-96 w-full rounded-lg border border-stone-200 bg-white dark:border-stone-800"
@@ -69,7 +78,7 @@ export function InvitationPreview({
           preview.emails.map((e) => <input key={e} type="hidden" name="email" value={e} />)
         )}
         <Button type="submit" disabled={busy}>
-          Send {n} invitation{n === 1 ? "" : "s"}
+          {t("promoters.sendN", { count: n })}
         </Button>
       </Form>
     </Card>

@@ -1,12 +1,18 @@
 import { areaFill } from "~/components/charts/palette.ts";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, useFormatTag } from "~/components/admin/locale.ts";
 
-const monthName = (key: string, style: "short" | "long" = "short") =>
-  new Date(`${key}-01T00:00:00Z`).toLocaleDateString("en-GB", {
-    month: style,
-    year: style === "long" ? "numeric" : "2-digit",
-    timeZone: "UTC",
-  });
+/** "Dec 26" or "December 2026" for a month key ("2026-12"), in the page's language. */
+export function useMonthName() {
+  const tag = useFormatTag();
+  return (key: string, style: "short" | "long" = "short") =>
+    formatDateTime(tag, `${key}-01T00:00:00Z`, {
+      month: style,
+      year: style === "long" ? "numeric" : "2-digit",
+      timeZone: "UTC",
+    });
+}
 
 export interface NpsPoint {
   month: string;
@@ -21,12 +27,15 @@ export interface NpsPoint {
  */
 export function NpsTrendChart({
   points,
-  title = "NPS by month",
+  title: titleGiven,
 }: {
   points: NpsPoint[];
   title?: string;
 }) {
   const id = useId();
+  const { t } = useTranslation();
+  const monthName = useMonthName();
+  const title = titleGiven ?? t("promoters.npsByMonth");
   const width = 640;
   const height = 220;
   const pad = { left: 40, right: 12, top: 12, bottom: 28 };
@@ -48,10 +57,12 @@ export function NpsTrendChart({
   if (current) segments.push(current);
   const known = points.filter((p) => p.nps !== null);
   const summary = known.length
-    ? `From ${monthName(points[0].month, "long")} to ${monthName(points[points.length - 1].month, "long")}: ${known
-        .map((p) => `${monthName(p.month, "long")} ${p.nps}`)
-        .join(", ")}.`
-    : "No responses in this period.";
+    ? t("promoters.trendSummary", {
+        from: monthName(points[0].month, "long"),
+        to: monthName(points[points.length - 1].month, "long"),
+        values: known.map((p) => `${monthName(p.month, "long")} ${p.nps}`).join(", "),
+      })
+    : t("promoters.noResponses");
   return (
     <figure className="space-y-3">
       <svg
@@ -101,7 +112,13 @@ export function NpsTrendChart({
               r={3.5}
               className="fill-brand-700 dark:fill-brand-300"
             >
-              <title>{`${monthName(p.month, "long")}: NPS ${p.nps} (${p.total} responses)`}</title>
+              <title>
+                {t("promoters.pointTitle", {
+                  month: monthName(p.month, "long"),
+                  nps: p.nps,
+                  total: p.total,
+                })}
+              </title>
             </circle>
           ),
         )}
@@ -124,17 +141,17 @@ export function NpsTrendChart({
       </svg>
       <details className="text-sm">
         <summary className="cursor-pointer text-stone-600 dark:text-stone-400">
-          Show the numbers
+          {t("promoters.showNumbers")}
         </summary>
         <table className="mt-2 w-full text-left" data-testid="nps-by-month">
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr className="text-xs uppercase text-stone-500">
               <th scope="col" className="py-1">
-                Month
+                {t("promoters.month")}
               </th>
               <th scope="col" className="py-1 text-right">
-                Responses
+                {t("promoters.responses")}
               </th>
               <th scope="col" className="py-1 text-right">
                 NPS
@@ -180,6 +197,8 @@ export function StackedBars({
   const max = Math.max(1, ...totals);
   const step = innerW / Math.max(1, rows.length);
   const barW = Math.max(4, step * 0.6);
+  const { t } = useTranslation();
+  const monthName = useMonthName();
   const summary = rows.map((r, i) => `${monthName(r.month, "long")}: ${totals[i]}`).join(", ");
   return (
     <figure className="space-y-3">
@@ -250,7 +269,7 @@ export function StackedBars({
       </svg>
       <ul
         className="flex flex-wrap gap-4 text-xs text-stone-700 dark:text-stone-300"
-        aria-label="Legend"
+        aria-label={t("promoters.legend")}
       >
         {series.map((s) => (
           <li key={s.key} className="flex items-center gap-1.5">
@@ -263,7 +282,7 @@ export function StackedBars({
       </ul>
       <details className="text-sm">
         <summary className="cursor-pointer text-stone-600 dark:text-stone-400">
-          Show the numbers
+          {t("promoters.showNumbers")}
         </summary>
         <div className="overflow-x-auto">
           <table className="mt-2 w-full text-left">
@@ -271,7 +290,7 @@ export function StackedBars({
             <thead>
               <tr className="text-xs uppercase text-stone-500">
                 <th scope="col" className="py-1">
-                  Month
+                  {t("promoters.month")}
                 </th>
                 {series.map((s) => (
                   <th key={s.key} scope="col" className="py-1 text-right">

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { formatShare } from "~/modules/promoters/credit-shares.ts";
@@ -26,6 +27,7 @@ export function CreditSplitForm({
   formError?: string;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
   const initial = (r: CreditSplitRow) =>
     values?.[`share-${r.advocateId}`] ?? String((r.currentBp ?? 0) / 100);
   return (
@@ -41,7 +43,7 @@ export function CreditSplitForm({
         </p>
       ) : null}
       <fieldset className="space-y-3" aria-describedby={errors.shares ? "shares-error" : undefined}>
-        <legend className="text-sm font-medium">Shares (must add up to 100 %)</legend>
+        <legend className="text-sm font-medium">{t("manageReferrals.sharesLegend")}</legend>
         {rows.map((r) => (
           <div
             key={r.advocateId}
@@ -53,13 +55,13 @@ export function CreditSplitForm({
                 {r.name} <span className="text-stone-500">@{r.handle}</span>
               </div>
               <div className="text-stone-600 dark:text-stone-400">
-                {r.reasons.length ? r.reasons.join(" · ") : "added by the community team"}
-                {" · suggested "}
-                {formatShare(r.suggestedBp)}
+                {r.reasons.length ? r.reasons.join(" · ") : t("manageReferrals.addedByTeam")}
+                {" · "}
+                {t("manageReferrals.suggested", { share: formatShare(r.suggestedBp) })}
               </div>
             </div>
             <TextField
-              label={`Share of ${r.name} (%)`}
+              label={t("manageReferrals.shareOf", { name: r.name })}
               name={`share-${r.advocateId}`}
               inputMode="decimal"
               defaultValue={initial(r)}
@@ -70,14 +72,14 @@ export function CreditSplitForm({
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
         <TextField
-          label="Add another advocate (handle)"
+          label={t("manageReferrals.addAnother")}
           name="extraHandle"
           defaultValue={values?.extraHandle ?? ""}
           error={errors.extraHandle}
-          hint="Optional: someone the suggestion missed."
+          hint={t("manageReferrals.addAnotherHint")}
         />
         <TextField
-          label="Their share (%)"
+          label={t("manageReferrals.theirShare")}
           name="extraShare"
           inputMode="decimal"
           defaultValue={values?.extraShare ?? ""}
@@ -85,16 +87,16 @@ export function CreditSplitForm({
         />
       </div>
       <TextAreaField
-        label="Reason for the change"
+        label={t("manageReferrals.reason")}
         name="reason"
         rows={2}
         required
         defaultValue={values?.reason ?? ""}
         error={errors.reason}
-        hint="Recorded in the audit log with the old and new split."
+        hint={t("manageReferrals.reasonHint")}
       />
       <Button type="submit" disabled={busy}>
-        Save split
+        {t("manageReferrals.saveSplit")}
       </Button>
     </Form>
   );

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PlaceSelect } from "~/components/place-select.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -8,19 +9,19 @@ import { Card } from "~/components/ui/card.tsx";
  * advocates who take reference conversations, in the place chosen here.
  */
 export function FindAdvocateForm({ place, countries }: { place: string; countries: string[] }) {
+  const { t } = useTranslation();
   return (
     <Card className="mt-8 p-5">
-      <h2 className="text-lg font-semibold">Talk to a customer like you</h2>
+      <h2 className="text-lg font-semibold">{t("promoterWidgets.findTitle")}</h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Find an advocate who takes reference conversations, near you or anywhere. Only people who
-        made their location public are found by place.
+        {t("promoterWidgets.findBody")}
       </p>
       <Form method="get" action="/advocates" className="mt-4 flex flex-wrap items-end gap-3">
         <input type="hidden" name="openTo" value="open_to_references" />
         <div className="w-full sm:w-64">
           <PlaceSelect value={place} countries={countries} />
         </div>
-        <Button type="submit">Find advocates</Button>
+        <Button type="submit">{t("promoterWidgets.findSubmit")}</Button>
       </Form>
     </Card>
   );

@@ -1,6 +1,8 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card.tsx";
-import { formatMoney } from "~/modules/promoters/labels.ts";
+import { useMonthName } from "./charts.tsx";
+import { useMoney } from "./referral-stage.tsx";
 
 interface Step {
   key: string;
@@ -14,16 +16,29 @@ interface Scoped {
   promotersWhoReferred: number | null;
 }
 
-const monthName = (key: string) =>
-  new Date(`${key}-01T00:00:00Z`).toLocaleDateString("en-GB", {
-    month: "short",
-    year: "2-digit",
-    timeZone: "UTC",
-  });
+/** The funnel's steps by key, in the page's language (others keep their label). */
+function useStepLabel(): (step: { key: string; label: string }) => string {
+  const { t } = useTranslation();
+  const labels: Record<string, string> = {
+    surveyed: t("promoterFunnel.steps.surveyed"),
+    answered: t("promoterFunnel.steps.answered"),
+    promoter: t("promoterFunnel.steps.promoter"),
+    recommended: t("promoterFunnel.steps.recommended"),
+    joined: t("promoterFunnel.steps.joined"),
+    contributed: t("promoterFunnel.steps.contributed"),
+    reference: t("promoterFunnel.steps.reference"),
+    referral: t("promoterFunnel.steps.referral"),
+    revenue: t("promoterFunnel.steps.revenue"),
+  };
+  return (step) => labels[step.key] ?? step.label;
+}
 
 /** The steps of a cohort as bars (share of the first step), with each step's conversion from the one before. */
 export function ConversionFunnel({ funnel, label }: { funnel: Scoped; label: string }) {
   const first = funnel.steps[0]?.count ?? 0;
+  const { t } = useTranslation();
+  const stepLabel = useStepLabel();
+  const formatMoney = useMoney();
   return (
     <ol className="space-y-2.5" aria-label={label}>
       {funnel.steps.map((step, i) => {
@@ -31,7 +46,9 @@ export function ConversionFunnel({ funnel, label }: { funnel: Scoped; label: str
         return (
           <li key={step.key} data-testid={`promoter-funnel-${step.key}`}>
             <div className="flex items-baseline justify-between gap-3 text-sm">
-              <span className="font-medium text-stone-800 dark:text-stone-200">{step.label}</span>
+              <span className="font-medium text-stone-800 dark:text-stone-200">
+                {stepLabel(step)}
+              </span>
               <span className="tabular-nums text-stone-700 dark:text-stone-300">
                 <strong data-testid={`promoter-funnel-${step.key}-count`}>{step.count}</strong>
                 {step.key === "revenue" && funnel.revenueCents ? (
@@ -42,7 +59,9 @@ export function ConversionFunnel({ funnel, label }: { funnel: Scoped; label: str
                     className="ml-2 text-xs text-stone-500"
                     data-testid={`promoter-funnel-${step.key}-conversion`}
                   >
-                    {step.conversion === null ? "—" : `${step.conversion} % of the step before`}
+                    {step.conversion === null
+                      ? "—"
+                      : t("promoterFunnel.ofBefore", { conversion: step.conversion })}
                   </span>
                 ) : null}
               </span>
@@ -63,7 +82,7 @@ export function ConversionFunnel({ funnel, label }: { funnel: Scoped; label: str
   );
 }
 
-const SERIES = [
+const SERIES_BASE = [
   { key: "answered", label: "Answered", fill: "fill-stone-400 dark:fill-stone-500" },
   { key: "promoter", label: "Promoters", fill: "fill-brand-600 dark:fill-brand-400" },
   { key: "recommended", label: "Recommended", fill: "fill-sky-600 dark:fill-sky-400" },
@@ -74,6 +93,16 @@ const SERIES = [
 /** Each month's cohort as grouped bars (answered, promoters, recommended, joined, referred), with a table. */
 export function FunnelByMonth({ months }: { months: { month: string; funnel: Scoped }[] }) {
   const id = useId();
+  const { t } = useTranslation();
+  const monthName = useMonthName();
+  const seriesLabel: Record<string, string> = {
+    answered: t("promoterFunnel.series.answered"),
+    promoter: t("promoterFunnel.series.promoter"),
+    recommended: t("promoterFunnel.series.recommended"),
+    joined: t("promoterFunnel.series.joined"),
+    referral: t("promoterFunnel.series.referral"),
+  };
+  const SERIES = SERIES_BASE.map((s) => ({ ...s, label: seriesLabel[s.key] ?? s.label }));
   const width = 640;
   const height = 220;
   const pad = { left: 32, right: 8, top: 10, bottom: 28 };
@@ -83,7 +112,7 @@ export function FunnelByMonth({ months }: { months: { month: string; funnel: Sco
   const max = Math.max(1, ...months.flatMap((m) => SERIES.map((s) => value(m.funnel, s.key))));
   const step = innerW / Math.max(1, months.length);
   const barW = (step * 0.8) / SERIES.length;
-  const title = "Promoter funnel by month of the answer, last 12 months";
+  const title = t("promoterFunnel.byMonthTitle");
   return (
     <figure className="space-y-3">
       <svg
@@ -149,7 +178,7 @@ export function FunnelByMonth({ months }: { months: { month: string; funnel: Sco
       </svg>
       <ul
         className="flex flex-wrap gap-4 text-xs text-stone-700 dark:text-stone-300"
-        aria-label="Legend"
+        aria-label={t("promoters.legend")}
       >
         {SERIES.map((s) => (
           <li key={s.key} className="flex items-center gap-1.5">
@@ -162,7 +191,7 @@ export function FunnelByMonth({ months }: { months: { month: string; funnel: Sco
       </ul>
       <details className="text-sm">
         <summary className="cursor-pointer text-stone-600 dark:text-stone-400">
-          Show the numbers
+          {t("promoters.showNumbers")}
         </summary>
         <div className="overflow-x-auto">
           <table className="mt-2 w-full text-left" data-testid="funnel-by-month">
@@ -170,7 +199,7 @@ export function FunnelByMonth({ months }: { months: { month: string; funnel: Sco
             <thead>
               <tr className="text-xs uppercase text-stone-500">
                 <th scope="col" className="py-1">
-                  Month
+                  {t("promoters.month")}
                 </th>
                 {SERIES.map((s) => (
                   <th key={s.key} scope="col" className="py-1 text-right">
@@ -214,19 +243,20 @@ export function PromoterFunnelSection(props: {
   const chosen = props.report.bySurvey.find((s) => s.surveyId === props.selected);
   const funnel = chosen?.funnel ?? props.report.overall;
   const name = props.surveys.find((s) => s.id === props.selected)?.name;
+  const { t } = useTranslation();
   return (
     <Card className="space-y-6 p-5 sm:p-6" data-testid="promoter-funnel">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h2 className="text-lg font-semibold">The promoter funnel</h2>
+        <h2 className="text-lg font-semibold">{t("promoterFunnel.heading")}</h2>
         <form method="get" className="flex items-center gap-2 text-sm">
-          <label htmlFor="funnel-survey">Answers from</label>
+          <label htmlFor="funnel-survey">{t("promoterFunnel.answersFrom")}</label>
           <select
             id="funnel-survey"
             name="survey"
             defaultValue={chosen ? String(chosen.surveyId) : ""}
             className="rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
           >
-            <option value="">Every survey and import</option>
+            <option value="">{t("promoterFunnel.everySurvey")}</option>
             {props.surveys.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -237,34 +267,30 @@ export function PromoterFunnelSection(props: {
             type="submit"
             className="rounded-md border border-stone-300 px-2 py-1 dark:border-stone-700"
           >
-            Show
+            {t("promoters.show")}
           </button>
         </form>
       </div>
       <dl className="grid gap-4 sm:grid-cols-2">
         <div className="rounded-lg bg-brand-50 p-4 dark:bg-brand-950/40">
-          <dt className="text-sm">Promoters who referred, here</dt>
+          <dt className="text-sm">{t("promoterFunnel.whoReferred")}</dt>
           <dd className="text-2xl font-bold tabular-nums" data-testid="promoters-who-referred">
             {funnel.promotersWhoReferred === null ? "—" : `${funnel.promotersWhoReferred} %`}
           </dd>
         </div>
         <div className="rounded-lg bg-stone-100 p-4 dark:bg-stone-800">
-          <dt className="text-sm">What the research finds without help</dt>
+          <dt className="text-sm">{t("promoterFunnel.research")}</dt>
           <dd className="text-2xl font-bold tabular-nums">{props.seedShare} %</dd>
         </div>
       </dl>
       <div className="grid gap-8 lg:grid-cols-2">
         <ConversionFunnel
           funnel={funnel}
-          label={name ? `Funnel for ${name}` : "Funnel for every answer"}
+          label={name ? t("promoterFunnel.funnelFor", { name }) : t("promoterFunnel.funnelEvery")}
         />
         <FunnelByMonth months={props.report.monthly} />
       </div>
-      <p className="text-sm text-stone-600 dark:text-stone-400">
-        Each person counts once, by their latest answer. After “promoters”, each step counts the
-        promoters who did that, as it stands today; the percentage is the share of the step before
-        who also reached it. Months group people by when they were surveyed or answered.
-      </p>
+      <p className="text-sm text-stone-600 dark:text-stone-400">{t("promoterFunnel.footnote")}</p>
     </Card>
   );
 }

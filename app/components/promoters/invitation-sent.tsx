@@ -1,5 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card.tsx";
-import { dateFormat } from "./format.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 
 /** After one invitation: it went out by email; the link is shown once, for a manager who would rather send it too. */
 export function InvitationSent({
@@ -7,16 +8,16 @@ export function InvitationSent({
 }: {
   invited: { email: string; link: string; expiresAt: string | Date };
 }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <Card className="border-brand-300 p-5 dark:border-brand-800" role="status">
-      <h2 className="font-semibold">Invitation emailed to {invited.email}</h2>
+      <h2 className="font-semibold">{t("promoters.sentTo", { email: invited.email })}</h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Reminders follow if they have not joined. The link works once, until{" "}
-        {dateFormat(invited.expiresAt)}, and is shown only now, should you want to send it yourself
-        too.
+        {t("promoters.sentBody", { date: formats.day(invited.expiresAt) })}
       </p>
       <label className="mt-3 block text-sm font-medium" htmlFor="invite-link">
-        Invitation link
+        {t("promoters.linkLabel")}
       </label>
       <input
         id="invite-link"

@@ -1,15 +1,14 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { Table } from "~/components/ui/table.tsx";
 import { isProspect, isVerifiedCustomer, type Viewer } from "~/modules/access/policy.ts";
-import {
-  PROMOTER_STAGE_LABELS as STAGE_LABELS,
-  type PromoterStage,
-} from "~/modules/promoters/labels.ts";
+import type { PromoterStage } from "~/modules/promoters/labels.ts";
 import { BULK_FORM_ID } from "./bulk-invite.tsx";
-import { dateFormat } from "./format.ts";
+import { useStageLabels } from "./use-labels.ts";
 
 export interface PromoterListRow {
   responseId: number;
@@ -32,15 +31,8 @@ export interface PromoterListRow {
 const tone = (stage: PromoterStage) =>
   stage === "contributed" ? "brand" : stage === "not_member" ? "neutral" : "spot";
 
-const PROMOTER_COLUMNS = [
-  { label: "Select", className: "w-10", hidden: true },
-  { label: "Promoter" },
-  { label: "Said" },
-  { label: "Stage" },
-  { label: "Actions", className: "text-right" },
-];
-
 function RowActions({ p, busy }: { p: PromoterListRow; busy: boolean }) {
+  const { t } = useTranslation();
   const open = p.invitation?.state === "open";
   return (
     <div className="flex flex-wrap justify-end gap-2">
@@ -53,9 +45,9 @@ function RowActions({ p, busy }: { p: PromoterListRow; busy: boolean }) {
             type="submit"
             size="sm"
             disabled={busy}
-            aria-label={`Invite ${p.name || p.email}`}
+            aria-label={t("promoters.inviteName", { name: p.name || p.email })}
           >
-            {open ? "Send a new link" : "Invite"}
+            {open ? t("promoters.newLink") : t("promoters.invite")}
           </Button>
         </Form>
       ) : null}
@@ -63,13 +55,13 @@ function RowActions({ p, busy }: { p: PromoterListRow; busy: boolean }) {
         <Form
           method="post"
           onSubmit={(e) => {
-            if (!confirm("Withdraw this invitation? The link stops working.")) e.preventDefault();
+            if (!confirm(t("promoters.withdrawQuestion"))) e.preventDefault();
           }}
         >
           <input type="hidden" name="intent" value="revoke" />
           <input type="hidden" name="invitationId" value={p.invitation.id} />
           <Button type="submit" size="sm" variant="ghost" disabled={busy}>
-            Withdraw
+            {t("promoters.withdraw")}
           </Button>
         </Form>
       ) : null}
@@ -78,7 +70,7 @@ function RowActions({ p, busy }: { p: PromoterListRow; busy: boolean }) {
           <input type="hidden" name="intent" value="story" />
           <input type="hidden" name="responseId" value={p.responseId} />
           <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-            Start a story
+            {t("promoters.startStory")}
           </Button>
         </Form>
       ) : null}
@@ -96,9 +88,25 @@ export function PromoterTable({
   total: number;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const labels = useStageLabels();
+  const columns = [
+    { label: t("promoters.colSelect"), className: "w-10", hidden: true },
+    { label: t("promoters.colPromoter") },
+    { label: t("promoters.colSaid") },
+    { label: t("promoters.colStage") },
+    { label: t("promoters.colActions"), className: "text-right" },
+  ];
+  const invitationLabel: Record<string, string> = {
+    open: t("promoters.invitation.open"),
+    used: t("promoters.invitation.used"),
+    expired: t("promoters.invitation.expired"),
+    revoked: t("promoters.invitation.revoked"),
+  };
   return (
     <Card className="overflow-x-auto">
-      <Table caption={`Promoters (${total})`} columns={PROMOTER_COLUMNS}>
+      <Table caption={t("promoters.caption", { total })} columns={columns}>
         {rows.map((p) => (
           <tr key={p.email} data-testid={`promoter-${p.email}`}>
             <td className="px-4 py-3 align-top">
@@ -108,7 +116,7 @@ export function PromoterTable({
                   name="email"
                   value={p.email}
                   form={BULK_FORM_ID}
-                  aria-label={`Select ${p.name || p.email}`}
+                  aria-label={t("promoters.selectName", { name: p.name || p.email })}
                   className="size-4 accent-brand-600"
                 />
               ) : null}
@@ -124,7 +132,7 @@ export function PromoterTable({
                       to={`/manage/people/${p.user.id}/relationship`}
                       className="ml-2 text-xs font-medium text-brand-700 underline dark:text-brand-300"
                     >
-                      Relationship
+                      {t("promoters.relationship")}
                     </Link>
                   ) : null}
                 </>
@@ -138,7 +146,10 @@ export function PromoterTable({
             </td>
             <td className="max-w-md px-4 py-3 align-top">
               <span className="font-semibold tabular-nums">{p.score}</span>
-              <span className="text-stone-500"> on {dateFormat(p.respondedAt)}</span>
+              <span className="text-stone-500">
+                {" "}
+                {t("promoters.scoredOn", { date: formats.day(p.respondedAt) })}
+              </span>
               {p.comment ? (
                 <p className="mt-1 line-clamp-3 text-stone-700 dark:text-stone-300">
                   “{p.comment}”
@@ -146,13 +157,14 @@ export function PromoterTable({
               ) : null}
             </td>
             <td className="px-4 py-3 align-top">
-              <Badge tone={tone(p.stage)}>{STAGE_LABELS[p.stage]}</Badge>
+              <Badge tone={tone(p.stage)}>{labels[p.stage]}</Badge>
               {p.invitation && p.stage === "not_member" ? (
                 <div className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-                  Invitation {p.invitation.state}
                   {p.invitation.state === "open"
-                    ? ` until ${dateFormat(p.invitation.expiresAt)}`
-                    : ""}
+                    ? t("promoters.invitationOpenUntil", {
+                        date: formats.day(p.invitation.expiresAt),
+                      })
+                    : (invitationLabel[p.invitation.state] ?? p.invitation.state)}
                 </div>
               ) : null}
             </td>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 export interface ReferralLinkView {
   kind: "profile" | "story" | "talk";
   id: number | null;
@@ -7,27 +8,31 @@ export interface ReferralLinkView {
   conversions: number;
 }
 
-const KIND_LABELS = { profile: "Profile", story: "Story", talk: "Talk" } as const;
-
 /** An advocate's links, one row per page they can share, with what each brought. */
 export function ReferralLinksTable({ links }: { links: ReferralLinkView[] }) {
+  const { t } = useTranslation();
+  const KIND_LABELS = {
+    profile: t("promoterWidgets.kinds.profile"),
+    story: t("promoterWidgets.kinds.story"),
+    talk: t("promoterWidgets.kinds.talk"),
+  };
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Your referral links</caption>
+        <caption className="sr-only">{t("promoterWidgets.linksCaption")}</caption>
         <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-400">
           <tr>
             <th scope="col" className="py-2 pr-3">
-              Page
+              {t("promoterWidgets.colPage")}
             </th>
             <th scope="col" className="py-2 pr-3">
-              Link to share
+              {t("promoterWidgets.colShare")}
             </th>
             <th scope="col" className="py-2 pr-3 text-right">
-              Clicks
+              {t("manageReferrals.clicks")}
             </th>
             <th scope="col" className="py-2 text-right">
-              Conversions
+              {t("manageReferrals.conversions")}
             </th>
           </tr>
         </thead>
@@ -45,7 +50,7 @@ export function ReferralLinksTable({ links }: { links: ReferralLinkView[] }) {
                   <input
                     readOnly
                     value={l.url}
-                    aria-label={`Link to ${l.title}`}
+                    aria-label={t("promoterWidgets.linkTo", { title: l.title })}
                     onFocus={(e) => e.currentTarget.select()}
                     className="w-full min-w-48 rounded border border-stone-300 bg-stone-50 px-2 py-1 font-mono text-xs dark:border-stone-700 dark:bg-stone-900"
                   />

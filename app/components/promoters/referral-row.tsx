@@ -1,8 +1,14 @@
 import { Form, Link } from "@remix-run/react";
-import { money, ReferralStageBadge } from "~/components/promoters/referral-stage.tsx";
+import { useTranslation } from "react-i18next";
+import {
+  ReferralStageBadge,
+  useMoney,
+  useReferralStageLabels,
+} from "~/components/promoters/referral-stage.tsx";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError } from "~/components/ui/field.tsx";
-import { NEXT_STAGES, REFERRAL_STAGE_LABELS as STAGE_LABELS } from "~/modules/promoters/labels.ts";
+import { NEXT_STAGES } from "~/modules/promoters/labels.ts";
 import type { ReferralStage } from "../../../db/tables/promoters.ts";
 import type { FieldErrors } from "~/utils/form-fields.ts";
 
@@ -34,6 +40,10 @@ export function ReferralRow({
   busy: boolean;
 }) {
   const next = NEXT_STAGES[r.stage];
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const money = useMoney();
+  const STAGE_LABELS = useReferralStageLabels();
   return (
     <tr key={r.id} data-testid={`referral-${r.id}`}>
       <td className="px-4 py-3 align-top">
@@ -49,38 +59,38 @@ export function ReferralRow({
         <Link to={`/manage/advocates/${r.advocate_handle}`} className="hover:underline">
           {r.advocate_name}
         </Link>
-        <div className="text-xs text-stone-500">
-          {new Date(r.created_at).toLocaleDateString("en-GB", {
-            day: "numeric",
-            month: "short",
-            year: "numeric",
-          })}
-        </div>
+        <div className="text-xs text-stone-500">{formats.day(r.created_at)}</div>
       </td>
       <td className="px-4 py-3 align-top">
         <ReferralStageBadge stage={r.stage} />
         {r.stage === "won" ? (
           <div className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-            {money(r.revenue_cents)} revenue · {money(r.margin_cents)} margin
+            {t("manageReferrals.wonFigures", {
+              revenue: money(r.revenue_cents),
+              margin: money(r.margin_cents),
+            })}
           </div>
         ) : null}
         <Link
           to={`/manage/referrals/${r.id}`}
           className="mt-1 block text-xs font-medium text-brand-700 underline dark:text-brand-300"
         >
-          {r.stage === "won" ? "Credit split" : "Who helped"}
-          <span className="sr-only"> for {r.company}</span>
+          {r.stage === "won" ? t("manageReferrals.creditSplit") : t("manageReferrals.whoHelped")}
+          <span className="sr-only">
+            {" "}
+            {t("manageReferrals.forCompany", { company: r.company })}
+          </span>
         </Link>
       </td>
       <td className="px-4 py-3 align-top">
         {next.length === 0 ? (
-          <span className="text-stone-500">Final</span>
+          <span className="text-stone-500">{t("manageReferrals.final")}</span>
         ) : (
           <Form method="post" className="grid min-w-64 gap-2" noValidate>
             <input type="hidden" name="referralId" value={r.id} />
             {formErrorHere ? <FormError message={formErrorHere} /> : null}
             <label className="sr-only" htmlFor={`stage-${r.id}`}>
-              New stage for {r.company}
+              {t("manageReferrals.newStageFor", { company: r.company })}
             </label>
             <select
               id={`stage-${r.id}`}
@@ -101,7 +111,7 @@ export function ReferralRow({
                     className="text-xs text-stone-600 dark:text-stone-400"
                     htmlFor={`revenue-${r.id}`}
                   >
-                    Revenue if won ($)
+                    {t("manageReferrals.revenueIfWon")}
                   </label>
                   <input
                     id={`revenue-${r.id}`}
@@ -116,7 +126,7 @@ export function ReferralRow({
                     className="text-xs text-stone-600 dark:text-stone-400"
                     htmlFor={`margin-${r.id}`}
                   >
-                    Margin if won ($)
+                    {t("manageReferrals.marginIfWon")}
                   </label>
                   <input
                     id={`margin-${r.id}`}
@@ -134,7 +144,7 @@ export function ReferralRow({
               </p>
             ) : null}
             <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-              Move
+              {t("manageReferrals.move")}
             </Button>
           </Form>
         )}

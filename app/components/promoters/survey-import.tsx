@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { around, SLOT } from "~/components/admin/locale.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -12,20 +14,20 @@ const statusTone = { new: "brand", "already imported": "neutral", problem: "dang
 
 /** Choosing or pasting a CSV file of survey responses, to preview it. */
 export function SurveyFileForm({ formError, busy }: { formError?: string; busy: boolean }) {
+  const { t } = useTranslation();
   return (
     <Card className="space-y-4 p-6">
-      <h2 className="text-lg font-semibold">Import survey responses</h2>
+      <h2 className="text-lg font-semibold">{t("surveyImport.heading")}</h2>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        A CSV file whose first line names the columns:{" "}
-        {SURVEY_COLUMNS.map((c) => COLUMN_LABELS[c]).join(", ")} (in any order and case; email,
-        score and responded at are required). Dates as YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC). You see
-        every row before anything is saved, and importing the same file again adds nothing twice.
+        {t("surveyImport.fileIntro", {
+          columns: SURVEY_COLUMNS.map((c) => COLUMN_LABELS[c]).join(", "),
+        })}
       </p>
       <Form method="post" encType="multipart/form-data" className="space-y-4" noValidate>
         <input type="hidden" name="intent" value="preview" />
         <div className="space-y-1.5">
           <label htmlFor="survey-file" className="block text-sm font-medium">
-            CSV file
+            {t("surveyImport.csvFile")}
           </label>
           <input
             id="survey-file"
@@ -36,14 +38,14 @@ export function SurveyFileForm({ formError, busy }: { formError?: string; busy: 
           />
         </div>
         <TextAreaField
-          label="…or paste the responses"
+          label={t("surveyImport.orPaste")}
           name="csv"
           rows={5}
           placeholder="email,name,company,score,comment,responded at"
         />
         <FormError message={formError} />
         <Button type="submit" disabled={busy}>
-          {busy ? "Reading…" : "Preview"}
+          {busy ? t("surveyImport.reading") : t("surveyImport.preview")}
         </Button>
       </Form>
     </Card>
@@ -63,34 +65,49 @@ export function SurveyImportPreview({
   busy: boolean;
 }) {
   const counts = preview.counts;
+  const { t } = useTranslation();
+  const [before, after] = around(
+    t("surveyImport.summary", {
+      total: counts.total,
+      newRows: SLOT,
+      already: counts.alreadyImported,
+      problems: counts.problems,
+    }),
+  );
+  const statusLabel: Record<string, string> = {
+    new: t("surveyImport.status.new"),
+    "already imported": t("surveyImport.status.already"),
+    problem: t("surveyImport.status.problem"),
+  };
   return (
     <Card className="space-y-4 p-6" aria-labelledby="preview-heading">
       <h2 id="preview-heading" className="text-lg font-semibold">
-        Preview of {fileName}
+        {t("surveyImport.previewOf", { file: fileName })}
       </h2>
       <p className="text-sm" data-testid="preview-summary">
-        {counts.total} rows: <strong>{counts.new} new</strong>, {counts.alreadyImported} already
-        imported, {counts.problems} with problems. Nothing has been saved yet.
+        {before}
+        <strong>{t("surveyImport.newRows", { count: counts.new })}</strong>
+        {after}
       </p>
       <div className="max-h-[28rem] overflow-auto rounded-lg border border-stone-200 dark:border-stone-800">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Rows of the file and what will happen to each</caption>
+          <caption className="sr-only">{t("surveyImport.rowsCaption")}</caption>
           <thead className="sticky top-0 bg-stone-50 text-xs uppercase text-stone-600 dark:bg-stone-900 dark:text-stone-400">
             <tr>
               <th scope="col" className="px-3 py-2">
-                Line
+                {t("surveyImport.colLine")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Email
+                {t("surveyImport.colEmail")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Score
+                {t("surveyImport.colScore")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Responded
+                {t("surveyImport.colResponded")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Result
+                {t("surveyImport.colResult")}
               </th>
             </tr>
           </thead>
@@ -102,7 +119,7 @@ export function SurveyImportPreview({
                 <td className="px-3 py-2 tabular-nums">{r.values.score}</td>
                 <td className="px-3 py-2">{r.values.respondedAt}</td>
                 <td className="px-3 py-2">
-                  <Badge tone={statusTone[r.status]}>{r.status}</Badge>
+                  <Badge tone={statusTone[r.status]}>{statusLabel[r.status] ?? r.status}</Badge>
                   {r.errors.map((e) => (
                     <p key={e} className="mt-1 text-red-700 dark:text-red-400">
                       {e}
@@ -122,18 +139,16 @@ export function SurveyImportPreview({
           {counts.problems > 0 ? (
             <CheckboxField
               name="skipProblems"
-              label={`Leave out the ${counts.problems} row${counts.problems === 1 ? "" : "s"} with problems`}
-              description="Otherwise fix the file and preview it again."
+              label={t("surveyImport.leaveOut", { count: counts.problems })}
+              description={t("surveyImport.leaveOutHint")}
             />
           ) : null}
           <Button type="submit" disabled={busy}>
-            Import {counts.new} response{counts.new === 1 ? "" : "s"}
+            {t("surveyImport.importN", { count: counts.new })}
           </Button>
         </Form>
       ) : (
-        <p className="text-sm text-stone-600 dark:text-stone-400">
-          There is nothing new to import.
-        </p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">{t("surveyImport.nothingNew")}</p>
       )}
     </Card>
   );

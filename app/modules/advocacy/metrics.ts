@@ -100,13 +100,29 @@ export function percentChange(metric: Pick<StoryMetric, "before" | "after">): nu
   return Math.round(change);
 }
 
-const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** "14 days", "94%", "$310k" (a unit that starts with a currency sign goes in front). */
-export function formatMetricValue(value: number, unit: string): string {
+/** One number format per locale, made on first use: "1,234.5" in en-US, "1234,5" in es. */
+function numberFormatFor(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * "14 days", "94%", "$310k" (a unit that starts with a currency sign goes in front),
+ * with the number written as the page's language writes it (`locale` is an `Intl`
+ * locale such as "zh-Hans" or "es"; US English by default, as the story cards are).
+ */
+export function formatMetricValue(value: number, unit: string, locale = "en-US"): string {
+  const numberFormat = numberFormatFor(locale);
   const n = numberFormat.format(value);
-  // "1 hour", not "1 hours", for plain plural units.
-  if (Math.abs(value) === 1 && /^[a-z]{3,}s$/i.test(unit)) unit = unit.slice(0, -1);
+  // "1 hour", not "1 hours", for plain plural English units.
+  if (locale.startsWith("en") && Math.abs(value) === 1 && /^[a-z]{3,}s$/i.test(unit))
+    unit = unit.slice(0, -1);
   if (unit === "%") return `${n}%`;
   const currency = /^([$€£¥])(.{0,3})$/.exec(unit);
   if (currency)
@@ -116,12 +132,18 @@ export function formatMetricValue(value: number, unit: string): string {
 
 /** "Onboarding time: 14 days → 3 days (−79%)" — the line a card or a screen reader gets. */
 export function describeMetric(metric: StoryMetric): string {
+  return describeMetricIn(metric, "en-US");
+}
+
+/** `describeMetric` with its numbers in an `Intl` locale ("12.500" in Spanish, "12,500" in English). */
+export function describeMetricIn(metric: StoryMetric, locale: string): string {
   const change = percentChange(metric);
   const changeText =
     change === null ? "" : ` (${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change)}%)`;
-  return `${metric.label}: ${formatMetricValue(metric.before, metric.unit)} → ${formatMetricValue(
+  return `${metric.label}: ${formatMetricValue(metric.before, metric.unit, locale)} → ${formatMetricValue(
     metric.after,
     metric.unit,
+    locale,
   )}${changeText}`;
 }
 
