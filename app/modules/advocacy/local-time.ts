@@ -1,5 +1,5 @@
-import { FORMAT_TAGS, type Locale } from "~/i18n/index.ts";
-import { dateTimeFormat } from "~/utils/format.ts";
+import { FORMAT_TAGS, type Locale } from "../../i18n/index.ts";
+import { dateTimeFormat } from "../../utils/format.ts";
 import { formatEventDate, formatEventTime, zoneCity, zoneOffsetMinutes } from "./time.ts";
 
 // Event dates and times in the reader's language. English keeps the fixed
