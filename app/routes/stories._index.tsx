@@ -12,6 +12,7 @@ import { PRODUCT_AREAS, STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
 import { formatMetricValue, headlineMetric, percentChange } from "~/modules/advocacy/metrics.ts";
 import { listPublishedStories, storyFacets } from "~/modules/advocacy/story-queries.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
 import { useTranslation } from "react-i18next";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { localeOf } from "~/i18n/locale.server.ts";
@@ -131,7 +132,7 @@ export default function StoryLibrary() {
             <option value="">{t("stories.library.allIndustries")}</option>
             {data.facets.industries.map((i) => (
               <option key={i} value={i}>
-                {i}
+                {industryLabel(t, i)}
               </option>
             ))}
           </SelectField>
@@ -143,7 +144,7 @@ export default function StoryLibrary() {
             <option value="">{t("stories.library.allProductAreas")}</option>
             {data.facets.productAreas.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {productAreaLabel(t, a)}
               </option>
             ))}
           </SelectField>
@@ -193,8 +194,8 @@ export default function StoryLibrary() {
                 data-testid="story-card"
               >
                 <div className="flex flex-wrap gap-1.5">
-                  {s.industry ? <Badge tone="info">{s.industry}</Badge> : null}
-                  {s.product_area ? <Badge>{s.product_area}</Badge> : null}
+                  {s.industry ? <Badge tone="info">{industryLabel(t, s.industry)}</Badge> : null}
+                  {s.product_area ? <Badge>{productAreaLabel(t, s.product_area)}</Badge> : null}
                 </div>
                 {s.headline ? (
                   <div className="mt-4 rounded-lg bg-brand-50 px-4 py-3 dark:bg-brand-900/30">

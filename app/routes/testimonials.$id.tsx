@@ -10,6 +10,7 @@ import { shareImageMeta } from "~/modules/share/meta.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
 import { useTranslation } from "react-i18next";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { localeOf } from "~/i18n/locale.server.ts";
@@ -64,7 +65,9 @@ export default function TestimonialPage() {
             )}
           </figcaption>
           <p className="text-sm text-stone-600 dark:text-stone-400">
-            {[item.industry, item.product_area].filter(Boolean).join(" · ")}
+            {[industryLabel(t, item.industry), productAreaLabel(t, item.product_area)]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         </figure>
       </Card>

@@ -28,6 +28,7 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { MAX_ID, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
 import { useTranslation } from "react-i18next";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { localeOf } from "~/i18n/locale.server.ts";
@@ -101,7 +102,9 @@ export default function TestimonialWall() {
         >
           <option value="">{t("testimonials.wall.allIndustries")}</option>
           {TESTIMONIAL_INDUSTRIES.map((i) => (
-            <option key={i}>{i}</option>
+            <option key={i} value={i}>
+              {industryLabel(t, i)}
+            </option>
           ))}
         </SelectField>
         <SelectField
@@ -111,7 +114,9 @@ export default function TestimonialWall() {
         >
           <option value="">{t("testimonials.wall.allAreas")}</option>
           {TESTIMONIAL_PRODUCT_AREAS.map((a) => (
-            <option key={a}>{a}</option>
+            <option key={a} value={a}>
+              {productAreaLabel(t, a)}
+            </option>
           ))}
         </SelectField>
         <Button type="submit" variant="secondary">

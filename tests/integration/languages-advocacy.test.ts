@@ -126,13 +126,20 @@ const PAGES: Array<{
     name: "a story's page",
     path: () => `/stories/${storySlug}`,
     words: {
-      en: ["Before and after Northwind Cloud", "All customer stories", "Told by", "Share on X"],
-      zh: ["使用 Northwind Cloud 前后对比", "全部客户案例故事", "讲述者", "分享到 X"],
+      en: [
+        "Before and after Northwind Cloud",
+        "All customer stories",
+        "Told by",
+        "Share on X",
+        ">Logistics<",
+      ],
+      zh: ["使用 Northwind Cloud 前后对比", "全部客户案例故事", "讲述者", "分享到 X", ">物流<"],
       es: [
         "Antes y después de Northwind Cloud",
         "Todas las historias de clientes",
         "Contada por",
         "Compartir en X",
+        ">Logística<",
       ],
     },
   },

@@ -19,6 +19,7 @@ import { useFormats } from "~/i18n/use-formats.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
 import { previewMarkdown } from "./markdown-preview.ts";
 import { StoryView } from "./story-view.tsx";
+import { industryLabel, productAreaLabel } from "./labels.ts";
 
 /** The form's fields as strings, the way a browser submits them. */
 export type StoryFormValues = Record<string, string>;
@@ -165,7 +166,7 @@ export function StoryForm({
               <option value="">{t("stories.form.chooseIndustry")}</option>
               {STORY_INDUSTRIES.map((i) => (
                 <option key={i} value={i}>
-                  {i}
+                  {industryLabel(t, i)}
                 </option>
               ))}
             </SelectField>
@@ -177,7 +178,7 @@ export function StoryForm({
               <option value="">{t("stories.form.chooseProductArea")}</option>
               {PRODUCT_AREAS.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {productAreaLabel(t, a)}
                 </option>
               ))}
             </SelectField>

@@ -8,6 +8,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
 import type { StoryVideo, StoryViewData } from "~/modules/advocacy/story-view.ts";
 import { MetricsChart } from "./metrics-chart.tsx";
+import { industryLabel, productAreaLabel } from "./labels.ts";
 
 export type { StoryViewData };
 
@@ -163,8 +164,8 @@ export function StoryView({ story, preview = false }: { story: StoryViewData; pr
     <article className="space-y-8">
       <header className="space-y-3">
         <div className="flex flex-wrap gap-2">
-          {story.industry ? <Badge tone="info">{story.industry}</Badge> : null}
-          {story.productArea ? <Badge>{story.productArea}</Badge> : null}
+          {story.industry ? <Badge tone="info">{industryLabel(t, story.industry)}</Badge> : null}
+          {story.productArea ? <Badge>{productAreaLabel(t, story.productArea)}</Badge> : null}
         </div>
         <HeadingTag className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl dark:text-white">
           {story.title || t("stories.view.untitled")}

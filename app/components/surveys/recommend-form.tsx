@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
 import { Button } from "~/components/ui/button.tsx";
 import {
   CheckboxField,
@@ -79,13 +80,17 @@ export function RecommendForm(props: {
           <SelectField label={t("survey.recommend.industry")} {...field("industry")}>
             <option value="">{t("survey.recommend.notGiven")}</option>
             {props.industries.map((i) => (
-              <option key={i}>{i}</option>
+              <option key={i} value={i}>
+                {industryLabel(t, i)}
+              </option>
             ))}
           </SelectField>
           <SelectField label={t("survey.recommend.useMost")} {...field("productArea")}>
             <option value="">{t("survey.recommend.notGiven")}</option>
             {props.productAreas.map((a) => (
-              <option key={a}>{a}</option>
+              <option key={a} value={a}>
+                {productAreaLabel(t, a)}
+              </option>
             ))}
           </SelectField>
         </div>

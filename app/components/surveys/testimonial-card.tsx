@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 
@@ -38,7 +39,9 @@ export function TestimonialCard(props: { t: TestimonialView; canStartStory: bool
           )}
         </figcaption>
         <p className="text-xs text-stone-600 dark:text-stone-400">
-          {[item.industry, item.product_area].filter(Boolean).join(" · ")}
+          {[industryLabel(t, item.industry), productAreaLabel(t, item.product_area)]
+            .filter(Boolean)
+            .join(" · ")}
         </p>
       </figure>
       {props.canStartStory ? (
