@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { Container } from "~/components/app-shell.tsx";
 import { ReferenceDetails } from "~/components/promoters/reference-details.tsx";
-import { ReferenceStatusBadge } from "~/components/promoters/reference-status.tsx";
+import { ReferenceStatusBadge } from "~/components/advocacy/reference-status.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField } from "~/components/ui/field.tsx";
@@ -25,8 +25,13 @@ import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Reference request · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("references.detail.metaTitle") },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -50,11 +55,12 @@ const ActionSchemas = {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const requestId = idParam(params.id);
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseIntent(await request.formData(), ActionSchemas);
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
-      formError: "That request was not complete.",
+      formError: t("references.detail.incomplete"),
     });
   const back = `/references/${requestId}`;
   const run = await commandContext(request, context);
@@ -65,11 +71,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await respondToReference(run, { requestId, decision: parsed.intent });
         return redirectWithToast(back, {
           kind: "success",
-          title: parsed.intent === "accept" ? "Accepted: you can now see their email" : "Declined",
+          title:
+            parsed.intent === "accept"
+              ? t("references.detail.accepted")
+              : t("references.detail.declined"),
           description:
-            parsed.intent === "decline"
-              ? "No reason needed. It does not count against you."
-              : undefined,
+            parsed.intent === "decline" ? t("references.detail.declinedBody") : undefined,
         });
       }
       case "complete": {
@@ -79,19 +86,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         });
         return redirectWithToast(back, {
           kind: "success",
-          title: updated.status === "completed" ? "Conversation completed" : "Marked as held",
+          title:
+            updated.status === "completed"
+              ? t("references.detail.completed")
+              : t("references.detail.held"),
           description:
             updated.status === "completed"
-              ? "Thank you both. The advocate's reference points are in their history."
-              : "It is completed once the other person confirms too.",
+              ? t("references.detail.completedBody")
+              : t("references.detail.heldBody"),
         });
       }
       case "rate":
         await rateReference(run, { requestId, helpful: parsed.data.helpful });
-        return redirectWithToast(back, { kind: "success", title: "Thanks for telling us" });
+        return redirectWithToast(back, { kind: "success", title: t("references.detail.thanks") });
       case "cancel": {
         await cancelReference(run, { requestId, reason: parsed.data.reason });
-        return redirectWithToast(back, { kind: "success", title: "Request cancelled" });
+        return redirectWithToast(back, {
+          kind: "success",
+          title: t("references.detail.cancelled"),
+        });
       }
     }
   } catch (error) {
@@ -104,6 +117,7 @@ export default function ReferenceRequestPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation();
   const isAdvocate = viewerId === r.advocate_id;
   const isProspect = viewerId === r.prospect_id;
   const mayCancel =
@@ -118,7 +132,7 @@ export default function ReferenceRequestPage() {
     <Container className="max-w-3xl">
       <p className="mb-4 text-sm">
         <Link to="/references" className="font-medium text-brand-700 underline dark:text-brand-300">
-          ← Your references
+          {t("references.detail.back")}
         </Link>
       </p>
       <Card className="p-6 sm:p-8">
@@ -137,17 +151,17 @@ export default function ReferenceRequestPage() {
               <Form method="post">
                 <input type="hidden" name="intent" value="accept" />
                 <Button type="submit" disabled={busy}>
-                  Accept and share emails
+                  {t("references.detail.accept")}
                 </Button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="decline" />
                 <Button type="submit" variant="secondary" disabled={busy}>
-                  Decline
+                  {t("references.detail.decline")}
                 </Button>
               </Form>
               <p className="w-full text-sm text-stone-600 dark:text-stone-400">
-                Declining needs no reason and does not count against you or your monthly limit.
+                {t("references.detail.declineNote")}
               </p>
             </div>
           ) : null}
@@ -155,26 +169,26 @@ export default function ReferenceRequestPage() {
             <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="intent" value="complete" />
               {isProspect ? (
-                <SelectField label="Was it helpful?" name="helpful" defaultValue="">
-                  <option value="">Rather not say</option>
-                  <option value="yes">Yes, it helped</option>
-                  <option value="no">Not really</option>
+                <SelectField label={t("references.detail.helpful")} name="helpful" defaultValue="">
+                  <option value="">{t("references.detail.ratherNot")}</option>
+                  <option value="yes">{t("references.detail.yesHelped")}</option>
+                  <option value="no">{t("references.detail.notReally")}</option>
                 </SelectField>
               ) : null}
               <Button type="submit" disabled={busy}>
-                We talked: mark as completed
+                {t("references.detail.markCompleted")}
               </Button>
             </Form>
           ) : null}
           {(isAdvocate || isProspect) && r.status === "accepted" && ownDone ? (
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              You marked this conversation as held. It is completed once the other person confirms.
+              {t("references.detail.youMarked")}
             </p>
           ) : null}
           {isProspect && r.prospect_completed_at && r.helpful === null ? (
             <Form method="post" className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="intent" value="rate" />
-              <span className="text-sm">Did it help?</span>
+              <span className="text-sm">{t("references.detail.didItHelp")}</span>
               <Button
                 type="submit"
                 name="helpful"
@@ -183,7 +197,7 @@ export default function ReferenceRequestPage() {
                 variant="secondary"
                 disabled={busy}
               >
-                Yes
+                {t("references.detail.yes")}
               </Button>
               <Button
                 type="submit"
@@ -193,7 +207,7 @@ export default function ReferenceRequestPage() {
                 variant="ghost"
                 disabled={busy}
               >
-                Not really
+                {t("references.detail.notReally")}
               </Button>
             </Form>
           ) : null}
@@ -201,13 +215,12 @@ export default function ReferenceRequestPage() {
             <Form
               method="post"
               onSubmit={(e) => {
-                if (!confirm("Cancel this request? The advocate will no longer see it as open."))
-                  e.preventDefault();
+                if (!confirm(t("references.detail.confirmCancel"))) e.preventDefault();
               }}
             >
               <input type="hidden" name="intent" value="cancel" />
               <Button type="submit" variant="ghost" size="sm" disabled={busy}>
-                Cancel request
+                {t("references.detail.cancel")}
               </Button>
             </Form>
           ) : null}

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
-import { ReferenceStatusBadge, shortDate } from "~/components/promoters/reference-status.tsx";
+import { ReferenceStatusBadge } from "~/components/advocacy/reference-status.tsx";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
@@ -12,8 +13,12 @@ import { FindAdvocateForm } from "~/components/promoters/find-advocate-form.tsx"
 import { getOwnLocation } from "~/modules/profiles/location.server.ts";
 import { placeFacets } from "~/modules/profiles/profiles.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "Your references · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("references.list.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -38,6 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["asked"][number];
 
 function RequestList({ rows, side }: { rows: Row[]; side: "asked" | "asking" }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <Card>
       <ul className="divide-y divide-stone-200 dark:divide-stone-800">
@@ -53,9 +60,19 @@ function RequestList({ rows, side }: { rows: Row[]; side: "asked" | "asking" }) 
               </Link>
               <p className="text-sm text-stone-600 dark:text-stone-400">
                 {side === "asked"
-                  ? `From ${r.prospect_name}${r.prospect_company ? ` (${r.prospect_company})` : ""}`
-                  : `With ${r.advocate_name}${r.advocate_company ? ` (${r.advocate_company})` : ""}`}{" "}
-                · asked {shortDate(r.created_at)}
+                  ? r.prospect_company
+                    ? t("references.list.fromCompany", {
+                        name: r.prospect_name,
+                        company: r.prospect_company,
+                      })
+                    : t("references.list.from", { name: r.prospect_name })
+                  : r.advocate_company
+                    ? t("references.list.withCompany", {
+                        name: r.advocate_name,
+                        company: r.advocate_company,
+                      })
+                    : t("references.list.with", { name: r.advocate_name })}{" "}
+                · {t("references.list.asked", { date: formats.day(r.created_at) })}
               </p>
             </div>
             <ReferenceStatusBadge status={r.status} />
@@ -68,19 +85,20 @@ function RequestList({ rows, side }: { rows: Row[]; side: "asked" | "asking" }) 
 
 export default function MyReferences() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container className="max-w-4xl">
       <PageHeader
-        title="Your references"
-        description="Conversations between people considering the product and customers who use it. Nobody's email is shared until the advocate says yes."
+        title={t("references.list.title")}
+        description={t("references.list.description")}
         actions={
           data.isAdvocate ? (
             <>
               <ButtonLink to="/referrals" variant="secondary">
-                Referrals
+                {t("references.list.referrals")}
               </ButtonLink>
               <ButtonLink to="/settings/references" variant="secondary">
-                Monthly limit
+                {t("references.list.monthlyLimit")}
               </ButtonLink>
             </>
           ) : undefined
@@ -90,17 +108,17 @@ export default function MyReferences() {
         <section className="space-y-3" aria-labelledby="asked-heading">
           <div className="flex items-baseline justify-between gap-3">
             <h2 id="asked-heading" className="text-lg font-semibold">
-              People who asked you
+              {t("references.list.askedYou")}
             </h2>
             <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="cap-usage">
-              {data.used} of {data.cap} this month
+              {t("references.list.usage", { used: data.used, cap: data.cap })}
             </p>
           </div>
           {data.asked.length ? (
             <RequestList rows={data.asked} side="asked" />
           ) : (
-            <EmptyState title="No requests yet">
-              When a prospect asks to talk with you, it shows up here and you decide.
+            <EmptyState title={t("references.list.noRequests")}>
+              {t("references.list.noRequestsBody")}
             </EmptyState>
           )}
         </section>
@@ -108,23 +126,23 @@ export default function MyReferences() {
       <FindAdvocateForm place={data.homeCountry} countries={data.countries} />
       <section className="mt-8 space-y-3" aria-labelledby="asking-heading">
         <h2 id="asking-heading" className="text-lg font-semibold">
-          Conversations you asked for
+          {t("references.list.youAsked")}
         </h2>
         {data.asking.length ? (
           <RequestList rows={data.asking} side="asking" />
         ) : (
           <EmptyState
-            title="You have not asked anyone yet"
+            title={t("references.list.noneAsked")}
             action={
               <ButtonLink
                 to={`/advocates?openTo=open_to_references${data.homeCountry ? `&place=${data.homeCountry}` : ""}`}
                 variant="secondary"
               >
-                Find an advocate like you
+                {t("references.list.find")}
               </ButtonLink>
             }
           >
-            Advocates who are open to references can tell you how it really went.
+            {t("references.list.noneAskedBody")}
           </EmptyState>
         )}
       </section>

@@ -24,13 +24,20 @@ import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError, notFound } from "~/utils/http.server.ts";
 import { readAttributionToken } from "~/utils/attribution.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { Linked, linkMark } from "~/components/advocacy/linked.tsx";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Ask for a conversation · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("references.new.metaTitle") },
+];
 
 async function loadAdvocate(request: Request, db: Parameters<typeof getProfileByHandle>[0]) {
   const handle = new URL(request.url).searchParams.get("advocate") ?? "";
   const profile = handle ? await getProfileByHandle(db, handle) : undefined;
-  if (!profile || !isVerifiedCustomer(profile)) throw notFound("We could not find that advocate.");
+  if (!profile || !isVerifiedCustomer(profile))
+    throw notFound(i18nFor(await localeOf(request)).t("references.new.notFound"));
   return profile;
 }
 
@@ -48,12 +55,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const advocate = await loadAdvocate(request, context.db);
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseForm(ReferenceRequestSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
-      formError: "Your request was not sent yet.",
+      formError: t("references.new.notSent"),
     });
   const { whenFull, ...values } = parsed.data;
   try {
@@ -68,11 +76,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return redirectWithToast(`/references/${created.id}`, {
       kind: "success",
-      title: created.status === "queued" ? "Your request is in the queue" : "Request sent",
+      title: created.status === "queued" ? t("references.new.queued") : t("references.new.sent"),
       description:
         created.status === "queued"
-          ? `${advocate.display_name} will see it when they have room again.`
-          : `${advocate.display_name} will accept or decline. Emails are shared only after a yes.`,
+          ? t("references.new.queuedBody", { name: advocate.display_name })
+          : t("references.new.sentBody", { name: advocate.display_name }),
     });
   } catch (error) {
     if (error instanceof ReferenceCapReachedError) {
@@ -104,28 +112,36 @@ export default function NewReferenceRequest() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const { field } = formFields<typeof ReferenceRequestSchema>(actionData);
-  const firstName = advocate.name.split(" ")[0];
+  const firstName = advocate.name.split(" ")[0] ?? advocate.name;
+  const { t } = useTranslation();
   return (
     <Container className="max-w-2xl">
       <PageHeader
-        title={`Ask ${advocate.name} for a conversation`}
-        description={`${firstName}${advocate.company ? ` (${advocate.company})` : ""} decides whether to talk. Declining costs nothing, and emails are shared only after a yes.`}
+        title={t("references.new.title", { name: advocate.name })}
+        description={
+          advocate.company
+            ? t("references.new.descriptionCompany", { name: firstName, company: advocate.company })
+            : t("references.new.description", { name: firstName })
+        }
       />
       {!availability.open ? (
         <Card className="p-6">
-          <p>{advocate.name} is not taking reference conversations right now.</p>
+          <p>{t("references.new.closed", { name: advocate.name })}</p>
         </Card>
       ) : availability.earlierRequestId && !actionData ? (
         <Card className="p-6">
           <p>
-            You already asked {firstName} recently.{" "}
-            <Link
-              to={`/references/${availability.earlierRequestId}`}
-              className="font-medium text-brand-700 underline dark:text-brand-300"
-            >
-              See your request
-            </Link>
-            .
+            <Linked
+              message={t("references.new.already", { name: firstName, link: linkMark })}
+              link={
+                <Link
+                  to={`/references/${availability.earlierRequestId}`}
+                  className="font-medium text-brand-700 underline dark:text-brand-300"
+                >
+                  {t("references.new.alreadyLink")}
+                </Link>
+              }
+            />
           </p>
         </Card>
       ) : (
@@ -137,7 +153,7 @@ export default function NewReferenceRequest() {
                 {actionData.suggestions?.length ? (
                   <>
                     <p className="font-medium">
-                      Advocates like {firstName} who have room this month:
+                      {t("references.new.suggestions", { name: firstName })}
                     </p>
                     <ul className="space-y-1">
                       {actionData.suggestions.map((s) => (
@@ -151,14 +167,14 @@ export default function NewReferenceRequest() {
                           {s.company ? ` · ${s.company}` : ""}
                           {s.industry ? ` · ${s.industry}` : ""}
                           {s.sharedExpertise.length
-                            ? ` · also knows ${s.sharedExpertise.join(", ")}`
+                            ? ` · ${t("references.new.alsoKnows", { topics: s.sharedExpertise.join(", ") })}`
                             : ""}
                         </li>
                       ))}
                     </ul>
                   </>
                 ) : (
-                  <p>No similar advocate has room this month either.</p>
+                  <p>{t("references.new.noSuggestions")}</p>
                 )}
                 <Button
                   type="submit"
@@ -167,14 +183,14 @@ export default function NewReferenceRequest() {
                   variant="secondary"
                   disabled={busy}
                 >
-                  Wait in {firstName}&apos;s queue
+                  {t("references.new.queue", { name: firstName })}
                 </Button>
               </div>
             ) : null}
             <ConversationFields field={field} />
             {!actionData?.full ? (
               <Button type="submit" disabled={busy}>
-                {busy ? "Sending…" : `Ask ${firstName}`}
+                {busy ? t("references.new.sending") : t("references.new.ask", { name: firstName })}
               </Button>
             ) : null}
           </Form>

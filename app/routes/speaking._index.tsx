@@ -11,15 +11,18 @@ import { policy } from "~/modules/access/policy.ts";
 import { isTalkFormat, TALK_FORMATS } from "~/modules/advocacy/formats.ts";
 import { speakingBoard } from "~/modules/advocacy/speaking-board.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
+import { talkFormatLabel } from "~/components/advocacy/labels.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Speaking · Limelight" },
-  {
-    name: "description",
-    content:
-      "Speaking opportunities for customers who want to share what they built — and upcoming talks by Northwind Cloud customers you can attend.",
-  },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("speaking.board.metaTitle") },
+    { name: "description", content: t("speaking.board.metaDescription") },
+  ];
+};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,7 +36,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const from = DAY.test(fromParam) ? fromParam : undefined;
   const to = DAY.test(toParam) ? toParam : undefined;
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const board = await speakingBoard(context.db, viewer, { format, from, to, page });
+  const board = await speakingBoard(
+    context.db,
+    viewer,
+    { format, from, to, page },
+    await localeOf(request),
+  );
   return json({
     ...board,
     filters: { format: format ?? "", from: from ?? "", to: to ?? "" },
@@ -45,25 +53,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Speaking() {
   const { opportunities, talks, filters, canApply, canManage } = useLoaderData<typeof loader>();
   const submit = useSubmit();
+  const { t } = useTranslation();
   const filtered = Boolean(filters.format || filters.from || filters.to);
   return (
     <Container>
       <PageHeader
-        title="Speaking"
-        description="Conferences, webinars, podcasts and meetups looking for customers who have done the work. Every verified talk builds the speaker's public record."
+        title={t("speaking.board.title")}
+        description={t("speaking.board.description")}
         actions={
           <>
             {canApply ? (
               <>
                 <ButtonLink to="/speaking/mine" variant="secondary">
-                  My speaking
+                  {t("speaking.board.mySpeaking")}
                 </ButtonLink>
                 <ButtonLink to="/speaking/talks/new" variant="secondary">
-                  Log a talk
+                  {t("speaking.board.logTalk")}
                 </ButtonLink>
               </>
             ) : null}
-            {canManage ? <ButtonLink to="/manage/speaking">Manage speaking</ButtonLink> : null}
+            {canManage ? (
+              <ButtonLink to="/manage/speaking">{t("speaking.board.manage")}</ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -71,7 +82,7 @@ export default function Speaking() {
       <div className="grid gap-10 lg:grid-cols-3">
         <section aria-labelledby="open-heading" className="space-y-4 lg:col-span-2">
           <h2 id="open-heading" className="text-xl font-semibold">
-            Open opportunities
+            {t("speaking.board.open")}
           </h2>
           <Card className="p-4">
             <Form
@@ -81,41 +92,54 @@ export default function Speaking() {
                 if ((e.target as HTMLElement).tagName === "SELECT") submit(e.currentTarget);
               }}
             >
-              <SelectField label="Format" name="format" defaultValue={filters.format}>
-                <option value="">Any format</option>
+              <SelectField
+                label={t("speaking.board.format")}
+                name="format"
+                defaultValue={filters.format}
+              >
+                <option value="">{t("speaking.board.anyFormat")}</option>
                 {TALK_FORMATS.map((f) => (
                   <option key={f.value} value={f.value}>
-                    {f.label}
+                    {talkFormatLabel(t, f.value)}
                   </option>
                 ))}
               </SelectField>
-              <TextField label="From" name="from" type="date" defaultValue={filters.from} />
-              <TextField label="To" name="to" type="date" defaultValue={filters.to} />
+              <TextField
+                label={t("speaking.board.from")}
+                name="from"
+                type="date"
+                defaultValue={filters.from}
+              />
+              <TextField
+                label={t("speaking.board.to")}
+                name="to"
+                type="date"
+                defaultValue={filters.to}
+              />
               <Button type="submit" variant="secondary">
-                Filter
+                {t("speaking.board.filter")}
               </Button>
             </Form>
           </Card>
           <p className="text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
-            {opportunities.total} open {opportunities.total === 1 ? "opportunity" : "opportunities"}
+            {filtered
+              ? t("speaking.board.countMatch", { count: opportunities.total })
+              : t("speaking.board.count", { count: opportunities.total })}
             {filtered ? (
               <>
-                {" "}
-                match ·{" "}
+                {" · "}
                 <Link
                   to="/speaking"
                   className="font-medium text-brand-700 underline dark:text-brand-300"
                 >
-                  Clear filters
+                  {t("speaking.board.clearFilters")}
                 </Link>
               </>
             ) : null}
           </p>
           {opportunities.rows.length === 0 ? (
-            <EmptyState title={filtered ? "Nothing matches" : "No open opportunities right now"}>
-              {filtered
-                ? "Try another format or a wider date range."
-                : "New ones are posted often — turn on “Open to speaking” in your profile so managers think of you."}
+            <EmptyState title={filtered ? t("speaking.board.noMatch") : t("speaking.board.none")}>
+              {filtered ? t("speaking.board.noMatchBody") : t("speaking.board.noneBody")}
             </EmptyState>
           ) : (
             <ul className="space-y-4">
@@ -131,17 +155,17 @@ export default function Speaking() {
 
         <section aria-labelledby="upcoming-heading" className="space-y-4">
           <h2 id="upcoming-heading" className="text-xl font-semibold">
-            Upcoming talks by customers
+            {t("speaking.board.upcoming")}
           </h2>
           {talks.length === 0 ? (
-            <EmptyState title="No talks scheduled">
-              When a manager accepts a speaker, the talk is listed here so you can attend.
+            <EmptyState title={t("speaking.board.noTalks")}>
+              {t("speaking.board.noTalksBody")}
             </EmptyState>
           ) : (
             <ul className="space-y-3">
-              {talks.map((t) => (
-                <li key={t.id}>
-                  <UpcomingTalkCard t={t} />
+              {talks.map((talk) => (
+                <li key={talk.id}>
+                  <UpcomingTalkCard t={talk} />
                 </li>
               ))}
             </ul>

@@ -5,14 +5,19 @@ import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { formatLabel } from "~/modules/advocacy/formats.ts";
+import { talkFormatLabel } from "~/components/advocacy/labels.ts";
 import { listOwnApplications } from "~/modules/advocacy/applications.server.ts";
 import { listOwnTalks } from "~/modules/advocacy/talks.server.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { eventDateIn } from "~/modules/advocacy/local-time.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { policy } from "~/modules/access/policy.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "My speaking · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("speaking.mine.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -21,14 +26,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listOwnTalks(context.db, user.id),
   ]);
   const now = Date.now();
+  const eventDate = eventDateIn(await localeOf(request));
   return json({
     applications: applications.map((a) => ({
       ...a,
-      date: formatEventDate(a.starts_at, a.time_zone),
+      date: eventDate(a.starts_at, a.time_zone),
     })),
     talks: talks.map((t) => ({
       ...t,
-      date: formatEventDate(t.given_at, t.time_zone),
+      date: eventDate(t.given_at, t.time_zone),
       needsEvidence:
         (t.status === "scheduled" || t.status === "rejected") &&
         new Date(t.given_at).getTime() <= now,
@@ -39,53 +45,54 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MySpeaking() {
   const { applications, talks, isAdvocate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container className="max-w-4xl">
       <PageHeader
-        title="My speaking"
-        description="Your applications and talks. Add evidence after each talk so a community manager can verify it."
+        title={t("speaking.mine.title")}
+        description={t("speaking.mine.description")}
         actions={
           isAdvocate ? (
             <>
               <ButtonLink to="/speaking" variant="secondary">
-                Find opportunities
+                {t("speaking.mine.find")}
               </ButtonLink>
-              <ButtonLink to="/speaking/talks/new">Log a talk</ButtonLink>
+              <ButtonLink to="/speaking/talks/new">{t("speaking.mine.logTalk")}</ButtonLink>
             </>
           ) : null
         }
       />
       <section aria-labelledby="talks-heading" className="space-y-3">
         <h2 id="talks-heading" className="text-lg font-semibold">
-          Talks
+          {t("speaking.mine.talks")}
         </h2>
         {talks.length === 0 ? (
-          <EmptyState title="No talks yet">
-            Apply to an opportunity, or log a talk you gave somewhere else.
+          <EmptyState title={t("speaking.mine.noTalks")}>
+            {t("speaking.mine.noTalksBody")}
           </EmptyState>
         ) : (
           <Card>
             <ul className="divide-y divide-stone-200 dark:divide-stone-800">
-              {talks.map((t) => (
+              {talks.map((talk) => (
                 <li
-                  key={t.id}
+                  key={talk.id}
                   className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:justify-between"
                 >
                   <div>
-                    <Link to={`/speaking/talks/${t.id}`} className="font-medium hover:underline">
-                      {t.title}
+                    <Link to={`/speaking/talks/${talk.id}`} className="font-medium hover:underline">
+                      {talk.title}
                     </Link>
                     <p className="text-sm text-stone-600 dark:text-stone-400">
-                      {t.event_name} · {formatLabel(t.format)} · {t.date}
+                      {talk.event_name} · {talkFormatLabel(t, talk.format)} · {talk.date}
                     </p>
                   </div>
                   <div className="flex items-center gap-2">
-                    {t.needsEvidence ? (
-                      <ButtonLink to={`/speaking/talks/${t.id}`} size="sm">
-                        Add evidence
+                    {talk.needsEvidence ? (
+                      <ButtonLink to={`/speaking/talks/${talk.id}`} size="sm">
+                        {t("speaking.mine.addEvidence")}
                       </ButtonLink>
                     ) : null}
-                    <TalkStatusBadge status={t.status} />
+                    <TalkStatusBadge status={talk.status} />
                   </div>
                 </li>
               ))}
@@ -95,15 +102,15 @@ export default function MySpeaking() {
       </section>
       <section aria-labelledby="applications-heading" className="mt-10 space-y-3">
         <h2 id="applications-heading" className="text-lg font-semibold">
-          Applications
+          {t("speaking.mine.applications")}
         </h2>
         {applications.length === 0 ? (
-          <EmptyState title="No applications yet">
+          <EmptyState title={t("speaking.mine.noApplications")}>
             <Link
               to="/speaking"
               className="font-medium text-brand-700 underline dark:text-brand-300"
             >
-              Browse open opportunities
+              {t("speaking.mine.browse")}
             </Link>
           </EmptyState>
         ) : (
@@ -125,7 +132,7 @@ export default function MySpeaking() {
                   </p>
                   {a.decision_message ? (
                     <p className="text-sm text-stone-700 dark:text-stone-300">
-                      <span className="font-medium">From the community team:</span>{" "}
+                      <span className="font-medium">{t("speaking.apply.fromTeam")}</span>{" "}
                       {a.decision_message}
                     </p>
                   ) : null}

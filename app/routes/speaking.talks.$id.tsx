@@ -14,12 +14,10 @@ import {
 } from "~/components/advocacy/talk-panels.tsx";
 import { Container } from "~/components/app-shell.tsx";
 import { ShareButtons } from "~/components/share/share-buttons.tsx";
-import { shareSentence } from "~/modules/share/intents.ts";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { policy } from "~/modules/access/policy.ts";
-import { formatLabel } from "~/modules/advocacy/formats.ts";
 import { talkPointsByFormat } from "~/modules/advocacy/points.server.ts";
 import {
   addTalkEvidence,
@@ -28,7 +26,6 @@ import {
   verifyTalk,
 } from "~/modules/advocacy/talks.server.ts";
 import { pointsForKeys } from "~/modules/reputation/award-amounts.server.ts";
-import { formatEventTime } from "~/modules/advocacy/time.ts";
 import { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { canTalk } from "~/modules/advocacy/workflow.ts";
 import { shareImageUrl } from "~/modules/share/cards.server.ts";
@@ -39,10 +36,27 @@ import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { idParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { talkFormatLabel } from "~/components/advocacy/labels.ts";
+import { eventTimeIn } from "~/modules/advocacy/local-time.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Talk not found · Limelight" }];
-  return talkPageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  if (!data) return [{ title: t("speaking.talk.notFoundTitle") }];
+  const description = t("speaking.talk.metaDescription", {
+    name: data.talk.speaker_name,
+    event: data.talk.event_name,
+    when: data.when,
+  });
+  return talkPageMeta(data).map((tag) =>
+    "name" in tag && (tag.name === "description" || tag.name === "twitter:description")
+      ? { ...tag, content: description }
+      : "property" in tag && tag.property === "og:description"
+        ? { ...tag, content: description }
+        : tag,
+  );
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -84,7 +98,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       userId: talk.speaker_id,
       isPublic: talk.speaker_public,
     }),
-    when: formatEventTime(talk.given_at, talk.time_zone),
+    when: eventTimeIn(await localeOf(request))(talk.given_at, talk.time_zone),
     points: talk.award_key ? (awarded.get(talk.award_key) ?? null) : null,
     pointsIfVerified: catalogue[talk.format],
     happened,
@@ -107,6 +121,7 @@ const TalkIntents = {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const talkId = idParam(params.id);
+  const { t } = i18nFor(await localeOf(request));
   const formData = await request.formData();
   const submission = parseIntent(formData, TalkIntents);
   if (!submission.ok) return invalidForm(submission);
@@ -118,22 +133,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await addTalkEvidence(ctx, { talkId, evidence: submission.data });
         return redirectWithToast(back, {
           kind: "success",
-          title: "Evidence added",
-          description: "A community manager will verify your talk.",
+          title: t("speaking.talk.evidenceAdded"),
+          description: t("speaking.talk.evidenceAddedBody"),
         });
       case "verify": {
         const verified = await verifyTalk(ctx, { talkId });
         return redirectWithToast(back, {
           kind: "success",
-          title: verified.alreadyVerified ? "Already verified" : "Talk verified",
+          title: verified.alreadyVerified
+            ? t("speaking.talk.alreadyVerified")
+            : t("speaking.talk.verified"),
           description: verified.alreadyVerified
-            ? "Nothing changed; its points were awarded once."
-            : "The speaker's points and profile are updated.",
+            ? t("speaking.talk.alreadyVerifiedBody")
+            : t("speaking.talk.verifiedBody"),
         });
       }
       case "reject":
         await rejectTalk(ctx, { talkId, reason: submission.data.reason });
-        return redirectWithToast(back, { kind: "info", title: "Talk not verified" });
+        return redirectWithToast(back, { kind: "info", title: t("speaking.talk.notVerified") });
     }
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -144,57 +161,60 @@ export default function Talk() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const t = data.talk;
+  const talk = data.talk;
+  const { t } = useTranslation();
   return (
     <Container className="max-w-4xl">
       <Link
         to="/speaking"
         className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
       >
-        ← Speaking
+        {t("speaking.talk.back")}
       </Link>
       <div className="mt-4 flex flex-wrap items-center gap-2">
-        <Badge tone="info">{formatLabel(t.format)}</Badge>
-        <TalkStatusBadge status={t.status} />
-        {data.points ? <Badge tone="spot">+{data.points} points</Badge> : null}
-        {t.origin === "self_reported" ? <Badge>Logged by the speaker</Badge> : null}
+        <Badge tone="info">{talkFormatLabel(t, talk.format)}</Badge>
+        <TalkStatusBadge status={talk.status} />
+        {data.points ? (
+          <Badge tone="spot">{t("speaking.points", { points: data.points })}</Badge>
+        ) : null}
+        {talk.origin === "self_reported" ? <Badge>{t("speaking.talk.selfReported")}</Badge> : null}
       </div>
       <h1 className="mt-3 text-3xl font-bold tracking-tight text-stone-900 dark:text-white">
-        {t.title}
+        {talk.title}
       </h1>
-      <p className="mt-1 text-lg text-stone-600 dark:text-stone-400">{t.event_name}</p>
+      <p className="mt-1 text-lg text-stone-600 dark:text-stone-400">{talk.event_name}</p>
       <div className="mt-4 flex items-center gap-3">
-        <Avatar name={t.speaker_name} handle={t.speaker_handle} size="sm" />
+        <Avatar name={talk.speaker_name} handle={talk.speaker_handle} size="sm" />
         {data.speakerLinkable ? (
-          <Link to={`/u/${t.speaker_handle}`} className="font-medium hover:underline">
-            {t.speaker_name}
+          <Link to={`/u/${talk.speaker_handle}`} className="font-medium hover:underline">
+            {talk.speaker_name}
           </Link>
         ) : (
-          <span className="font-medium">{t.speaker_name}</span>
+          <span className="font-medium">{talk.speaker_name}</span>
         )}
-        {t.speaker_company ? (
-          <span className="text-stone-600 dark:text-stone-400">· {t.speaker_company}</span>
+        {talk.speaker_company ? (
+          <span className="text-stone-600 dark:text-stone-400">· {talk.speaker_company}</span>
         ) : null}
       </div>
 
       <div className="mt-6 grid gap-6 md:grid-cols-3">
         <div className="space-y-6 md:col-span-2">
-          {t.abstract ? (
+          {talk.abstract ? (
             <Card className="p-6">
-              <h2 className="text-lg font-semibold">About the talk</h2>
+              <h2 className="text-lg font-semibold">{t("speaking.talk.about")}</h2>
               <p className="mt-3 whitespace-pre-line text-stone-700 dark:text-stone-300">
-                {t.abstract}
+                {talk.abstract}
               </p>
             </Card>
           ) : null}
 
-          {t.status === "rejected" && t.rejection_reason ? (
+          {talk.status === "rejected" && talk.rejection_reason ? (
             <div className="rounded-xl border border-red-300 bg-red-50 p-6 dark:border-red-800 dark:bg-red-950/40">
-              <h2 className="text-lg font-semibold">Not verified</h2>
-              <p className="mt-2 text-stone-700 dark:text-stone-300">{t.rejection_reason}</p>
+              <h2 className="text-lg font-semibold">{t("speaking.talk.notVerifiedTitle")}</h2>
+              <p className="mt-2 text-stone-700 dark:text-stone-300">{talk.rejection_reason}</p>
               {data.canAddEvidence ? (
                 <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-                  You can add better evidence below and ask again.
+                  {t("speaking.talk.betterEvidence")}
                 </p>
               ) : null}
             </div>
@@ -202,7 +222,7 @@ export default function Talk() {
 
           {data.canAddEvidence ? (
             <TalkEvidenceCard
-              talk={t}
+              talk={talk}
               happened={data.happened}
               when={data.when}
               pointsIfVerified={data.pointsIfVerified}
@@ -212,7 +232,7 @@ export default function Talk() {
           ) : null}
           {data.canVerify || data.canReject ? (
             <TalkVerificationCard
-              talk={t}
+              talk={talk}
               canVerify={data.canVerify}
               canReject={data.canReject}
               pointsIfVerified={data.pointsIfVerified}
@@ -222,17 +242,21 @@ export default function Talk() {
           ) : null}
           {data.ownTalkForStaff ? (
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              This is your own talk: another community manager verifies it.
+              {t("speaking.talk.ownTalk")}
             </p>
           ) : null}
         </div>
 
-        <TalkFacts talk={t} when={data.when} />
+        <TalkFacts talk={talk} when={data.when} />
       </div>
       {data.imageUrl ? (
         <ShareButtons
           url={data.url}
-          text={shareSentence.talk(t.title, t.event_name, data.isSpeaker)}
+          text={
+            data.isSpeaker
+              ? t("speaking.talk.shareOwn", { event: talk.event_name, title: talk.title })
+              : t("speaking.talk.shareOther", { event: talk.event_name, title: talk.title })
+          }
         />
       ) : null}
     </Container>

@@ -26,8 +26,14 @@ import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, formValues, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { talkFormatLabel } from "~/components/advocacy/labels.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Log a talk · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("speaking.log.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.logTalk);
@@ -36,23 +42,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.logTalk);
+  const { t } = i18nFor(await localeOf(request));
   const formData = await request.formData();
   const parsed = parseForm(LogTalkSchema, formData);
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
-      formError: "Some fields need your attention. Nothing was saved yet.",
+      formError: t("speaking.log.formError"),
     });
   try {
     const talk = await logTalk(await commandContext(request, context), parsed.data);
     return redirectWithToast(`/speaking/talks/${talk.id}`, {
       kind: "success",
-      title: "Talk logged",
+      title: t("speaking.log.logged"),
       description:
         talk.status === "pending"
-          ? "A community manager will check the evidence and verify it."
-          : "Add a recording or slides after the talk, and a manager will verify it.",
+          ? t("speaking.log.loggedPending")
+          : t("speaking.log.loggedScheduled"),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -66,28 +73,31 @@ export default function LogTalk() {
     format: "conference",
     timeZone: "UTC",
   });
+  const { t } = useTranslation();
   return (
     <Container className="max-w-3xl">
-      <PageHeader
-        title="Log a talk"
-        description="Spoke somewhere we did not arrange? Record it here. Add a recording or slides and a community manager verifies it — verified talks show on your profile and earn points."
-      />
+      <PageHeader title={t("speaking.log.title")} description={t("speaking.log.description")} />
       <Form method="post" noValidate className="space-y-6">
         <FormError message={formError} />
         <Card className="space-y-5 p-6">
-          <h2 className="text-lg font-semibold">The talk</h2>
-          <TextField label="Title" {...field("title")} required />
+          <h2 className="text-lg font-semibold">{t("speaking.log.theTalk")}</h2>
+          <TextField label={t("speaking.log.titleField")} {...field("title")} required />
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Event" {...field("eventName")} required />
-            <SelectField label="Format" {...field("format")}>
+            <TextField label={t("speaking.log.event")} {...field("eventName")} required />
+            <SelectField label={t("speaking.log.format")} {...field("format")}>
               {TALK_FORMATS.map((f) => (
                 <option key={f.value} value={f.value}>
-                  {f.label}
+                  {talkFormatLabel(t, f.value)}
                 </option>
               ))}
             </SelectField>
-            <TextField label="Date and time" type="datetime-local" {...field("givenAt")} required />
-            <SelectField label="Time zone" {...field("timeZone")}>
+            <TextField
+              label={t("speaking.log.dateTime")}
+              type="datetime-local"
+              {...field("givenAt")}
+              required
+            />
+            <SelectField label={t("speaking.log.timeZone")} {...field("timeZone")}>
               {COMMON_TIME_ZONES.map((z) => (
                 <option key={z} value={z}>
                   {z.replace(/_/g, " ")}
@@ -97,54 +107,53 @@ export default function LogTalk() {
           </div>
           <CheckboxField
             name="isVirtual"
-            label="Virtual event"
+            label={t("speaking.log.virtual")}
             defaultChecked={field("isVirtual").defaultValue === "on"}
           />
-          <TextField label="Location" {...field("location")} />
+          <TextField label={t("speaking.log.location")} {...field("location")} />
           <TextField
-            label="Event website"
+            label={t("speaking.log.website")}
             type="url"
             placeholder="https://…"
             {...field("eventUrl")}
           />
-          <TextAreaField label="Abstract" rows={4} {...field("abstract")} />
+          <TextAreaField label={t("speaking.log.abstract")} rows={4} {...field("abstract")} />
         </Card>
         <Card className="space-y-5 p-6">
           <div>
-            <h2 className="text-lg font-semibold">Evidence</h2>
+            <h2 className="text-lg font-semibold">{t("speaking.log.evidence")}</h2>
             <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-              Already given the talk? Add a recording or slides now. For a talk still to come, leave
-              this empty and add it afterwards.
+              {t("speaking.log.evidenceHint")}
             </p>
           </div>
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField
-              label="Recording link"
+              label={t("speaking.evidence.recording")}
               type="url"
               placeholder="https://…"
               {...field("recordingUrl")}
             />
             <TextField
-              label="Slides link"
+              label={t("speaking.evidence.slides")}
               type="url"
               placeholder="https://…"
               {...field("slidesUrl")}
             />
             <TextField
-              label="Attendance"
+              label={t("speaking.evidence.attendance")}
               inputMode="numeric"
               {...field("attendance")}
-              hint="Roughly how many people were there or watched live."
+              hint={t("speaking.evidence.attendanceHint")}
             />
           </div>
-          <TextAreaField label="Note for the community team" rows={2} {...field("evidenceNote")} />
+          <TextAreaField label={t("speaking.evidence.note")} rows={2} {...field("evidenceNote")} />
         </Card>
         <div className="flex items-center justify-end gap-3">
           <Link to="/speaking/mine" className="text-sm font-medium underline">
-            Cancel
+            {t("speaking.log.cancel")}
           </Link>
           <Button type="submit" size="lg" disabled={busy}>
-            {busy ? "Saving…" : "Log talk"}
+            {busy ? t("speaking.log.saving") : t("speaking.log.submit")}
           </Button>
         </div>
       </Form>

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StoryView } from "~/components/advocacy/story-view.tsx";
 import { Container } from "~/components/app-shell.tsx";
 import { ShareButtons } from "~/components/share/share-buttons.tsx";
-import { shareSentence } from "~/modules/share/intents.ts";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
@@ -11,15 +10,19 @@ import { recordStoryRead } from "~/modules/promoters/referral-links.server.ts";
 import { readAttributionToken } from "~/utils/attribution.server.ts";
 import { getPublishedStory, getStoryBySlug } from "~/modules/advocacy/story-queries.server.ts";
 import { toStoryView } from "~/modules/advocacy/story-view.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { shareImageUrl } from "~/modules/share/cards.server.ts";
 import { shareImageMeta } from "~/modules/share/meta.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/http.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { eventDateIn } from "~/modules/advocacy/local-time.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const slug = params.slug ?? "";
+  const locale = await localeOf(request);
   const story = await getPublishedStory(context.db, slug).catch(() => null);
   if (!story) {
     // Not live: its author and the reviewers go to where they can work on it.
@@ -28,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       throw redirect(`/stories/${draft.slug}/edit`);
     if (draft && policy.reviewStory(viewer, { authorId: draft.author_id }))
       throw redirect(`/manage/stories/${draft.id}`);
-    throw notFound("We could not find that story.");
+    throw notFound(i18nFor(locale).t("stories.page.notFound"));
   }
   const isAuthor = viewer?.id === story.author_id;
   const origin = context.env.PUBLIC_URL.replace(/\/+$/, "");
@@ -49,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     slug: story.slug,
     id: story.id,
     version: story.version,
-    published: formatEventDate(story.published_at),
+    published: eventDateIn(locale)(story.published_at),
     publishedIso: new Date(story.published_at).toISOString(),
     url: `${origin}/stories/${story.slug}`,
     imageUrl: await shareImageUrl(context.db, origin, "story", story.slug),
@@ -60,13 +63,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Story not found · Limelight" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  if (!data) return [{ title: t("stories.page.notFoundTitle") }];
   const { story } = data;
   const headline = headlineMetric(story.metrics);
   const description =
     story.pullQuote ||
-    (headline ? describeMetric(headline) : `${story.company} on Northwind Cloud.`);
+    (headline
+      ? describeMetric(headline)
+      : t("stories.page.onNorthwind", { company: story.company }));
   const title = `${story.title} · ${story.company || story.author.name}`;
   return [
     { title: `${title} · Limelight` },
@@ -95,6 +101,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function StoryPage() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container className="max-w-3xl">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
@@ -102,27 +109,37 @@ export default function StoryPage() {
           to="/stories"
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← All customer stories
+          {t("stories.page.allStories")}
         </Link>
         <div className="flex gap-2">
           {data.isAuthor ? (
             <Link to={`/stories/${data.slug}/edit`} className={buttonClass("secondary", "sm")}>
-              {data.revisionInProgress ? "Continue your new version" : "Edit (new version)"}
+              {data.revisionInProgress
+                ? t("stories.page.continueVersion")
+                : t("stories.page.editNewVersion")}
             </Link>
           ) : null}
           {data.canReview ? (
             <Link to={`/manage/stories/${data.id}`} className={buttonClass("secondary", "sm")}>
-              Review
+              {t("stories.page.review")}
             </Link>
           ) : null}
         </div>
       </div>
       <StoryView story={data.story} />
       <p className="mt-8 text-sm text-stone-500 dark:text-stone-400">
-        Published {data.published}
-        {data.version > 1 ? ` · version ${data.version}` : ""}
+        {data.version > 1
+          ? t("stories.page.publishedVersion", { date: data.published, version: data.version })
+          : t("stories.page.published", { date: data.published })}
       </p>
-      <ShareButtons url={data.url} text={shareSentence.story(data.story.title, data.isAuthor)} />
+      <ShareButtons
+        url={data.url}
+        text={
+          data.isAuthor
+            ? t("stories.page.shareOwn", { title: data.story.title })
+            : t("stories.page.shareOther", { title: data.story.title })
+        }
+      />
     </Container>
   );
 }

@@ -21,9 +21,8 @@ import {
   listStoryEvents,
   listStoryVersions,
 } from "~/modules/advocacy/story-queries.server.ts";
-import { STORY_EVENT_LABELS, toStoryView } from "~/modules/advocacy/story-view.ts";
+import { toStoryView } from "~/modules/advocacy/story-view.ts";
 import { answerStoryProposal, saveStory } from "~/modules/advocacy/story-writing.server.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { StorySchema } from "~/modules/advocacy/validation.ts";
 import { canStory } from "~/modules/advocacy/workflow.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
@@ -31,20 +30,53 @@ import { commandContext } from "~/utils/command.server.ts";
 import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, notFound, orErrorPage } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { eventDateIn } from "~/modules/advocacy/local-time.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Edit “${data?.story.title ?? "story"}” · Limelight` },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: data
+        ? t("stories.edit.metaTitle", { title: data.story.title })
+        : t("stories.edit.metaTitleUntitled"),
+    },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+/** A step of the story's history in the reader's language; an unknown step keeps its own name. */
+function eventLabel(t: (key: string) => string, action: string): string {
+  const labels: Record<string, string> = {
+    created: t("stories.events.created"),
+    proposed: t("stories.events.proposed"),
+    accepted: t("stories.events.accepted"),
+    turned_down: t("stories.events.turned_down"),
+    submitted: t("stories.events.submitted"),
+    changes_requested: t("stories.events.changes_requested"),
+    published: t("stories.events.published"),
+    declined: t("stories.events.declined"),
+    revision_started: t("stories.events.revision_started"),
+    revision_declined: t("stories.events.revision_declined"),
+    unpublished: t("stories.events.unpublished"),
+    republished: t("stories.events.republished"),
+  };
+  return labels[action] ?? action;
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const viewer = await getViewer(request, context);
   const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
+  const locale = await localeOf(request);
+  const { t } = i18nFor(locale);
+  const eventDate = eventDateIn(locale);
   if (!policy.editStory(viewer, { authorId: story.author_id })) {
     if (policy.reviewStory(viewer, { authorId: story.author_id }))
       throw redirect(`/manage/stories/${story.id}`);
-    throw notFound("We could not find that story.");
+    throw notFound(t("stories.page.notFound"));
   }
   const [events, versions] = await Promise.all([
     listStoryEvents(context.db, story.id),
@@ -73,12 +105,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     reviewNote: latestReviewNote(events),
     events: events.map((e) => ({
       id: e.id,
-      label: STORY_EVENT_LABELS[e.action] ?? e.action,
+      label: eventLabel(t, e.action),
       comment: e.comment,
       actor: e.actor_name,
-      date: formatEventDate(e.created_at),
+      date: eventDate(e.created_at),
     })),
-    versions: versions.map((v) => ({ version: v.version, date: formatEventDate(v.published_at) })),
+    versions: versions.map((v) => ({ version: v.version, date: eventDate(v.published_at) })),
   });
 }
 
@@ -92,6 +124,7 @@ const EditIntents = {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
+  const { t } = i18nFor(await localeOf(request));
   const formData = await request.formData();
   // Enter in a field saves, as the first button does.
   if (!formData.has("intent")) formData.set("intent", "save");
@@ -99,7 +132,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!submission.ok)
     return invalidForm({
       ...submission,
-      formError: submission.formError ?? "Some fields need your attention. Nothing was saved yet.",
+      formError: submission.formError ?? t("stories.save.formError"),
     });
   const back = `/stories/${story.slug}/edit`;
   try {
@@ -109,15 +142,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await answerStoryProposal(ctx, { id: story.id, accept });
       return redirectWithToast(accept ? back : "/stories/mine", {
         kind: "success",
-        title: accept ? "Draft accepted — it is yours to edit" : "Draft turned down",
+        title: accept ? t("stories.save.accepted") : t("stories.save.turnedDown"),
       });
     }
     const submit = submission.intent === "submit";
     await saveStory(ctx, { id: story.id, story: submission.data, submit });
     return redirectWithToast(back, {
       kind: "success",
-      title: submit ? "Sent for review" : "Saved",
-      description: submit ? "A community manager will read it and get back to you." : undefined,
+      title: submit ? t("stories.save.sent") : t("stories.save.saved"),
+      description: submit ? t("stories.save.sentBody") : undefined,
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -129,6 +162,7 @@ export default function EditStory() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { story } = data;
+  const { t } = useTranslation();
   const proposalIntent =
     actionData?.values?.intent === "accept" || actionData?.values?.intent === "turn-down";
   return (
@@ -138,14 +172,14 @@ export default function EditStory() {
           to="/stories/mine"
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← My stories
+          {t("stories.edit.myStories")}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{story.title}</h1>
           <StoryStatusBadge status={story.status} />
           {story.live ? (
             <Link to={`/stories/${story.slug}`} className={buttonClass("secondary", "sm")}>
-              View published version
+              {t("stories.edit.viewPublished")}
             </Link>
           ) : null}
         </div>
@@ -167,13 +201,14 @@ export default function EditStory() {
           author={data.author}
           busy={busy}
           submitLabel={
-            story.status === "changes_requested" ? "Resubmit for review" : "Submit for review"
+            story.status === "changes_requested"
+              ? t("stories.edit.resubmit")
+              : t("stories.edit.submit")
           }
           note={
             data.revising ? (
               <p className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100">
-                Saving starts a new version. The published story stays up until a community manager
-                publishes the new one; earlier versions are kept.
+                {t("stories.edit.revisingNote")}
               </p>
             ) : null
           }
@@ -183,10 +218,10 @@ export default function EditStory() {
           <div className="lg:col-span-2">
             <p className="mb-4 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm dark:border-stone-800 dark:bg-stone-900">
               {story.status === "submitted"
-                ? "In review: a community manager is reading it. You can edit again if they ask for changes."
+                ? t("stories.edit.inReview")
                 : story.status === "proposed"
-                  ? "Accept the draft to start editing it."
-                  : "This story can no longer be edited."}
+                  ? t("stories.edit.acceptFirst")
+                  : t("stories.edit.locked")}
             </p>
             <StoryView story={data.preview} preview />
           </div>

@@ -12,19 +12,22 @@ import { policy } from "~/modules/access/policy.ts";
 import { PRODUCT_AREAS, STORY_INDUSTRIES } from "~/modules/advocacy/formats.ts";
 import { formatMetricValue, headlineMetric, percentChange } from "~/modules/advocacy/metrics.ts";
 import { listPublishedStories, storyFacets } from "~/modules/advocacy/story-queries.server.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
 import { getViewer } from "~/utils/auth.server.ts";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { eventDateIn } from "~/modules/advocacy/local-time.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Customer stories · Limelight" },
-  {
-    name: "description",
-    content:
-      "How Northwind Cloud customers changed their numbers, told by the people who did the work — with the before and after.",
-  },
-  { property: "og:title", content: "Customer stories · Limelight" },
-  { property: "og:type", content: "website" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("stories.library.metaTitle") },
+    { name: "description", content: t("stories.library.metaDescription") },
+    { property: "og:title", content: t("stories.library.metaTitle") },
+    { property: "og:type", content: "website" },
+  ];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -38,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const area = (PRODUCT_AREAS as readonly string[]).includes(areaParam) ? areaParam : "";
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
   const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
+  const eventDate = eventDateIn(await localeOf(request));
   const [result, facets] = await Promise.all([
     listPublishedStories(context.db, {
       q,
@@ -61,7 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         product_area: s.product_area,
         pull_quote: s.pull_quote,
         author_name: s.author_name,
-        published: formatEventDate(s.published_at),
+        published: eventDate(s.published_at),
         headline: headline
           ? {
               label: headline.label,
@@ -81,6 +85,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function StoryLibrary() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const submit = useSubmit();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location?.pathname === "/stories";
@@ -89,19 +94,21 @@ export default function StoryLibrary() {
   return (
     <Container>
       <PageHeader
-        title="Customer stories"
-        description="How teams changed their numbers with Northwind Cloud, told by the people who did the work. No sales pitch — ask the author directly."
+        title={t("stories.library.title")}
+        description={t("stories.library.description")}
         actions={
           <>
             {data.canWrite ? (
               <>
                 <ButtonLink to="/stories/mine" variant="secondary">
-                  My stories
+                  {t("stories.library.myStories")}
                 </ButtonLink>
-                <ButtonLink to="/stories/new">Write your story</ButtonLink>
+                <ButtonLink to="/stories/new">{t("stories.library.write")}</ButtonLink>
               </>
             ) : null}
-            {data.canReview ? <ButtonLink to="/manage/stories">Review queue</ButtonLink> : null}
+            {data.canReview ? (
+              <ButtonLink to="/manage/stories">{t("stories.library.reviewQueue")}</ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -115,29 +122,39 @@ export default function StoryLibrary() {
           }}
         >
           <TextField
-            label="Search stories"
+            label={t("stories.library.search")}
             name="q"
             type="search"
             defaultValue={filters.q}
-            placeholder="Company, topic or result"
+            placeholder={t("stories.library.searchPlaceholder")}
           />
-          <SelectField label="Industry" name="industry" defaultValue={filters.industry}>
-            <option value="">All industries</option>
+          <SelectField
+            label={t("stories.library.industry")}
+            name="industry"
+            defaultValue={filters.industry}
+          >
+            <option value="">{t("stories.library.allIndustries")}</option>
             {data.facets.industries.map((i) => (
               <option key={i} value={i}>
-                {i}
+                {industryLabel(t, i)}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Product area" name="area" defaultValue={filters.area}>
-            <option value="">All product areas</option>
+          <SelectField
+            label={t("stories.library.productArea")}
+            name="area"
+            defaultValue={filters.area}
+          >
+            <option value="">{t("stories.library.allProductAreas")}</option>
             {data.facets.productAreas.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {productAreaLabel(t, a)}
               </option>
             ))}
           </SelectField>
-          <Button type="submit">{searching ? "Searching…" : "Search"}</Button>
+          <Button type="submit">
+            {searching ? t("stories.library.searching") : t("stories.library.searchButton")}
+          </Button>
         </Form>
       </Card>
       <div
@@ -145,30 +162,29 @@ export default function StoryLibrary() {
         aria-live="polite"
       >
         <p>
-          {data.total} {data.total === 1 ? "story" : "stories"}
-          {filtered ? " match" : ""}
+          {filtered
+            ? t("stories.library.countMatch", { count: data.total })
+            : t("stories.library.count", { count: data.total })}
         </p>
         {filtered ? (
           <Link to="/stories" className="font-medium text-brand-700 underline dark:text-brand-300">
-            Clear filters
+            {t("stories.library.clearFilters")}
           </Link>
         ) : null}
       </div>
       {data.rows.length === 0 ? (
         <div className="mt-6">
           <EmptyState
-            title={filtered ? "No stories match" : "No stories published yet"}
+            title={filtered ? t("stories.library.noMatchTitle") : t("stories.library.noneTitle")}
             action={
               filtered ? (
                 <Link to="/stories" className={buttonClass("secondary")}>
-                  Show all stories
+                  {t("stories.library.showAll")}
                 </Link>
               ) : undefined
             }
           >
-            {filtered
-              ? "Try fewer words, or another industry or product area."
-              : "The first customer stories appear here once a community manager publishes them."}
+            {filtered ? t("stories.library.noMatchBody") : t("stories.library.noneBody")}
           </EmptyState>
         </div>
       ) : (
@@ -182,8 +198,8 @@ export default function StoryLibrary() {
                 data-testid="story-card"
               >
                 <div className="flex flex-wrap gap-1.5">
-                  {s.industry ? <Badge tone="info">{s.industry}</Badge> : null}
-                  {s.product_area ? <Badge>{s.product_area}</Badge> : null}
+                  {s.industry ? <Badge tone="info">{industryLabel(t, s.industry)}</Badge> : null}
+                  {s.product_area ? <Badge>{productAreaLabel(t, s.product_area)}</Badge> : null}
                 </div>
                 {s.headline ? (
                   <div className="mt-4 rounded-lg bg-brand-50 px-4 py-3 dark:bg-brand-900/30">

@@ -7,14 +7,20 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { policy } from "~/modules/access/policy.ts";
 import { listOwnStories } from "~/modules/advocacy/story-queries.server.ts";
-import { formatEventDate } from "~/modules/advocacy/time.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { eventDateIn } from "~/modules/advocacy/local-time.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "My stories · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("stories.mine.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const stories = await listOwnStories(context.db, user.id);
+  const eventDate = eventDateIn(await localeOf(request));
   return json({
     stories: stories
       .filter((s) => s.status !== "withdrawn")
@@ -23,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         title: s.title,
         status: s.status,
         live: s.live_version_id !== null,
-        updated: formatEventDate(s.updated_at),
+        updated: eventDate(s.updated_at),
       })),
     canWrite: policy.writeStory({ id: user.id, role: user.role }),
   });
@@ -31,21 +37,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MyStories() {
   const { stories, canWrite } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container className="max-w-4xl">
       <PageHeader
-        title="My stories"
-        description="Drafts, stories in review and the ones in the library."
-        actions={canWrite ? <ButtonLink to="/stories/new">Write your story</ButtonLink> : null}
+        title={t("stories.mine.title")}
+        description={t("stories.mine.description")}
+        actions={
+          canWrite ? <ButtonLink to="/stories/new">{t("stories.mine.write")}</ButtonLink> : null
+        }
       />
       {stories.length === 0 ? (
         <EmptyState
-          title="No stories yet"
-          action={canWrite ? <ButtonLink to="/stories/new">Start a draft</ButtonLink> : undefined}
+          title={t("stories.mine.emptyTitle")}
+          action={
+            canWrite ? (
+              <ButtonLink to="/stories/new">{t("stories.mine.startDraft")}</ButtonLink>
+            ) : undefined
+          }
         >
-          {canWrite
-            ? "Your story helps someone who is where you were a year ago — and it builds your name."
-            : "Customer stories are written by verified customers."}
+          {canWrite ? t("stories.mine.emptyWriter") : t("stories.mine.emptyReader")}
         </EmptyState>
       ) : (
         <Card>
@@ -60,12 +71,12 @@ export default function MyStories() {
                     {s.title}
                   </Link>
                   <p className="text-sm text-stone-600 dark:text-stone-400">
-                    Updated {s.updated}
+                    {t("stories.mine.updated", { date: s.updated })}
                     {s.live ? (
                       <>
                         {" · "}
                         <Link to={`/stories/${s.slug}`} className="underline">
-                          in the library
+                          {t("stories.mine.inLibrary")}
                         </Link>
                       </>
                     ) : null}

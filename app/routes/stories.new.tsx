@@ -18,8 +18,13 @@ import { commandContext } from "~/utils/command.server.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { formValues, invalidForm, parseIntent } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Write your story · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("stories.new.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireAllowed(request, context, policy.writeStory);
@@ -41,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.writeStory);
+  const { t } = i18nFor(await localeOf(request));
   const formData = await request.formData();
   // Enter in a field saves a draft, as the first button does.
   if (!formData.has("intent")) formData.set("intent", "save");
@@ -48,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!submission.ok)
     return invalidForm({
       ...submission,
-      formError: submission.formError ?? "Some fields need your attention. Nothing was saved yet.",
+      formError: submission.formError ?? t("stories.save.formError"),
     });
   const submit = submission.intent === "submit";
   try {
@@ -58,10 +64,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return redirectWithToast(`/stories/${story.slug}/edit`, {
       kind: "success",
-      title: submit ? "Sent for review" : "Draft saved",
-      description: submit
-        ? "A community manager will read it and get back to you."
-        : "Only you and the community team can see it.",
+      title: submit ? t("stories.save.sent") : t("stories.save.draftSaved"),
+      description: submit ? t("stories.save.sentBody") : t("stories.save.draftSavedBody"),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -72,11 +76,12 @@ export default function NewStory() {
   const { author, initial, points } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <Container className="max-w-7xl">
       <PageHeader
-        title="Write your story"
-        description={`Tell peers what was hard, what you built and what changed — with the numbers. A community manager reviews it before it goes into the public library; a published story earns +${points} points.`}
+        title={t("stories.new.title")}
+        description={t("stories.new.description", { points })}
       />
       <StoryForm actionData={actionData} saved={initial} author={author} busy={busy} />
     </Container>

@@ -20,7 +20,6 @@ import {
 import { AnswerSchema, ImprovementSchema } from "~/modules/promoters/surveys/validation.ts";
 import { publishRecommendation } from "~/modules/testimonials/testimonials.server.ts";
 import {
-  CREDIT_LABELS,
   draftFromComment,
   RecommendationSchema,
   TESTIMONIAL_INDUSTRIES,
@@ -31,9 +30,11 @@ import { formFields, type ActionError } from "~/utils/form-fields.ts";
 import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "One question · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("survey.metaTitle") },
   // The address is a personal secret: keep it out of search engines and referrers.
   { name: "robots", content: "noindex" },
   { name: "referrer", content: "no-referrer" },
@@ -121,18 +122,25 @@ export default function SurveyAnswerPage() {
   });
   const improve = formFields<typeof ImprovementSchema>(actionData);
   const tokenError = actionData?.fieldErrors?.token;
+  const { t } = useTranslation();
+  const credits = {
+    name: t("survey.credit.name"),
+    title: t("survey.credit.title"),
+    company: t("survey.credit.company"),
+    initials: t("survey.credit.initials"),
+  };
   return (
     <Container className="max-w-2xl py-8">
       <Card className="space-y-6 p-5 sm:p-8">
         {tokenError ? (
-          <Callout tone="warning" title="This link cannot be used" data-testid="survey-refused">
+          <Callout tone="warning" title={t("survey.refused")} data-testid="survey-refused">
             <p>{tokenError}</p>
           </Callout>
         ) : actionData?.published ? (
           <SharePanel {...actionData.published} />
         ) : step === "invalid" || !link ? (
-          <Callout tone="warning" title="This link cannot be used" data-testid="survey-refused">
-            <p>This survey link is not valid. It may have been replaced by a newer one.</p>
+          <Callout tone="warning" title={t("survey.refused")} data-testid="survey-refused">
+            <p>{t("survey.invalid")}</p>
           </Callout>
         ) : step === "question" ? (
           <ScoreQuestion
@@ -147,18 +155,15 @@ export default function SurveyAnswerPage() {
           <>
             <div className="space-y-2">
               <p className="text-sm text-stone-600 dark:text-stone-400">
-                Thank you for your answer.
+                {t("survey.thanksAnswer")}
               </p>
-              <h1 className="text-2xl font-semibold">Would you say that in public?</h1>
-              <p className="text-sm text-stone-600 dark:text-stone-400">
-                Peers deciding whether to use the product trust other customers more than us. If you
-                are happy to, publish a short recommendation. It is entirely up to you.
-              </p>
+              <h1 className="text-2xl font-semibold">{t("survey.public")}</h1>
+              <p className="text-sm text-stone-600 dark:text-stone-400">{t("survey.publicBody")}</p>
             </div>
             <RecommendForm
               field={recommend.field}
               formError={recommend.formError}
-              credits={CREDIT_LABELS}
+              credits={credits}
               industries={TESTIMONIAL_INDUSTRIES}
               productAreas={TESTIMONIAL_PRODUCT_AREAS}
               busy={busy}
@@ -166,7 +171,7 @@ export default function SurveyAnswerPage() {
           </>
         ) : step === "passive" ? (
           <>
-            <h1 className="text-2xl font-semibold">Thank you for your answer</h1>
+            <h1 className="text-2xl font-semibold">{t("survey.thanksTitle")}</h1>
             <ImprovementQuestion
               field={improve.field("improvement")}
               formError={improve.formError}
@@ -174,15 +179,12 @@ export default function SurveyAnswerPage() {
             />
           </>
         ) : step === "detractor" ? (
-          <Callout tone="info" title="Thank you for telling us" data-testid="survey-thanks">
-            <p>
-              We are sorry it is not better. Someone from the team will get in touch within a few
-              days to understand what went wrong and what we can fix.
-            </p>
+          <Callout tone="info" title={t("survey.toldUs")} data-testid="survey-thanks">
+            <p>{t("survey.sorry")}</p>
           </Callout>
         ) : (
-          <Callout tone="success" title="Thank you" data-testid="survey-thanks">
-            <p>Your answer is recorded. There is nothing more to do.</p>
+          <Callout tone="success" title={t("survey.thanks")} data-testid="survey-thanks">
+            <p>{t("survey.recorded")}</p>
           </Callout>
         )}
       </Card>

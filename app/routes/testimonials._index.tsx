@@ -28,15 +28,25 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { MAX_ID, pageParam } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "What customers say · Limelight" },
-  { name: "description", content: "Recommendations from customers, published with their consent." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("testimonials.wall.metaTitle") },
+    { name: "description", content: t("testimonials.wall.metaDescription") },
+  ];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  if (!policy.readTestimonials(viewer)) throw new Response("Not available.", { status: 403 });
+  if (!policy.readTestimonials(viewer))
+    throw new Response(i18nFor(await localeOf(request)).t("testimonials.wall.notAvailable"), {
+      status: 403,
+    });
   const url = new URL(request.url);
   const pick = (name: string, list: readonly string[]) => {
     const v = url.searchParams.get(name) ?? "";
@@ -58,6 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!parsed.ok) return invalidForm(parsed);
   await requireAllowed(request, context, policy.manageTestimonials);
+  const { t } = i18nFor(await localeOf(request));
   try {
     const story = await startCaseStudyFromTestimonial(
       await commandContext(request, context),
@@ -65,8 +76,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     return redirectWithToast(`/manage/stories/${story.id}`, {
       kind: "success",
-      title: "Case-study draft started",
-      description: "The author is asked to accept it before it moves on.",
+      title: t("testimonials.wall.started"),
+      description: t("testimonials.wall.startedBody"),
     });
   } catch (error) {
     return answerDomainError(error);
@@ -76,43 +87,56 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function TestimonialWall() {
   const { wall, industry, productArea, canStartStory } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
+  const { t } = useTranslation();
   return (
     <Container>
       <PageHeader
-        title="What customers say"
-        description="Recommendations from customers, in their own words, published with their consent. Nobody was paid or rewarded for them."
+        title={t("testimonials.wall.title")}
+        description={t("testimonials.wall.description")}
       />
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-3">
-        <SelectField label="Industry" name="industry" defaultValue={industry}>
-          <option value="">All industries</option>
+        <SelectField
+          label={t("testimonials.wall.industry")}
+          name="industry"
+          defaultValue={industry}
+        >
+          <option value="">{t("testimonials.wall.allIndustries")}</option>
           {TESTIMONIAL_INDUSTRIES.map((i) => (
-            <option key={i}>{i}</option>
+            <option key={i} value={i}>
+              {industryLabel(t, i)}
+            </option>
           ))}
         </SelectField>
-        <SelectField label="Product area" name="area" defaultValue={productArea}>
-          <option value="">All areas</option>
+        <SelectField
+          label={t("testimonials.wall.productArea")}
+          name="area"
+          defaultValue={productArea}
+        >
+          <option value="">{t("testimonials.wall.allAreas")}</option>
           {TESTIMONIAL_PRODUCT_AREAS.map((a) => (
-            <option key={a}>{a}</option>
+            <option key={a} value={a}>
+              {productAreaLabel(t, a)}
+            </option>
           ))}
         </SelectField>
         <Button type="submit" variant="secondary">
-          Filter
+          {t("testimonials.wall.filter")}
         </Button>
       </Form>
       <div className="mb-4">
         <FormError message={actionData?.formError} />
       </div>
       {wall.rows.length === 0 ? (
-        <EmptyState title="No testimonial here yet">
+        <EmptyState title={t("testimonials.wall.empty")}>
           {industry || productArea
-            ? "Nothing matches these filters; try all industries or all areas."
-            : "When customers choose to publish a recommendation, it appears here."}
+            ? t("testimonials.wall.emptyFiltered")
+            : t("testimonials.wall.emptyBody")}
         </EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {wall.rows.map((t) => (
-            <li key={t.id}>
-              <TestimonialCard t={t} canStartStory={canStartStory} />
+          {wall.rows.map((row) => (
+            <li key={row.id}>
+              <TestimonialCard t={row} canStartStory={canStartStory} />
             </li>
           ))}
         </ul>

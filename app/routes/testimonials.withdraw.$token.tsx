@@ -9,9 +9,11 @@ import { withdrawTestimonial } from "~/modules/testimonials/testimonials.server.
 import { commandContext } from "~/utils/command.server.ts";
 import type { ActionError } from "~/utils/form-fields.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Withdraw a testimonial · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("testimonials.withdraw.metaTitle") },
   { name: "robots", content: "noindex" },
   { name: "referrer", content: "no-referrer" },
 ];
@@ -31,22 +33,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function WithdrawPage() {
   const data = useActionData<typeof action>() as
     (ActionError & { withdrawn?: boolean }) | undefined;
+  const { t } = useTranslation();
   return (
     <Container className="max-w-xl py-10">
       <Card className="space-y-4 p-6">
         {data?.withdrawn ? (
-          <Callout tone="success" title="Withdrawn" data-testid="withdrawn">
-            <p>Your recommendation is no longer shown anywhere on the site.</p>
+          <Callout tone="success" title={t("testimonials.withdraw.done")} data-testid="withdrawn">
+            <p>{t("testimonials.withdraw.doneBody")}</p>
           </Callout>
         ) : (
           <Form method="post" className="space-y-4">
-            <h1 className="text-xl font-semibold">Withdraw your recommendation?</h1>
+            <h1 className="text-xl font-semibold">{t("testimonials.withdraw.title")}</h1>
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              It disappears from the testimonial wall and from your profile at once.
+              {t("testimonials.withdraw.body")}
             </p>
             <FormError message={data?.formError} />
             <Button type="submit" variant="danger">
-              Withdraw it
+              {t("testimonials.withdraw.button")}
             </Button>
           </Form>
         )}

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import {
   describeMetric,
   formatMetricValue,
@@ -21,10 +22,10 @@ function barWidth(value: number, max: number): number {
   return Math.max(3, Math.round((Math.abs(value) / max) * TRACK_W));
 }
 
-function changeText(metric: StoryMetric): string {
+function changeText(metric: StoryMetric, noChange: string): string {
   const change = percentChange(metric);
   if (change === null) return "";
-  if (change === 0) return "no change";
+  if (change === 0) return noChange;
   return `${change > 0 ? "+" : "−"}${Math.abs(change)}%`;
 }
 
@@ -45,13 +46,14 @@ export function MetricsChart({
   standalone?: boolean;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const height = TOP + Math.max(1, metrics.length) * ROW;
   const textFill = standalone ? "#1c1917" : "currentColor";
   const description = metrics.length
     ? metrics.map(describeMetric).join(". ") + "."
-    : "No metrics yet.";
+    : t("stories.chart.noMetrics");
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
@@ -69,7 +71,7 @@ export function MetricsChart({
       {standalone ? <rect width={WIDTH} height={height} fill="#ffffff" /> : null}
       {metrics.length === 0 ? (
         <text x={LABEL_X} y={TOP + 30} fontSize="14" fill={textFill} opacity="0.7">
-          Add a metric to see the chart.
+          {t("stories.chart.empty")}
         </text>
       ) : null}
       {metrics.map((metric, i) => {
@@ -77,7 +79,7 @@ export function MetricsChart({
         const max = Math.max(Math.abs(metric.before), Math.abs(metric.after));
         const before = barWidth(metric.before, max);
         const after = barWidth(metric.after, max);
-        const change = changeText(metric);
+        const change = changeText(metric, t("stories.chart.noChange"));
         return (
           <g key={`${metric.label}-${i}`}>
             <text x={LABEL_X} y={y + 16} fontSize="15" fontWeight="600" fill={textFill}>
@@ -89,14 +91,14 @@ export function MetricsChart({
               ) : null}
             </text>
             <text x={LABEL_X} y={y + 42} fontSize="12" fill={textFill} opacity="0.8">
-              Before
+              {t("stories.chart.before")}
             </text>
             <rect x={TRACK_X} y={y + 27} width={before} height={BAR_H} rx="4" fill={BEFORE_FILL} />
             <text x={TRACK_X + before + 8} y={y + 43} fontSize="13" fill={textFill}>
               {formatMetricValue(metric.before, metric.unit)}
             </text>
             <text x={LABEL_X} y={y + 70} fontSize="12" fill={textFill} opacity="0.8">
-              After
+              {t("stories.chart.after")}
             </text>
             <rect x={TRACK_X} y={y + 55} width={after} height={BAR_H} rx="4" fill={AFTER_FILL} />
             <text x={TRACK_X + after + 8} y={y + 71} fontSize="13" fontWeight="600" fill={textFill}>

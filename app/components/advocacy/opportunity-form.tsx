@@ -1,4 +1,7 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { talkFormatLabel } from "./labels.ts";
+import { opportunityStatusLabel } from "./status-badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import {
@@ -65,6 +68,7 @@ export function OpportunityForm({
 }) {
   const { field, checked, formError } = formFields<typeof OpportunitySchema>(actionData, saved);
   const timeZone = field("timeZone");
+  const { t } = useTranslation();
   const zones = COMMON_TIME_ZONES.includes(
     timeZone.defaultValue as (typeof COMMON_TIME_ZONES)[number],
   )
@@ -75,42 +79,54 @@ export function OpportunityForm({
       <input type="hidden" name="intent" value="save" />
       <FormError message={formError} />
       <Card className="space-y-5 p-6">
-        <h2 className="text-lg font-semibold">The opportunity</h2>
+        <h2 className="text-lg font-semibold">{t("speaking.opportunityForm.theOpportunity")}</h2>
         <TextField
-          label="Title"
+          label={t("speaking.opportunityForm.title")}
           {...field("title")}
           required
-          hint="What you are looking for, e.g. “Customer keynote: dashboards people trust”."
+          hint={t("speaking.opportunityForm.titleHint")}
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="Event name" {...field("eventName")} required />
+          <TextField
+            label={t("speaking.opportunityForm.eventName")}
+            {...field("eventName")}
+            required
+          />
           <SelectField
-            label="Format"
+            label={t("speaking.opportunityForm.format")}
             {...field("format")}
             defaultValue={field("format").defaultValue || "conference"}
-            hint="A verified talk earns the points shown for its format."
+            hint={t("speaking.opportunityForm.formatHint")}
           >
             {TALK_FORMATS.map((f) => (
               <option key={f.value} value={f.value}>
-                {f.label} (+{pointsByFormat[f.value] ?? 0} points)
+                {t("speaking.opportunityForm.formatOption", {
+                  format: talkFormatLabel(t, f.value),
+                  points: pointsByFormat[f.value] ?? 0,
+                })}
               </option>
             ))}
           </SelectField>
         </div>
         <TextAreaField
-          label="Topic or abstract wanted"
+          label={t("speaking.opportunityForm.topic")}
           {...field("topic")}
           rows={5}
-          hint="What the organisers want to hear about. Markdown works."
+          hint={t("speaking.opportunityForm.topicHint")}
         />
       </Card>
 
       <Card className="space-y-5 p-6">
-        <h2 className="text-lg font-semibold">When and where</h2>
+        <h2 className="text-lg font-semibold">{t("speaking.opportunityForm.whenWhere")}</h2>
         <div className="grid gap-5 sm:grid-cols-3">
-          <TextField label="Starts at" {...field("startsAt")} type="datetime-local" required />
+          <TextField
+            label={t("speaking.opportunityForm.startsAt")}
+            {...field("startsAt")}
+            type="datetime-local"
+            required
+          />
           <SelectField
-            label="Time zone"
+            label={t("speaking.opportunityForm.timeZone")}
             {...timeZone}
             defaultValue={timeZone.defaultValue || "UTC"}
           >
@@ -121,59 +137,59 @@ export function OpportunityForm({
             ))}
           </SelectField>
           <TextField
-            label="Application deadline"
+            label={t("speaking.opportunityForm.deadline")}
             {...field("deadline")}
             type="datetime-local"
             required
-            hint="In the event's time zone."
+            hint={t("speaking.opportunityForm.deadlineHint")}
           />
         </div>
         <CheckboxField
           name="isVirtual"
-          label="Virtual event"
-          description="Online only; no venue."
+          label={t("speaking.opportunityForm.virtual")}
+          description={t("speaking.opportunityForm.virtualHint")}
           defaultChecked={checked("isVirtual")}
         />
         <TextField
-          label="Location"
+          label={t("speaking.opportunityForm.location")}
           {...field("location")}
-          hint="Venue and city, e.g. “Greater Columbus Convention Center, Columbus”."
+          hint={t("speaking.opportunityForm.locationHint")}
         />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
-            label="Expected audience"
+            label={t("speaking.opportunityForm.audience")}
             {...field("expectedAudience")}
             inputMode="numeric"
-            hint="How many people, roughly."
+            hint={t("speaking.opportunityForm.audienceHint")}
           />
           <TextField
-            label="Who the audience is"
+            label={t("speaking.opportunityForm.who")}
             {...field("audienceDescription")}
-            hint="e.g. “Supply-chain and operations leaders”."
+            hint={t("speaking.opportunityForm.whoHint")}
           />
         </div>
         <TextField
-          label="Event website"
+          label={t("speaking.opportunityForm.website")}
           {...field("eventUrl")}
           type="url"
           placeholder="https://…"
         />
         {showStatus ? (
           <SelectField
-            label="Status"
+            label={t("speaking.opportunityForm.status")}
             {...field("status")}
             defaultValue={field("status").defaultValue || "open"}
-            hint="Closed and filled opportunities take no more applications."
+            hint={t("speaking.opportunityForm.statusHint")}
           >
-            <option value="open">Open</option>
-            <option value="closed">Closed</option>
-            <option value="filled">Filled</option>
+            <option value="open">{opportunityStatusLabel(t, "open")}</option>
+            <option value="closed">{opportunityStatusLabel(t, "closed")}</option>
+            <option value="filled">{opportunityStatusLabel(t, "filled")}</option>
           </SelectField>
         ) : null}
       </Card>
       <div className="flex justify-end">
         <Button type="submit" size="lg" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
+          {busy ? t("speaking.opportunityForm.saving") : submitLabel}
         </Button>
       </div>
     </Form>

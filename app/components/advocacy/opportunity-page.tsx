@@ -1,8 +1,11 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/use-formats.ts";
+import { Linked, linkMark } from "./linked.tsx";
 import { ApplicationStatusBadge } from "~/components/advocacy/status-badge.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { Fact, Facts, WhenWhere } from "~/components/ui/facts.tsx";
+import { Fact, Facts } from "~/components/ui/facts.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import type { ApplicationStatus } from "../../../db/tables/advocacy.ts";
 import type { FieldProps } from "~/utils/form-fields.ts";
@@ -34,36 +37,37 @@ export function ApplyPanel({
   formError?: string;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       {application ? (
         <div className="space-y-3" data-testid="own-application">
           <div className="flex items-center gap-2">
-            <span className="text-sm">Your application:</span>
+            <span className="text-sm">{t("speaking.apply.yours")}</span>
             <ApplicationStatusBadge status={application.status} />
           </div>
           {application.decision_message ? (
             <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
-              <span className="font-medium">From the community team:</span>{" "}
+              <span className="font-medium">{t("speaking.apply.fromTeam")}</span>{" "}
               {application.decision_message}
             </p>
           ) : null}
           {application.talk_id ? (
             <ButtonLink to={`/speaking/talks/${application.talk_id}`} size="sm">
-              Go to your talk
+              {t("speaking.apply.goToTalk")}
             </ButtonLink>
           ) : null}
           {application.status === "pending" || application.status === "shortlisted" ? (
             <Form
               method="post"
               onSubmit={(e) => {
-                if (!confirm("Withdraw your application?")) e.preventDefault();
+                if (!confirm(t("speaking.apply.confirmWithdraw"))) e.preventDefault();
               }}
             >
               <input type="hidden" name="intent" value="withdraw" />
               <input type="hidden" name="applicationId" value={application.id} />
               <Button type="submit" variant="ghost" size="sm" disabled={busy}>
-                Withdraw application
+                {t("speaking.apply.withdraw")}
               </Button>
             </Form>
           ) : null}
@@ -72,43 +76,47 @@ export function ApplyPanel({
         <p className="text-stone-700 dark:text-stone-300">{closedReason}</p>
       ) : !signedIn ? (
         <p className="text-stone-700 dark:text-stone-300">
-          <Link
-            to={`/login?redirectTo=${encodeURIComponent(`/speaking/${opportunityId}`)}`}
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-          >
-            Sign in
-          </Link>{" "}
-          as a verified customer to apply.
+          <Linked
+            message={t("speaking.apply.signIn", { link: linkMark })}
+            link={
+              <Link
+                to={`/login?redirectTo=${encodeURIComponent(`/speaking/${opportunityId}`)}`}
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                {t("speaking.apply.signInLink")}
+              </Link>
+            }
+          />
         </p>
       ) : !canApply ? (
-        <p className="text-stone-700 dark:text-stone-300">
-          Speaking slots are for verified customers. Once a community manager verifies you as a
-          customer, you can apply here.
-        </p>
+        <p className="text-stone-700 dark:text-stone-300">{t("speaking.apply.customersOnly")}</p>
       ) : !openToSpeaking ? (
         <p className="text-stone-700 dark:text-stone-300">
-          Turn on “Open to speaking” in{" "}
-          <Link
-            to="/settings/profile"
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-          >
-            your profile
-          </Link>{" "}
-          to apply.
+          <Linked
+            message={t("speaking.apply.openTo", { link: linkMark })}
+            link={
+              <Link
+                to="/settings/profile"
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                {t("speaking.apply.openToLink")}
+              </Link>
+            }
+          />
         </p>
       ) : (
         <Form method="post" noValidate className="space-y-4">
           <FormError message={formError} />
-          <TextField label="Talk title (optional)" {...field("talkTitle")} />
+          <TextField label={t("speaking.apply.talkTitle")} {...field("talkTitle")} />
           <TextAreaField
-            label="Your pitch"
+            label={t("speaking.apply.pitch")}
             rows={6}
             {...field("pitch")}
-            hint="What you would talk about and why it would help this audience. A few sentences is enough."
+            hint={t("speaking.apply.pitchHint")}
             required
           />
           <Button type="submit" disabled={busy}>
-            {busy ? "Sending…" : "Send application"}
+            {busy ? t("speaking.apply.sending") : t("speaking.apply.send")}
           </Button>
         </Form>
       )}
@@ -135,23 +143,28 @@ export function OpportunityFacts({
   deadline: string;
   canManage: boolean;
 }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <aside>
       <Card className="p-6">
         <Facts>
-          <WhenWhere when={when} isVirtual={o.is_virtual} location={o.location} />
+          <Fact label={t("speaking.facts.when")}>{when}</Fact>
+          <Fact label={t("speaking.facts.where")}>
+            {o.is_virtual ? t("speaking.facts.virtual") : o.location}
+          </Fact>
           {o.expected_audience || o.audience_description ? (
-            <Fact label="Audience">
+            <Fact label={t("speaking.facts.audience")}>
               {o.expected_audience
-                ? `About ${o.expected_audience.toLocaleString("en-US")} people`
+                ? t("speaking.facts.about", { people: formats.count(o.expected_audience) })
                 : ""}
               {o.expected_audience && o.audience_description ? " · " : ""}
               {o.audience_description}
             </Fact>
           ) : null}
-          <Fact label="Apply by">{deadline}</Fact>
+          <Fact label={t("speaking.facts.applyBy")}>{deadline}</Fact>
           {o.event_url ? (
-            <Fact label="Event website" valueClassName="">
+            <Fact label={t("speaking.facts.eventWebsite")} valueClassName="">
               <a
                 href={o.event_url}
                 rel="noopener noreferrer"
@@ -170,7 +183,7 @@ export function OpportunityFacts({
             size="sm"
             className="mt-5 w-full"
           >
-            Manage applications
+            {t("speaking.facts.manageApplications")}
           </ButtonLink>
         ) : null}
       </Card>

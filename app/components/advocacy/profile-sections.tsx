@@ -1,7 +1,9 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { talkFormatLabel } from "./labels.ts";
+import { Linked, linkMark } from "./linked.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { formatLabel } from "~/modules/advocacy/formats.ts";
 import type { ProfileAdvocacy } from "~/modules/advocacy/profile.server.ts";
 import { TalkStatusBadge } from "./status-badge.tsx";
 
@@ -17,71 +19,75 @@ export function ProfileAdvocacySections({
   name: string;
   isOwner: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <Card className="p-6" data-testid="profile-talks">
         <div className="flex items-center justify-between gap-4">
-          <h2 className="text-lg font-semibold">Talks</h2>
+          <h2 className="text-lg font-semibold">{t("speaking.profile.talks")}</h2>
           {isOwner ? (
             <Link
               to="/speaking/mine"
               className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
             >
-              My speaking
+              {t("speaking.profile.mySpeaking")}
             </Link>
           ) : null}
         </div>
         {data.talks.length === 0 ? (
           <p className="mt-3 text-stone-600 dark:text-stone-400">
             {isOwner ? (
-              <>
-                No talks yet.{" "}
-                <Link
-                  to="/speaking"
-                  className="font-medium text-brand-700 underline dark:text-brand-300"
-                >
-                  Find a speaking opportunity
-                </Link>{" "}
-                or log one you gave.
-              </>
+              <Linked
+                message={t("speaking.profile.noTalksOwner", { link: linkMark })}
+                link={
+                  <Link
+                    to="/speaking"
+                    className="font-medium text-brand-700 underline dark:text-brand-300"
+                  >
+                    {t("speaking.profile.noTalksOwnerLink")}
+                  </Link>
+                }
+              />
             ) : (
-              `${name} has no talks on record yet.`
+              t("speaking.profile.noTalks", { name })
             )}
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
-            {data.talks.map((t) => (
+            {data.talks.map((talk) => (
               <li
-                key={t.id}
+                key={talk.id}
                 className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between"
               >
                 <div className="min-w-0">
-                  <Link to={`/speaking/talks/${t.id}`} className="font-medium hover:underline">
-                    {t.title}
+                  <Link to={`/speaking/talks/${talk.id}`} className="font-medium hover:underline">
+                    {talk.title}
                   </Link>
                   <p className="text-sm text-stone-600 dark:text-stone-400">
-                    {t.event} · {formatLabel(t.format)} · {t.date}
-                    {t.link ? (
+                    {talk.event} · {talkFormatLabel(t, talk.format)} · {talk.date}
+                    {talk.link ? (
                       <>
                         {" · "}
                         <a
-                          href={t.link}
+                          href={talk.link}
                           rel="nofollow noopener noreferrer"
                           target="_blank"
                           className="font-medium text-brand-700 underline dark:text-brand-300"
                         >
-                          {t.linkLabel}
+                          {talk.linkLabel}
                         </a>
                       </>
                     ) : null}
                   </p>
                 </div>
                 <div className="flex shrink-0 items-center gap-2">
-                  {t.points ? <Badge tone="spot">+{t.points} points</Badge> : null}
-                  {t.status === "scheduled" && t.upcoming ? (
-                    <Badge tone="info">Upcoming</Badge>
+                  {talk.points ? (
+                    <Badge tone="spot">{t("speaking.points", { points: talk.points })}</Badge>
+                  ) : null}
+                  {talk.status === "scheduled" && talk.upcoming ? (
+                    <Badge tone="info">{t("speaking.profile.upcoming")}</Badge>
                   ) : (
-                    <TalkStatusBadge status={t.status} />
+                    <TalkStatusBadge status={talk.status} />
                   )}
                 </div>
               </li>
@@ -91,31 +97,32 @@ export function ProfileAdvocacySections({
       </Card>
       <Card className="p-6" data-testid="profile-stories">
         <div className="flex items-center justify-between gap-4">
-          <h2 className="text-lg font-semibold">Stories</h2>
+          <h2 className="text-lg font-semibold">{t("speaking.profile.stories")}</h2>
           {isOwner ? (
             <Link
               to="/stories/mine"
               className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
             >
-              My stories
+              {t("speaking.profile.myStories")}
             </Link>
           ) : null}
         </div>
         {data.stories.length === 0 ? (
           <p className="mt-3 text-stone-600 dark:text-stone-400">
             {isOwner ? (
-              <>
-                No published stories yet.{" "}
-                <Link
-                  to="/stories/new"
-                  className="font-medium text-brand-700 underline dark:text-brand-300"
-                >
-                  Write yours
-                </Link>
-                .
-              </>
+              <Linked
+                message={t("speaking.profile.noStoriesOwner", { link: linkMark })}
+                link={
+                  <Link
+                    to="/stories/new"
+                    className="font-medium text-brand-700 underline dark:text-brand-300"
+                  >
+                    {t("speaking.profile.noStoriesOwnerLink")}
+                  </Link>
+                }
+              />
             ) : (
-              `${name} has not published a customer story yet.`
+              t("speaking.profile.noStories", { name })
             )}
           </p>
         ) : (

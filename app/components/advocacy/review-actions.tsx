@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { TextAreaField } from "~/components/ui/field.tsx";
@@ -19,6 +20,7 @@ export function StoryReviewActions({
   busy: boolean;
   actionData?: ActionError;
 }) {
+  const { t } = useTranslation();
   const changes = formFields<typeof CommentSchema>(actionData, {}, { intent: "request-changes" });
   const declineForm = formFields<typeof ReasonSchema>(actionData, {}, { intent: "decline" });
   const unpublishForm = formFields<typeof ReasonSchema>(actionData, {}, { intent: "unpublish" });
@@ -26,16 +28,14 @@ export function StoryReviewActions({
     <>
       {can.review ? (
         <Card className="space-y-5 p-5">
-          <h3 className="font-semibold">Review</h3>
+          <h3 className="font-semibold">{t("stories.review.title")}</h3>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="publish" />
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              {live
-                ? "Publishing replaces the live version; earlier versions are kept."
-                : `Publishing puts it in the public library and awards the author +${points} points.`}
+              {live ? t("stories.review.replaces") : t("stories.review.awards", { points })}
             </p>
             <Button type="submit" disabled={busy}>
-              {live ? "Publish new version" : "Publish"}
+              {live ? t("stories.review.publishNew") : t("stories.review.publish")}
             </Button>
           </Form>
           <Form
@@ -45,13 +45,13 @@ export function StoryReviewActions({
           >
             <input type="hidden" name="intent" value="request-changes" />
             <TextAreaField
-              label="What should change?"
+              label={t("stories.review.whatChange")}
               {...changes.field("comment")}
               rows={3}
-              hint="The author sees this on their draft."
+              hint={t("stories.review.whatChangeHint")}
             />
             <Button type="submit" variant="secondary" disabled={busy}>
-              Request changes
+              {t("stories.review.requestChanges")}
             </Button>
           </Form>
           <Form
@@ -59,49 +59,52 @@ export function StoryReviewActions({
             noValidate
             className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800"
             onSubmit={(event) => {
-              if (!confirm("Decline this story?")) event.preventDefault();
+              if (!confirm(t("stories.review.confirmDecline"))) event.preventDefault();
             }}
           >
             <input type="hidden" name="intent" value="decline" />
-            <TextAreaField label="Reason for declining" {...declineForm.field("reason")} rows={2} />
+            <TextAreaField
+              label={t("stories.review.declineReason")}
+              {...declineForm.field("reason")}
+              rows={2}
+            />
             <Button type="submit" variant="danger" disabled={busy}>
-              Decline
+              {t("stories.review.decline")}
             </Button>
           </Form>
         </Card>
       ) : null}
       {can.unpublish ? (
         <Card className="space-y-3 p-5">
-          <h3 className="font-semibold">Take it down</h3>
+          <h3 className="font-semibold">{t("stories.review.takeDown")}</h3>
           <Form
             method="post"
             noValidate
             className="space-y-2"
             onSubmit={(event) => {
-              if (!confirm("Unpublish this story? The author's points for it are taken back."))
-                event.preventDefault();
+              if (!confirm(t("stories.review.confirmUnpublish"))) event.preventDefault();
             }}
           >
             <input type="hidden" name="intent" value="unpublish" />
             <TextAreaField
-              label="Reason for unpublishing"
+              label={t("stories.review.unpublishReason")}
               {...unpublishForm.field("reason")}
               rows={2}
-              hint="The author sees it. Their points for the story are taken back."
+              hint={t("stories.review.unpublishHint")}
             />
             <Button type="submit" variant="danger" disabled={busy}>
-              Unpublish
+              {t("stories.review.unpublish")}
             </Button>
           </Form>
         </Card>
       ) : null}
       {can.republish ? (
         <Card className="space-y-3 p-5">
-          <h3 className="font-semibold">Publish again</h3>
+          <h3 className="font-semibold">{t("stories.review.publishAgain")}</h3>
           <Form method="post">
             <input type="hidden" name="intent" value="republish" />
             <Button type="submit" disabled={busy}>
-              Put it back in the library
+              {t("stories.review.putBack")}
             </Button>
           </Form>
         </Card>

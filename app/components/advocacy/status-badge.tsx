@@ -1,5 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge.tsx";
-import {
+import type {
   APPLICATION_STATUS_LABELS,
   OPPORTUNITY_STATUS_LABELS,
   STORY_STATUS_LABELS,
@@ -7,6 +8,7 @@ import {
 } from "~/modules/advocacy/formats.ts";
 
 type Tone = "neutral" | "brand" | "spot" | "info" | "danger";
+type T = (key: string) => string;
 
 const storyTones: Record<keyof typeof STORY_STATUS_LABELS, Tone> = {
   proposed: "info",
@@ -37,18 +39,75 @@ const opportunityTones: Record<keyof typeof OPPORTUNITY_STATUS_LABELS, Tone> = {
   filled: "info",
 };
 
+/** A story's status in the reader's language. */
+export function storyStatusLabel(t: T, status: keyof typeof STORY_STATUS_LABELS): string {
+  const labels: Record<keyof typeof STORY_STATUS_LABELS, string> = {
+    proposed: t("stories.status.proposed"),
+    draft: t("stories.status.draft"),
+    submitted: t("stories.status.submitted"),
+    changes_requested: t("stories.status.changes_requested"),
+    published: t("stories.status.published"),
+    declined: t("stories.status.declined"),
+    withdrawn: t("stories.status.withdrawn"),
+    unpublished: t("stories.status.unpublished"),
+  };
+  return labels[status];
+}
+
+/** A talk's status in the reader's language. */
+export function talkStatusLabel(t: T, status: keyof typeof TALK_STATUS_LABELS): string {
+  const labels: Record<keyof typeof TALK_STATUS_LABELS, string> = {
+    scheduled: t("speaking.talkStatus.scheduled"),
+    pending: t("speaking.talkStatus.pending"),
+    verified: t("speaking.talkStatus.verified"),
+    rejected: t("speaking.talkStatus.rejected"),
+  };
+  return labels[status];
+}
+
+/** An application's status in the reader's language. */
+export function applicationStatusLabel(
+  t: T,
+  status: keyof typeof APPLICATION_STATUS_LABELS,
+): string {
+  const labels: Record<keyof typeof APPLICATION_STATUS_LABELS, string> = {
+    pending: t("speaking.applicationStatus.pending"),
+    shortlisted: t("speaking.applicationStatus.shortlisted"),
+    accepted: t("speaking.applicationStatus.accepted"),
+    declined: t("speaking.applicationStatus.declined"),
+    withdrawn: t("speaking.applicationStatus.withdrawn"),
+  };
+  return labels[status];
+}
+
+/** An opportunity's status in the reader's language. */
+export function opportunityStatusLabel(
+  t: T,
+  status: keyof typeof OPPORTUNITY_STATUS_LABELS,
+): string {
+  const labels: Record<keyof typeof OPPORTUNITY_STATUS_LABELS, string> = {
+    open: t("speaking.opportunityStatus.open"),
+    closed: t("speaking.opportunityStatus.closed"),
+    filled: t("speaking.opportunityStatus.filled"),
+  };
+  return labels[status];
+}
+
 export function StoryStatusBadge({ status }: { status: keyof typeof STORY_STATUS_LABELS }) {
-  return <Badge tone={storyTones[status]}>{STORY_STATUS_LABELS[status]}</Badge>;
+  const { t } = useTranslation();
+  return <Badge tone={storyTones[status]}>{storyStatusLabel(t, status)}</Badge>;
 }
 
 export function TalkStatusBadge({ status }: { status: keyof typeof TALK_STATUS_LABELS }) {
+  const { t } = useTranslation();
   if (status === "verified")
     return (
       <Badge tone="brand">
-        <span aria-hidden="true">✓</span> Verified
+        <span aria-hidden="true">✓</span>
+        {` ${t("speaking.talkStatus.verified")}`}
       </Badge>
     );
-  return <Badge tone={talkTones[status]}>{TALK_STATUS_LABELS[status]}</Badge>;
+  return <Badge tone={talkTones[status]}>{talkStatusLabel(t, status)}</Badge>;
 }
 
 export function ApplicationStatusBadge({
@@ -56,7 +115,8 @@ export function ApplicationStatusBadge({
 }: {
   status: keyof typeof APPLICATION_STATUS_LABELS;
 }) {
-  return <Badge tone={applicationTones[status]}>{APPLICATION_STATUS_LABELS[status]}</Badge>;
+  const { t } = useTranslation();
+  return <Badge tone={applicationTones[status]}>{applicationStatusLabel(t, status)}</Badge>;
 }
 
 export function OpportunityStatusBadge({
@@ -64,5 +124,6 @@ export function OpportunityStatusBadge({
 }: {
   status: keyof typeof OPPORTUNITY_STATUS_LABELS;
 }) {
-  return <Badge tone={opportunityTones[status]}>{OPPORTUNITY_STATUS_LABELS[status]}</Badge>;
+  const { t } = useTranslation();
+  return <Badge tone={opportunityTones[status]}>{opportunityStatusLabel(t, status)}</Badge>;
 }

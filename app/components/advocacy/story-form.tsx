@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import {
@@ -14,9 +15,11 @@ import { MAX_METRICS, metricField, readMetricRows } from "~/modules/advocacy/met
 import { storyVideo } from "~/modules/advocacy/story-view.ts";
 import { MAX_TRANSCRIPT, type StorySchema } from "~/modules/advocacy/validation.ts";
 import { cn } from "~/utils/cn.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
 import { previewMarkdown } from "./markdown-preview.ts";
 import { StoryView } from "./story-view.tsx";
+import { industryLabel, productAreaLabel } from "./labels.ts";
 
 /** The form's fields as strings, the way a browser submits them. */
 export type StoryFormValues = Record<string, string>;
@@ -85,7 +88,7 @@ export function StoryForm({
   saved,
   author,
   busy,
-  submitLabel = "Submit for review",
+  submitLabel,
   note,
 }: {
   actionData: ActionError | undefined;
@@ -97,6 +100,8 @@ export function StoryForm({
 }) {
   // A refused submission shows what was typed, row for row; otherwise what is saved.
   const initial = actionData?.values ?? saved;
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { field, checked, formError } = formFields<typeof StorySchema>(actionData, initial);
   const errors = actionData?.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
@@ -143,68 +148,71 @@ export function StoryForm({
         onChange={refresh}
         onInput={refresh}
         className="space-y-6"
-        aria-label="Story"
+        aria-label={t("stories.form.label")}
       >
         <FormError message={formError} />
         {note}
         <Card className="space-y-5 p-6">
-          <h2 className="text-lg font-semibold">The story</h2>
+          <h2 className="text-lg font-semibold">{t("stories.form.theStory")}</h2>
           <TextField
-            label="Title"
+            label={t("stories.form.title")}
             {...field("title")}
             required
-            hint="What changed, in one line — e.g. “From 40 spreadsheets to one live dashboard”."
+            hint={t("stories.form.titleHint")}
           />
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Company" {...field("company")} />
-            <SelectField label="Industry" {...field("industry")}>
-              <option value="">Choose an industry</option>
+            <TextField label={t("stories.form.company")} {...field("company")} />
+            <SelectField label={t("stories.form.industry")} {...field("industry")}>
+              <option value="">{t("stories.form.chooseIndustry")}</option>
               {STORY_INDUSTRIES.map((i) => (
                 <option key={i} value={i}>
-                  {i}
+                  {industryLabel(t, i)}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Product area" {...field("productArea")} className="sm:col-span-2">
-              <option value="">Choose a product area</option>
+            <SelectField
+              label={t("stories.form.productArea")}
+              {...field("productArea")}
+              className="sm:col-span-2"
+            >
+              <option value="">{t("stories.form.chooseProductArea")}</option>
               {PRODUCT_AREAS.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {productAreaLabel(t, a)}
                 </option>
               ))}
             </SelectField>
           </div>
           <TextAreaField
-            label="Challenge"
+            label={t("stories.form.challenge")}
             {...field("challenge")}
             rows={6}
-            hint="What was hard before? Markdown works: **bold**, lists, links."
+            hint={t("stories.form.challengeHint")}
           />
           <TextAreaField
-            label="Solution"
+            label={t("stories.form.solution")}
             {...field("solution")}
             rows={6}
-            hint="What you built with Northwind Cloud, and how you rolled it out."
+            hint={t("stories.form.solutionHint")}
           />
           <TextAreaField
-            label="Results"
+            label={t("stories.form.results")}
             {...field("results")}
             rows={6}
-            hint="What changed for your team and your customers."
+            hint={t("stories.form.resultsHint")}
           />
           <TextField
-            label="Pull quote"
+            label={t("stories.form.pullQuote")}
             {...field("pullQuote")}
-            hint="One sentence in your own words that a peer would remember."
+            hint={t("stories.form.pullQuoteHint")}
           />
         </Card>
 
         <Card className="space-y-4 p-6">
           <div>
-            <h2 className="text-lg font-semibold">Before and after</h2>
+            <h2 className="text-lg font-semibold">{t("stories.form.beforeAfter")}</h2>
             <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-              Each row becomes a pair of bars in the chart. The first row is the headline on the
-              story&apos;s card. Use plain numbers, and a unit such as days, hours, % or $k.
+              {t("stories.form.beforeAfterHint")}
             </p>
           </div>
           {errors.metrics ? (
@@ -213,7 +221,7 @@ export function StoryForm({
             </p>
           ) : null}
           <fieldset className="space-y-4">
-            <legend className="sr-only">Metrics</legend>
+            <legend className="sr-only">{t("stories.form.metrics")}</legend>
             {rows.map((rowId, i) => (
               <div
                 key={rowId}
@@ -223,32 +231,32 @@ export function StoryForm({
                 data-testid={`metric-row-${i}`}
               >
                 <TextField
-                  label={`Metric ${i + 1}`}
+                  label={t("stories.form.metric", { n: i + 1 })}
                   {...metric(i, "label")}
-                  placeholder="Onboarding time"
+                  placeholder={t("stories.form.metricPlaceholder")}
                 />
                 <TextField
-                  label={`Before (metric ${i + 1})`}
+                  label={t("stories.form.before", { n: i + 1 })}
                   {...metric(i, "before")}
                   inputMode="decimal"
                   placeholder="14"
                 />
                 <TextField
-                  label={`After (metric ${i + 1})`}
+                  label={t("stories.form.after", { n: i + 1 })}
                   {...metric(i, "after")}
                   inputMode="decimal"
                   placeholder="3"
                 />
                 <TextField
-                  label={`Unit (metric ${i + 1})`}
+                  label={t("stories.form.unit", { n: i + 1 })}
                   {...metric(i, "unit")}
-                  placeholder="days"
+                  placeholder={t("stories.form.unitPlaceholder")}
                 />
                 <div className="sm:pt-7">
                   <Button
                     variant="ghost"
                     size="sm"
-                    aria-label={`Remove metric ${i + 1}`}
+                    aria-label={t("stories.form.removeMetric", { n: i + 1 })}
                     disabled={rows.length <= 1}
                     onClick={() => {
                       setRows((r) => r.filter((id) => id !== rowId));
@@ -256,7 +264,7 @@ export function StoryForm({
                       setTimeout(refresh, 0);
                     }}
                   >
-                    Remove
+                    {t("stories.form.remove")}
                   </Button>
                 </div>
               </div>
@@ -264,7 +272,7 @@ export function StoryForm({
           </fieldset>
           {metricErrors.length ? (
             <p className="sr-only" role="status">
-              {metricErrors.length} metric fields need attention.
+              {t("stories.form.metricErrors", { count: metricErrors.length })}
             </p>
           ) : null}
           <Button
@@ -273,38 +281,39 @@ export function StoryForm({
             disabled={rows.length >= MAX_METRICS}
             onClick={() => setRows((r) => [...r, newRowId()])}
           >
-            Add a metric
+            {t("stories.form.addMetric")}
           </Button>
         </Card>
 
         <Card className="space-y-5 p-6">
           <div>
-            <h2 className="text-lg font-semibold">Video</h2>
+            <h2 className="text-lg font-semibold">{t("stories.form.video")}</h2>
             <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-              Optional. A link to a video file (.mp4 or .webm) plays on the page; a link to a video
-              page is shown as a link. Nothing loads until a reader presses play.
+              {t("stories.form.videoHint")}
             </p>
           </div>
           <TextField
-            label="Video link"
+            label={t("stories.form.videoLink")}
             {...field("videoUrl")}
             inputMode="url"
             placeholder="https://www.example.com/interview.mp4"
           />
           <TextAreaField
-            label="Transcript"
+            label={t("stories.form.transcript")}
             {...field("videoTranscript")}
             rows={5}
-            hint={`What is said in the video, for readers who cannot watch it and for search (at most ${MAX_TRANSCRIPT.toLocaleString("en-US")} characters).`}
+            hint={t("stories.form.transcriptHint", {
+              max: formats.count(MAX_TRANSCRIPT),
+            })}
           />
         </Card>
 
         <Card className="space-y-3 p-6">
-          <h2 className="text-lg font-semibold">Permission</h2>
+          <h2 className="text-lg font-semibold">{t("stories.form.permission")}</h2>
           <CheckboxField
             name="consent"
-            label="I may publish this story on behalf of my company"
-            description="You confirm that your company agrees to this story, its numbers and your name being public. A community manager reviews it before anything is published."
+            label={t("stories.form.consent")}
+            description={t("stories.form.consentHint")}
             defaultChecked={checked("consent")}
           />
           {errors.consent ? (
@@ -316,10 +325,10 @@ export function StoryForm({
 
         <div className="flex flex-wrap justify-end gap-3">
           <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
-            Save draft
+            {t("stories.form.saveDraft")}
           </Button>
           <Button type="submit" name="intent" value="submit" disabled={busy}>
-            {submitLabel}
+            {submitLabel ?? t("stories.form.submit")}
           </Button>
         </div>
       </Form>
@@ -330,10 +339,10 @@ export function StoryForm({
             id="preview-heading"
             className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400"
           >
-            Live preview
+            {t("stories.form.preview")}
           </h2>
           <span className="text-xs text-stone-500 dark:text-stone-400">
-            As it will appear in the library
+            {t("stories.form.previewHint")}
           </span>
         </div>
         <div

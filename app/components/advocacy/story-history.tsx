@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card.tsx";
 
 export interface StoryHistoryEvent {
@@ -34,10 +35,11 @@ export function StoryHistory({
   /** Labels written as raw action names ("changes requested") start with a capital. */
   capitalize?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <Card className="p-5">
-        <Heading className={headingClass}>History</Heading>
+        <Heading className={headingClass}>{t("stories.history.title")}</Heading>
         <ol className="mt-3 space-y-3 text-sm">
           {events.map((e) => (
             <li key={e.id}>
@@ -62,11 +64,11 @@ export function StoryHistory({
       </Card>
       {versions.length ? (
         <Card className="p-5">
-          <Heading className={headingClass}>Published versions</Heading>
+          <Heading className={headingClass}>{t("stories.history.versions")}</Heading>
           <ul className="mt-3 space-y-1 text-sm">
             {versions.map((v) => (
               <li key={v.version}>
-                Version {v.version} · {v.date}
+                {t("stories.history.version", { version: v.version })} · {v.date}
                 {v.by ? ` · ${v.by}` : ""}
               </li>
             ))}

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
+import { useTranslation } from "react-i18next";
 import type { StoryStatus } from "../../../db/tables/advocacy.ts";
 
 /** The review comment the author should act on, while it still applies. */
@@ -12,6 +13,7 @@ export function ReviewNote({
   note: { action: string; comment: string } | null;
   status: StoryStatus;
 }) {
+  const { t } = useTranslation();
   if (
     !note ||
     !(
@@ -29,8 +31,8 @@ export function ReviewNote({
     >
       <h2 className="font-semibold">
         {note.action === "changes_requested"
-          ? "The community team asked for changes"
-          : "Why it was declined"}
+          ? t("stories.notices.changesRequested")
+          : t("stories.notices.whyDeclined")}
       </h2>
       <p className="mt-2 whitespace-pre-line text-stone-800 dark:text-stone-200">{note.comment}</p>
     </div>
@@ -47,32 +49,34 @@ export function ProposalCard({
   busy: boolean;
   formError?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Card className="mb-6 space-y-3 p-5">
       <h2 className="font-semibold">
-        {startedBy ?? "The community team"} started this story for you
+        {startedBy
+          ? t("stories.notices.startedFor", { name: startedBy })
+          : t("stories.notices.startedForTeam")}
       </h2>
       <p className="text-sm text-stone-700 dark:text-stone-300">
-        It begins with what you wrote in the community. Accept it to make it yours and edit it
-        before anything is published — or turn it down, and nothing more happens.
+        {t("stories.notices.proposalBody")}
       </p>
       <FormError message={formError} />
       <div className="flex gap-3">
         <Form method="post">
           <input type="hidden" name="intent" value="accept" />
           <Button type="submit" disabled={busy}>
-            Accept and edit
+            {t("stories.notices.accept")}
           </Button>
         </Form>
         <Form
           method="post"
           onSubmit={(e) => {
-            if (!confirm("Turn this story down?")) e.preventDefault();
+            if (!confirm(t("stories.notices.confirmTurnDown"))) e.preventDefault();
           }}
         >
           <input type="hidden" name="intent" value="turn-down" />
           <Button type="submit" variant="secondary" disabled={busy}>
-            Turn down
+            {t("stories.notices.turnDown")}
           </Button>
         </Form>
       </div>

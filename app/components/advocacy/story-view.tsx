@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
@@ -7,6 +8,7 @@ import { Card } from "~/components/ui/card.tsx";
 import { describeMetric, headlineMetric } from "~/modules/advocacy/metrics.ts";
 import type { StoryVideo, StoryViewData } from "~/modules/advocacy/story-view.ts";
 import { MetricsChart } from "./metrics-chart.tsx";
+import { industryLabel, productAreaLabel } from "./labels.ts";
 
 export type { StoryViewData };
 
@@ -16,6 +18,7 @@ export function firstName(name: string): string {
 
 function Section({ title, html }: { title: string; html: string }) {
   const id = useId();
+  const { t } = useTranslation();
   return (
     <section aria-labelledby={id}>
       <h2
@@ -27,7 +30,9 @@ function Section({ title, html }: { title: string; html: string }) {
       {html ? (
         <div className="prose-ll mt-3" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
-        <p className="mt-3 text-sm italic text-stone-500 dark:text-stone-400">Not written yet.</p>
+        <p className="mt-3 text-sm italic text-stone-500 dark:text-stone-400">
+          {t("stories.view.notWritten")}
+        </p>
       )}
     </section>
   );
@@ -49,11 +54,12 @@ function VideoPlayer({
   title: string;
 }) {
   const [playing, setPlaying] = useState(false);
+  const { t } = useTranslation();
   if (playing)
     return (
       <iframe
         src={embed.src}
-        title={`${title || "Story"}: video`}
+        title={title ? t("stories.view.videoTitle", { title }) : t("stories.view.untitledVideo")}
         className="aspect-video w-full rounded-xl bg-stone-900"
         allow="autoplay; fullscreen; picture-in-picture"
         allowFullScreen
@@ -78,10 +84,9 @@ function VideoPlayer({
       >
         ▶
       </span>
-      <span className="font-semibold">Play the video</span>
+      <span className="font-semibold">{t("stories.view.play")}</span>
       <span className="max-w-sm px-4 text-sm text-stone-300">
-        It plays in {embed.provider}&apos;s player. Nothing is loaded from {embed.provider} until
-        you press play.
+        {t("stories.view.playsIn", { provider: embed.provider })}
       </span>
     </a>
   );
@@ -95,23 +100,26 @@ function VideoPlayer({
  */
 function StoryVideoBlock({ video, title }: { video: StoryVideo; title: string }) {
   const id = useId();
+  const { t } = useTranslation();
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h2
         id={id}
         className="text-xl font-semibold tracking-tight text-stone-900 dark:text-stone-100"
       >
-        Video
+        {t("stories.view.video")}
       </h2>
       {video.playable ? (
         <video
           controls
           preload="none"
           src={video.url}
-          aria-label={`${title || "Story"}: video`}
+          aria-label={
+            title ? t("stories.view.videoTitle", { title }) : t("stories.view.untitledVideo")
+          }
           className="aspect-video w-full rounded-xl bg-stone-900"
         >
-          <a href={video.url}>Download the video</a>
+          <a href={video.url}>{t("stories.view.download")}</a>
         </video>
       ) : video.embed ? (
         <VideoPlayer embed={video.embed} url={video.url} title={title} />
@@ -123,13 +131,13 @@ function StoryVideoBlock({ video, title }: { video: StoryVideo; title: string })
             rel="noopener noreferrer"
             className={buttonClass("secondary")}
           >
-            Watch the video on {video.host} ↗
+            {t("stories.view.watchOn", { host: video.host })}
           </a>
         </p>
       )}
       {video.transcript ? (
         <details className="rounded-xl border border-stone-200 p-4 dark:border-stone-800">
-          <summary className="cursor-pointer font-medium">Transcript</summary>
+          <summary className="cursor-pointer font-medium">{t("stories.view.transcript")}</summary>
           <div className="mt-3 max-w-prose space-y-3 text-stone-800 dark:text-stone-200">
             {video.transcript.split(/\n\s*\n/).map((paragraph, i) => (
               <p key={i} className="whitespace-pre-line">
@@ -151,15 +159,16 @@ function StoryVideoBlock({ video, title }: { video: StoryVideo; title: string })
 export function StoryView({ story, preview = false }: { story: StoryViewData; preview?: boolean }) {
   const headline = headlineMetric(story.metrics);
   const HeadingTag = preview ? "h2" : "h1";
+  const { t } = useTranslation();
   return (
     <article className="space-y-8">
       <header className="space-y-3">
         <div className="flex flex-wrap gap-2">
-          {story.industry ? <Badge tone="info">{story.industry}</Badge> : null}
-          {story.productArea ? <Badge>{story.productArea}</Badge> : null}
+          {story.industry ? <Badge tone="info">{industryLabel(t, story.industry)}</Badge> : null}
+          {story.productArea ? <Badge>{productAreaLabel(t, story.productArea)}</Badge> : null}
         </div>
         <HeadingTag className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl dark:text-white">
-          {story.title || "Untitled story"}
+          {story.title || t("stories.view.untitled")}
         </HeadingTag>
         {story.company ? (
           <p className="text-lg text-stone-600 dark:text-stone-400">{story.company}</p>
@@ -185,24 +194,28 @@ export function StoryView({ story, preview = false }: { story: StoryViewData; pr
       ) : null}
 
       <Card className="p-5 text-stone-900 sm:p-6 dark:text-stone-100">
-        <h2 className="mb-4 text-lg font-semibold">Before and after Northwind Cloud</h2>
+        <h2 className="mb-4 text-lg font-semibold">{t("stories.view.beforeAfter")}</h2>
         <MetricsChart
           metrics={story.metrics}
-          title={`${story.title || "This story"}: results before and after`}
+          title={
+            story.title
+              ? t("stories.view.chartTitle", { title: story.title })
+              : t("stories.view.chartTitleUntitled")
+          }
         />
       </Card>
 
       {story.video ? <StoryVideoBlock video={story.video} title={story.title} /> : null}
 
-      <Section title="Challenge" html={story.challengeHtml} />
-      <Section title="Solution" html={story.solutionHtml} />
-      <Section title="Results" html={story.resultsHtml} />
+      <Section title={t("stories.view.challenge")} html={story.challengeHtml} />
+      <Section title={t("stories.view.solution")} html={story.solutionHtml} />
+      <Section title={t("stories.view.results")} html={story.resultsHtml} />
 
       <Card className="flex flex-col gap-4 p-5 sm:flex-row sm:items-center sm:justify-between">
         <div className="flex items-center gap-3">
           <Avatar name={story.author.name} handle={story.author.handle} />
           <div>
-            <p className="text-sm text-stone-600 dark:text-stone-400">Told by</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">{t("stories.view.toldBy")}</p>
             {story.author.linkable && !preview ? (
               <Link to={`/u/${story.author.handle}`} className="font-semibold hover:underline">
                 {story.author.name}
@@ -212,15 +225,19 @@ export function StoryView({ story, preview = false }: { story: StoryViewData; pr
             )}
             {story.author.jobTitle ? (
               <p className="text-sm text-stone-600 dark:text-stone-400">
-                {story.author.jobTitle}
-                {story.company ? ` at ${story.company}` : ""}
+                {story.company
+                  ? t("stories.view.jobAt", {
+                      jobTitle: story.author.jobTitle,
+                      company: story.company,
+                    })
+                  : story.author.jobTitle}
               </p>
             ) : null}
           </div>
         </div>
         {story.author.linkable && !preview ? (
           <Link to={`/u/${story.author.handle}`} className={buttonClass("secondary")}>
-            Ask {firstName(story.author.name)} about this
+            {t("stories.view.ask", { name: firstName(story.author.name) })}
           </Link>
         ) : null}
       </Card>

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { Fact, Facts, WhenWhere } from "~/components/ui/facts.tsx";
+import { Fact, Facts } from "~/components/ui/facts.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
-import { formatLabel } from "~/modules/advocacy/formats.ts";
 import type { EvidenceSchema, ReasonSchema } from "~/modules/advocacy/validation.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
 import type { TalkStatus, TalkFormat } from "../../../db/tables/advocacy.ts";
@@ -24,7 +25,7 @@ export interface TalkPanelData {
 
 /** The speaker adds a recording or slides once the talk has happened. */
 export function TalkEvidenceCard({
-  talk: t,
+  talk,
   happened,
   when,
   pointsIfVerified,
@@ -38,24 +39,23 @@ export function TalkEvidenceCard({
   busy: boolean;
   actionData?: ActionError;
 }) {
+  const { t } = useTranslation();
   const form = formFields<typeof EvidenceSchema>(
     actionData,
     {
-      recordingUrl: t.recording_url,
-      slidesUrl: t.slides_url,
-      attendance: t.attendance,
-      evidenceNote: t.evidence_note,
+      recordingUrl: talk.recording_url,
+      slidesUrl: talk.slides_url,
+      attendance: talk.attendance,
+      evidenceNote: talk.evidence_note,
     },
     { intent: "evidence" },
   );
   return (
     <Card className="space-y-4 p-6">
-      <h2 className="text-lg font-semibold">Evidence</h2>
+      <h2 className="text-lg font-semibold">{t("speaking.evidence.title")}</h2>
       {!happened ? (
         <p className="text-stone-700 dark:text-stone-300">
-          After the talk ({when}), add the recording or slides here and a community manager will
-          verify it. A verified {formatLabel(t.format).toLowerCase()} talk earns +{pointsIfVerified}{" "}
-          points.
+          {t("speaking.evidence.after", { when, format: talk.format, points: pointsIfVerified })}
         </p>
       ) : (
         <Form method="post" noValidate className="space-y-4">
@@ -63,26 +63,32 @@ export function TalkEvidenceCard({
           <FormError message={form.formError} />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
-              label="Recording link"
+              label={t("speaking.evidence.recording")}
               {...form.field("recordingUrl")}
               type="url"
               placeholder="https://…"
             />
             <TextField
-              label="Slides link"
+              label={t("speaking.evidence.slides")}
               {...form.field("slidesUrl")}
               type="url"
               placeholder="https://…"
             />
-            <TextField label="Attendance" {...form.field("attendance")} inputMode="numeric" />
+            <TextField
+              label={t("speaking.evidence.attendance")}
+              {...form.field("attendance")}
+              inputMode="numeric"
+            />
           </div>
           <TextAreaField
-            label="Note for the community team"
+            label={t("speaking.evidence.note")}
             {...form.field("evidenceNote")}
             rows={2}
           />
           <Button type="submit" disabled={busy}>
-            {t.status === "pending" ? "Update evidence" : "Submit evidence"}
+            {talk.status === "pending"
+              ? t("speaking.evidence.update")
+              : t("speaking.evidence.submit")}
           </Button>
         </Form>
       )}
@@ -93,7 +99,7 @@ export function TalkEvidenceCard({
 
 /** A manager verifies the talk (awarding its points once) or rejects it with a reason. */
 export function TalkVerificationCard({
-  talk: t,
+  talk,
   canVerify,
   canReject,
   pointsIfVerified,
@@ -107,21 +113,21 @@ export function TalkVerificationCard({
   busy: boolean;
   actionData?: ActionError;
 }) {
+  const { t } = useTranslation();
   const verifyForm = formFields(actionData, {}, { intent: "verify" });
   const rejectForm = formFields<typeof ReasonSchema>(actionData, {}, { intent: "reject" });
   return (
     <Card className="space-y-4 p-6">
-      <h2 className="text-lg font-semibold">Verification</h2>
+      <h2 className="text-lg font-semibold">{t("speaking.verification.title")}</h2>
       <FormError message={verifyForm.formError ?? rejectForm.formError} />
       {canVerify ? (
         <Form method="post" className="space-y-2">
           <input type="hidden" name="intent" value="verify" />
           <p className="text-sm text-stone-700 dark:text-stone-300">
-            Check the recording or slides. Verifying awards +{pointsIfVerified} points to the
-            speaker, once.
+            {t("speaking.verification.check", { points: pointsIfVerified })}
           </p>
           <Button type="submit" disabled={busy}>
-            Verify talk
+            {t("speaking.verification.verify")}
           </Button>
         </Form>
       ) : null}
@@ -136,21 +142,23 @@ export function TalkVerificationCard({
           }
           onSubmit={(event) => {
             const message =
-              t.status === "verified"
-                ? "Reject this verified talk? Its points are taken back from the speaker."
-                : "Reject this talk?";
+              talk.status === "verified"
+                ? t("speaking.verification.confirmRejectVerified")
+                : t("speaking.verification.confirmReject");
             if (!confirm(message)) event.preventDefault();
           }}
         >
           <input type="hidden" name="intent" value="reject" />
           <TextAreaField
-            label="Reason"
+            label={t("speaking.verification.reason")}
             {...rejectForm.field("reason")}
             rows={2}
-            hint="The speaker sees it, so they can put it right."
+            hint={t("speaking.verification.reasonHint")}
           />
           <Button type="submit" variant="danger" disabled={busy}>
-            {t.status === "verified" ? "Reject and take back points" : "Reject"}
+            {talk.status === "verified"
+              ? t("speaking.verification.rejectVerified")
+              : t("speaking.verification.reject")}
           </Button>
         </Form>
       ) : null}
@@ -159,21 +167,26 @@ export function TalkVerificationCard({
 }
 
 /** When and where the talk is, how many came, and its links. */
-export function TalkFacts({ talk: t, when }: { talk: TalkPanelData; when: string }) {
+export function TalkFacts({ talk, when }: { talk: TalkPanelData; when: string }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <aside>
       <Card className="p-6">
         <Facts>
-          <WhenWhere when={when} isVirtual={t.is_virtual} location={t.location} />
-          {t.attendance !== null ? (
-            <Fact label="Attendance">{t.attendance.toLocaleString("en-US")}</Fact>
+          <Fact label={t("speaking.facts.when")}>{when}</Fact>
+          <Fact label={t("speaking.facts.where")}>
+            {talk.is_virtual ? t("speaking.facts.virtual") : talk.location}
+          </Fact>
+          {talk.attendance !== null ? (
+            <Fact label={t("speaking.facts.attendance")}>{formats.count(talk.attendance)}</Fact>
           ) : null}
-          {t.recording_url || t.slides_url || t.event_url ? (
-            <Fact label="Links" valueClassName="mt-1 flex flex-col gap-1">
+          {talk.recording_url || talk.slides_url || talk.event_url ? (
+            <Fact label={t("speaking.facts.links")} valueClassName="mt-1 flex flex-col gap-1">
               {[
-                { href: t.recording_url, label: "Recording" },
-                { href: t.slides_url, label: "Slides" },
-                { href: t.event_url, label: "Event website" },
+                { href: talk.recording_url, label: t("speaking.facts.recording") },
+                { href: talk.slides_url, label: t("speaking.facts.slides") },
+                { href: talk.event_url, label: t("speaking.facts.eventWebsite") },
               ]
                 .filter((l) => l.href)
                 .map((l) => (
@@ -189,8 +202,8 @@ export function TalkFacts({ talk: t, when }: { talk: TalkPanelData; when: string
                 ))}
             </Fact>
           ) : null}
-          {t.status === "verified" && t.decided_by_name ? (
-            <Fact label="Verified by">{t.decided_by_name}</Fact>
+          {talk.status === "verified" && talk.decided_by_name ? (
+            <Fact label={t("speaking.facts.verifiedBy")}>{talk.decided_by_name}</Fact>
           ) : null}
         </Facts>
       </Card>

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DEFAULT_LOCALE, isLocale, LOCALE_TAGS } from "~/i18n/index.ts";
 
 /** What every widget shares: the product's type and colours, light and dark, and no script. */
 const baseCss = `body{margin:0;font-family:Inter,system-ui,sans-serif;color:#1c1917;background:#fff}
@@ -15,8 +17,10 @@ export function EmbedDocument(props: {
   css?: string;
   children: ReactNode;
 }) {
+  const { i18n } = useTranslation();
+  const lang = LOCALE_TAGS[isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE];
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

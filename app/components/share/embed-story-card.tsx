@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { StoryMetric } from "~/modules/advocacy/metrics.ts";
 import { describeMetric } from "~/modules/advocacy/metrics.ts";
 import { EmbedDocument } from "./embed-document.tsx";
@@ -13,13 +14,18 @@ export function EmbedStoryCard(props: {
   company: string;
   metric: StoryMetric | null;
 }) {
+  const { t } = useTranslation();
   return (
     <EmbedDocument title={props.title} canonical={props.url} css={css}>
       <a className="card" href={props.url} target="_blank" rel="noopener">
-        <div className="eyebrow">Customer story{props.company ? ` · ${props.company}` : ""}</div>
+        <div className="eyebrow">
+          {props.company
+            ? t("embed.customerStoryAt", { company: props.company })
+            : t("embed.customerStory")}
+        </div>
         <h1>{props.title}</h1>
         {props.metric ? <p>{describeMetric(props.metric)}</p> : null}
-        <p>Read the story on Limelight →</p>
+        <p>{t("embed.readOn")}</p>
       </a>
     </EmbedDocument>
   );

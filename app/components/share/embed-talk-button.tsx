@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { EmbedDocument } from "./embed-document.tsx";
 
 const css = `body{background:transparent}
@@ -13,8 +14,9 @@ a.talk:focus-visible{outline:3px solid #6ee7b7;outline-offset:2px}
  * visitor picks someone and asks; the advocate consents before anything is shared.
  */
 export function EmbedTalkButton(props: { href: string; newTab: boolean }) {
+  const { t } = useTranslation();
   return (
-    <EmbedDocument title="Talk to a customer like you" canonical={props.href} css={css}>
+    <EmbedDocument title={t("embed.talk")} canonical={props.href} css={css}>
       <main>
         <a
           className="talk"
@@ -22,7 +24,7 @@ export function EmbedTalkButton(props: { href: string; newTab: boolean }) {
           target={props.newTab ? "_blank" : "_top"}
           rel={props.newTab ? "noopener" : undefined}
         >
-          Talk to a customer like you
+          {t("embed.talk")}
         </a>
       </main>
     </EmbedDocument>

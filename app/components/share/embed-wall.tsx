@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { describeMetric } from "~/modules/advocacy/metrics.ts";
 import type { EmbedWall } from "~/modules/share/wall.server.ts";
 import { EmbedDocument } from "./embed-document.tsx";
@@ -19,23 +20,27 @@ export function EmbedWallPage({ wall, origin }: { wall: EmbedWall; origin: strin
   const filter = wall.industry ? `?industry=${encodeURIComponent(wall.industry)}` : "";
   const canonical = `${origin}/testimonials${filter}`;
   const empty = wall.stories.length === 0 && wall.testimonials.length === 0;
+  const { t } = useTranslation();
   return (
-    <EmbedDocument title="What customers say" canonical={canonical} css={css}>
+    <EmbedDocument title={t("embed.wallTitle")} canonical={canonical} css={css}>
       <main>
-        <div className="eyebrow">Customer voices{wall.industry ? ` · ${wall.industry}` : ""}</div>
-        <h1>What customers say</h1>
+        <div className="eyebrow">
+          {wall.industry ? t("embed.voicesIn", { industry: wall.industry }) : t("embed.voices")}
+        </div>
+        <h1>{t("embed.wallTitle")}</h1>
         {empty ? (
           <p>
-            No published stories or recommendations
-            {wall.industry ? ` in ${wall.industry}` : ""} yet.
+            {wall.industry ? t("embed.emptyIn", { industry: wall.industry }) : t("embed.empty")}
           </p>
         ) : null}
         {wall.stories.length ? (
-          <ul aria-label="Customer stories">
+          <ul aria-label={t("embed.stories")}>
             {wall.stories.map((s) => (
               <li key={s.slug}>
                 <a href={`${origin}/stories/${s.slug}`} target="_blank" rel="noopener">
-                  <div className="eyebrow">Story{s.company ? ` · ${s.company}` : ""}</div>
+                  <div className="eyebrow">
+                    {s.company ? t("embed.storyAt", { company: s.company }) : t("embed.story")}
+                  </div>
                   <h1>{s.title}</h1>
                   {s.metric ? <p>{describeMetric(s.metric)}</p> : null}
                 </a>
@@ -44,13 +49,13 @@ export function EmbedWallPage({ wall, origin }: { wall: EmbedWall; origin: strin
           </ul>
         ) : null}
         {wall.testimonials.length ? (
-          <ul aria-label="Recommendations">
-            {wall.testimonials.map((t) => (
-              <li key={t.id}>
-                <a href={`${origin}/testimonials/${t.id}`} target="_blank" rel="noopener">
+          <ul aria-label={t("embed.recommendations")}>
+            {wall.testimonials.map((item) => (
+              <li key={item.id}>
+                <a href={`${origin}/testimonials/${item.id}`} target="_blank" rel="noopener">
                   <figure>
-                    <blockquote>“{t.body}”</blockquote>
-                    <figcaption className="credit">{t.creditLine}</figcaption>
+                    <blockquote>“{item.body}”</blockquote>
+                    <figcaption className="credit">{item.creditLine}</figcaption>
                   </figure>
                 </a>
               </li>
@@ -60,13 +65,12 @@ export function EmbedWallPage({ wall, origin }: { wall: EmbedWall; origin: strin
         <p className="more">
           {wall.storyTotal > 0 ? (
             <a href={`${origin}/stories${filter}`} target="_blank" rel="noopener">
-              All {wall.storyTotal} {wall.storyTotal === 1 ? "story" : "stories"} →
+              {t("embed.allStories", { count: wall.storyTotal })}
             </a>
           ) : null}
           {wall.testimonialTotal > 0 ? (
             <a href={canonical} target="_blank" rel="noopener">
-              All {wall.testimonialTotal}{" "}
-              {wall.testimonialTotal === 1 ? "recommendation" : "recommendations"} →
+              {t("embed.allRecommendations", { count: wall.testimonialTotal })}
             </a>
           ) : null}
         </p>

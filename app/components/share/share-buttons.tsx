@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { shareIntents } from "~/modules/share/intents.ts";
@@ -7,21 +8,22 @@ import { shareIntents } from "~/modules/share/intents.ts";
 export function ShareButtons({
   url,
   text,
-  heading = "Share",
+  heading,
 }: {
   url: string;
   text: string;
   heading?: string;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const [sentence, setSentence] = useState(text);
   const links = shareIntents(url, sentence || text);
   const linkProps = { target: "_blank", rel: "noopener noreferrer" } as const;
   return (
     <Card className="mt-8 p-4 sm:p-5" data-testid="share-buttons">
-      <h2 className="text-base font-semibold">{heading}</h2>
+      <h2 className="text-base font-semibold">{heading ?? t("share.heading")}</h2>
       <label htmlFor={id} className="mt-2 block text-sm text-stone-600 dark:text-stone-400">
-        What you will say (edit it before you share)
+        {t("share.edit")}
       </label>
       <textarea
         id={id}
@@ -33,13 +35,13 @@ export function ShareButtons({
       />
       <div className="mt-3 flex flex-wrap gap-2">
         <a href={links.linkedin} {...linkProps} className={buttonClass("secondary", "sm")}>
-          Share on LinkedIn
+          {t("share.linkedin")}
         </a>
         <a href={links.x} {...linkProps} className={buttonClass("secondary", "sm")}>
-          Share on X
+          {t("share.x")}
         </a>
         <a href={links.email} className={buttonClass("secondary", "sm")}>
-          Share by email
+          {t("share.email")}
         </a>
       </div>
     </Card>

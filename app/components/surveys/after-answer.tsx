@@ -1,4 +1,6 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Linked, linkMark } from "~/components/advocacy/linked.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { FormError, TextAreaField } from "~/components/ui/field.tsx";
@@ -10,20 +12,21 @@ export function ImprovementQuestion(props: {
   formError?: string;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="space-y-4">
       <Form method="post" className="space-y-4" noValidate>
         <input type="hidden" name="intent" value="improve" />
         <FormError message={props.formError} />
-        <TextAreaField label="What would make it a 10?" rows={4} {...props.field} />
+        <TextAreaField label={t("survey.improve.label")} rows={4} {...props.field} />
         <Button type="submit" disabled={props.busy}>
-          Send
+          {t("survey.improve.send")}
         </Button>
       </Form>
       <Form method="post">
         <input type="hidden" name="intent" value="skip" />
         <Button type="submit" variant="ghost" disabled={props.busy}>
-          Skip this question
+          {t("survey.improve.skip")}
         </Button>
       </Form>
     </div>
@@ -36,42 +39,45 @@ export function SharePanel(props: {
   share: { linkedin: string; x: string };
   hasAccount: boolean;
 }) {
+  const { t } = useTranslation();
   const linkClass =
     "inline-flex items-center justify-center rounded-lg border border-stone-300 px-4 py-2 text-sm font-semibold hover:bg-stone-50 dark:border-stone-700 dark:hover:bg-stone-800";
   return (
     <div className="space-y-5" data-testid="share-panel">
-      <Callout tone="success" title="Thank you, it is published">
+      <Callout tone="success" title={t("survey.shared.published")}>
         <p>
-          Your recommendation is on our{" "}
-          <Link to="/testimonials" className="underline">
-            testimonial wall
-          </Link>
-          . We emailed you a link to withdraw it at any time.
+          <Linked
+            message={t("survey.shared.onWall", { link: linkMark })}
+            link={
+              <Link to="/testimonials" className="underline">
+                {t("survey.shared.wall")}
+              </Link>
+            }
+          />
         </p>
       </Callout>
       <div className="space-y-2">
-        <h2 className="text-base font-semibold">Share it with your network</h2>
+        <h2 className="text-base font-semibold">{t("survey.shared.shareTitle")}</h2>
         <div className="flex flex-wrap gap-3">
           <a className={linkClass} href={props.share.linkedin} target="_blank" rel="noreferrer">
-            Share on LinkedIn
+            {t("survey.shared.linkedin")}
           </a>
           <a className={linkClass} href={props.share.x} target="_blank" rel="noreferrer">
-            Share on X
+            {t("survey.shared.x")}
           </a>
         </div>
       </div>
       {props.hasAccount ? null : (
         <div className="space-y-2 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
-          <h2 className="text-base font-semibold">Join the community</h2>
+          <h2 className="text-base font-semibold">{t("survey.shared.join")}</h2>
           <p className="text-sm text-stone-600 dark:text-stone-400">
-            Peers who use the product trade answers, talks and stories here. Joining is free, and
-            your reputation is earned by helping others, never bought.
+            {t("survey.shared.joinBody")}
           </p>
           <Link
             to="/signup"
             className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
           >
-            Create an account
+            {t("survey.shared.create")}
           </Link>
         </div>
       )}

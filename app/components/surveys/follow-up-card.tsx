@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -35,6 +36,7 @@ export function FollowUpCard(props: {
   error?: ActionError;
 }) {
   const { row } = props;
+  const { t } = useTranslation();
   const mine = props.error?.values?.id === String(row.id) ? props.error : undefined;
   const value = (k: string, saved: string) => mine?.values?.[k] ?? saved;
   const overdue = !row.closed_at && row.due_at < props.now;
@@ -47,11 +49,15 @@ export function FollowUpCard(props: {
         </h3>
         <div className="flex gap-2">
           <Badge tone="danger">{row.score}</Badge>
-          {overdue ? <Badge tone="spot">Overdue</Badge> : null}
-          {row.closed_at ? <Badge tone="neutral">Closed {row.closed_at.slice(0, 10)}</Badge> : null}
+          {overdue ? <Badge tone="spot">{t("survey.followUp.overdue")}</Badge> : null}
+          {row.closed_at ? (
+            <Badge tone="neutral">
+              {t("survey.followUp.closed", { date: row.closed_at.slice(0, 10) })}
+            </Badge>
+          ) : null}
         </div>
       </div>
-      <p className="text-sm">{row.comment ? `“${row.comment}”` : "No comment given."}</p>
+      <p className="text-sm">{row.comment ? `“${row.comment}”` : t("survey.followUp.noComment")}</p>
       <p className="text-xs text-stone-600 dark:text-stone-400">
         {row.email}
         {row.survey_name ? ` · ${row.survey_name}` : ""}
@@ -59,7 +65,7 @@ export function FollowUpCard(props: {
       {row.closed_at ? (
         <div className="text-sm">
           <p>
-            <strong>Outcome:</strong> {row.outcome}
+            <strong>{t("survey.followUp.outcome")}</strong> {row.outcome}
           </p>
           {row.notes ? <p className="text-stone-600 dark:text-stone-400">{row.notes}</p> : null}
         </div>
@@ -70,12 +76,12 @@ export function FollowUpCard(props: {
             <FormError message={mine?.formError} />
           </div>
           <SelectField
-            label="Owner"
+            label={t("survey.followUp.owner")}
             name="ownerId"
             defaultValue={value("ownerId", String(row.owner_id ?? ""))}
             error={mine?.fieldErrors?.ownerId}
           >
-            <option value="">Nobody yet</option>
+            <option value="">{t("survey.followUp.nobody")}</option>
             {props.owners.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -83,14 +89,14 @@ export function FollowUpCard(props: {
             ))}
           </SelectField>
           <TextField
-            label="Due"
+            label={t("survey.followUp.due")}
             type="date"
             name="dueOn"
             defaultValue={value("dueOn", row.due_at.slice(0, 10))}
             error={mine?.fieldErrors?.dueOn}
           />
           <TextAreaField
-            label="Notes"
+            label={t("survey.followUp.notes")}
             name="notes"
             rows={2}
             className="sm:col-span-2"
@@ -98,7 +104,7 @@ export function FollowUpCard(props: {
             error={mine?.fieldErrors?.notes}
           />
           <TextAreaField
-            label="Outcome"
+            label={t("survey.followUp.outcomeField")}
             name="outcome"
             rows={2}
             className="sm:col-span-2"
@@ -106,11 +112,11 @@ export function FollowUpCard(props: {
             error={mine?.fieldErrors?.outcome}
           />
           <div className="sm:col-span-2">
-            <CheckboxField name="close" value="yes" label="Close the loop: the outcome is final" />
+            <CheckboxField name="close" value="yes" label={t("survey.followUp.close")} />
           </div>
           <div>
             <Button type="submit" size="sm">
-              Save
+              {t("survey.followUp.save")}
             </Button>
           </div>
         </Form>

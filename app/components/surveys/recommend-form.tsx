@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { industryLabel, productAreaLabel } from "~/components/advocacy/labels.ts";
 import { Button } from "~/components/ui/button.tsx";
 import {
   CheckboxField,
@@ -26,6 +28,7 @@ export function RecommendForm(props: {
   busy: boolean;
 }) {
   const { field } = props;
+  const { t } = useTranslation();
   const credit = field("credit");
   return (
     <div className="space-y-6">
@@ -33,14 +36,14 @@ export function RecommendForm(props: {
         <input type="hidden" name="intent" value="recommend" />
         <FormError message={props.formError} />
         <TextAreaField
-          label="Your recommendation"
+          label={t("survey.recommend.body")}
           rows={5}
-          hint="We started it from your comment. Change anything you like."
+          hint={t("survey.recommend.bodyHint")}
           {...field("body")}
         />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">
-            How should we credit you?
+            {t("survey.recommend.credit")}
           </legend>
           {Object.entries(props.credits).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
@@ -61,21 +64,33 @@ export function RecommendForm(props: {
           ) : null}
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label="Name" autoComplete="name" {...field("name")} />
-          <TextField label="Job title" autoComplete="organization-title" {...field("jobTitle")} />
-          <TextField label="Company" autoComplete="organization" {...field("company")} />
+          <TextField label={t("survey.recommend.name")} autoComplete="name" {...field("name")} />
+          <TextField
+            label={t("survey.recommend.jobTitle")}
+            autoComplete="organization-title"
+            {...field("jobTitle")}
+          />
+          <TextField
+            label={t("survey.recommend.company")}
+            autoComplete="organization"
+            {...field("company")}
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Industry" {...field("industry")}>
-            <option value="">Not given</option>
+          <SelectField label={t("survey.recommend.industry")} {...field("industry")}>
+            <option value="">{t("survey.recommend.notGiven")}</option>
             {props.industries.map((i) => (
-              <option key={i}>{i}</option>
+              <option key={i} value={i}>
+                {industryLabel(t, i)}
+              </option>
             ))}
           </SelectField>
-          <SelectField label="What you use most" {...field("productArea")}>
-            <option value="">Not given</option>
+          <SelectField label={t("survey.recommend.useMost")} {...field("productArea")}>
+            <option value="">{t("survey.recommend.notGiven")}</option>
             {props.productAreas.map((a) => (
-              <option key={a}>{a}</option>
+              <option key={a} value={a}>
+                {productAreaLabel(t, a)}
+              </option>
             ))}
           </SelectField>
         </div>
@@ -83,8 +98,8 @@ export function RecommendForm(props: {
           <CheckboxField
             name="consent"
             value="yes"
-            label="Yes, publish this recommendation with the credit I chose"
-            description="It appears on our public testimonial wall. You can withdraw it at any time with the link we email you. Nothing is given in exchange."
+            label={t("survey.recommend.consent")}
+            description={t("survey.recommend.consentHint")}
           />
           {field("consent").error ? (
             <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
@@ -93,13 +108,13 @@ export function RecommendForm(props: {
           ) : null}
         </div>
         <Button type="submit" size="lg" className="w-full sm:w-auto" disabled={props.busy}>
-          Publish my recommendation
+          {t("survey.recommend.publish")}
         </Button>
       </Form>
       <Form method="post">
         <input type="hidden" name="intent" value="decline" />
         <Button type="submit" variant="ghost" disabled={props.busy}>
-          No thanks, keep my answer private
+          {t("survey.recommend.decline")}
         </Button>
       </Form>
     </div>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, TextAreaField } from "~/components/ui/field.tsx";
 import type { FieldProps } from "~/utils/form-fields.ts";
@@ -14,6 +15,7 @@ export function ScoreQuestion(props: {
   busy: boolean;
 }) {
   const errorId = props.score.error ? "score-error" : undefined;
+  const { t } = useTranslation();
   return (
     <Form method="post" className="space-y-6" noValidate>
       <input type="hidden" name="intent" value="answer" />
@@ -48,8 +50,8 @@ export function ScoreQuestion(props: {
           ))}
         </div>
         <div className="flex justify-between text-xs text-stone-600 dark:text-stone-400">
-          <span>0 · Not at all likely</span>
-          <span>10 · Extremely likely</span>
+          <span>{t("survey.score.notLikely")}</span>
+          <span>{t("survey.score.likely")}</span>
         </div>
         {props.score.error ? (
           <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -58,15 +60,15 @@ export function ScoreQuestion(props: {
         ) : null}
       </fieldset>
       <TextAreaField
-        label={props.followUp || "Why? What is the main reason for your score?"}
+        label={props.followUp || t("survey.score.why")}
         rows={4}
         name={props.comment.name}
         defaultValue={props.comment.defaultValue}
         error={props.comment.error}
-        hint="Optional. Your words go to the team, nowhere else, unless you choose to publish them next."
+        hint={t("survey.score.whyHint")}
       />
       <Button type="submit" size="lg" className="w-full sm:w-auto" disabled={props.busy}>
-        {props.busy ? "Sending…" : "Send my answer"}
+        {props.busy ? t("survey.score.sending") : t("survey.score.send")}
       </Button>
     </Form>
   );

@@ -3,14 +3,22 @@ import { policy, type Viewer } from "../access/policy.ts";
 import { listOpenOpportunities, type OpportunityFilters } from "./opportunities.server.ts";
 import { talkPointsByFormat } from "./points.server.ts";
 import { listUpcomingTalks } from "./talks.server.ts";
-import { formatEventDate, formatEventTime } from "./time.ts";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/index.ts";
+import { eventDateIn, eventTimeIn } from "./local-time.ts";
 
 /**
  * The public speaking board: open opportunities (a page of them, with the
  * points a verified talk earns) and upcoming talks by customers, as the
  * page shows them.
  */
-export async function speakingBoard(db: Queryable, viewer: Viewer, filters: OpportunityFilters) {
+export async function speakingBoard(
+  db: Queryable,
+  viewer: Viewer,
+  filters: OpportunityFilters,
+  locale: Locale = DEFAULT_LOCALE,
+) {
+  const eventTime = eventTimeIn(locale);
+  const eventDate = eventDateIn(locale);
   const [opportunities, talks, points] = await Promise.all([
     listOpenOpportunities(db, filters),
     listUpcomingTalks(db),
@@ -28,8 +36,8 @@ export async function speakingBoard(db: Queryable, viewer: Viewer, filters: Oppo
         location: o.location,
         expected_audience: o.expected_audience,
         audience_description: o.audience_description,
-        when: formatEventTime(o.starts_at, o.time_zone),
-        deadline: formatEventDate(o.application_deadline, o.time_zone),
+        when: eventTime(o.starts_at, o.time_zone),
+        deadline: eventDate(o.application_deadline, o.time_zone),
         points: points[o.format],
       })),
     },
@@ -41,7 +49,7 @@ export async function speakingBoard(db: Queryable, viewer: Viewer, filters: Oppo
       is_virtual: t.is_virtual,
       location: t.location,
       event_url: t.event_url,
-      when: formatEventTime(t.given_at, t.time_zone),
+      when: eventTime(t.given_at, t.time_zone),
       speaker: {
         name: t.speaker_name,
         handle: t.speaker_handle,
