@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { Container } from "~/components/app-shell.tsx";
 import codeStyles from "~/components/discussions/code.css?url";
 import {
@@ -23,6 +24,10 @@ import { ReplyArea, ThreadGone } from "~/components/discussions/reply-area.tsx";
 import { ThreadContext, useThreadContext } from "~/components/discussions/thread-context.ts";
 import { ThreadHeader } from "~/components/discussions/thread-header.tsx";
 import { ThreadReplies, TypingNotice } from "~/components/discussions/thread-replies.tsx";
+import { usePageLocale } from "~/components/discussions/time.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { PRIVILEGES } from "~/modules/access/privileges.ts";
 import { acceptAnswer, unacceptAnswer } from "~/modules/discussions/answers.server.ts";
 import { flagPost } from "~/modules/discussions/flags.server.ts";
 import {
@@ -75,9 +80,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Signed-in readers only: the mail sweep skips replies they have read here.
   if (viewer)
     await recordThreadView(context.db, viewer.id, { id: thread.id, seq: thread.changeSeq }, now);
-  return json(toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now }), {
-    headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]),
-  });
+  const view = toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now });
+  // Why the vote buttons are greyed, in the reader's language (only signed-in readers get one).
+  if (view.voteHint && viewer) {
+    const { t } = i18nFor(await localeOf(request));
+    const vote = PRIVILEGES.vote;
+    view.voteHint =
+      vote.roles && !vote.roles.includes(viewer.role)
+        ? t("thread.votes.hintVerified")
+        : t("thread.votes.hintReputation", {
+            threshold: viewer.privilegeThresholds?.vote ?? vote.defaultThreshold,
+          });
+  }
+  return json(view, { headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -91,6 +106,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       formError: parsed.formError ?? Object.values(parsed.fieldErrors)[0],
     });
   const run = await commandContext(request, context);
+  const { t } = i18nFor(await localeOf(request));
   const done = (extra: Record<string, unknown> = {}) =>
     json({ ok: true as const, intent: parsed.intent, ...extra });
   try {
@@ -114,7 +130,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if (result.threadDeleted)
           return redirectWithToast(`/s/${result.thread.spaceSlug}`, {
             kind: "success",
-            title: "The thread was deleted",
+            title: t("thread.deleted"),
           });
         return done();
       }
@@ -132,7 +148,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return done();
       case "flag":
         await flagPost(run, parsed.data);
-        return done({ message: "Thanks: a moderator will look at it." });
+        return done({ message: t("thread.flag.thanks") });
       case "hide":
         await hidePost(run, parsed.data);
         return done();
@@ -164,8 +180,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? threadMetaTags(data) : [{ title: "Thread not found · Limelight" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? threadMetaTags(data)
+    : [{ title: i18nFor(localeOfMatches(matches)).t("thread.notFoundTitle") }];
 
 export default function ThreadPage() {
   const data = useLoaderData<typeof loader>();
@@ -173,6 +191,8 @@ export default function ThreadPage() {
   const input = useMemo(() => liveThreadInput(data), [data]);
   const { state, sendTyping } = useLiveThread(input);
   const context = useThreadContext(data, state);
+  const { t } = useTranslation();
+  const locale = usePageLocale();
 
   if (state.gone)
     return (
@@ -181,8 +201,8 @@ export default function ThreadPage() {
       </Container>
     );
 
-  const presence = describePresence(state.presence);
-  const typing = describeTyping(state.typing);
+  const presence = describePresence(state.presence, t, locale);
+  const typing = describeTyping(state.typing, t);
   const listed = state.replies.filter((r) => r.id !== state.acceptedPostId || !state.accepted);
   const isQuestion = thread.kind === "question";
 

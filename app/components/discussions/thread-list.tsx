@@ -32,8 +32,8 @@ function Count({ value, label, tone }: { value: number; label: string; tone?: "s
     <div
       className={
         tone === "solved"
-          ? "flex w-16 flex-col items-center rounded-lg bg-brand-700 px-2 py-1.5 text-white dark:bg-brand-600"
-          : "flex w-16 flex-col items-center rounded-lg px-2 py-1.5 text-stone-700 ring-1 ring-inset ring-stone-200 dark:text-stone-300 dark:ring-stone-700"
+          ? "flex min-w-16 flex-col items-center rounded-lg bg-brand-700 px-2 py-1.5 text-white dark:bg-brand-600"
+          : "flex min-w-16 flex-col items-center rounded-lg px-2 py-1.5 text-stone-700 ring-1 ring-inset ring-stone-200 dark:text-stone-300 dark:ring-stone-700"
       }
     >
       <span className="text-sm font-semibold">{value}</span>
