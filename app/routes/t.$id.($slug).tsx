@@ -44,6 +44,7 @@ import { threadMetaTags } from "~/modules/discussions/thread-meta.ts";
 import { moveTargets, toThreadPageView } from "~/modules/discussions/thread-page.server.ts";
 import { recordThreadView } from "~/modules/discussions/thread-views.server.ts";
 import { LIMITS, normaliseTags } from "~/modules/discussions/validation.ts";
+import { localiseFormErrors } from "~/modules/discussions/validation-messages.ts";
 import { castVote, withdrawVote } from "~/modules/discussions/votes.server.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
@@ -99,14 +100,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const threadId = idParam(params.id);
   await requireUser(request, context);
   const parsed = parseIntent(await request.formData(), THREAD_INTENTS);
-  if (!parsed.ok)
-    return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      values: parsed.values,
-      formError: parsed.formError ?? Object.values(parsed.fieldErrors)[0],
-    });
-  const run = await commandContext(request, context);
   const { t } = i18nFor(await localeOf(request));
+  if (!parsed.ok) {
+    const refused = localiseFormErrors(parsed, t);
+    return formErrors({
+      fieldErrors: refused.fieldErrors,
+      values: refused.values,
+      formError: refused.formError ?? Object.values(refused.fieldErrors)[0],
+    });
+  }
+  const run = await commandContext(request, context);
   const done = (extra: Record<string, unknown> = {}) =>
     json({ ok: true as const, intent: parsed.intent, ...extra });
   try {

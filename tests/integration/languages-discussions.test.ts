@@ -176,3 +176,53 @@ describe("a thread", () => {
     ]);
   });
 });
+
+describe("starting a thread", () => {
+  it("asks in Chinese, and refuses a short title in Chinese", async () => {
+    const member = await signedIn(asker);
+    const choose = await page(member, "/discussions/new", ZH);
+    expectText(choose.html, ["发到哪里？", "问题和讨论"], ["Where does it belong?"]);
+    const form = await page(member, "/s/ask/new", ZH);
+    expect(form.lang).toBe("zh-Hans");
+    expectText(
+      form.html,
+      ["在 Ask the community 发布新话题", "要发布什么？", "一个问题", "详细内容", "支持 Markdown"],
+      ["What is it?", "A question", "Details", "Markdown works"],
+    );
+    const refused = await member.post(
+      "/s/ask/new?_data=routes%2Fs.%24space.new",
+      { kind: "question", title: "Short", body: "Some details here.", tags: "" },
+      { headers: { "Accept-Language": ZH } },
+    );
+    expect(refused.status).toBe(400);
+    const answer = (await refused.json()) as { fieldErrors: Record<string, string> };
+    expect(answer.fieldErrors.title).toBe("标题至少需要 10 个字符：说明它是关于什么的。");
+  });
+
+  it("asks in Spanish, and in English as before", async () => {
+    const member = await signedIn(asker);
+    const spanish = await page(member, "/s/ask/new", ES);
+    expectText(
+      spanish.html,
+      ["Nuevo tema en Ask the community", "¿Qué es?", "Una pregunta", "Publicar"],
+      ["What is it?", "A question"],
+    );
+    const english = await page(member, "/s/ask/new", EN);
+    expectText(english.html, [
+      "New thread in Ask the community",
+      "What is it?",
+      "A question",
+      "Details",
+      "Up to 5, separated by commas",
+    ]);
+    const refused = await member.post(
+      "/s/ask/new?_data=routes%2Fs.%24space.new",
+      { kind: "question", title: "Short", body: "Some details here.", tags: "" },
+      { headers: { "Accept-Language": EN } },
+    );
+    const answer = (await refused.json()) as { fieldErrors: Record<string, string> };
+    expect(answer.fieldErrors.title).toBe(
+      "Make the title at least 10 characters: say what it is about.",
+    );
+  });
+});
