@@ -226,3 +226,51 @@ describe("starting a thread", () => {
     );
   });
 });
+
+describe("search and notifications", () => {
+  it("search in Chinese and Spanish, and in English as before", async () => {
+    const start = await page(client(), "/search", ZH);
+    expect(start.lang).toBe("zh-Hans");
+    expectText(start.html, ["搜索讨论", "你在找什么？"], ["What are you looking for?"]);
+    const found = await page(client(), "/search?q=nightly%20exports", ES);
+    expectText(
+      found.html,
+      ["1 tema coincide con «nightly exports»", "2 respuestas", "Buscar en las conversaciones"],
+      ["thread matches", "Search discussions"],
+    );
+    const none = await page(client(), "/search?q=zzzqqq", ZH);
+    expectText(none.html, ["没有找到与“zzzqqq”相关的内容", "向社区提问"], ["Nothing found"]);
+    const english = await page(client(), "/search?q=nightly%20exports", EN);
+    expectText(english.html, [
+      "1 thread matches “nightly exports”",
+      "2 replies",
+      "<title>“nightly exports” · Search · Limelight</title>",
+    ]);
+  });
+
+  it("tell what happened in the reader's language, and in English as before", async () => {
+    const member = await signedIn(asker);
+    const chinese = await page(member, "/notifications", ZH);
+    expect(chinese.lang).toBe("zh-Hans");
+    expectText(
+      chinese.html,
+      ["通知", "全部标为已读", "Hugo Helper 回复了 “How do you schedule nightly exports?”"],
+      ["Mark all as read", "replied to"],
+    );
+    const spanish = await page(member, "/notifications", ES);
+    expectText(
+      spanish.html,
+      [
+        "Marcar todas como leídas",
+        "Hugo Helper respondió en «How do you schedule nightly exports?»",
+      ],
+      ["replied to"],
+    );
+    const english = await page(member, "/notifications", EN);
+    expectText(english.html, [
+      "Mark all as read",
+      "Hugo Helper replied to “How do you schedule nightly exports?”",
+      "<title>Notifications · Limelight</title>",
+    ]);
+  });
+});
