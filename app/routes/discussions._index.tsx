@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { ListTabs } from "~/components/discussions/list-tabs.tsx";
 import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
 import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { readListParams } from "~/modules/discussions/list-params.ts";
@@ -14,14 +16,13 @@ import { listAllSpaces } from "~/modules/discussions/spaces.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { forwardSharedCache, sharedWhenAnonymous } from "~/utils/shared-cache.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Discussions · Limelight" },
-  {
-    name: "description",
-    content:
-      "Questions and answers from people who run Northwind Cloud every day: pipelines, dashboards, connectors, SSO and governance.",
-  },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("discussions.index.metaTitle") },
+    { name: "description", content: t("discussions.index.metaDescription") },
+  ];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -55,25 +56,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // Visitors all see the same lists: the server may share them until a thread changes.
 export const headers = forwardSharedCache;
 
-const headings: Record<string, string> = {
-  latest: "Latest activity",
-  top: "Top threads",
-  unanswered: "Questions waiting for an answer",
-  solved: "Solved questions",
-};
-
 export default function DiscussionsIndex() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const headings: Record<string, string> = {
+    latest: t("discussions.index.latestHeading"),
+    top: t("discussions.index.topHeading"),
+    unanswered: t("discussions.index.unansweredHeading"),
+    solved: t("discussions.index.solvedHeading"),
+  };
   return (
     <Container>
       <PageHeader
-        title="Discussions"
-        description="Peers helping peers: ask what you are stuck on, and read what customers who run Northwind Cloud in production say."
+        title={t("discussions.index.title")}
+        description={t("discussions.index.description")}
         actions={
           data.signedIn ? (
-            <ButtonLink to="/discussions/new">Ask or start a discussion</ButtonLink>
+            <ButtonLink to="/discussions/new">{t("discussions.index.ask")}</ButtonLink>
           ) : (
-            <ButtonLink to="/login?redirectTo=%2Fdiscussions%2Fnew">Sign in to ask</ButtonLink>
+            <ButtonLink to="/login?redirectTo=%2Fdiscussions%2Fnew">
+              {t("discussions.index.signInToAsk")}
+            </ButtonLink>
           )
         }
       />
@@ -89,8 +92,8 @@ export default function DiscussionsIndex() {
             empty={
               <NoThreads>
                 {data.tab === "unanswered"
-                  ? "Every question has at least one answer. Nice work, everyone."
-                  : "Nothing matches this list yet."}
+                  ? t("discussions.index.allAnswered")
+                  : t("discussions.index.nothingMatches")}
               </NoThreads>
             }
           />

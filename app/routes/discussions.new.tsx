@@ -1,14 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { postableSpaces } from "~/modules/discussions/pages.server.ts";
 import { listAllSpaces } from "~/modules/discussions/spaces.server.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Where does it belong? · Discussions · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("discussions.choose.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -30,15 +32,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ChooseSpace() {
   const { spaces } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container className="max-w-3xl">
       <PageHeader
-        title="Where does it belong?"
-        description="Pick the space that fits; the right people follow each one."
+        title={t("discussions.choose.title")}
+        description={t("discussions.choose.description")}
       />
       {spaces.length === 0 ? (
-        <EmptyState title="No space is open to you for posting yet">
-          A community manager can verify you as a customer, which opens more spaces.
+        <EmptyState title={t("discussions.choose.noneTitle")}>
+          {t("discussions.choose.noneBody")}
         </EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
@@ -57,10 +60,10 @@ export default function ChooseSpace() {
                   <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{s.description}</p>
                   <p className="mt-2 text-xs font-medium text-brand-700 dark:text-brand-300">
                     {s.question && s.discussion
-                      ? "Questions and discussions"
+                      ? t("discussions.choose.both")
                       : s.question
-                        ? "Questions"
-                        : "Discussions"}
+                        ? t("discussions.choose.questions")
+                        : t("discussions.choose.discussions")}
                   </p>
                 </Card>
               </Link>

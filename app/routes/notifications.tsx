@@ -6,9 +6,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
-import { formatDate } from "~/components/discussions/time.tsx";
+import { formatDate, usePageLocale } from "~/components/discussions/time.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -21,8 +25,8 @@ import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseIntent } from "~/utils/forms.ts";
 import { cn } from "~/utils/cn.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Notifications · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("notifications.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -34,7 +38,38 @@ async function requireViewer(request: Request, context: LoaderFunctionArgs["cont
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
   const page = pageParam(new URL(request.url).searchParams.get("page"));
-  return json(await listNotifications(context.db, viewer, { page }));
+  const list = await listNotifications(context.db, viewer, { page });
+  const { t } = i18nFor(await localeOf(request));
+  return json({ ...list, rows: list.rows.map((n) => ({ ...n, text: sentence(n, t) })) });
+}
+
+/** What a notification says, in the reader's language; notices keep the words they were sent in. */
+function sentence(
+  n: {
+    kind: string;
+    text: string;
+    actorName: string | null;
+    threadTitle: string | null;
+    points: number | null;
+  },
+  t: TFunction,
+): string {
+  const who = n.actorName ?? t("notifications.someone");
+  const where = n.threadTitle
+    ? t("notifications.inThread", { title: n.threadTitle })
+    : t("notifications.aThread");
+  switch (n.kind) {
+    case "reply":
+      return t("notifications.sentences.reply", { who, where });
+    case "mention":
+      return t("notifications.sentences.mention", { who, where });
+    case "accepted":
+      return t("notifications.sentences.accepted", { who, where });
+    case "points":
+      return t("notifications.sentences.points", { count: n.points ?? 0, where });
+    default:
+      return n.text;
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,7 +78,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     open: z.object({ id: z.coerce.number().int().positive() }),
     "read-all": z.object({}),
   });
-  if (!parsed.ok) return formErrors({ formError: "That request was not complete." });
+  if (!parsed.ok)
+    return formErrors({
+      formError: i18nFor(await localeOf(request)).t("notifications.incomplete"),
+    });
   const run = await commandContext(request, context);
   if (parsed.intent === "open") {
     const { url } = await readNotifications(run, { notificationId: parsed.data.id });
@@ -53,44 +91,44 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ ok: true });
 }
 
-const kindLabel: Record<string, string> = {
-  reply: "Reply",
-  mention: "Mention",
-  accepted: "Accepted answer",
-  points: "Points",
-  notice: "Notice",
-};
-
 export default function NotificationsPage() {
   const data = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const unread = data.rows.filter((n) => !n.read).length;
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const kindLabel: Record<string, string> = {
+    reply: t("notifications.kinds.reply"),
+    mention: t("notifications.kinds.mention"),
+    accepted: t("notifications.kinds.accepted"),
+    points: t("notifications.kinds.points"),
+    notice: t("notifications.kinds.notice"),
+  };
   return (
     <Container className="max-w-3xl">
       <PageHeader
-        title="Notifications"
-        description="Replies, mentions, accepted answers and points, and decisions about your talks, stories, tier and reference requests."
+        title={t("notifications.title")}
+        description={t("notifications.description")}
         actions={
           unread > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="read-all" />
               <Button type="submit" variant="secondary" disabled={navigation.state !== "idle"}>
-                Mark all as read
+                {t("notifications.markAllRead")}
               </Button>
             </Form>
           ) : null
         }
       />
       {data.rows.length === 0 ? (
-        <EmptyState title="Nothing yet">
-          When someone replies to your thread, mentions you or accepts your answer, it shows up
-          here.
+        <EmptyState title={t("notifications.emptyTitle")}>
+          {t("notifications.emptyBody")}
         </EmptyState>
       ) : (
         <Card>
           <ul
             className="divide-y divide-stone-200 dark:divide-stone-800"
-            aria-label="Notifications"
+            aria-label={t("notifications.title")}
           >
             {data.rows.map((n) => (
               <li key={n.id} data-testid="notification" data-read={n.read ? "true" : "false"}>
@@ -120,11 +158,13 @@ export default function NotificationsPage() {
                     )}
                     <span className="min-w-0 flex-1">
                       <span className="block text-sm text-stone-900 dark:text-stone-100">
-                        {!n.read ? <span className="sr-only">Unread: </span> : null}
+                        {!n.read ? (
+                          <span className="sr-only">{t("notifications.unread")}</span>
+                        ) : null}
                         {n.text}
                       </span>
                       <span className="mt-0.5 block text-xs text-stone-500 dark:text-stone-400">
-                        {kindLabel[n.kind]} · {formatDate(n.createdAt)}
+                        {kindLabel[n.kind]} · {formatDate(n.createdAt, locale)}
                       </span>
                     </span>
                     {!n.read ? (

@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { ListTabs } from "~/components/discussions/list-tabs.tsx";
 import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
 import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { languageFilterOf } from "~/modules/languages/filter.server.ts";
 import { readListParams } from "~/modules/discussions/list-params.ts";
@@ -59,10 +61,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 // Visitors all see the same lists: the server may share them until a thread changes.
 export const headers = forwardSharedCache;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Space not found · Limelight" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  if (!data) return [{ title: t("discussions.space.notFoundTitle") }];
   const tags = [
-    { title: `${data.space.name} · Discussions · Limelight` },
+    { title: t("discussions.space.metaTitle", { space: data.space.name }) },
     { name: "description", content: data.space.description },
   ];
   if (data.space.visibility !== "public") tags.push({ name: "robots", content: "noindex" });
@@ -72,6 +75,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export default function SpacePage() {
   const data = useLoaderData<typeof loader>();
   const { space } = data;
+  const { t } = useTranslation();
   return (
     <Container>
       <PageHeader
@@ -81,28 +85,33 @@ export default function SpacePage() {
             <span>{space.description}</span>
             <span className="flex flex-wrap gap-2">
               {space.visibility === "members" ? (
-                <Badge tone="info">Members only</Badge>
+                <Badge tone="info">{t("discussions.space.membersOnly")}</Badge>
               ) : space.visibility === "tier" ? (
-                <Badge tone="spot">MVPs and staff only</Badge>
+                <Badge tone="spot">{t("discussions.space.tierOnly")}</Badge>
               ) : (
-                <Badge tone="neutral">Public</Badge>
+                <Badge tone="neutral">{t("discussions.space.public")}</Badge>
               )}
-              {space.prospectsMayAsk ? <Badge tone="brand">Visitors welcome to ask</Badge> : null}
+              {space.prospectsMayAsk ? (
+                <Badge tone="brand">{t("discussions.space.visitorsMayAsk")}</Badge>
+              ) : null}
             </span>
           </span>
         }
         actions={
           data.canPost ? (
-            <ButtonLink to={`/s/${space.slug}/new`}>New thread</ButtonLink>
+            <ButtonLink to={`/s/${space.slug}/new`}>{t("discussions.space.newThread")}</ButtonLink>
           ) : !data.signedIn ? (
             <ButtonLink to={`/login?redirectTo=${encodeURIComponent(`/s/${space.slug}/new`)}`}>
-              Sign in to post
+              {t("discussions.space.signInToPost")}
             </ButtonLink>
           ) : null
         }
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_17rem]">
-        <section aria-label={`Threads in ${space.name}`} className="min-w-0 space-y-4">
+        <section
+          aria-label={t("discussions.space.threadsIn", { space: space.name })}
+          className="min-w-0 space-y-4"
+        >
           <ListTabs tab={data.tab} period={data.period} />
           <ThreadList
             rows={data.rows}
@@ -112,7 +121,9 @@ export default function SpacePage() {
               <NoThreads
                 action={
                   data.canPost ? (
-                    <ButtonLink to={`/s/${space.slug}/new`}>Start the first thread</ButtonLink>
+                    <ButtonLink to={`/s/${space.slug}/new`}>
+                      {t("discussions.space.startFirst")}
+                    </ButtonLink>
                   ) : undefined
                 }
               />

@@ -5,15 +5,20 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { MarkdownHelp } from "~/components/discussions/markdown-help.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
+import { fill, slots } from "~/components/discussions/fill.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { createThread } from "~/modules/discussions/posts.server.ts";
 import { postableSpaces } from "~/modules/discussions/pages.server.ts";
 import { getReadableSpace } from "~/modules/discussions/spaces.server.ts";
 import { LIMITS, NewThreadSchema } from "~/modules/discussions/validation.ts";
+import { localiseFormErrors } from "~/modules/discussions/validation-messages.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
@@ -41,7 +46,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { space } = await loadSpace(request, context, params.space ?? "");
   const formData = await request.formData();
   const parsed = parseForm(NewThreadSchema, formData);
-  if (!parsed.ok) return invalidForm(parsed);
+  const { t } = i18nFor(await localeOf(request));
+  if (!parsed.ok) return invalidForm(localiseFormErrors(parsed, t));
   try {
     const created = await createThread(await commandContext(request, context), {
       ...parsed.data,
@@ -50,18 +56,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirectWithToast(`/t/${created.threadId}/${created.slug}`, {
       kind: "success",
       title:
-        parsed.data.kind === "question" ? "Your question is posted" : "Your discussion is open",
-      description: "People following the space can now reply.",
+        parsed.data.kind === "question"
+          ? t("composer.postedQuestion")
+          : t("composer.postedDiscussion"),
+      description: t("composer.postedDescription"),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `New thread in ${data.space.name} · Limelight` : "New thread · Limelight" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: data ? t("composer.metaTitleIn", { space: data.space.name }) : t("composer.metaTitle"),
+    },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 export default function NewThread() {
   const data = useLoaderData<typeof loader>();
@@ -71,17 +84,23 @@ export default function NewThread() {
     kind: data.canAsk ? "question" : "discussion",
   });
   const kind = field("kind");
+  const { t } = useTranslation();
   return (
     <Container className="max-w-3xl">
-      <PageHeader title={`New thread in ${data.space.name}`} description={data.space.description} />
+      <PageHeader
+        title={t("composer.heading", { space: data.space.name })}
+        description={data.space.description}
+      />
       {!data.canAsk && !data.canDiscuss ? (
         <Card className="p-6">
           <p className="text-stone-700 dark:text-stone-300">
-            You cannot start threads in this space yet. Questions from visitors are welcome in{" "}
-            <Link to="/s/ask-the-community" className="font-medium underline">
-              Ask the community
-            </Link>
-            .
+            {fill(t("composer.closed", slots("link")), {
+              link: (
+                <Link to="/s/ask-the-community" className="font-medium underline">
+                  {t("composer.askTheCommunity")}
+                </Link>
+              ),
+            })}
           </p>
         </Card>
       ) : (
@@ -90,7 +109,7 @@ export default function NewThread() {
             <FormError message={formError} />
             <fieldset>
               <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">
-                What is it?
+                {t("composer.whatIsIt")}
               </legend>
               <div className="mt-2 grid gap-3 sm:grid-cols-2">
                 {data.canAsk ? (
@@ -103,9 +122,9 @@ export default function NewThread() {
                       className="mt-0.5 accent-brand-700"
                     />
                     <span>
-                      <span className="block font-medium">A question</span>
+                      <span className="block font-medium">{t("composer.aQuestion")}</span>
                       <span className="text-stone-600 dark:text-stone-400">
-                        You are stuck; peers answer and you accept the one that worked.
+                        {t("composer.aQuestionHint")}
                       </span>
                     </span>
                   </label>
@@ -120,9 +139,9 @@ export default function NewThread() {
                       className="mt-0.5 accent-brand-700"
                     />
                     <span>
-                      <span className="block font-medium">A discussion</span>
+                      <span className="block font-medium">{t("composer.aDiscussion")}</span>
                       <span className="text-stone-600 dark:text-stone-400">
-                        Share something, or ask peers how they approach it.
+                        {t("composer.aDiscussionHint")}
                       </span>
                     </span>
                   </label>
@@ -135,14 +154,14 @@ export default function NewThread() {
               ) : null}
             </fieldset>
             <TextField
-              label="Title"
+              label={t("composer.title")}
               {...field("title")}
               maxLength={LIMITS.titleMax}
               required
-              hint="Say what it is about in one sentence, e.g. “Incremental loads from Postgres skip rows after a failover”."
+              hint={t("composer.titleHint")}
             />
             <TextAreaField
-              label="Details"
+              label={t("composer.details")}
               {...field("body")}
               maxLength={LIMITS.bodyMax}
               rows={10}
@@ -150,19 +169,19 @@ export default function NewThread() {
               hint={<MarkdownHelp />}
             />
             <TextField
-              label="Tags"
+              label={t("composer.tags")}
               {...field("tags")}
-              hint="Up to 5, separated by commas: pipelines, sso, dashboards…"
+              hint={t("composer.tagsHint")}
             />
-            <div className="flex justify-end gap-3">
+            <div className="flex flex-wrap justify-end gap-3">
               <Link
                 to={`/s/${data.space.slug}`}
                 className="px-3 py-2 text-sm font-medium text-stone-700 hover:underline dark:text-stone-300"
               >
-                Cancel
+                {t("composer.cancel")}
               </Link>
               <Button type="submit" disabled={navigation.state === "submitting"}>
-                Post
+                {t("composer.post")}
               </Button>
             </div>
           </Form>

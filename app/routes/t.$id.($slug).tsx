@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { Container } from "~/components/app-shell.tsx";
 import codeStyles from "~/components/discussions/code.css?url";
 import {
@@ -23,6 +24,10 @@ import { ReplyArea, ThreadGone } from "~/components/discussions/reply-area.tsx";
 import { ThreadContext, useThreadContext } from "~/components/discussions/thread-context.ts";
 import { ThreadHeader } from "~/components/discussions/thread-header.tsx";
 import { ThreadReplies, TypingNotice } from "~/components/discussions/thread-replies.tsx";
+import { usePageLocale } from "~/components/discussions/time.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { PRIVILEGES } from "~/modules/access/privileges.ts";
 import { acceptAnswer, unacceptAnswer } from "~/modules/discussions/answers.server.ts";
 import { flagPost } from "~/modules/discussions/flags.server.ts";
 import {
@@ -39,6 +44,7 @@ import { threadMetaTags } from "~/modules/discussions/thread-meta.ts";
 import { moveTargets, toThreadPageView } from "~/modules/discussions/thread-page.server.ts";
 import { recordThreadView } from "~/modules/discussions/thread-views.server.ts";
 import { LIMITS, normaliseTags } from "~/modules/discussions/validation.ts";
+import { localiseFormErrors } from "~/modules/discussions/validation-messages.ts";
 import { castVote, withdrawVote } from "~/modules/discussions/votes.server.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
@@ -75,21 +81,34 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Signed-in readers only: the mail sweep skips replies they have read here.
   if (viewer)
     await recordThreadView(context.db, viewer.id, { id: thread.id, seq: thread.changeSeq }, now);
-  return json(toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now }), {
-    headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]),
-  });
+  const view = toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now });
+  // Why the vote buttons are greyed, in the reader's language (only signed-in readers get one).
+  if (view.voteHint && viewer) {
+    const { t } = i18nFor(await localeOf(request));
+    const vote = PRIVILEGES.vote;
+    view.voteHint =
+      vote.roles && !vote.roles.includes(viewer.role)
+        ? t("thread.votes.hintVerified")
+        : t("thread.votes.hintReputation", {
+            threshold: viewer.privilegeThresholds?.vote ?? vote.defaultThreshold,
+          });
+  }
+  return json(view, { headers: sharedWhenAnonymous(viewer, [`thread:${thread.id}`]) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const threadId = idParam(params.id);
   await requireUser(request, context);
   const parsed = parseIntent(await request.formData(), THREAD_INTENTS);
-  if (!parsed.ok)
+  const { t } = i18nFor(await localeOf(request));
+  if (!parsed.ok) {
+    const refused = localiseFormErrors(parsed, t);
     return formErrors({
-      fieldErrors: parsed.fieldErrors,
-      values: parsed.values,
-      formError: parsed.formError ?? Object.values(parsed.fieldErrors)[0],
+      fieldErrors: refused.fieldErrors,
+      values: refused.values,
+      formError: refused.formError ?? Object.values(refused.fieldErrors)[0],
     });
+  }
   const run = await commandContext(request, context);
   const done = (extra: Record<string, unknown> = {}) =>
     json({ ok: true as const, intent: parsed.intent, ...extra });
@@ -114,7 +133,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if (result.threadDeleted)
           return redirectWithToast(`/s/${result.thread.spaceSlug}`, {
             kind: "success",
-            title: "The thread was deleted",
+            title: t("thread.deleted"),
           });
         return done();
       }
@@ -132,7 +151,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return done();
       case "flag":
         await flagPost(run, parsed.data);
-        return done({ message: "Thanks: a moderator will look at it." });
+        return done({ message: t("thread.flag.thanks") });
       case "hide":
         await hidePost(run, parsed.data);
         return done();
@@ -164,8 +183,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? threadMetaTags(data) : [{ title: "Thread not found · Limelight" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? threadMetaTags(data)
+    : [{ title: i18nFor(localeOfMatches(matches)).t("thread.notFoundTitle") }];
 
 export default function ThreadPage() {
   const data = useLoaderData<typeof loader>();
@@ -173,6 +194,8 @@ export default function ThreadPage() {
   const input = useMemo(() => liveThreadInput(data), [data]);
   const { state, sendTyping } = useLiveThread(input);
   const context = useThreadContext(data, state);
+  const { t } = useTranslation();
+  const locale = usePageLocale();
 
   if (state.gone)
     return (
@@ -181,8 +204,8 @@ export default function ThreadPage() {
       </Container>
     );
 
-  const presence = describePresence(state.presence);
-  const typing = describeTyping(state.typing);
+  const presence = describePresence(state.presence, t, locale);
+  const typing = describeTyping(state.typing, t);
   const listed = state.replies.filter((r) => r.id !== state.acceptedPostId || !state.accepted);
   const isQuestion = thread.kind === "question";
 

@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { ListTabs } from "~/components/discussions/list-tabs.tsx";
 import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
 import { NoThreads, ThreadList } from "~/components/discussions/thread-list.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { languageFilterOf } from "~/modules/languages/filter.server.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { readListParams } from "~/modules/discussions/list-params.ts";
 import { discussionSidebar } from "~/modules/discussions/pages.server.ts";
 import { listThreads } from "~/modules/discussions/read.server.ts";
@@ -34,29 +36,40 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({ ...list, language, sidebar, tab, period, tag, now: new Date().toISOString() });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `#${data.tag} · Discussions · Limelight` : "Tag not found · Limelight" },
-  {
-    name: "description",
-    content: data ? `Questions and discussions tagged ${data.tag} on Limelight.` : "",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: data
+        ? t("discussions.tag.metaTitle", { tag: data.tag })
+        : t("discussions.tag.notFoundTitle"),
+    },
+    {
+      name: "description",
+      content: data ? t("discussions.tag.metaDescription", { tag: data.tag }) : "",
+    },
+  ];
+};
 
 export default function TagPage() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container>
       <PageHeader
         title={`#${data.tag}`}
-        description={`Threads tagged ${data.tag}, from the spaces you can read.`}
+        description={t("discussions.tag.description", { tag: data.tag })}
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_17rem]">
-        <section aria-label={`Threads tagged ${data.tag}`} className="min-w-0 space-y-4">
+        <section
+          aria-label={t("discussions.tag.threadsTagged", { tag: data.tag })}
+          className="min-w-0 space-y-4"
+        >
           <ListTabs tab={data.tab} period={data.period} />
           <ThreadList
             rows={data.rows}
             now={data.now}
-            empty={<NoThreads>No threads with this tag yet.</NoThreads>}
+            empty={<NoThreads>{t("discussions.tag.empty")}</NoThreads>}
           />
           <Pagination page={data.page} pageCount={data.pageCount} />
         </section>

@@ -1,22 +1,31 @@
 import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { cn } from "~/utils/cn.ts";
 
 export const LIST_TABS = [
-  { tab: "latest", label: "Latest" },
-  { tab: "top", label: "Top" },
-  { tab: "unanswered", label: "Unanswered" },
-  { tab: "solved", label: "Solved" },
+  { tab: "latest" },
+  { tab: "top" },
+  { tab: "unanswered" },
+  { tab: "solved" },
 ] as const;
 
-const PERIODS = [
-  { period: "week", label: "This week" },
-  { period: "month", label: "This month" },
-  { period: "all", label: "All time" },
-] as const;
+const PERIODS = [{ period: "week" }, { period: "month" }, { period: "all" }] as const;
 
 /** Tabs that are query parameters of the same list (each with its own URL). */
 export function ListTabs({ tab, period }: { tab: string; period: string }) {
   const { pathname } = useLocation();
+  const { t } = useTranslation();
+  const tabLabels: Record<(typeof LIST_TABS)[number]["tab"], string> = {
+    latest: t("discussions.tabs.latest"),
+    top: t("discussions.tabs.top"),
+    unanswered: t("discussions.tabs.unanswered"),
+    solved: t("discussions.tabs.solved"),
+  };
+  const periodLabels: Record<(typeof PERIODS)[number]["period"], string> = {
+    week: t("discussions.periods.week"),
+    month: t("discussions.periods.month"),
+    all: t("discussions.periods.all"),
+  };
   const href = (params: Record<string, string>) => {
     const search = new URLSearchParams(params);
     const qs = search.toString();
@@ -24,7 +33,10 @@ export function ListTabs({ tab, period }: { tab: string; period: string }) {
   };
   return (
     <div className="space-y-3">
-      <nav aria-label="Thread lists" className="border-b border-stone-200 dark:border-stone-800">
+      <nav
+        aria-label={t("discussions.tabs.label")}
+        className="border-b border-stone-200 dark:border-stone-800"
+      >
         <ul className="-mb-px flex gap-4 overflow-x-auto">
           {LIST_TABS.map((item) => {
             const active = item.tab === tab;
@@ -40,7 +52,7 @@ export function ListTabs({ tab, period }: { tab: string; period: string }) {
                       : "border-transparent text-stone-600 hover:border-stone-300 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100",
                   )}
                 >
-                  {item.label}
+                  {tabLabels[item.tab]}
                 </Link>
               </li>
             );
@@ -48,7 +60,7 @@ export function ListTabs({ tab, period }: { tab: string; period: string }) {
         </ul>
       </nav>
       {tab === "top" ? (
-        <nav aria-label="Period" className="flex flex-wrap gap-2">
+        <nav aria-label={t("discussions.periods.label")} className="flex flex-wrap gap-2">
           {PERIODS.map((p) => {
             const active = p.period === period;
             return (
@@ -63,7 +75,7 @@ export function ListTabs({ tab, period }: { tab: string; period: string }) {
                     : "text-stone-700 ring-stone-300 hover:bg-stone-100 dark:text-stone-300 dark:ring-stone-700 dark:hover:bg-stone-800",
                 )}
               >
-                {p.label}
+                {periodLabels[p.period]}
               </Link>
             );
           })}

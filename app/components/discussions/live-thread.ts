@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { useSocket } from "~/components/realtime.tsx";
+import { DEFAULT_LOCALE, FORMAT_TAGS, type Locale } from "~/i18n/index.ts";
 import type { JoinAck, PostView, Presence, ThreadEventPayload } from "~/modules/realtime/events.ts";
 
 export interface LiveThreadInput {
@@ -342,31 +344,32 @@ export function useLiveThread(input: LiveThreadInput) {
 }
 
 /** "3 advocates, 1 member and 5 visitors are reading" (or null when it is only you). */
-export function describePresence(p: Presence | null): string | null {
+export function describePresence(
+  p: Presence | null,
+  t: TFunction,
+  locale: Locale = DEFAULT_LOCALE,
+): string | null {
   if (!p) return null;
   const parts: string[] = [];
-  const add = (n: number, one: string, many: string) => {
-    if (n > 0) parts.push(`${n} ${n === 1 ? one : many}`);
-  };
-  add(p.advocates, "advocate", "advocates");
-  add(p.staff, "community manager", "community managers");
-  add(p.members, "member", "members");
-  add(p.visitors, "visitor", "visitors");
+  if (p.advocates > 0) parts.push(t("thread.presence.advocates", { count: p.advocates }));
+  if (p.staff > 0) parts.push(t("thread.presence.staff", { count: p.staff }));
+  if (p.members > 0) parts.push(t("thread.presence.members", { count: p.members }));
+  if (p.visitors > 0) parts.push(t("thread.presence.visitors", { count: p.visitors }));
   const total = p.advocates + p.staff + p.members + p.visitors;
   if (!parts.length || total < 1) return null;
-  const list =
-    parts.length === 1
-      ? parts[0]
-      : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  return `${list} ${total === 1 ? "is" : "are"} reading`;
+  const list = new Intl.ListFormat(FORMAT_TAGS[locale], { type: "conjunction" }).format(parts);
+  return t("thread.presence.reading", { list, total });
 }
 
 /** "Catie is typing…", "Catie and Tomás are typing…", "3 people are typing…". */
-export function describeTyping(typing: { displayName: string }[]): string | null {
+export function describeTyping(typing: { displayName: string }[], t: TFunction): string | null {
   if (!typing.length) return null;
   const first = (name: string) => name.split(/\s+/)[0];
-  if (typing.length === 1) return `${first(typing[0].displayName)} is typing…`;
+  if (typing.length === 1) return t("thread.typing.one", { name: first(typing[0].displayName) });
   if (typing.length === 2)
-    return `${first(typing[0].displayName)} and ${first(typing[1].displayName)} are typing…`;
-  return `${typing.length} people are typing…`;
+    return t("thread.typing.two", {
+      first: first(typing[0].displayName),
+      second: first(typing[1].displayName),
+    });
+  return t("thread.typing.many", { count: typing.length });
 }

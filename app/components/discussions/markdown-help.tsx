@@ -1,9 +1,7 @@
+import { useTranslation } from "react-i18next";
+
 /** The one-line formatting hint under every post box. */
 export function MarkdownHelp() {
-  return (
-    <>
-      Markdown works: **bold**, `code`, ```sql fenced blocks```, &gt; quotes and links. Mention
-      someone with @handle.
-    </>
-  );
+  const { t } = useTranslation();
+  return <>{t("thread.markdownHelp")}</>;
 }

@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, SelectField, TextField } from "~/components/ui/field.tsx";
@@ -22,31 +23,32 @@ export function ModeratorPanel({
   const move = useFetcher<Answer>();
   const lockForm = formFields<typeof THREAD_INTENTS.lock>(lock.data);
   const moveForm = formFields<typeof THREAD_INTENTS.move>(move.data);
+  const { t } = useTranslation();
   return (
     <Card className="p-5">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-        Moderation
+        {t("thread.moderation.title")}
       </h2>
       <div className="mt-4 grid gap-6 md:grid-cols-2">
         <lock.Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value={locked ? "unlock" : "lock"} />
           <FormError message={lockForm.formError} />
           <TextField
-            label={locked ? "Why unlock it?" : "Why lock it?"}
+            label={locked ? t("thread.moderation.whyUnlock") : t("thread.moderation.whyLock")}
             {...lockForm.field("reason")}
             required
             maxLength={LIMITS.reasonMax}
           />
           <Button type="submit" size="sm" variant="secondary" disabled={lock.state !== "idle"}>
-            {locked ? "Unlock thread" : "Lock thread"}
+            {locked ? t("thread.moderation.unlock") : t("thread.moderation.lock")}
           </Button>
         </lock.Form>
         <move.Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value="move" />
           <FormError message={moveForm.formError} />
-          <SelectField label="Move to space" {...moveForm.field("spaceId")}>
+          <SelectField label={t("thread.moderation.moveTo")} {...moveForm.field("spaceId")}>
             <option value="" disabled>
-              Choose a space
+              {t("thread.moderation.chooseSpace")}
             </option>
             {spaces
               .filter((s) => s.id !== currentSpaceId)
@@ -57,13 +59,13 @@ export function ModeratorPanel({
               ))}
           </SelectField>
           <TextField
-            label="Why move it?"
+            label={t("thread.moderation.whyMove")}
             {...moveForm.field("reason")}
             required
             maxLength={LIMITS.reasonMax}
           />
           <Button type="submit" size="sm" variant="secondary" disabled={move.state !== "idle"}>
-            Move thread
+            {t("thread.moderation.move")}
           </Button>
         </move.Form>
       </div>

@@ -1,5 +1,7 @@
 import { Link, useFetcher } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
@@ -20,19 +22,20 @@ export type ActionData = {
 };
 
 const voteBox = "vote-box";
-const voteLabel = (post: PostView) =>
-  `${post.voteCount} ${post.voteCount === 1 ? "vote" : "votes"}`;
+const voteLabel = (post: PostView, t: TFunction) =>
+  t("thread.votes.count", { count: post.voteCount });
 
 export function VoteButton({ post }: { post: PostView }) {
   const thread = useThread();
+  const { t } = useTranslation();
   const box = voteBox;
-  const label = voteLabel(post);
+  const label = voteLabel(post, t);
   if (!thread.signedIn)
     return (
       <Link
         to={thread.loginHref}
         className={cn(box, "vote-box-idle")}
-        aria-label={`${label}. Sign in to vote`}
+        aria-label={t("thread.votes.signInToVote", { label })}
       >
         <span aria-hidden="true">▲</span>
         <span data-testid="vote-count">{post.voteCount}</span>
@@ -44,11 +47,12 @@ export function VoteButton({ post }: { post: PostView }) {
 function MemberVoteButton({ post }: { post: PostView }) {
   const thread = useThread();
   const fetcher = useFetcher<ActionData>();
+  const { t } = useTranslation();
   const own = thread.viewerId === post.author.id;
   const pendingIntent = fetcher.formData?.get("intent");
   const voted = pendingIntent ? pendingIntent === "vote" : thread.voted.has(post.id);
   const box = voteBox;
-  const label = voteLabel(post);
+  const label = voteLabel(post, t);
   const disabled = own || !thread.abilities.vote || post.hidden;
   const hint = !own && !thread.abilities.vote ? thread.voteHint : null;
   const hintId = `vote-hint-${post.id}`;
@@ -62,15 +66,15 @@ function MemberVoteButton({ post }: { post: PostView }) {
         aria-pressed={voted}
         aria-label={
           own
-            ? `${label} (your post)`
+            ? t("thread.votes.ownPost", { label })
             : hint
               ? label
               : voted
-                ? `${label}. Withdraw your upvote`
-                : `${label}. Upvote`
+                ? t("thread.votes.withdraw", { label })
+                : t("thread.votes.upvote", { label })
         }
         aria-describedby={hint ? hintId : undefined}
-        title={own ? "You cannot vote on your own post" : undefined}
+        title={own ? t("thread.votes.cannotVoteOwn") : undefined}
         className={cn(
           box,
           voted ? "vote-box-on" : "vote-box-idle",
@@ -84,7 +88,7 @@ function MemberVoteButton({ post }: { post: PostView }) {
         <p
           id={hintId}
           data-testid="vote-hint"
-          className="mt-1 w-16 text-center text-xs leading-tight text-stone-600 dark:text-stone-400"
+          className="mt-1 w-16 hyphens-auto break-words text-center text-xs leading-tight text-stone-600 dark:text-stone-400"
         >
           {hint}
         </p>
@@ -203,16 +207,19 @@ export function ReasonForm({
 
 export function LazyList({ url, render }: { url: string; render: (data: any) => ReactNode }) {
   const fetcher = useFetcher();
+  const { t } = useTranslation();
   useEffect(() => {
     if (fetcher.state === "idle" && !fetcher.data) fetcher.load(url);
   }, [fetcher, url]);
-  if (!fetcher.data) return <p className="text-xs text-stone-600 dark:text-stone-400">Loading…</p>;
+  if (!fetcher.data)
+    return <p className="text-xs text-stone-600 dark:text-stone-400">{t("thread.loading")}</p>;
   return <>{render(fetcher.data)}</>;
 }
 
 export function PostEditor({ post, onClose }: { post: PostView; onClose: () => void }) {
   const thread = useThread();
   const source = thread.sources[String(post.id)] ?? "";
+  const { t } = useTranslation();
   return (
     <IntentForm
       intent="edit"
@@ -224,17 +231,26 @@ export function PostEditor({ post, onClose }: { post: PostView; onClose: () => v
         <>
           {post.isOpening ? (
             <>
-              <TextField label="Title" {...field("title")} maxLength={LIMITS.titleMax} />
-              <TextField label="Tags" {...field("tags")} />
+              <TextField
+                label={t("composer.title")}
+                {...field("title")}
+                maxLength={LIMITS.titleMax}
+              />
+              <TextField label={t("composer.tags")} {...field("tags")} />
             </>
           ) : null}
-          <TextAreaField label="Edit post" {...field("body")} rows={8} maxLength={LIMITS.bodyMax} />
-          <div className="flex gap-2">
+          <TextAreaField
+            label={t("thread.edit.label")}
+            {...field("body")}
+            rows={8}
+            maxLength={LIMITS.bodyMax}
+          />
+          <div className="flex flex-wrap gap-2">
             <Button type="submit" size="sm" disabled={busy}>
-              Save changes
+              {t("thread.edit.save")}
             </Button>
             <Button size="sm" variant="ghost" onClick={onClose}>
-              Cancel
+              {t("composer.cancel")}
             </Button>
           </div>
         </>
@@ -245,6 +261,7 @@ export function PostEditor({ post, onClose }: { post: PostView; onClose: () => v
 
 export function AcceptButton({ post, accepted }: { post: PostView; accepted: boolean }) {
   const fetcher = useFetcher<ActionData>();
+  const { t } = useTranslation();
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value={accepted ? "unaccept" : "accept"} />
@@ -254,7 +271,7 @@ export function AcceptButton({ post, accepted }: { post: PostView; accepted: boo
         disabled={fetcher.state !== "idle"}
         className={cn(accepted ? "post-action" : "post-action-brand")}
       >
-        {accepted ? "Unaccept" : "Accept this answer"}
+        {accepted ? t("thread.actions.unaccept") : t("thread.actions.accept")}
       </button>
       {fetcher.data?.formError ? (
         <span role="alert" className="ml-2 text-xs text-red-700 dark:text-red-400">
@@ -267,6 +284,7 @@ export function AcceptButton({ post, accepted }: { post: PostView; accepted: boo
 
 export function HelpfulButton({ post }: { post: PostView }) {
   const fetcher = useFetcher<ActionData>();
+  const { t } = useTranslation();
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value={post.helpful ? "unhelpful" : "helpful"} />
@@ -276,7 +294,7 @@ export function HelpfulButton({ post }: { post: PostView }) {
         disabled={fetcher.state !== "idle"}
         className="rounded-md px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 dark:text-amber-300 dark:hover:bg-amber-950"
       >
-        {post.helpful ? "Remove helpful mark" : "Mark helpful"}
+        {post.helpful ? t("thread.actions.unmarkHelpful") : t("thread.actions.markHelpful")}
       </button>
     </fetcher.Form>
   );

@@ -1,12 +1,15 @@
 import { Link } from "@remix-run/react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { SelectField, TextField } from "~/components/ui/field.tsx";
-import { FLAG_REASON_LABELS, FLAG_REASONS, LIMITS } from "~/modules/discussions/validation.ts";
+import { FORMAT_TAGS } from "~/i18n/index.ts";
+import { FLAG_REASONS, LIMITS } from "~/modules/discussions/validation.ts";
 import type { PostView } from "~/modules/realtime/events.ts";
 import { cn } from "~/utils/cn.ts";
+import { dateTimeFormat } from "~/utils/format.ts";
 import {
   AcceptButton,
   ActionPanel,
@@ -18,13 +21,13 @@ import {
   VoteButton,
 } from "./post-actions.tsx";
 import { useThread } from "./thread-context.ts";
-import { formatDate, TimeAgo } from "./time.tsx";
+import { formatDate, TimeAgo, usePageLocale } from "./time.tsx";
 
 /** The badge beside an author's name: verified customers and the community team stand out. */
-const roleBadge: Record<string, { label: string; tone: "brand" | "spot" } | null> = {
-  advocate: { label: "Verified customer", tone: "brand" },
-  manager: { label: "Community team", tone: "spot" },
-  admin: { label: "Community team", tone: "spot" },
+const roleBadge: Record<string, { label: "advocate" | "team"; tone: "brand" | "spot" } | null> = {
+  advocate: { label: "advocate", tone: "brand" },
+  manager: { label: "team", tone: "spot" },
+  admin: { label: "team", tone: "spot" },
   prospect: null,
 };
 
@@ -37,6 +40,25 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
   const canEdit = String(post.id) in thread.sources;
   const isAccepted = thread.acceptedPostId === post.id;
   const role = roleBadge[post.author.role];
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const roleLabels = { advocate: t("thread.role.advocate"), team: t("thread.role.team") };
+  const flagReasons: Record<(typeof FLAG_REASONS)[number], string> = {
+    spam: t("thread.flag.reasons.spam"),
+    rude: t("thread.flag.reasons.rude"),
+    off_topic: t("thread.flag.reasons.offTopic"),
+    needs_review: t("thread.flag.reasons.needsReview"),
+    other: t("thread.flag.reasons.other"),
+  };
+  // English keeps the browser's own UTC stamp; other languages their own date and time.
+  const replacedAt = (iso: string) =>
+    locale === "en"
+      ? new Date(iso).toUTCString()
+      : dateTimeFormat(FORMAT_TAGS[locale], {
+          dateStyle: "medium",
+          timeStyle: "short",
+          timeZone: "UTC",
+        }).format(new Date(iso));
   return (
     <article
       id={`post-${post.id}`}
@@ -56,10 +78,10 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
           {isAccepted ? (
             <span
               className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-700 text-white"
-              title="Accepted answer"
+              title={t("thread.acceptedAnswer")}
             >
               <span aria-hidden="true">✓</span>
-              <span className="sr-only">Accepted answer</span>
+              <span className="sr-only">{t("thread.acceptedAnswer")}</span>
             </span>
           ) : null}
         </div>
@@ -73,9 +95,11 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             >
               {post.author.displayName}
             </Link>
-            {role ? <Badge tone={role.tone}>{role.label}</Badge> : null}
+            {role ? <Badge tone={role.tone}>{roleLabels[role.label]}</Badge> : null}
             {post.author.id === thread.authorId && !post.isOpening ? (
-              <Badge tone="neutral">{thread.kind === "question" ? "Asker" : "Started it"}</Badge>
+              <Badge tone="neutral">
+                {thread.kind === "question" ? t("thread.asker") : t("thread.starter")}
+              </Badge>
             ) : null}
             <span className="text-stone-500 dark:text-stone-400">
               <TimeAgo iso={post.createdAt} now={thread.now} />
@@ -83,16 +107,18 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             {post.editedAt ? (
               <span
                 className="text-xs text-stone-500 dark:text-stone-400"
-                title={`Edited ${formatDate(post.editedAt)}`}
+                title={t("thread.editedOn", { date: formatDate(post.editedAt, locale) })}
               >
-                · edited
+                {t("thread.edited")}
               </span>
             ) : null}
-            {accepted ? <Badge tone="brand">Accepted answer</Badge> : null}
-            {post.helpful ? <Badge tone="spot">Marked helpful</Badge> : null}
+            {accepted ? <Badge tone="brand">{t("thread.acceptedAnswer")}</Badge> : null}
+            {post.helpful ? <Badge tone="spot">{t("thread.markedHelpful")}</Badge> : null}
             {post.hidden ? (
               <Badge tone="danger">
-                {post.hiddenReason ? `Hidden: ${post.hiddenReason}` : "Hidden"}
+                {post.hiddenReason
+                  ? t("thread.hiddenBecause", { reason: post.hiddenReason })
+                  : t("thread.hidden")}
               </Badge>
             ) : null}
           </header>
@@ -122,7 +148,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                   thread.quote(post, body);
                 }}
               >
-                Quote
+                {t("thread.actions.quote")}
               </button>
             ) : null}
             {!post.isOpening &&
@@ -133,26 +159,26 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             ) : null}
             {canEdit && !editing ? (
               <button type="button" onClick={() => setEditing(true)} className="post-action">
-                Edit
+                {t("thread.actions.edit")}
               </button>
             ) : null}
             {thread.deletable.has(post.id) ? (
-              <ActionPanel label="Delete" tone="danger">
+              <ActionPanel label={t("thread.actions.delete")} tone="danger">
                 {(close) => (
                   <IntentForm intent="delete" postId={post.id} onDone={close}>
                     {({ busy }) => (
                       <>
                         <p className="text-sm">
                           {post.isOpening
-                            ? "Delete the whole thread? Replies go with it, and points it earned are taken back."
-                            : "Delete this reply? Points it earned are taken back."}
+                            ? t("thread.delete.confirmThread")
+                            : t("thread.delete.confirmReply")}
                         </p>
-                        <div className="flex gap-2">
+                        <div className="flex flex-wrap gap-2">
                           <Button type="submit" size="sm" variant="danger" disabled={busy}>
-                            Yes, delete
+                            {t("thread.delete.yes")}
                           </Button>
                           <Button size="sm" variant="ghost" onClick={close}>
-                            Keep it
+                            {t("thread.delete.keep")}
                           </Button>
                         </div>
                       </>
@@ -162,28 +188,28 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
               </ActionPanel>
             ) : null}
             {thread.signedIn && !own && thread.abilities.flag && !post.hidden ? (
-              <ActionPanel label="Flag">
+              <ActionPanel label={t("thread.actions.flag")}>
                 {(close) => (
                   <IntentForm intent="flag" postId={post.id} onDone={close}>
                     {({ busy, field }) => (
                       <>
-                        <SelectField label="What is wrong?" {...field("reason")}>
+                        <SelectField label={t("thread.flag.what")} {...field("reason")}>
                           <option value="" disabled>
-                            Choose a reason
+                            {t("thread.flag.choose")}
                           </option>
                           {FLAG_REASONS.map((r) => (
                             <option key={r} value={r}>
-                              {FLAG_REASON_LABELS[r]}
+                              {flagReasons[r]}
                             </option>
                           ))}
                         </SelectField>
                         <TextField
-                          label="Note for the moderators (optional)"
+                          label={t("thread.flag.note")}
                           {...field("note")}
                           maxLength={LIMITS.flagNoteMax}
                         />
                         <Button type="submit" size="sm" disabled={busy}>
-                          Send flag
+                          {t("thread.flag.send")}
                         </Button>
                       </>
                     )}
@@ -194,25 +220,29 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             {thread.abilities.moderate ? (
               <>
                 {post.hidden ? (
-                  <ActionPanel label="Unhide">
+                  <ActionPanel label={t("thread.actions.unhide")}>
                     {(close) => (
                       <ReasonForm
                         intent="unhide"
                         postId={post.id}
-                        label="Why unhide it?"
-                        submit="Unhide"
+                        label={t("thread.moderation.whyUnhide")}
+                        submit={t("thread.actions.unhide")}
                         onDone={close}
                       />
                     )}
                   </ActionPanel>
                 ) : (
-                  <ActionPanel label="Hide" tone="danger" testId={`hide-${post.id}`}>
+                  <ActionPanel
+                    label={t("thread.actions.hide")}
+                    tone="danger"
+                    testId={`hide-${post.id}`}
+                  >
                     {(close) => (
                       <ReasonForm
                         intent="hide"
                         postId={post.id}
-                        label="Why hide it? (audit log)"
-                        submit="Hide post"
+                        label={t("thread.moderation.whyHide")}
+                        submit={t("thread.moderation.hidePost")}
                         onDone={close}
                         danger
                       />
@@ -221,7 +251,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                 )}
                 {!post.isOpening && !post.hidden ? <HelpfulButton post={post} /> : null}
                 {post.editedAt ? (
-                  <ActionPanel label="History">
+                  <ActionPanel label={t("thread.actions.history")}>
                     {() => (
                       <LazyList
                         url={`/t/${thread.threadId}/revisions?post=${post.id}`}
@@ -239,7 +269,10 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                               {data.revisions.map((r) => (
                                 <li key={r.id}>
                                   <p className="font-medium">
-                                    Replaced {new Date(r.createdAt).toUTCString()} by {r.editor}
+                                    {t("thread.history.replaced", {
+                                      date: replacedAt(r.createdAt),
+                                      editor: r.editor,
+                                    })}
                                   </p>
                                   {r.title ? <p className="italic">{r.title}</p> : null}
                                   <pre className="mt-1 whitespace-pre-wrap rounded bg-stone-100 p-2 dark:bg-stone-800">
@@ -249,7 +282,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
                               ))}
                             </ol>
                           ) : (
-                            <p className="text-xs">No earlier versions.</p>
+                            <p className="text-xs">{t("thread.history.none")}</p>
                           )
                         }
                       />
@@ -259,14 +292,14 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
               </>
             ) : null}
             {thread.abilities.seeVotes && post.voteCount > 0 ? (
-              <ActionPanel label="Voters">
+              <ActionPanel label={t("thread.actions.voters")}>
                 {() => (
                   <LazyList
                     url={`/t/${thread.threadId}/voters?post=${post.id}`}
                     render={(data: { voters: { handle: string; displayName: string }[] }) => (
                       <ul
                         className="max-h-60 space-y-1 overflow-y-auto text-sm"
-                        aria-label="Who voted"
+                        aria-label={t("thread.votes.whoVoted")}
                       >
                         {data.voters.map((v) => (
                           <li key={v.handle}>
@@ -284,7 +317,7 @@ export function PostCard({ post, accepted = false }: { post: PostView; accepted?
             <a
               href={`#post-${post.id}`}
               className={buttonClass("ghost", "sm", "ml-auto px-2 py-1 text-xs text-stone-500")}
-              aria-label="Link to this post"
+              aria-label={t("thread.actions.link")}
             >
               #
             </a>

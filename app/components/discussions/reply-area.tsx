@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { ReplyBox } from "./reply-box.tsx";
@@ -18,26 +19,29 @@ export function ReplyArea({
   loginHref: string;
   onTyping: () => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <section aria-label="Reply">
+    <section aria-label={t("thread.reply.section")}>
       {canReply ? (
         <Card className="p-5">
           <ReplyBox onTyping={onTyping} />
         </Card>
       ) : locked ? (
         <Card className="p-5 text-sm text-stone-700 dark:text-stone-300">
-          This thread is locked: it no longer takes new {isQuestion ? "answer" : "reply"}s.
+          {isQuestion ? t("thread.reply.lockedAnswers") : t("thread.reply.lockedReplies")}
         </Card>
       ) : !signedIn ? (
         <Card className="flex flex-wrap items-center justify-between gap-3 p-5 text-sm">
-          <span>Sign in to {isQuestion ? "answer" : "reply"}, vote or ask your own question.</span>
+          <span>
+            {isQuestion ? t("thread.reply.signInToAnswer") : t("thread.reply.signInToReply")}
+          </span>
           <ButtonLink to={loginHref} size="sm">
-            Sign in
+            {t("shell.signIn")}
           </ButtonLink>
         </Card>
       ) : (
         <Card className="p-5 text-sm text-stone-700 dark:text-stone-300">
-          Replies in this space are open to verified customers.
+          {t("thread.reply.verifiedOnly")}
         </Card>
       )}
     </section>
@@ -46,14 +50,13 @@ export function ReplyArea({
 
 /** What a reader sees once the thread left their reach while they were reading. */
 export function ThreadGone() {
+  const { t } = useTranslation();
   return (
     <Card className="p-8 text-center" role="status">
-      <h1 className="text-xl font-semibold">This thread is no longer available to you</h1>
-      <p className="mt-2 text-stone-600 dark:text-stone-400">
-        It was moved, hidden or deleted while you were reading.
-      </p>
+      <h1 className="text-xl font-semibold">{t("thread.gone.title")}</h1>
+      <p className="mt-2 text-stone-600 dark:text-stone-400">{t("thread.gone.body")}</p>
       <ButtonLink to="/discussions" className="mt-6">
-        Back to discussions
+        {t("thread.gone.back")}
       </ButtonLink>
     </Card>
   );

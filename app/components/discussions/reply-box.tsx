@@ -1,5 +1,7 @@
 import { useFetcher } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError, TextAreaField } from "~/components/ui/field.tsx";
 import type { THREAD_INTENTS } from "~/modules/discussions/thread-intents.ts";
@@ -7,11 +9,13 @@ import { LIMITS } from "~/modules/discussions/validation.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
 import { MarkdownHelp } from "./markdown-help.tsx";
 
-const count = (n: number) => n.toLocaleString("en-GB");
-
 /** What to say when a reply is longer than a post may be; the server says the same. */
-export function tooLongMessage(length: number) {
-  return `Your reply is ${count(length)} characters; the limit is ${count(LIMITS.bodyMax)}. Shorten it by ${count(length - LIMITS.bodyMax)} to post it.`;
+export function tooLongMessage(length: number, t: TFunction) {
+  return t("thread.reply.tooLong", {
+    length,
+    limit: LIMITS.bodyMax,
+    over: length - LIMITS.bodyMax,
+  });
 }
 
 /**
@@ -34,6 +38,7 @@ export function ReplyBox({ onTyping }: { onTyping: () => void }) {
   const { field, formError } = formFields<typeof THREAD_INTENTS.reply>(fetcher.data);
   const over = length > LIMITS.bodyMax;
   const body = field("body");
+  const { t } = useTranslation();
   return (
     <fetcher.Form
       method="post"
@@ -49,9 +54,9 @@ export function ReplyBox({ onTyping }: { onTyping: () => void }) {
       <FormError message={fetcher.data?.fieldErrors ? null : formError} />
       <TextAreaField
         data-reply-box=""
-        label="Your reply"
+        label={t("thread.reply.label")}
         {...body}
-        error={refused && over ? tooLongMessage(length) : body.error}
+        error={refused && over ? tooLongMessage(length, t) : body.error}
         rows={6}
         onInput={(event) => {
           setLength(event.currentTarget.value.length);
@@ -69,11 +74,16 @@ export function ReplyBox({ onTyping }: { onTyping: () => void }) {
               : "text-sm text-stone-600 dark:text-stone-400"
           }
         >
-          {count(length)} / {count(LIMITS.bodyMax)} characters
-          {over ? ` (${count(length - LIMITS.bodyMax)} over)` : ""}
+          {over
+            ? t("thread.reply.counterOver", {
+                length,
+                limit: LIMITS.bodyMax,
+                over: length - LIMITS.bodyMax,
+              })
+            : t("thread.reply.counter", { length, limit: LIMITS.bodyMax })}
         </p>
         <Button type="submit" disabled={fetcher.state !== "idle"}>
-          {fetcher.state !== "idle" ? "Posting…" : "Post reply"}
+          {fetcher.state !== "idle" ? t("thread.reply.posting") : t("thread.reply.post")}
         </Button>
       </div>
     </fetcher.Form>

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge.tsx";
+import { fill, slots } from "./fill.tsx";
 import { SpaceBadge } from "./space-badge.tsx";
 import { TimeAgo } from "./time.tsx";
 
@@ -26,11 +28,15 @@ export function ThreadHeader({
   now: string;
 }) {
   const isQuestion = thread.kind === "question";
+  const { t } = useTranslation();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
+      <nav
+        aria-label={t("thread.breadcrumb")}
+        className="text-sm text-stone-600 dark:text-stone-400"
+      >
         <Link to="/discussions" className="hover:underline">
-          Discussions
+          {t("discussions.index.title")}
         </Link>{" "}
         <span aria-hidden="true">›</span> <SpaceBadge space={space} />
       </nav>
@@ -40,15 +46,15 @@ export function ThreadHeader({
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
           <Badge tone={isQuestion ? "neutral" : "info"}>
-            {isQuestion ? "Question" : "Discussion"}
+            {isQuestion ? t("discussions.badges.question") : t("discussions.badges.discussion")}
           </Badge>
           {solved ? (
             <Badge tone="brand">
-              <span aria-hidden="true">✓</span> Solved
+              <span aria-hidden="true">✓</span> {t("discussions.badges.solved")}
             </Badge>
           ) : null}
-          {locked ? <Badge tone="neutral">Locked</Badge> : null}
-          {thread.hidden ? <Badge tone="danger">Hidden from members</Badge> : null}
+          {locked ? <Badge tone="neutral">{t("discussions.badges.locked")}</Badge> : null}
+          {thread.hidden ? <Badge tone="danger">{t("thread.hiddenFromMembers")}</Badge> : null}
           {thread.tags.map((tag) => (
             <Link
               key={tag}
@@ -59,7 +65,12 @@ export function ThreadHeader({
             </Link>
           ))}
           <span>
-            Asked <TimeAgo iso={thread.createdAt} now={now} />
+            {fill(
+              isQuestion
+                ? t("thread.askedAt", slots("time"))
+                : t("thread.startedAt", slots("time")),
+              { time: <TimeAgo iso={thread.createdAt} now={now} /> },
+            )}
           </span>
         </div>
         <p

@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { fill, slots } from "./fill.tsx";
 import { SpaceBadge } from "./space-badge.tsx";
 import { TimeAgo } from "./time.tsx";
 
@@ -30,8 +32,8 @@ function Count({ value, label, tone }: { value: number; label: string; tone?: "s
     <div
       className={
         tone === "solved"
-          ? "flex w-16 flex-col items-center rounded-lg bg-brand-700 px-2 py-1.5 text-white dark:bg-brand-600"
-          : "flex w-16 flex-col items-center rounded-lg px-2 py-1.5 text-stone-700 ring-1 ring-inset ring-stone-200 dark:text-stone-300 dark:ring-stone-700"
+          ? "flex min-w-16 flex-col items-center rounded-lg bg-brand-700 px-2 py-1.5 text-white dark:bg-brand-600"
+          : "flex min-w-16 flex-col items-center rounded-lg px-2 py-1.5 text-stone-700 ring-1 ring-inset ring-stone-200 dark:text-stone-300 dark:ring-stone-700"
       }
     >
       <span className="text-sm font-semibold">{value}</span>
@@ -52,46 +54,61 @@ export function ThreadList({
   empty: ReactNode;
   showSpace?: boolean;
 }) {
+  const { t } = useTranslation();
   if (!rows.length) return <>{empty}</>;
   return (
     <Card>
-      <ul className="divide-y divide-stone-200 dark:divide-stone-800" aria-label="Threads">
-        {rows.map((t) => (
-          <li key={t.id} className="flex gap-4 px-4 py-4 sm:px-5" data-testid={`thread-${t.id}`}>
+      <ul
+        className="divide-y divide-stone-200 dark:divide-stone-800"
+        aria-label={t("discussions.list.label")}
+      >
+        {rows.map((row) => (
+          <li
+            key={row.id}
+            className="flex gap-4 px-4 py-4 sm:px-5"
+            data-testid={`thread-${row.id}`}
+          >
             <div className="hidden shrink-0 flex-col gap-2 sm:flex">
-              <Count value={t.voteCount} label={t.voteCount === 1 ? "vote" : "votes"} />
               <Count
-                value={t.replyCount}
+                value={row.voteCount}
+                label={t("discussions.list.votesLabel", { count: row.voteCount })}
+              />
+              <Count
+                value={row.replyCount}
                 label={
-                  t.kind === "question" ? (t.replyCount === 1 ? "answer" : "answers") : "replies"
+                  row.kind === "question"
+                    ? t("discussions.list.answersLabel", { count: row.replyCount })
+                    : t("discussions.list.repliesLabel")
                 }
-                tone={t.solved ? "solved" : undefined}
+                tone={row.solved ? "solved" : undefined}
               />
             </div>
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-2">
-                {t.solved ? (
+                {row.solved ? (
                   <Badge tone="brand">
-                    <span aria-hidden="true">✓</span> Solved
+                    <span aria-hidden="true">✓</span> {t("discussions.badges.solved")}
                   </Badge>
                 ) : null}
-                {t.kind === "discussion" ? <Badge tone="info">Discussion</Badge> : null}
-                {t.locked ? <Badge tone="neutral">Locked</Badge> : null}
-                {t.hidden ? <Badge tone="danger">Hidden</Badge> : null}
-                {showSpace ? <SpaceBadge space={t.space} /> : null}
+                {row.kind === "discussion" ? (
+                  <Badge tone="info">{t("discussions.badges.discussion")}</Badge>
+                ) : null}
+                {row.locked ? <Badge tone="neutral">{t("discussions.badges.locked")}</Badge> : null}
+                {row.hidden ? <Badge tone="danger">{t("discussions.badges.hidden")}</Badge> : null}
+                {showSpace ? <SpaceBadge space={row.space} /> : null}
               </div>
               <h3 className="mt-1 text-base font-semibold text-stone-900 dark:text-stone-100">
-                <Link to={`/t/${t.id}/${t.slug}`} className="hover:underline">
-                  {t.title}
+                <Link to={`/t/${row.id}/${row.slug}`} className="hover:underline">
+                  {row.title}
                 </Link>
               </h3>
-              {t.excerpt ? (
+              {row.excerpt ? (
                 <p className="mt-1 line-clamp-2 text-sm text-stone-600 dark:text-stone-400">
-                  {t.excerpt}
+                  {row.excerpt}
                 </p>
               ) : null}
               <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
-                {t.tags.map((tag) => (
+                {row.tags.map((tag) => (
                   <Link
                     key={tag}
                     to={`/tags/${encodeURIComponent(tag)}`}
@@ -101,23 +118,40 @@ export function ThreadList({
                   </Link>
                 ))}
                 <span>
-                  <Link to={`/u/${t.author.handle}`} className="font-medium hover:underline">
-                    {t.author.displayName}
-                  </Link>{" "}
-                  {t.kind === "question" ? "asked" : "started"}{" "}
-                  <TimeAgo iso={t.createdAt} now={now} />
+                  {fill(
+                    row.kind === "question"
+                      ? t("discussions.list.asked", slots("author", "time"))
+                      : t("discussions.list.started", slots("author", "time")),
+                    {
+                      author: (
+                        <Link
+                          to={`/u/${row.author.handle}`}
+                          className="font-medium hover:underline"
+                        >
+                          {row.author.displayName}
+                        </Link>
+                      ),
+                      time: <TimeAgo iso={row.createdAt} now={now} />,
+                    },
+                  )}
                 </span>
-                {t.lastReplier ? (
+                {row.lastReplier ? (
                   <span>
-                    last reply by{" "}
-                    <Link to={`/u/${t.lastReplier.handle}`} className="font-medium hover:underline">
-                      {t.lastReplier.displayName}
-                    </Link>{" "}
-                    <TimeAgo iso={t.lastActivityAt} now={now} />
+                    {fill(t("discussions.list.lastReply", slots("name", "time")), {
+                      name: (
+                        <Link
+                          to={`/u/${row.lastReplier.handle}`}
+                          className="font-medium hover:underline"
+                        >
+                          {row.lastReplier.displayName}
+                        </Link>
+                      ),
+                      time: <TimeAgo iso={row.lastActivityAt} now={now} />,
+                    })}
                   </span>
                 ) : null}
                 <span className="sm:hidden">
-                  {`${t.voteCount} ${t.voteCount === 1 ? "vote" : "votes"} · ${t.replyCount} ${t.replyCount === 1 ? "reply" : "replies"}`}
+                  {t("discussions.list.counts", { votes: row.voteCount, replies: row.replyCount })}
                 </span>
               </div>
             </div>
@@ -129,9 +163,10 @@ export function ThreadList({
 }
 
 export function NoThreads({ children, action }: { children?: ReactNode; action?: ReactNode }) {
+  const { t } = useTranslation();
   return (
-    <EmptyState title="No threads here yet" action={action}>
-      {children ?? "When someone asks or starts a discussion, it shows up here."}
+    <EmptyState title={t("discussions.empty.title")} action={action}>
+      {children ?? t("discussions.empty.body")}
     </EmptyState>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { PostView } from "~/modules/realtime/events.ts";
 import { PostCard } from "./post-card.tsx";
 
@@ -20,7 +21,7 @@ export function ThreadReplies({
   cursors: { older: number | null; newer: number | null };
   newElsewhere: number;
 }) {
-  const replyWord = isQuestion ? "answer" : "reply";
+  const { t } = useTranslation();
   return (
     <>
       {accepted ? (
@@ -33,7 +34,7 @@ export function ThreadReplies({
             id="accepted-heading"
             className="text-sm font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-300"
           >
-            Accepted answer
+            {t("thread.acceptedAnswer")}
           </h2>
           <PostCard post={accepted} accepted />
         </section>
@@ -41,7 +42,9 @@ export function ThreadReplies({
 
       <section aria-labelledby="replies-heading" className="space-y-4">
         <h2 id="replies-heading" className="text-lg font-semibold">
-          {`${replyCount} ${replyCount === 1 ? replyWord : `${replyWord}s`}`}
+          {isQuestion
+            ? t("thread.replies.answersHeading", { count: replyCount })
+            : t("thread.replies.repliesHeading", { count: replyCount })}
         </h2>
         {cursors.older ? (
           <Link
@@ -49,7 +52,7 @@ export function ThreadReplies({
             className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
             rel="prev"
           >
-            ← Earlier {replyWord}s
+            {isQuestion ? t("thread.replies.earlierAnswers") : t("thread.replies.earlierReplies")}
           </Link>
         ) : null}
         {listed.length ? (
@@ -63,10 +66,12 @@ export function ThreadReplies({
         ) : !accepted ? (
           <p className="rounded-xl border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
             {locked
-              ? `No ${replyWord}s. This thread is locked, so it takes no new ones.`
+              ? isQuestion
+                ? t("thread.replies.noAnswersLocked")
+                : t("thread.replies.noRepliesLocked")
               : isQuestion
-                ? "No answers yet. Know the answer? Help a peer out."
-                : "No replies yet. Start the conversation."}
+                ? t("thread.replies.noAnswers")
+                : t("thread.replies.noReplies")}
           </p>
         ) : null}
         {cursors.newer ? (
@@ -76,10 +81,10 @@ export function ThreadReplies({
               className="font-medium text-brand-700 underline dark:text-brand-300"
               rel="next"
             >
-              Later {replyWord}s →
+              {isQuestion ? t("thread.replies.laterAnswers") : t("thread.replies.laterReplies")}
             </Link>
             <Link to="?last" className="font-medium text-brand-700 underline dark:text-brand-300">
-              Jump to the newest
+              {t("thread.replies.jumpToNewest")}
             </Link>
           </div>
         ) : null}
@@ -88,10 +93,11 @@ export function ThreadReplies({
             role="status"
             className="rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-900 dark:bg-brand-900/30 dark:text-brand-100"
           >
-            {newElsewhere} new {newElsewhere === 1 ? replyWord : `${replyWord}s`} since you opened
-            this page.{" "}
+            {isQuestion
+              ? t("thread.replies.newAnswers", { count: newElsewhere })
+              : t("thread.replies.newReplies", { count: newElsewhere })}{" "}
             <Link to="?last" className="font-medium underline">
-              Show the newest
+              {t("thread.replies.showNewest")}
             </Link>
           </p>
         ) : null}

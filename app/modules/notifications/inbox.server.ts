@@ -74,6 +74,9 @@ export async function listNotifications(
       }),
       actorHandle: r.actor_handle,
       actorName: r.actor_name,
+      // The facts the sentence is made of, for saying it in another language.
+      threadTitle: r.thread_title,
+      points: r.kind === "points" ? Number(r.data.amount ?? 0) : null,
       createdAt: r.created_at.toISOString(),
       read: r.read_at !== null,
     })),
