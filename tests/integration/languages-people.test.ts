@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client.ts";
+import type { Role } from "../../db/schema.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
+import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";
+import { updateProfile } from "../../app/modules/profiles/profiles.server.ts";
+import { ProfileSchema } from "../../app/modules/profiles/validation.ts";
+import { createTestDb } from "../support/db.ts";
+import { insertUser } from "../support/factories.ts";
+import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+
+// The people pages (directory, profiles, leaderboard, reputation, chapters and
+// events, credentials, early access, referrals) speak the reader's language;
+// an English reader gets exactly the English they always had.
+
+let handle: DbHandle;
+let server: TestServer;
+
+const ZH = "zh-CN,zh;q=0.9";
+const ES = "es-ES,es;q=0.9";
+const EN = "en-GB,en;q=0.8";
+
+let addresses = 0;
+const visitor = () =>
+  new TestClient(server.url, { "X-Forwarded-For": `10.77.0.${addresses++ % 250}` });
+
+async function page(path: string, acceptLanguage: string, client = visitor()) {
+  const res = await client.get(path, { headers: { "Accept-Language": acceptLanguage } });
+  const source = await res.text();
+  // What a reader sees: the page without its scripts (the loader's data rides along in English).
+  const html = source.replace(/<script\b[\s\S]*?<\/script>/g, "");
+  return { status: res.status, lang: /<html lang="([^"]+)"/.exec(source)?.[1], html };
+}
+
+/** Someone public in the directory, with a profile of their own. */
+async function advocate(role: Role, handleName: string, profile: Record<string, string>) {
+  const user = await insertUser(handle.db, {
+    role,
+    handle: handleName,
+    displayName: profile.displayName,
+  });
+  await updateProfile(contextFor(handle.db, user), {
+    ...ProfileSchema.parse({ isPublic: "on", ...profile }),
+    userId: user.id,
+  });
+  return user;
+}
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  server = await startTestServer(handle);
+  const lena = await advocate("advocate", "lena-lang", {
+    displayName: "Lena Lang",
+    company: "Quillfeather Analytics",
+    jobTitle: "Data lead",
+    industry: "Healthcare",
+    expertise: "sso, dashboards",
+    openToSpeaking: "on",
+  });
+  await handle.db
+    .updateTable("profiles")
+    .set({ country: "ES", city: "", is_remote: false, location_public: true })
+    .where("user_id", "=", lena.id)
+    .execute();
+  // Points with a reason, so the profile shows its history line by line.
+  await awardPoints(handle.db, {
+    userId: lena.id,
+    rule: "answer_accepted",
+    source: { type: "user", id: lena.id },
+    idempotencyKey: `languages-people:${lena.id}`,
+    awardedBy: null,
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await handle?.close();
+});
+
+describe("the advocate directory", () => {
+  it("speaks Chinese and Spanish, and English as before", async () => {
+    const zh = await page("/advocates", ZH);
+    expect(zh.status).toBe(200);
+    expect(zh.lang).toBe("zh-Hans");
+    expect(zh.html).toContain("倡导者 · Limelight");
+    expect(zh.html).toContain("所有行业");
+    expect(zh.html).toContain("1 位倡导者");
+    expect(zh.html).toContain("愿意演讲");
+    expect(zh.html).toContain(">欧洲<");
+    expect(zh.html).not.toContain("All industries");
+    expect(zh.html).not.toContain("Open to speaking");
+
+    const es = await page("/advocates?industry=Healthcare", ES);
+    expect(es.lang).toBe("es");
+    expect(es.html).toContain("Todos los sectores");
+    expect(es.html).toContain("1 defensor coincide con tus filtros");
+    expect(es.html).toContain("Disponible para charlas");
+    expect(es.html).toContain(">España<");
+    expect(es.html).not.toContain("All industries");
+    expect(es.html).not.toContain("match your filters");
+
+    const en = await page("/advocates?industry=Healthcare", EN);
+    expect(en.lang).toBe("en");
+    expect(en.html).toContain("Advocates · Limelight");
+    expect(en.html).toContain("1 advocate match your filters");
+    expect(en.html).toContain("Open to speaking");
+    expect(en.html).toContain(">Spain<");
+  });
+});
+
+describe("a public profile", () => {
+  it("speaks Chinese and Spanish, and English as before", async () => {
+    const zh = await page("/u/lena-lang", ZH);
+    expect(zh.status).toBe(200);
+    expect(zh.lang).toBe("zh-Hans");
+    expect(zh.html).toContain("已验证客户");
+    expect(zh.html).toContain("加入时间");
+    expect(zh.html).toContain("Lena Lang 还没有写自己的故事。");
+    expect(zh.html).toContain(">声望<");
+    expect(zh.html).not.toContain("Member since");
+    expect(zh.html).not.toContain("has not written their story yet");
+
+    const es = await page("/u/lena-lang", ES);
+    expect(es.lang).toBe("es");
+    expect(es.html).toContain("Cliente verificado");
+    expect(es.html).toContain("Miembro desde");
+    expect(es.html).toContain("Data lead en Quillfeather Analytics");
+    expect(es.html).not.toContain("Member since");
+
+    const en = await page("/u/lena-lang", EN);
+    expect(en.html).toContain("Verified customer");
+    expect(en.html).toContain("Member since");
+    expect(en.html).toContain("Data lead at Quillfeather Analytics");
+    expect(en.html).toContain("Lena Lang has not written their story yet.");
+  });
+});
+
+describe("how reputation works", () => {
+  it("speaks Chinese and Spanish, and English as before", async () => {
+    const zh = await page("/reputation", ZH);
+    expect(zh.lang).toBe("zh-Hans");
+    expect(zh.html).toContain("声望机制");
+    expect(zh.html).toContain("同行为你的回复点赞。");
+    expect(zh.html).toContain("首个回答");
+    expect(zh.html).not.toContain("What earns points");
+    expect(zh.html).not.toContain("A peer upvotes your reply.");
+
+    const es = await page("/reputation", ES);
+    expect(es.lang).toBe("es");
+    expect(es.html).toContain("Cómo funciona la reputación");
+    expect(es.html).toContain("Qué da puntos");
+    expect(es.html).toContain("Primera respuesta");
+    expect(es.html).not.toContain("What earns points");
+
+    const en = await page("/reputation", EN);
+    expect(en.html).toContain("How reputation works");
+    expect(en.html).toContain("What earns points");
+    expect(en.html).toContain("A peer upvotes your reply.");
+    expect(en.html).toContain("First Answer");
+  });
+});
