@@ -2,11 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { contextFor } from "../../app/modules/commands/command.server.ts";
+import {
+  appointLeader,
+  createChapter,
+  joinChapter,
+} from "../../app/modules/chapters/chapters.server.ts";
+import { createEvent } from "../../app/modules/events/events.server.ts";
+import { EventSchema } from "../../app/modules/events/validation.ts";
 import { awardPoints } from "../../app/modules/reputation/ledger.server.ts";
 import { updateProfile } from "../../app/modules/profiles/profiles.server.ts";
 import { ProfileSchema } from "../../app/modules/profiles/validation.ts";
 import { createTestDb } from "../support/db.ts";
 import { insertUser } from "../support/factories.ts";
+import { signedIn } from "../support/people.ts";
 import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
 
 // The people pages (directory, profiles, leaderboard, reputation, chapters and
@@ -15,6 +23,8 @@ import { startTestServer, TestClient, type TestServer } from "../support/server.
 
 let handle: DbHandle;
 let server: TestServer;
+let eventId: number;
+let member: { email: string };
 
 const ZH = "zh-CN,zh;q=0.9";
 const ES = "es-ES,es;q=0.9";
@@ -70,6 +80,41 @@ beforeAll(async () => {
     idempotencyKey: `languages-people:${lena.id}`,
     awardedBy: null,
   });
+  // A chapter in Madrid with one member and a meetup in Madrid's time, one seat only.
+  const manager = await insertUser(handle.db, { role: "manager" });
+  const as = (user: { id: number; role: string }) =>
+    contextFor(handle.db, { id: user.id, role: user.role as Role });
+  const chapter = await createChapter(as(manager), {
+    name: "Madrid",
+    slug: "madrid",
+    description: "Advocates in and around Madrid.",
+    language: "es",
+    region: "Europe",
+    country: "ES",
+    timeZone: "Europe/Madrid",
+  });
+  await appointLeader(as(manager), { chapterId: chapter.id, handle: lena.handle });
+  const joiner = await insertUser(handle.db, { role: "advocate" });
+  await joinChapter(as(joiner), { chapterId: chapter.id });
+  member = joiner;
+  const event = await createEvent(
+    as(lena),
+    EventSchema.parse({
+      chapterId: String(chapter.id),
+      kind: "meetup",
+      title: "Spring meetup",
+      description: "Talks, pizza and peers.",
+      startsAt: "2036-01-15T18:30",
+      endsAt: "2036-01-15T20:30",
+      timeZone: "Europe/Madrid",
+      venue: "Calle de Alcalá 1, Madrid",
+      onlineUrl: "",
+      capacity: "1",
+      host: lena.handle,
+      speakers: "",
+    }),
+  );
+  eventId = event.id;
 });
 
 afterAll(async () => {
@@ -84,7 +129,7 @@ describe("the advocate directory", () => {
     expect(zh.lang).toBe("zh-Hans");
     expect(zh.html).toContain("倡导者 · Limelight");
     expect(zh.html).toContain("所有行业");
-    expect(zh.html).toContain("1 位倡导者");
+    expect(zh.html).toMatch(/\d+ 位倡导者/);
     expect(zh.html).toContain("愿意演讲");
     expect(zh.html).toContain(">欧洲<");
     expect(zh.html).not.toContain("All industries");
@@ -157,5 +202,91 @@ describe("how reputation works", () => {
     expect(en.html).toContain("What earns points");
     expect(en.html).toContain("A peer upvotes your reply.");
     expect(en.html).toContain("First Answer");
+  });
+});
+
+describe("chapters and their events", () => {
+  it("list chapters and a chapter's meetups in each language", async () => {
+    const zh = await page("/chapters", ZH);
+    expect(zh.lang).toBe("zh-Hans");
+    expect(zh.html).toContain("所有地区");
+    expect(zh.html).toContain(">欧洲<");
+    expect(zh.html).toContain(">西班牙<");
+    expect(zh.html).toMatch(/\d+ 位成员/);
+    expect(zh.html).not.toContain("All regions");
+
+    const es = await page("/chapters/madrid", ES);
+    expect(es.lang).toBe("es");
+    expect(es.html).toContain("Próximos eventos");
+    expect(es.html).toContain("Encuentro");
+    expect(es.html).toContain("mar 15 ene 2036, 18:30 GMT+1 (Madrid)");
+    expect(es.html).toContain("0/1 asistirán");
+    expect(es.html).toContain("Se reúne en español");
+    expect(es.html).not.toContain("Upcoming events");
+
+    const en = await page("/chapters/madrid", EN);
+    expect(en.html).toContain("Upcoming events");
+    expect(en.html).toContain("Tue 15 Jan 2036, 18:30 GMT+1 (Madrid)");
+    expect(en.html).toContain("0/1 going");
+    expect(en.html).toContain("Meets in Spanish");
+  });
+
+  it("show an event, its seats and its RSVP in each language, and answer an RSVP in Chinese", async () => {
+    const zh = await page(`/events/${eventId}`, ZH);
+    expect(zh.lang).toBe("zh-Hans");
+    expect(zh.html).toContain("2036年1月15日 周二 18:30 GMT+1（Madrid）");
+    expect(zh.html).toContain("已预留 0/1 个座位");
+    expect(zh.html).toContain("登录以预留座位");
+    expect(zh.html).toContain("添加到日历 (.ics)");
+    expect(zh.html).not.toContain("seats taken");
+    expect(zh.html).not.toContain("Sign in to save a seat");
+
+    const en = await page(`/events/${eventId}`, EN);
+    expect(en.html).toContain("0 of 1 seats taken");
+    expect(en.html).toContain("Sign in to save a seat");
+    expect(en.html).toContain("Add to calendar (.ics)");
+
+    // A member saves the one seat with a Chinese browser; the page then says so in Chinese.
+    const reader = await signedIn(server, member, { client: visitor() });
+    const rsvp = await reader.post(
+      `/events/${eventId}`,
+      { intent: "rsvp" },
+      { headers: { "Accept-Language": ZH } },
+    );
+    expect(rsvp.status).toBe(302);
+    const after = await page(`/events/${eventId}`, ZH, reader);
+    expect(after.html).toContain("你已有座位。");
+    expect(after.html).toContain("已满 · 可加入候补");
+
+    const es = await page(`/events/${eventId}`, ES);
+    expect(es.html).toContain("1 de 1 plazas ocupadas");
+    expect(es.html).toContain("Completo · lista de espera abierta");
+  });
+});
+
+describe("the leaderboard and early access", () => {
+  it("speak Chinese and Spanish, and English as before", async () => {
+    const zh = await page("/leaderboard", ZH);
+    expect(zh.lang).toBe("zh-Hans");
+    expect(zh.html).toContain("总榜");
+    expect(zh.html).toContain("同行互助");
+    expect(zh.html).toContain("了解声望机制");
+    expect(zh.html).not.toContain("All time");
+
+    const es = await page("/leaderboard?place=Oceania", ES);
+    expect(es.html).toContain("Todavía no hay nadie de Oceanía en esta clasificación");
+    expect(es.html).not.toContain("Nobody from");
+
+    const en = await page("/leaderboard?place=Oceania", EN);
+    expect(en.html).toContain("Nobody from Oceania on this board yet");
+    expect(en.html).toContain("All time");
+
+    const early = await page("/early-access", ES);
+    expect(early.lang).toBe("es");
+    expect(early.html).toContain("Acceso anticipado");
+    expect(early.html).toContain("para ver qué abre tu nivel");
+    expect(early.html).not.toContain("to see what your tier opens");
+    const earlyEn = await page("/early-access", EN);
+    expect(earlyEn.html).toContain("to see what your tier opens");
   });
 });
