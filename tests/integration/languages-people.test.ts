@@ -290,3 +290,29 @@ describe("the leaderboard and early access", () => {
     expect(earlyEn.html).toContain("to see what your tier opens");
   });
 });
+
+describe("referrals and nominations", () => {
+  it("speak Chinese and Spanish to a member, and English as before", async () => {
+    const reader = await signedIn(server, member, { client: visitor() });
+    const zh = await page("/referrals", ZH, reader);
+    expect(zh.lang).toBe("zh-Hans");
+    expect(zh.html).toContain("推荐一家同行公司");
+    expect(zh.html).toContain("对方同意被联系");
+    expect(zh.html).not.toContain("Refer a peer company");
+
+    const es = await page("/nominate", ES, reader);
+    expect(es.lang).toBe("es");
+    expect(es.html).toContain("Nominar a un defensor");
+    expect(es.html).toContain("Todavía no has nominado a nadie.");
+    expect(es.html).not.toContain("Send nomination");
+
+    const en = await page("/nominate", EN, reader);
+    expect(en.html).toContain("Send nomination");
+    expect((await page("/referrals", EN, reader)).html).toContain("Refer a peer company");
+
+    const links = await page("/referral-links", ZH);
+    expect(links.html).toContain("推荐链接如何运作");
+    expect(links.html).not.toContain("How referral links work");
+    expect((await page("/referral-links", EN)).html).toContain("How referral links work");
+  });
+});
