@@ -13,15 +13,17 @@ import { parsePlace, placeValue } from "~/modules/profiles/location.ts";
 import { directoryFacets, listAdvocates, placeFacets } from "~/modules/profiles/profiles.server.ts";
 import { OPEN_TO, type OpenToKey } from "~/modules/profiles/open-to.ts";
 import { getViewer } from "~/utils/auth.server.ts";
+import { useTranslation } from "react-i18next";
+import { useOpenToLabels } from "~/components/profile/open-to-labels.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Advocates · Limelight" },
-  {
-    name: "description",
-    content:
-      "Meet customers who use the product every day and are happy to share what they learned.",
-  },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("people.metaTitle") },
+    { name: "description", content: t("people.metaDescription") },
+  ];
+};
 
 const openToKeys = new Set<string>(OPEN_TO.map((o) => o.key));
 
@@ -58,6 +60,8 @@ export default function AdvocatesDirectory() {
   const { rows, total, page, pageCount, facets, filters } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const submit = useSubmit();
+  const { t } = useTranslation();
+  const openTo = useOpenToLabels();
   const searching =
     navigation.state === "loading" && navigation.location?.pathname === "/advocates";
   const filtered = Boolean(
@@ -65,10 +69,7 @@ export default function AdvocatesDirectory() {
   );
   return (
     <Container>
-      <PageHeader
-        title="Advocates"
-        description="Customers who run the product in production and are glad to share what they learned. Find someone in your industry, with your stack, or open to a conversation."
-      />
+      <PageHeader title={t("people.title")} description={t("people.intro")} />
       <Card className="p-4 sm:p-5">
         <Form
           // The fields start from the address; a new address (Clear filters, a tag link, Back)
@@ -83,38 +84,38 @@ export default function AdvocatesDirectory() {
           }}
         >
           <TextField
-            label="Search"
+            label={t("people.search")}
             name="q"
             type="search"
             defaultValue={filters.q}
-            placeholder="Name, company or headline"
+            placeholder={t("people.searchPlaceholder")}
           />
-          <SelectField label="Industry" name="industry" defaultValue={filters.industry}>
-            <option value="">All industries</option>
+          <SelectField label={t("people.industry")} name="industry" defaultValue={filters.industry}>
+            <option value="">{t("people.allIndustries")}</option>
             {facets.industries.map((i) => (
               <option key={i} value={i}>
                 {i}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Expertise" name="tag" defaultValue={filters.tag}>
-            <option value="">Any expertise</option>
-            {facets.tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
+          <SelectField label={t("people.expertise")} name="tag" defaultValue={filters.tag}>
+            <option value="">{t("people.anyExpertise")}</option>
+            {facets.tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Open to" name="openTo" defaultValue={filters.openTo}>
-            <option value="">Anything</option>
+          <SelectField label={t("people.openTo")} name="openTo" defaultValue={filters.openTo}>
+            <option value="">{t("people.anything")}</option>
             {OPEN_TO.map((o) => (
               <option key={o.key} value={o.key}>
-                {o.label}
+                {openTo.label[o.key]}
               </option>
             ))}
           </SelectField>
           <PlaceSelect value={filters.place} countries={facets.countries} />
-          <Button type="submit">{searching ? "Searching…" : "Search"}</Button>
+          <Button type="submit">{searching ? t("people.searching") : t("people.search")}</Button>
         </Form>
       </Card>
 
@@ -123,15 +124,16 @@ export default function AdvocatesDirectory() {
         aria-live="polite"
       >
         <p>
-          {total} {total === 1 ? "advocate" : "advocates"}
-          {filtered ? " match your filters" : ""}
+          {filtered
+            ? t("people.countFiltered", { count: total })
+            : t("people.count", { count: total })}
         </p>
         {filtered ? (
           <Link
             to="/advocates"
             className="font-medium text-brand-700 underline dark:text-brand-300"
           >
-            Clear filters
+            {t("people.clearFilters")}
           </Link>
         ) : null}
       </div>
@@ -139,16 +141,14 @@ export default function AdvocatesDirectory() {
       {rows.length === 0 ? (
         <div className="mt-6">
           <EmptyState
-            title="No advocates match"
+            title={t("people.noneTitle")}
             action={
               <Link to="/advocates" className={buttonClass("secondary")}>
-                Show everyone
+                {t("people.showEveryone")}
               </Link>
             }
           >
-            {filters.place
-              ? "Nobody there has made their location public yet. Try a wider region, or anywhere."
-              : "Try a shorter search, or another industry or topic."}
+            {filters.place ? t("people.noneThere") : t("people.noneHint")}
           </EmptyState>
         </div>
       ) : (
@@ -181,14 +181,14 @@ export default function AdvocatesDirectory() {
                     {[a.industry, a.place || a.location].filter(Boolean).join(" · ")}
                   </p>
                   <ul className="mt-2 flex flex-wrap gap-1.5">
-                    {a.expertise.slice(0, 3).map((t) => (
-                      <li key={t}>
-                        <Badge>{t}</Badge>
+                    {a.expertise.slice(0, 3).map((tag) => (
+                      <li key={tag}>
+                        <Badge>{tag}</Badge>
                       </li>
                     ))}
                     {OPEN_TO.filter((o) => a[o.key]).map((o) => (
                       <li key={o.key}>
-                        <Badge tone="spot">Open to {o.label.toLowerCase()}</Badge>
+                        <Badge tone="spot">{openTo.badge[o.key]}</Badge>
                       </li>
                     ))}
                   </ul>

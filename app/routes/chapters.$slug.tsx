@@ -30,15 +30,27 @@ import { formFields } from "~/utils/form-fields.ts";
 import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, orErrorPage } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useTranslation } from "react-i18next";
+import { useRegionName } from "~/components/place-select.tsx";
+import { DEFAULT_LOCALE, FORMAT_TAGS, i18nFor, isLocale, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.chapter.name} chapter · Limelight` : "Chapter not found · Limelight" },
-  { name: "description", content: data?.chapter.description ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: data
+        ? t("chapters.chapterMetaTitle", { name: data.chapter.name })
+        : t("chapters.notFoundTitle"),
+    },
+    { name: "description", content: data?.chapter.description ?? "" },
+  ];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const chapter = await orErrorPage(getChapterBySlug(context.db, params.slug ?? ""));
+  const locale = await localeOf(request);
   const [people, upcoming, past, member] = await Promise.all([
     chapterPeople(context.db, chapter.id),
     listEvents(context.db, { when: "upcoming", chapterId: chapter.id }),
@@ -54,7 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       description: chapter.description,
       region: chapter.region,
       language: chapter.language,
-      countryName: chapter.country ? countryName(chapter.country) : null,
+      countryName: chapter.country ? countryName(chapter.country, locale) : null,
     },
     leaders: people.leaders.map((l) => ({ handle: l.handle, name: l.display_name })),
     // Member names are for signed-in readers; visitors see how many there are.
@@ -70,8 +82,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+// The message is a key: the page shows it in the reader's language.
 const AppointSchema = z.object({
-  handle: z.string().trim().min(1, "Enter the handle of the person to appoint."),
+  handle: z.string().trim().min(1, "chapters.enterHandle"),
 });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -83,19 +96,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     appoint: AppointSchema,
   });
   if (!submission.ok) return invalidForm(submission);
+  const { t } = i18nFor(await localeOf(request));
   const back = `/chapters/${chapter.slug}`;
   try {
     const ctx = await commandContext(request, context);
     if (submission.intent === "join") {
       await joinChapter(ctx, { chapterId: chapter.id });
-      return redirectWithToast(back, { kind: "success", title: `You joined ${chapter.name}` });
+      return redirectWithToast(back, {
+        kind: "success",
+        title: t("chapters.joined", { name: chapter.name }),
+      });
     }
     if (submission.intent === "leave") {
       await leaveChapter(ctx, { chapterId: chapter.id });
-      return redirectWithToast(back, { kind: "info", title: `You left ${chapter.name}` });
+      return redirectWithToast(back, {
+        kind: "info",
+        title: t("chapters.left", { name: chapter.name }),
+      });
     }
     await appointLeader(ctx, { chapterId: chapter.id, handle: submission.data.handle });
-    return redirectWithToast(back, { kind: "success", title: "Leader appointed" });
+    return redirectWithToast(back, {
+      kind: "success",
+      title: t("chapters.leaderAppointed"),
+    });
   } catch (error) {
     return answerDomainError(error, { intent: submission.intent });
   }
@@ -106,13 +129,17 @@ export default function Chapter() {
   const actionData = useActionData<typeof action>();
   const appoint = formFields<typeof AppointSchema>(actionData, {}, { intent: "appoint" });
   const c = data.chapter;
+  const { t, i18n } = useTranslation();
+  const regionName = useRegionName();
+  const pageLocale = FORMAT_TAGS[isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE];
+  const handleError = appoint.field("handle").error;
   return (
     <Container className="max-w-5xl">
       <Link
         to="/chapters"
         className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
       >
-        ← All chapters
+        {t("chapters.allChapters")}
       </Link>
       <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -120,32 +147,38 @@ export default function Chapter() {
             {c.name}
           </h1>
           <div className="mt-2 flex flex-wrap gap-2">
-            <Badge tone="info">{c.region}</Badge>
+            <Badge tone="info">{regionName(c.region)}</Badge>
             {c.countryName ? <Badge>{c.countryName}</Badge> : null}
             <Badge>
-              Meets in {new Intl.DisplayNames(["en"], { type: "language" }).of(c.language)}
+              {t("chapters.meetsIn", {
+                language:
+                  new Intl.DisplayNames([pageLocale], { type: "language" }).of(c.language) ??
+                  c.language,
+              })}
             </Badge>
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
           <a href={`/chapters/${c.slug}/calendar.ics`} className={buttonClass("ghost", "md")}>
-            Subscribe to calendar
+            {t("chapters.subscribe")}
           </a>
           {data.mayPost ? (
             <ButtonLink to={`/events/new?chapter=${c.id}`} variant="secondary">
-              Post an event
+              {t("chapters.postEvent")}
             </ButtonLink>
           ) : null}
           {data.signedIn && !data.leads ? (
             <Form method="post">
               <input type="hidden" name="intent" value={data.member ? "leave" : "join"} />
               <Button type="submit" variant={data.member ? "ghost" : "primary"}>
-                {data.member ? "Leave chapter" : "Join chapter"}
+                {data.member ? t("chapters.leave") : t("chapters.join")}
               </Button>
             </Form>
           ) : null}
           {!data.signedIn ? (
-            <ButtonLink to={`/login?redirectTo=/chapters/${c.slug}`}>Sign in to join</ButtonLink>
+            <ButtonLink to={`/login?redirectTo=/chapters/${c.slug}`}>
+              {t("chapters.signInToJoin")}
+            </ButtonLink>
           ) : null}
         </div>
       </div>
@@ -160,26 +193,28 @@ export default function Chapter() {
         <div className="space-y-8 md:col-span-2">
           <section aria-labelledby="upcoming">
             <h2 id="upcoming" className="mb-3 text-xl font-semibold">
-              Upcoming events
+              {t("chapters.upcoming")}
             </h2>
             <EventList
               events={data.upcoming}
-              empty="Nothing planned yet"
-              emptyText="The chapter's leaders post meetups and webinars here."
+              empty={t("chapters.nothingPlanned")}
+              emptyText={t("chapters.nothingPlannedHint")}
             />
           </section>
           <section aria-labelledby="past">
             <h2 id="past" className="mb-3 text-xl font-semibold">
-              Past events
+              {t("chapters.past")}
             </h2>
-            <EventList events={data.past} empty="No past events" />
+            <EventList events={data.past} empty={t("chapters.noPast")} />
           </section>
         </div>
         <aside className="space-y-6">
           <Card className="p-5">
-            <h2 className="font-semibold">Leaders</h2>
+            <h2 className="font-semibold">{t("chapters.leaders")}</h2>
             {data.leaders.length === 0 ? (
-              <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">No leader yet.</p>
+              <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+                {t("chapters.noLeader")}
+              </p>
             ) : (
               <ul className="mt-2 space-y-1 text-sm">
                 {data.leaders.map((l) => (
@@ -195,20 +230,22 @@ export default function Chapter() {
               <Form method="post" className="mt-4 space-y-2">
                 <input type="hidden" name="intent" value="appoint" />
                 <TextField
-                  label="Appoint a leader (handle)"
+                  label={t("chapters.appointLabel")}
                   {...appoint.field("handle")}
-                  error={appoint.field("handle").error ?? appoint.formError}
+                  error={
+                    (handleError === "chapters.enterHandle"
+                      ? t("chapters.enterHandle")
+                      : handleError) ?? appoint.formError
+                  }
                 />
                 <Button type="submit" variant="secondary" size="sm">
-                  Appoint
+                  {t("chapters.appoint")}
                 </Button>
               </Form>
             ) : null}
           </Card>
           <Card className="p-5">
-            <h2 className="font-semibold">
-              {data.memberCount === 1 ? "1 member" : `${data.memberCount} members`}
-            </h2>
+            <h2 className="font-semibold">{t("chapters.members", { count: data.memberCount })}</h2>
             {data.members.length > 0 ? (
               <ul className="mt-2 space-y-1 text-sm">
                 {data.members.map((m) => (

@@ -9,6 +9,10 @@ import { verifyCredentialJwt } from "~/modules/credentials/verify.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { NotFoundError } from "~/utils/errors.ts";
 import { notFound } from "~/utils/http.server.ts";
+import { useTranslation } from "react-i18next";
+import { rich, slot } from "~/components/reputation/rich.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
 /** The public verification page of one credential: what it says, and whether it verifies. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -20,6 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       row.jwt,
       context.env.PUBLIC_URL,
       new Date(),
+      await localeOf(request),
     );
     const doc = row.document as {
       description?: string;
@@ -40,8 +45,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Credential not found · Limelight" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  if (!data) return [{ title: t("credentials.notFoundTitle") }];
   const tags = [
     { title: `${data.name} · ${data.holder.name} · Limelight` },
     { name: "description", content: data.description },
@@ -53,26 +59,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function CredentialPage() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container className="max-w-3xl space-y-6 py-8">
       <div>
-        <p className="text-sm text-stone-600 dark:text-stone-400">Verifiable credential</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">{t("credentials.verifiable")}</p>
         <h1 className="text-2xl font-semibold">{data.name}</h1>
         <p className="mt-1">
-          Held by{" "}
-          <Link
-            to={`/u/${data.holder.handle}`}
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-          >
-            {data.holder.name}
-          </Link>
+          {rich(t("credentials.heldBy", { holder: slot("holder") }), {
+            holder: (
+              <Link
+                to={`/u/${data.holder.handle}`}
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                {data.holder.name}
+              </Link>
+            ),
+          })}
         </p>
         {data.description ? <p className="mt-3">{data.description}</p> : null}
       </div>
       <CredentialChecks verification={data.verification} />
       {data.evidence.length > 0 ? (
         <Card className="p-6">
-          <h2 className="text-lg font-semibold">Evidence</h2>
+          <h2 className="text-lg font-semibold">{t("credentials.evidence")}</h2>
           <ul className="mt-3 list-disc space-y-1 pl-5">
             {data.evidence.map((e) => (
               <li key={e.id}>
@@ -86,26 +96,38 @@ export default function CredentialPage() {
         </Card>
       ) : null}
       <Card className="space-y-2 p-6 text-sm">
-        <h2 className="text-lg font-semibold">Check it yourself</h2>
+        <h2 className="text-lg font-semibold">{t("credentials.checkYourself")}</h2>
         <p>
-          This is an Open Badges 3.0 credential signed with EdDSA. Anyone can verify it without this
-          site&apos;s help: take the{" "}
-          <a href={`/credentials/${data.id}.jwt`} className="underline" download>
-            signed JWT
-          </a>{" "}
-          (or its{" "}
-          <a href={`/credentials/${data.id}.json`} className="underline" download>
-            JSON
-          </a>
-          ), check its signature against the{" "}
-          <a href="/.well-known/jwks.json" className="underline">
-            published keys
-          </a>
-          , and look up its bit in the{" "}
-          <a href="/credentials/status/1" className="underline">
-            revocation list
-          </a>
-          .
+          {rich(
+            t("credentials.checkYourselfBody", {
+              jwt: slot("jwt"),
+              json: slot("json"),
+              keys: slot("keys"),
+              list: slot("list"),
+            }),
+            {
+              jwt: (
+                <a href={`/credentials/${data.id}.jwt`} className="underline" download>
+                  {t("credentials.signedJwt")}
+                </a>
+              ),
+              json: (
+                <a href={`/credentials/${data.id}.json`} className="underline" download>
+                  JSON
+                </a>
+              ),
+              keys: (
+                <a href="/.well-known/jwks.json" className="underline">
+                  {t("credentials.publishedKeys")}
+                </a>
+              ),
+              list: (
+                <a href="/credentials/status/1" className="underline">
+                  {t("credentials.revocationList")}
+                </a>
+              ),
+            },
+          )}
         </p>
       </Card>
     </Container>

@@ -31,6 +31,9 @@ import { getViewer, requireUser } from "~/utils/auth.server.ts";
 import { commandContext } from "~/utils/command.server.ts";
 import { parseIntent } from "~/utils/forms.ts";
 import { errorPage, orErrorPage } from "~/utils/http.server.ts";
+import { useTranslation } from "react-i18next";
+import { rich, slot } from "~/components/reputation/rich.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -58,11 +61,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`/early-access/${params.slug}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
   const generic = [
-    { title: "Early access · Limelight" },
+    { title: t("earlyAccess.metaTitle") },
     { name: "robots", content: "noindex" },
-    { property: "og:title", content: "Early access · Limelight" },
+    { property: "og:title", content: t("earlyAccess.metaTitle") },
     { property: "og:type", content: "article" },
   ];
   if (!data) return generic;
@@ -70,7 +74,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (view.state !== "read")
     return [...generic, { name: "description", content: view.teaser.teaser }];
   const tags = [
-    { title: `${view.item.title} · Early access · Limelight` },
+    { title: t("earlyAccess.itemMetaTitle", { title: view.item.title }) },
     { property: "og:title", content: view.item.title },
     { property: "og:type", content: "article" },
     { name: "description", content: view.item.summary },
@@ -95,31 +99,31 @@ export default function EarlyAccessItem() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   if (isRouteErrorResponse(error) && error.status === 403 && error.data?.teaser) {
     const { teaser, signedIn } = error.data as { teaser: Teaser; signedIn: boolean };
     return (
       <Container className="max-w-3xl">
         <BackToEarlyAccess />
-        <h1 className="mt-4 text-2xl font-bold tracking-tight">Not open to you yet</h1>
+        <h1 className="mt-4 text-2xl font-bold tracking-tight">{t("earlyAccess.notOpenYet")}</h1>
         <div className="mt-6">
           <TeaserPanel teaser={teaser}>
             <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
-              {signedIn ? (
-                <>
-                  See{" "}
-                  <Link to="/settings/tier" className="font-medium underline">
-                    your tier
-                  </Link>{" "}
-                  for what the next one takes.
-                </>
-              ) : (
-                <>
-                  <Link to="/login" className="font-medium underline">
-                    Sign in
-                  </Link>{" "}
-                  if your tier may already read it.
-                </>
-              )}
+              {signedIn
+                ? rich(t("earlyAccess.seeYourTier", { link: slot("link") }), {
+                    link: (
+                      <Link to="/settings/tier" className="font-medium underline">
+                        {t("earlyAccess.yourTierShort")}
+                      </Link>
+                    ),
+                  })
+                : rich(t("earlyAccess.signInIfTier", { signIn: slot("signIn") }), {
+                    signIn: (
+                      <Link to="/login" className="font-medium underline">
+                        {t("earlyAccess.signIn")}
+                      </Link>
+                    ),
+                  })}
             </p>
           </TeaserPanel>
         </div>

@@ -18,17 +18,19 @@ import { listForViewer } from "~/modules/early-access/reader.server.ts";
 import { effectiveTier } from "~/modules/tiers/standing.server.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { pageParam } from "~/utils/params.ts";
+import { useTranslation } from "react-i18next";
+import { rich, slot } from "~/components/reputation/rich.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Early access · Limelight" },
-  {
-    name: "description",
-    content:
-      "Early releases, roadmap briefings and insider recordings for the community's advocates, opening tier by tier.",
-  },
-  { property: "og:title", content: "Early access · Limelight" },
-  { property: "og:type", content: "website" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("earlyAccess.metaTitle") },
+    { name: "description", content: t("earlyAccess.metaDescription") },
+    { property: "og:title", content: t("earlyAccess.metaTitle") },
+    { property: "og:type", content: "website" },
+  ];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -57,15 +59,16 @@ export default function EarlyAccessList() {
   useSocketEvent("tier:changed", onTierChanged);
   const readable = data.rows.filter((r) => r.access !== "teaser");
   const teasers = data.rows.filter((r) => r.access === "teaser");
+  const { t } = useTranslation();
   return (
     <Container>
       <PageHeader
-        title="Early access"
-        description="Early releases, roadmap briefings, insider articles and recordings. Top tiers read first; the rest open tier by tier, and some become public at general availability."
+        title={t("earlyAccess.title")}
+        description={t("earlyAccess.intro")}
         actions={
           data.canManage ? (
             <Link to="/manage/early-access" className={buttonClass("secondary", "sm")}>
-              Manage early access
+              {t("earlyAccess.manage")}
             </Link>
           ) : null
         }
@@ -73,40 +76,41 @@ export default function EarlyAccessList() {
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm text-stone-600 dark:text-stone-400">
         {data.tier ? (
           <>
-            <span>Your tier:</span>
+            <span>{t("earlyAccess.yourTier")}</span>
             <TierBadge name={data.tier.name} colour={data.tier.colour} icon={data.tier.icon} />
             <Link
               to="/settings/tier"
               className="font-medium text-brand-700 underline dark:text-brand-300"
             >
-              Your tier and what the next one takes
+              {t("earlyAccess.yourTierLink")}
             </Link>
           </>
         ) : data.isStaff ? (
-          <span>As a community manager you can read everything here.</span>
+          <span>{t("earlyAccess.staff")}</span>
         ) : data.signedIn ? (
-          <span>
-            Early access is for verified customers. You see what is public and what will be soon.
-          </span>
+          <span>{t("earlyAccess.verifiedOnly")}</span>
         ) : (
           <span>
-            <Link to="/login?redirectTo=/early-access" className="font-medium underline">
-              Sign in
-            </Link>{" "}
-            to see what your tier opens. Below is what is public, and what will be soon.
+            {rich(t("earlyAccess.signInToSee", { signIn: slot("signIn") }), {
+              signIn: (
+                <Link to="/login?redirectTo=/early-access" className="font-medium underline">
+                  {t("earlyAccess.signIn")}
+                </Link>
+              ),
+            })}
           </span>
         )}
       </div>
       {data.rows.length === 0 ? (
-        <EmptyState title="Nothing here yet">
-          When the team publishes an early release or a briefing you can read, it appears here.
+        <EmptyState title={t("earlyAccess.nothingYet")}>
+          {t("earlyAccess.nothingYetHint")}
         </EmptyState>
       ) : (
         <div className="space-y-10">
           {readable.length ? (
             <section aria-labelledby="readable-heading">
               <h2 id="readable-heading" className="text-lg font-semibold">
-                Open to you now
+                {t("earlyAccess.openNow")}
               </h2>
               <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {readable.map((item) => (
@@ -124,7 +128,7 @@ export default function EarlyAccessList() {
           {teasers.length ? (
             <section aria-labelledby="coming-heading">
               <h2 id="coming-heading" className="text-lg font-semibold">
-                Coming to you, or to a higher tier
+                {t("earlyAccess.coming")}
               </h2>
               <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {teasers.map((teaser) => (

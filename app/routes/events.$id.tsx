@@ -17,8 +17,6 @@ import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError } from "~/components/ui/field.tsx";
-import { formatEventTime } from "~/modules/advocacy/time.ts";
-import { kindLabel } from "~/modules/events/cards.ts";
 import {
   attachRecording,
   cancelEvent,
@@ -33,17 +31,39 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError, notFound } from "~/utils/http.server.ts";
 import { idParam, parseId } from "~/utils/params.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { formatEventTimeIn } from "~/modules/events/when.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.event.title} · Events · Limelight` : "Event not found · Limelight" },
-  { name: "description", content: data ? `${data.kind}, ${data.when}` : "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    {
+      title: data ? t("events.metaTitle", { title: data.event.title }) : t("events.notFoundTitle"),
+    },
+    { name: "description", content: data ? `${data.kind}, ${data.when}` : "" },
+  ];
+};
+
+/** An event's kind in the page's language ("Meetup" · "线下聚会" · "Encuentro"). */
+function kindName(t: (key: string) => string, kind: string): string {
+  const names: Record<string, string> = {
+    meetup: t("events.kind.meetup"),
+    webinar: t("events.kind.webinar"),
+    seminar: t("events.kind.seminar"),
+    user_group: t("events.kind.userGroup"),
+  };
+  return names[kind] ?? kind;
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const viewer = await getViewer(request, context);
+  const locale = await localeOf(request);
+  const { t } = i18nFor(locale);
   const page = await getEventPage(context.db, viewer, id);
-  if (!page) throw notFound("We could not find that event.");
+  if (!page) throw notFound(t("events.notFound"));
   const now = new Date();
   const e = page.event;
   const over = new Date(e.ends_at) <= now;
@@ -58,9 +78,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     mayAddRecording,
     // Lowest tier last, so the form can start from the widest audience short of everyone.
     tiers: mayAddRecording ? await cascadeTiers(context.db) : [],
-    kind: kindLabel(e.kind),
-    when: formatEventTime(e.starts_at, e.time_zone),
-    until: formatEventTime(e.ends_at, e.time_zone),
+    kind: kindName(t, e.kind),
+    when: formatEventTimeIn(e.starts_at, e.time_zone, locale),
+    until: formatEventTimeIn(e.ends_at, e.time_zone, locale),
     open: e.status === "scheduled" && new Date(e.ends_at) > now,
     started: new Date(e.starts_at) <= now,
     signedIn: Boolean(viewer),
@@ -71,6 +91,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const eventId = idParam(params.id);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const attended = formData.getAll("attended").map((v) => parseId(String(v)));
   const submission = parseIntent(formData, {
     rsvp: z.object({}),
@@ -89,26 +110,26 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return redirectWithToast(
           back,
           status === "going"
-            ? { kind: "success", title: "Your seat is saved" }
+            ? { kind: "success", title: t("events.seatSaved") }
             : {
                 kind: "info",
-                title: "You are on the waitlist",
-                description: "The event is full. You move up when someone cancels.",
+                title: t("events.onWaitlist"),
+                description: t("events.onWaitlistBody"),
               },
         );
       }
       case "cancelRsvp":
         await cancelRsvp(ctx, { eventId });
-        return redirectWithToast(back, { kind: "info", title: "Your place is given back" });
+        return redirectWithToast(back, { kind: "info", title: t("events.placeGivenBack") });
       case "cancelEvent":
         await cancelEvent(ctx, { eventId });
-        return redirectWithToast(back, { kind: "info", title: "Event cancelled" });
+        return redirectWithToast(back, { kind: "info", title: t("events.eventCancelled") });
       case "recording": {
         await attachRecording(ctx, { ...submission.data, eventId });
         return redirectWithToast(back, {
           kind: "success",
-          title: "Recording published",
-          description: "It is in early access for the audience you chose.",
+          title: t("events.recordingPublished"),
+          description: t("events.recordingPublishedBody"),
         });
       }
       case "attendance": {
@@ -116,7 +137,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           return invalidForm({
             fieldErrors: {},
             values: {},
-            formError: "Tick people from the list.",
+            formError: t("events.tickPeople"),
           });
         const result = await recordAttendance(ctx, {
           eventId,
@@ -124,8 +145,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         });
         return redirectWithToast(back, {
           kind: "success",
-          title: "Attendance recorded",
-          description: `${result.attended} attended. The host and speakers are credited.`,
+          title: t("events.attendanceRecorded"),
+          description: t("events.attendanceRecordedBody", { count: result.attended }),
         });
       }
     }
@@ -139,6 +160,7 @@ export default function EventPage() {
   const actionData = useActionData<typeof action>();
   const e = data.event;
   const full = data.goingCount >= e.capacity;
+  const { t } = useTranslation();
   return (
     <Container className="max-w-5xl">
       {e.chapterSlug ? (
@@ -153,13 +175,15 @@ export default function EventPage() {
           to="/chapters"
           className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          ← Chapters
+          {t("events.backToChapters")}
         </Link>
       )}
       <div className="mt-4 flex flex-wrap gap-2">
         <Badge tone="info">{data.kind}</Badge>
-        {e.status === "cancelled" ? <Badge tone="danger">Cancelled</Badge> : null}
-        {full && e.status !== "cancelled" ? <Badge tone="spot">Full · waitlist open</Badge> : null}
+        {e.status === "cancelled" ? <Badge tone="danger">{t("events.cancelled")}</Badge> : null}
+        {full && e.status !== "cancelled" ? (
+          <Badge tone="spot">{t("events.fullWaitlist")}</Badge>
+        ) : null}
       </div>
       <h1 className="mt-3 text-3xl font-bold tracking-tight text-stone-900 dark:text-white">
         {e.title}
@@ -180,11 +204,13 @@ export default function EventPage() {
         <aside className="space-y-6">
           <Card className="space-y-3 p-5">
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              {data.goingCount} of {e.capacity} seats taken
-              {data.waitlistCount > 0 ? ` · ${data.waitlistCount} waiting` : ""}
+              {t("events.seatsTaken", { going: data.goingCount, capacity: e.capacity })}
+              {data.waitlistCount > 0
+                ? ` · ${t("events.waiting", { count: data.waitlistCount })}`
+                : ""}
             </p>
-            {e.status === "cancelled" ? <p>This event was cancelled.</p> : null}
-            {!data.open && e.status !== "cancelled" ? <p>This event is over.</p> : null}
+            {e.status === "cancelled" ? <p>{t("events.wasCancelled")}</p> : null}
+            {!data.open && e.status !== "cancelled" ? <p>{t("events.isOver")}</p> : null}
             <RsvpPanel
               status={data.myStatus}
               waitlistPlace={data.myWaitlistPlace}
@@ -212,13 +238,12 @@ export default function EventPage() {
             <Form
               method="post"
               onSubmit={(ev) => {
-                if (!confirm("Cancel this event? Everyone who signed up is told."))
-                  ev.preventDefault();
+                if (!confirm(t("events.confirmCancel"))) ev.preventDefault();
               }}
             >
               <input type="hidden" name="intent" value="cancelEvent" />
               <Button type="submit" variant="danger">
-                Cancel event
+                {t("events.cancelEvent")}
               </Button>
             </Form>
           ) : null}

@@ -16,8 +16,13 @@ import { commandContext } from "~/utils/command.server.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Post an event · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("events.newMetaTitle") },
+];
 
 /** Managers choose any chapter; leaders the chapters they lead. */
 async function choosableChapters(request: Request, context: LoaderFunctionArgs["context"]) {
@@ -45,16 +50,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await choosableChapters(request, context);
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseForm(EventSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
-      formError: "Some fields need your attention. Nothing was posted yet.",
+      formError: t("events.fixFields"),
     });
   try {
     const event = await createEvent(await commandContext(request, context), parsed.data);
-    return redirectWithToast(`/events/${event.id}`, { kind: "success", title: "Event posted" });
+    return redirectWithToast(`/events/${event.id}`, { kind: "success", title: t("events.posted") });
   } catch (error) {
     return answerDomainError(error);
   }
@@ -64,9 +70,10 @@ export default function NewEvent() {
   const { chapters, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <Container className="max-w-2xl">
-      <h1 className="mb-6 text-2xl font-bold">Post an event</h1>
+      <h1 className="mb-6 text-2xl font-bold">{t("events.newTitle")}</h1>
       <EventForm actionData={actionData} chapters={chapters} saved={saved} busy={busy} />
     </Container>
   );

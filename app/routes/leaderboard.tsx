@@ -6,7 +6,13 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { PlaceSelect } from "~/components/place-select.tsx";
+import { PlaceSelect, useRegionName } from "~/components/place-select.tsx";
+import { useTranslation } from "react-i18next";
+import { rich, slot } from "~/components/reputation/rich.tsx";
+import { useAreaLabels } from "~/components/reputation/labels.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
+import { countryName } from "~/modules/chapters/countries.ts";
 import { parsePlace, placeLabel, placeValue } from "~/modules/profiles/location.ts";
 import { placeFacets } from "~/modules/profiles/profiles.server.ts";
 import {
@@ -15,27 +21,38 @@ import {
   type Board,
   type LeaderboardRow,
 } from "~/modules/reputation/leaderboard.server.ts";
-import { AREA_LABELS } from "~/modules/reputation/rules.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { cn } from "~/utils/cn.ts";
-import { formatCount } from "~/utils/format.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Leaderboard · Limelight" },
-  {
-    name: "description",
-    content: "The customers who helped their peers most: all time, this month and by area.",
-  },
-];
-
-const BOARD_LABELS: Record<Board, string> = {
-  all: "All time",
-  "30d": "Last 30 days",
-  help: AREA_LABELS.help,
-  speaking: AREA_LABELS.speaking,
-  stories: AREA_LABELS.stories,
-  community: AREA_LABELS.community,
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("leaderboard.metaTitle") },
+    { name: "description", content: t("leaderboard.metaDescription") },
+  ];
 };
+
+const BOARDS: Board[] = ["all", "30d", "help", "speaking", "stories", "community"];
+
+/** Each board's name in the page's language. */
+function useBoardLabels(): Record<Board, string> {
+  const { t } = useTranslation();
+  const areas = useAreaLabels();
+  return { all: t("leaderboard.allTime"), "30d": t("leaderboard.last30Days"), ...areas };
+}
+
+/** Why the viewer has no place, as the server said it, in the page's language. */
+function useViewerNote(): (note: string) => string {
+  const { t } = useTranslation();
+  const notes: Record<string, string> = {
+    "Community managers and admins are not ranked.": t("leaderboard.noteStaff"),
+    "You are not on this board: it lists people whose public location is there. Your location is in Settings.":
+      t("leaderboard.notePlace"),
+    "You have not earned points in the last 30 days yet.": t("leaderboard.note30Days"),
+    "You are not on this board yet: earn your first points to join it.": t("leaderboard.noteNone"),
+  };
+  return (note) => notes[note] ?? note;
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -58,6 +75,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 function Row({ row, pinned = false }: { row: LeaderboardRow; pinned?: boolean }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <li
       className={cn(
@@ -78,7 +97,7 @@ function Row({ row, pinned = false }: { row: LeaderboardRow; pinned?: boolean })
             </Link>
             {row.isViewer ? (
               <span className="ml-2 text-xs font-medium text-brand-800 dark:text-brand-200">
-                (you)
+                {t("leaderboard.you")}
               </span>
             ) : null}
             {row.person.company ? (
@@ -97,13 +116,13 @@ function Row({ row, pinned = false }: { row: LeaderboardRow; pinned?: boolean })
             ?
           </span>
           <div className="min-w-0 flex-1 italic text-stone-600 dark:text-stone-400">
-            an advocate
+            {t("leaderboard.anAdvocate")}
           </div>
         </>
       )}
       <span className="shrink-0 font-mono text-sm font-semibold tabular-nums">
-        {formatCount(row.points)}
-        <span className="sr-only"> points</span>
+        {formats.count(row.points)}
+        <span className="sr-only"> {t("leaderboard.points", { count: row.points })}</span>
       </span>
     </li>
   );
@@ -120,26 +139,36 @@ function boardHref(board: Board, place: string) {
 export default function LeaderboardPage() {
   const data = useLoaderData<typeof loader>();
   const submit = useSubmit();
+  const { t, i18n } = useTranslation();
+  const BOARD_LABELS = useBoardLabels();
+  const viewerNote = useViewerNote();
+  const regionName = useRegionName();
+  const placeName = !data.placeName
+    ? null
+    : data.place === "remote"
+      ? t("places.remote")
+      : /^[A-Z]{2}$/.test(data.place)
+        ? countryName(data.place, i18n.language)
+        : regionName(data.place);
+  const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
   return (
     <Container className="max-w-3xl">
       <PageHeader
-        title="Leaderboard"
-        description={
-          <>
-            Who helped their peers most. Points are earned, never bought —{" "}
-            <Link
-              to="/reputation"
-              className="font-medium text-brand-700 underline dark:text-brand-300"
-            >
-              how reputation works
+        title={t("leaderboard.title")}
+        description={rich(t("leaderboard.intro", { link: slot("link") }), {
+          link: (
+            <Link to="/reputation" className={linkClass}>
+              {t("leaderboard.howReputationWorks")}
             </Link>
-            .
-          </>
-        }
+          ),
+        })}
       />
-      <nav aria-label="Leaderboards" className="border-b border-stone-200 dark:border-stone-800">
+      <nav
+        aria-label={t("leaderboard.boards")}
+        className="border-b border-stone-200 dark:border-stone-800"
+      >
         <ul className="-mb-px flex gap-4 overflow-x-auto">
-          {(Object.keys(BOARD_LABELS) as Board[]).map((b) => (
+          {BOARDS.map((b) => (
             <li key={b}>
               <Link
                 to={boardHref(b, data.place)}
@@ -170,7 +199,7 @@ export default function LeaderboardPage() {
         </div>
         <noscript>
           <Button type="submit" variant="secondary">
-            Show
+            {t("leaderboard.show")}
           </Button>
         </noscript>
       </Form>
@@ -179,7 +208,7 @@ export default function LeaderboardPage() {
         {data.viewerRow ? (
           <Card>
             <h2 className="px-4 pt-3 text-xs font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-              Your place
+              {t("leaderboard.yourPlace")}
             </h2>
             <ul>
               <Row row={data.viewerRow} pinned />
@@ -190,35 +219,35 @@ export default function LeaderboardPage() {
             className="rounded-lg bg-stone-100 px-4 py-3 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-300"
             data-testid="leaderboard-note"
           >
-            {data.viewerNote}
+            {viewerNote(data.viewerNote)}
           </p>
         ) : null}
 
         {data.rows.length === 0 ? (
           <EmptyState
             title={
-              data.placeName
-                ? `Nobody from ${data.placeName} on this board yet`
-                : "Nobody on this board yet"
+              placeName
+                ? t("leaderboard.nobodyFrom", { place: placeName })
+                : t("leaderboard.nobody")
             }
             action={
               data.place ? (
                 <Link to={boardHref(data.board, "")} className="font-medium underline">
-                  Show everyone
+                  {t("leaderboard.showEveryone")}
                 </Link>
               ) : undefined
             }
           >
             {data.place
-              ? "Only people who made their location public are listed by region."
+              ? t("leaderboard.onlyPublicLocations")
               : data.board === "30d"
-                ? "No points were earned in the last 30 days."
-                : "Points appear here as people help their peers."}
+                ? t("leaderboard.noPoints30Days")
+                : t("leaderboard.pointsAppear")}
           </EmptyState>
         ) : (
           <Card>
             <h2 className="sr-only">
-              {BOARD_LABELS[data.board]} ranking, {data.total} people
+              {t("leaderboard.ranking", { board: BOARD_LABELS[data.board], count: data.total })}
             </h2>
             <ol className="divide-y divide-stone-200 dark:divide-stone-800">
               {data.rows.map((row, i) => (
@@ -228,17 +257,16 @@ export default function LeaderboardPage() {
           </Card>
         )}
         <p className="text-xs text-stone-600 dark:text-stone-400">
-          People who prefer not to be named appear as “an advocate”
-          {data.signedIn ? (
-            <>
-              {" "}
-              — choose this in{" "}
-              <Link to="/settings/profile" className="underline">
-                your profile settings
-              </Link>
-            </>
-          ) : null}
-          .{data.includesStaff ? "" : " Community managers and admins are not ranked."}
+          {data.signedIn
+            ? rich(t("leaderboard.anonymousSignedIn", { link: slot("link") }), {
+                link: (
+                  <Link to="/settings/profile" className="underline">
+                    {t("leaderboard.profileSettings")}
+                  </Link>
+                ),
+              })
+            : t("leaderboard.anonymous")}
+          {data.includesStaff ? "" : ` ${t("leaderboard.staffNotRanked")}`}
         </p>
         <Pagination page={data.page} pageCount={data.pageCount} />
       </div>

@@ -6,7 +6,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
-import { formatDate } from "~/components/tiers/format.ts";
+import { useTranslation } from "react-i18next";
+import { rich, slot } from "~/components/reputation/rich.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -22,7 +26,9 @@ import { formValues, invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Nominate an advocate · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("nominate.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireAllowed(request, context, policy.nominateForTier);
@@ -44,11 +50,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.nominateForTier);
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseForm(NominationSchema, formData);
   if (!parsed.ok)
     return invalidForm({
       ...parsed,
-      formError: "Your nomination was not sent yet. Check the fields below.",
+      formError: t("nominate.notSent"),
     });
   try {
     const result = await nominate(await commandContext(request, context), {
@@ -59,8 +66,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return redirectWithToast("/nominate", {
       kind: "success",
-      title: `You nominated ${result.nomineeName} for ${result.tierName}`,
-      description: "The community team reviews nominations; you will hear what they decide.",
+      title: t("nominate.sent", { name: result.nomineeName, tier: result.tierName }),
+      description: t("nominate.sentBody"),
     });
   } catch (error) {
     return answerDomainError(error, formValues(formData));
@@ -74,70 +81,90 @@ export default function Nominate() {
   const { field, formError } = formFields<typeof NominationSchema>(actionData, {
     handle: data.handle,
   });
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const statusLabel: Record<string, string> = {
+    open: t("nominate.status.open"),
+    accepted: t("nominate.status.accepted"),
+    declined: t("nominate.status.declined"),
+  };
   return (
     <Container className="max-w-3xl">
-      <PageHeader
-        title="Nominate an advocate"
-        description="Awarded tiers recognise a year of helping peers: talks, stories, answers, references. Tell the community team who deserves it and show them why."
-      />
+      <PageHeader title={t("nominate.title")} description={t("nominate.intro")} />
       <Form method="post" className="space-y-6" noValidate>
         <FormError message={formError} />
         <Card className="space-y-5 p-6">
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Their handle" placeholder="catie" required {...field("handle")} />
-            <SelectField label="Tier" {...field("tierId")}>
-              {data.tiers.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+            <TextField
+              label={t("nominate.handle")}
+              placeholder="catie"
+              required
+              {...field("handle")}
+            />
+            <SelectField label={t("nominate.tier")} {...field("tierId")}>
+              {data.tiers.map((tier) => (
+                <option key={tier.id} value={tier.id}>
+                  {tier.name}
                 </option>
               ))}
             </SelectField>
           </div>
           <TextAreaField
-            label="Why they deserve it"
+            label={t("nominate.why")}
             rows={5}
-            hint="What did they do for their peers over the last year?"
+            hint={t("nominate.whyHint")}
             {...field("reason")}
           />
           <TextAreaField
-            label="Evidence links"
+            label={t("nominate.evidence")}
             rows={3}
-            hint="Up to 5 links, one per line: talks, threads, stories."
+            hint={t("nominate.evidenceHint")}
             {...field("evidence")}
           />
         </Card>
         <div className="flex justify-end">
           <Button type="submit" disabled={navigation.state === "submitting"}>
-            Send nomination
+            {t("nominate.send")}
           </Button>
         </div>
       </Form>
 
       <section className="mt-10" aria-labelledby="mine-heading">
         <h2 id="mine-heading" className="text-lg font-semibold">
-          Your nominations
+          {t("nominate.yours")}
         </h2>
         {data.mine.length === 0 ? (
-          <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-            You have not nominated anyone yet.
-          </p>
+          <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">{t("nominate.none")}</p>
         ) : (
           <ul className="mt-3 space-y-2">
             {data.mine.map((n) => (
               <li key={n.id}>
                 <Card className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
                   <span>
-                    <Link to={`/u/${n.nomineeHandle}`} className="font-medium hover:underline">
-                      {n.nomineeName}
-                    </Link>{" "}
-                    for {n.tierName} · {formatDate(n.createdAt)}
+                    {rich(
+                      t("nominate.forTier", {
+                        name: slot("name"),
+                        tier: n.tierName,
+                        date: formats.day(n.createdAt),
+                      }),
+                      {
+                        name: (
+                          <Link
+                            to={`/u/${n.nomineeHandle}`}
+                            className="font-medium hover:underline"
+                          >
+                            {n.nomineeName}
+                          </Link>
+                        ),
+                      },
+                    )}
                   </span>
                   <Badge
                     tone={
                       n.status === "accepted" ? "brand" : n.status === "open" ? "info" : "neutral"
                     }
                   >
-                    {n.status === "open" ? "under review" : n.status}
+                    {statusLabel[n.status] ?? n.status}
                   </Badge>
                 </Card>
               </li>

@@ -1,42 +1,41 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
+import { rich, slot } from "~/components/reputation/rich.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "How referral links work · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("referralLinks.metaTitle") },
+];
 
 /** The plain explanation of personal referral links and their cookie. */
 export default function ReferralLinksExplained() {
+  const { t } = useTranslation();
   return (
     <Container className="max-w-2xl">
-      <PageHeader
-        title="How referral links work"
-        description="Advocates share links to their profile, stories and talks. Here is exactly what such a link records."
-      />
+      <PageHeader title={t("referralLinks.title")} description={t("referralLinks.intro")} />
       <Card className="space-y-4 p-6 text-sm leading-6 text-stone-700 dark:text-stone-300">
         <p>
-          When you open a link such as <code>/r/abc123</code>, Limelight counts one visit for the
-          advocate who shared it and sets one cookie, <code>ll_via</code>, on this site only. It
-          holds a random value and nothing about you, and it lasts 30 days.
+          {rich(t("referralLinks.visit", { link: slot("link"), cookie: slot("cookie") }), {
+            link: <code>/r/abc123</code>,
+            cookie: <code>ll_via</code>,
+          })}
         </p>
+        <p>{t("referralLinks.thanked")}</p>
+        <p>{t("referralLinks.noTrackers")}</p>
         <p>
-          If you later sign in and read a story or ask an advocate for a conversation, or someone
-          refers your company, that advocate is thanked for bringing you: the community team sees
-          that their link helped, and the advocate sees a count (never your name or email).
-        </p>
-        <p>
-          There are no third-party trackers, pixels or ad networks here. Delete the cookie in your
-          browser at any time, or never open such a link, and nothing is attributed.
-        </p>
-        <p>
-          Advocates find their own links under{" "}
-          <Link
-            to="/settings/referral-links"
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-          >
-            Settings → Referral links
-          </Link>
-          .
+          {rich(t("referralLinks.findYours", { link: slot("link") }), {
+            link: (
+              <Link
+                to="/settings/referral-links"
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                {t("referralLinks.settingsLink")}
+              </Link>
+            ),
+          })}
         </p>
       </Card>
     </Container>

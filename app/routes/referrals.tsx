@@ -20,8 +20,14 @@ import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 
-export const meta: MetaFunction = () => [{ title: "Your referrals · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("referrals.metaTitle") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireAllowed(request, context, policy.submitReferral);
@@ -30,20 +36,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.submitReferral);
+  const { t } = i18nFor(await localeOf(request));
   const parsed = parseForm(ReferralSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
-      formError: "The referral was not sent yet.",
+      formError: t("referrals.notSent"),
     });
   const { consent: _consent, ...values } = parsed.data;
   try {
     const referral = await submitReferral(await commandContext(request, context), values);
     return redirectWithToast("/referrals", {
       kind: "success",
-      title: `Thank you for introducing ${referral.company}`,
-      description: "The community team will get in touch with them and keep you posted here.",
+      title: t("referrals.thanks", { company: referral.company }),
+      description: t("referrals.thanksBody"),
     });
   } catch (error) {
     return answerDomainError(error, values);
@@ -56,30 +63,34 @@ export default function Referrals() {
   const busy = useNavigation().state === "submitting";
   const { field, formError } = formFields<typeof ReferralSchema>(actionData);
   const consent = field("consent");
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <Container className="max-w-4xl">
-      <PageHeader
-        title="Referrals"
-        description="Know a company that would do well with the product? Introduce them, with their agreement. Referrals earn thanks, not points or payment: a recommendation that is paid for is not a recommendation."
-      />
+      <PageHeader title={t("referrals.title")} description={t("referrals.intro")} />
       <div className="grid gap-6 lg:grid-cols-5">
         <Card className="p-6 lg:col-span-2">
-          <h2 className="text-lg font-semibold">Refer a peer company</h2>
+          <h2 className="text-lg font-semibold">{t("referrals.refer")}</h2>
           <Form method="post" className="mt-4 space-y-4" noValidate>
             <FormError message={formError} />
-            <TextField label="Contact name" required {...field("contactName")} />
-            <TextField label="Contact email" type="email" required {...field("contactEmail")} />
-            <TextField label="Company" required {...field("company")} />
+            <TextField label={t("referrals.contactName")} required {...field("contactName")} />
+            <TextField
+              label={t("referrals.contactEmail")}
+              type="email"
+              required
+              {...field("contactEmail")}
+            />
+            <TextField label={t("referrals.company")} required {...field("company")} />
             <TextAreaField
-              label="Note for the team"
+              label={t("referrals.note")}
               rows={3}
               {...field("note")}
-              hint="What they are trying to solve, how you know them."
+              hint={t("referrals.noteHint")}
             />
             <CheckboxField
               name="consent"
-              label="They agreed to be contacted"
-              description="I asked this person and they are happy for the team to get in touch."
+              label={t("referrals.consent")}
+              description={t("referrals.consentHint")}
               defaultChecked={consent.defaultValue === "on"}
             />
             {consent.error ? (
@@ -88,18 +99,16 @@ export default function Referrals() {
               </p>
             ) : null}
             <Button type="submit" disabled={busy}>
-              Send referral
+              {t("referrals.send")}
             </Button>
           </Form>
         </Card>
         <section className="space-y-3 lg:col-span-3" aria-labelledby="mine-heading">
           <h2 id="mine-heading" className="text-lg font-semibold">
-            Your referrals
+            {t("referrals.yours")}
           </h2>
           {referrals.length === 0 ? (
-            <EmptyState title="No referrals yet">
-              The companies you introduce appear here with where they stand.
-            </EmptyState>
+            <EmptyState title={t("referrals.none")}>{t("referrals.noneHint")}</EmptyState>
           ) : (
             <Card>
               <ul className="divide-y divide-stone-200 dark:divide-stone-800">
@@ -108,12 +117,8 @@ export default function Referrals() {
                     <div>
                       <p className="font-medium">{r.company}</p>
                       <p className="text-sm text-stone-600 dark:text-stone-400">
-                        {r.contact_name} · referred{" "}
-                        {new Date(r.created_at).toLocaleDateString("en-GB", {
-                          day: "numeric",
-                          month: "short",
-                          year: "numeric",
-                        })}
+                        {r.contact_name} ·{" "}
+                        {t("referrals.referredOn", { date: formats.day(r.created_at) })}
                       </p>
                     </div>
                     <ReferralStageBadge stage={r.stage} />

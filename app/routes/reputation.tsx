@@ -10,15 +10,19 @@ import { loadReputationConfig } from "~/modules/reputation/config.server.ts";
 import { privilegeProgress } from "~/modules/access/privileges.ts";
 import { ruleRows } from "~/modules/reputation/rules.ts";
 import { getUser, getViewer } from "~/utils/auth.server.ts";
+import { useTranslation } from "react-i18next";
+import { rich, slot } from "~/components/reputation/rich.tsx";
+import { useBadgeTexts } from "~/components/reputation/labels.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "How reputation works · Limelight" },
-  {
-    name: "description",
-    content:
-      "Reputation on Limelight measures the help you give peers. It is earned, public and explained — never bought, traded or redeemed.",
-  },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  return [
+    { title: t("reputation.metaTitle") },
+    { name: "description", content: t("reputation.metaDescription") },
+  ];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [viewer, user, config] = await Promise.all([
@@ -48,84 +52,90 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ReputationCharter() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const badgeTexts = useBadgeTexts();
+  const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
   return (
     <Container className="max-w-4xl">
-      <PageHeader
-        title="How reputation works"
-        description="Points on Limelight measure the help you give to peers: answers, talks, stories and conversations with people like you. They are public and every one is explained."
-      />
+      <PageHeader title={t("reputation.title")} description={t("reputation.intro")} />
 
       <Card className="p-6">
-        <h2 className="text-lg font-semibold">The charter</h2>
+        <h2 className="text-lg font-semibold">{t("reputation.charter")}</h2>
         <ul className="mt-3 list-disc space-y-2 pl-5 text-stone-700 dark:text-stone-300">
           <li>
-            <strong>Earned, never bought.</strong> Points come from contributions that help other
-            people, verified by peers (votes, accepted answers) or by a community manager (talks,
-            case studies, reference calls).
+            <strong>{t("reputation.earnedTitle")}</strong> {t("reputation.earnedBody")}
           </li>
           <li>
-            <strong>Not a currency.</strong> There is no rewards store: points cannot be traded,
-            transferred, redeemed or cashed in. They unlock standing and access — privileges, tiers,
-            early access — not prizes.
+            <strong>{t("reputation.currencyTitle")}</strong> {t("reputation.currencyBody")}
           </li>
           <li>
-            <strong>Explained.</strong> Every point is one line in your public history with what
-            earned it and who awarded it. Corrections are new lines; history is never rewritten.
+            <strong>{t("reputation.explainedTitle")}</strong> {t("reputation.explainedBody")}
           </li>
           <li>
-            <strong>Fair.</strong> Nobody earns from their own votes; points from votes stop at{" "}
-            {data.dailyVoteCap} a day, and one person can give you at most {data.votesPerVoter}{" "}
-            scoring votes a day. A withdrawn vote or deleted post takes its points back.
+            <strong>{t("reputation.fairTitle")}</strong>{" "}
+            {t("reputation.fairBody", { cap: data.dailyVoteCap, perVoter: data.votesPerVoter })}
           </li>
         </ul>
         <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
-          See who is helping most on the{" "}
-          <Link
-            to="/leaderboard"
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-          >
-            leaderboard
-          </Link>
-          {data.handle ? (
-            <>
-              , or your own history on{" "}
-              <Link
-                to={`/u/${data.handle}#reputation`}
-                className="font-medium text-brand-700 underline dark:text-brand-300"
-              >
-                your profile
-              </Link>
-            </>
-          ) : null}
-          .
+          {data.handle
+            ? rich(
+                t("reputation.seeLeaderboardAndProfile", {
+                  board: slot("board"),
+                  profile: slot("profile"),
+                }),
+                {
+                  board: (
+                    <Link to="/leaderboard" className={linkClass}>
+                      {t("reputation.leaderboardLink")}
+                    </Link>
+                  ),
+                  profile: (
+                    <Link to={`/u/${data.handle}#reputation`} className={linkClass}>
+                      {t("reputation.profileLink")}
+                    </Link>
+                  ),
+                },
+              )
+            : rich(t("reputation.seeLeaderboard", { board: slot("board") }), {
+                board: (
+                  <Link to="/leaderboard" className={linkClass}>
+                    {t("reputation.leaderboardLink")}
+                  </Link>
+                ),
+              })}
         </p>
       </Card>
 
       <section className="mt-8" aria-labelledby="rules-heading">
         <h2 id="rules-heading" className="text-xl font-semibold">
-          What earns points
+          {t("reputation.whatEarns")}
         </h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-          Current values. When an admin changes a value it applies from then on; points already
-          earned keep the value they had.
+          {t("reputation.currentValues")}
         </p>
         <RuleTable rules={data.rules} />
       </section>
 
       <section className="mt-8" aria-labelledby="privileges-heading">
         <h2 id="privileges-heading" className="text-xl font-semibold">
-          What reputation unlocks
+          {t("reputation.whatUnlocks")}
         </h2>
         {data.signedIn ? (
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-            You have <strong>{data.reputation.toLocaleString("en-GB")}</strong> points.
+            {rich(t("reputation.youHave", { count: data.reputation, points: slot("points") }), {
+              points: <strong>{formats.count(data.reputation)}</strong>,
+            })}
           </p>
         ) : (
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-            <Link to="/login?redirectTo=/reputation" className="font-medium underline">
-              Sign in
-            </Link>{" "}
-            to see how far you are from each privilege.
+            {rich(t("reputation.signInToSee", { signIn: slot("signIn") }), {
+              signIn: (
+                <Link to="/login?redirectTo=/reputation" className="font-medium underline">
+                  {t("reputation.signIn")}
+                </Link>
+              ),
+            })}
           </p>
         )}
         <PrivilegeCards privileges={data.privileges} signedIn={data.signedIn} />
@@ -133,19 +143,19 @@ export default function ReputationCharter() {
 
       <section className="mt-8" aria-labelledby="badges-heading">
         <h2 id="badges-heading" className="text-xl font-semibold">
-          Badges
+          {t("reputation.badges")}
         </h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-          Milestones, granted once and kept for good.
+          {t("reputation.badgesIntro")}
         </p>
         <div className="mt-4">
-          <BadgeList badges={data.badges} />
+          <BadgeList badges={data.badges.map((b) => ({ ...b, ...badgeTexts[b.key] }))} />
         </div>
       </section>
 
       <section className="mt-8" aria-labelledby="tiers-heading">
         <h2 id="tiers-heading" className="text-xl font-semibold">
-          Tiers
+          {t("reputation.tiers")}
         </h2>
         <TierLadder />
       </section>

@@ -22,6 +22,8 @@ import { shareImageMeta } from "~/modules/share/meta.ts";
 import { getViewer } from "~/utils/auth.server.ts";
 import { NotFoundError } from "~/utils/errors.ts";
 import { notFound } from "~/utils/http.server.ts";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -39,13 +41,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Profile not found · Limelight" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = i18nFor(localeOfMatches(matches));
+  if (!data) return [{ title: t("profile.notFoundTitle") }];
   const { profile, url } = data;
   const title = `${profile.display_name} · Limelight`;
   const description =
     profile.headline ||
-    `${profile.display_name}${profile.company ? ` at ${profile.company}` : ""} on Limelight.`;
+    (profile.company
+      ? t("profile.metaAtCompany", { name: profile.display_name, company: profile.company })
+      : t("profile.metaOnLimelight", { name: profile.display_name }));
   const tags = [
     { title },
     { name: "description", content: description },
@@ -55,7 +60,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:url", content: url },
     { property: "og:site_name", content: "Limelight" },
     { property: "profile:username", content: profile.handle },
-    ...shareImageMeta(data.imageUrl, `${profile.display_name} on Limelight`),
+    ...shareImageMeta(data.imageUrl, t("profile.imageAlt", { name: profile.display_name })),
     { name: "twitter:title", content: profile.display_name },
     { name: "twitter:description", content: description },
     { tagName: "link", rel: "canonical", href: url },
@@ -78,6 +83,7 @@ export default function ProfilePage() {
     url,
     helpedCompanies,
   } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <Container className="max-w-5xl">
       <ProfileHeader
@@ -90,7 +96,7 @@ export default function ProfilePage() {
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card className="p-6">
-            <h2 className="text-lg font-semibold">Story</h2>
+            <h2 className="text-lg font-semibold">{t("profile.story")}</h2>
             {profile.bio_html ? (
               <div
                 className="prose-ll mt-3"
@@ -99,8 +105,8 @@ export default function ProfilePage() {
             ) : (
               <p className="mt-3 text-stone-600 dark:text-stone-400">
                 {isOwner
-                  ? "Tell peers what you built and what you can help with."
-                  : `${profile.display_name} has not written their story yet.`}
+                  ? t("profile.storyEmptyOwner")
+                  : t("profile.storyEmpty", { name: profile.display_name })}
               </p>
             )}
           </Card>
@@ -115,7 +121,7 @@ export default function ProfilePage() {
           <ProfileCredentials credentials={credentials} isOwner={isOwner} />
           {isOwner && tier?.current?.source === "award" && profile.is_public ? (
             <ShareButtons
-              heading="Share your award"
+              heading={t("profile.shareAward")}
               url={`${url}?share=award`}
               text={shareSentence.award(tier.current.tier.name)}
             />

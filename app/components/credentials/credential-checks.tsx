@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card.tsx";
 
 interface Check {
@@ -11,11 +12,12 @@ export function CredentialChecks({
 }: {
   verification: { verifies: boolean; signature: Check; issuer: Check; dates: Check; status: Check };
 }) {
+  const { t } = useTranslation();
   const rows: [string, Check][] = [
-    ["Signature", verification.signature],
-    ["Issuer", verification.issuer],
-    ["Dates", verification.dates],
-    ["Status", verification.status],
+    [t("credentials.signature"), verification.signature],
+    [t("credentials.issuer"), verification.issuer],
+    [t("credentials.dates"), verification.dates],
+    [t("credentials.status"), verification.status],
   ];
   return (
     <Card className="p-6" data-testid="credential-checks">
@@ -27,7 +29,7 @@ export function CredentialChecks({
             : "text-red-700 dark:text-red-400"
         }`}
       >
-        {verification.verifies ? "✓ This credential verifies" : "✗ This credential does not verify"}
+        {verification.verifies ? t("credentials.verifies") : t("credentials.doesNotVerify")}
       </p>
       <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[8rem_1fr]">
         {rows.map(([label, check]) => (
@@ -35,7 +37,9 @@ export function CredentialChecks({
             <dt className="font-medium">{label}</dt>
             <dd className={check.ok ? "" : "text-red-700 dark:text-red-400"}>
               <span aria-hidden="true">{check.ok ? "✓ " : "✗ "}</span>
-              <span className="sr-only">{check.ok ? "Passes: " : "Fails: "}</span>
+              <span className="sr-only">
+                {check.ok ? t("credentials.passes") : t("credentials.fails")}{" "}
+              </span>
               {check.detail}
             </dd>
           </div>

@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
-import { formatLongDay } from "~/utils/format.ts";
+import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/use-formats.ts";
 
 export interface OwnCredential {
   id: string;
@@ -25,6 +26,9 @@ export function CredentialItem({
   credential: OwnCredential;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const day = formats.longDay;
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const copy = async () => {
@@ -32,7 +36,7 @@ export function CredentialItem({
       await navigator.clipboard.writeText(c.url);
       setCopied(true);
     } catch {
-      window.prompt("Copy the verification link:", c.url);
+      window.prompt(t("credentials.copyPrompt"), c.url);
     }
   };
   return (
@@ -41,26 +45,31 @@ export function CredentialItem({
         <a href={c.url} className="font-medium underline">
           {c.name}
         </a>
-        {c.revokedAt ? <Badge tone="danger">Revoked</Badge> : null}
-        {!c.revokedAt && !c.isPublic ? <Badge>Private</Badge> : null}
+        {c.revokedAt ? <Badge tone="danger">{t("credentials.revokedBadge")}</Badge> : null}
+        {!c.revokedAt && !c.isPublic ? <Badge>{t("credentials.private")}</Badge> : null}
       </div>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        Issued {formatLongDay(c.issuedAt)}
-        {c.validUntil ? ` · valid until ${formatLongDay(c.validUntil)}` : null}
+        {t("credentials.issuedOn", { issued: day(c.issuedAt) })}
+        {c.validUntil
+          ? ` · ${t("credentials.validUntilLower", { until: day(c.validUntil) })}`
+          : null}
         {c.revokedAt
-          ? ` · revoked on ${formatLongDay(c.revokedAt)}, reason: ${c.revokedReason ?? "not given"}`
+          ? ` · ${t("credentials.revokedOn", {
+              on: day(c.revokedAt),
+              reason: c.revokedReason ?? t("credentials.check.noReason"),
+            })}`
           : null}
       </p>
       {c.revokedAt ? null : (
         <div className="flex flex-wrap gap-2">
           <a className={buttonClass("secondary", "sm")} href={`/credentials/${c.id}.jwt`} download>
-            Download JWT
+            {t("credentials.downloadJwt")}
           </a>
           <a className={buttonClass("secondary", "sm")} href={`/credentials/${c.id}.json`} download>
-            Download JSON
+            {t("credentials.downloadJson")}
           </a>
           <Button type="button" variant="secondary" size="sm" onClick={() => void copy()}>
-            {copied ? "Link copied" : "Copy verification link"}
+            {copied ? t("credentials.linkCopied") : t("credentials.copyLink")}
           </Button>
           {c.isPublic ? (
             <a
@@ -69,24 +78,24 @@ export function CredentialItem({
               target="_blank"
               rel="noopener noreferrer"
             >
-              Add to LinkedIn profile
+              {t("credentials.addToLinkedIn")}
             </a>
           ) : null}
           {confirming ? (
             <Form method="post" className="flex flex-wrap items-center gap-2">
               <input type="hidden" name="intent" value="reissue" />
               <input type="hidden" name="id" value={c.id} />
-              <span className="text-sm">The current copy will show as replaced.</span>
+              <span className="text-sm">{t("credentials.reissueWarning")}</span>
               <Button type="submit" variant="danger" size="sm" disabled={busy}>
-                Re-issue now
+                {t("credentials.reissueNow")}
               </Button>
               <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-                Cancel
+                {t("credentials.cancel")}
               </Button>
             </Form>
           ) : (
             <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(true)}>
-              Re-issue…
+              {t("credentials.reissue")}
             </Button>
           )}
         </div>

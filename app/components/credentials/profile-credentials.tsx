@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Card } from "~/components/ui/card.tsx";
-import { formatLongDay } from "~/utils/format.ts";
+import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/use-formats.ts";
 
 type PublicCredential = { id: string; name: string; issued_at: string; valid_until: string | null };
 
@@ -12,17 +13,19 @@ export function ProfileCredentials({
   credentials: PublicCredential[];
   isOwner: boolean;
 }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   if (credentials.length === 0) return null;
   return (
     <Card className="p-6" data-testid="profile-credentials">
       <div className="flex items-center justify-between gap-4">
-        <h2 className="text-lg font-semibold">Verifiable credentials</h2>
+        <h2 className="text-lg font-semibold">{t("credentials.profileHeading")}</h2>
         {isOwner ? (
           <Link
             to="/settings/credentials"
             className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
           >
-            Manage
+            {t("credentials.manage")}
           </Link>
         ) : null}
       </div>
@@ -34,8 +37,13 @@ export function ProfileCredentials({
             </Link>
             <span className="text-sm text-stone-600 dark:text-stone-400">
               {" "}
-              · issued {formatLongDay(c.issued_at)}
-              {c.valid_until ? `, valid until ${formatLongDay(c.valid_until)}` : ""}
+              ·{" "}
+              {c.valid_until
+                ? t("credentials.issuedValidUntil", {
+                    issued: formats.longDay(c.issued_at),
+                    until: formats.longDay(c.valid_until),
+                  })
+                : t("credentials.issued", { issued: formats.longDay(c.issued_at) })}
             </span>
           </li>
         ))}

@@ -2,6 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Card } from "~/components/ui/card.tsx";
 import type { EventPage } from "~/modules/events/reads.server.ts";
+import { useTranslation } from "react-i18next";
 import { EventTime } from "./event-time.tsx";
 import { RecordingNotice, type RecordingLink } from "./recording-panel.tsx";
 
@@ -26,10 +27,11 @@ export function EventDetails({
   speakers: Page["speakers"];
   recording: RecordingLink;
 }) {
+  const { t } = useTranslation();
   return (
     <Card className="space-y-3 p-6">
       <p>
-        <strong>When: </strong>
+        <strong>{t("events.when")} </strong>
         <EventTime
           startsAt={String(e.starts_at)}
           endsAt={String(e.ends_at)}
@@ -39,13 +41,13 @@ export function EventDetails({
       </p>
       {e.venue ? (
         <p>
-          <strong>Where: </strong>
+          <strong>{t("events.where")} </strong>
           {e.venue}
         </p>
       ) : null}
       {isOnline ? (
         <p>
-          <strong>Online: </strong>
+          <strong>{t("events.onlineLabel")} </strong>
           {onlineUrl ? (
             <a
               href={onlineUrl}
@@ -55,24 +57,22 @@ export function EventDetails({
               {onlineUrl}
             </a>
           ) : (
-            <span className="text-stone-600 dark:text-stone-400">
-              the link shows here once you hold a seat.
-            </span>
+            <span className="text-stone-600 dark:text-stone-400">{t("events.linkOnceSeated")}</span>
           )}
         </p>
       ) : null}
       <p>
-        <strong>Host: </strong>
+        <strong>{t("events.host")} </strong>
         <Link to={`/u/${e.hostHandle}`} className="hover:underline">
           {e.hostName}
         </Link>
       </p>
       {speakers.length > 0 ? (
         <p>
-          <strong>Speakers: </strong>
+          <strong>{t("events.speakers")} </strong>
           {speakers.map((s, i) => (
             <span key={s.id}>
-              {i > 0 ? ", " : ""}
+              {i > 0 ? t("events.listSeparator") : ""}
               <Link
                 to={s.talk_id ? `/speaking/talks/${s.talk_id}` : `/u/${s.handle}`}
                 className="hover:underline"
@@ -90,7 +90,7 @@ export function EventDetails({
         className="inline-block font-medium text-brand-700 underline dark:text-brand-300"
         download
       >
-        Add to calendar (.ics)
+        {t("events.addToCalendar")}
       </a>
     </Card>
   );

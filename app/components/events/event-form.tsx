@@ -4,6 +4,8 @@ import { FormError, SelectField, TextAreaField, TextField } from "~/components/u
 import { COMMON_TIME_ZONES } from "~/modules/advocacy/time.ts";
 import { EVENT_KINDS, type EventSchema } from "~/modules/events/validation.ts";
 import { formFields, type ActionError } from "~/utils/form-fields.ts";
+import { useTranslation } from "react-i18next";
+import { useEventKinds } from "./event-kinds.ts";
 
 export function EventForm({
   actionData,
@@ -16,6 +18,8 @@ export function EventForm({
   saved: { chapterId?: string; timeZone: string };
   busy: boolean;
 }) {
+  const { t } = useTranslation();
+  const kinds = useEventKinds();
   const { field, formError } = formFields<typeof EventSchema>(actionData, {
     kind: "meetup",
     capacity: 30,
@@ -24,30 +28,35 @@ export function EventForm({
   return (
     <Form method="post" className="space-y-4" noValidate>
       <FormError message={formError} />
-      <SelectField label="Chapter" {...field("chapterId")}>
+      <SelectField label={t("events.chapter")} {...field("chapterId")}>
         {chapters.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
           </option>
         ))}
       </SelectField>
-      <SelectField label="Kind" {...field("kind")}>
+      <SelectField label={t("events.kindLabel")} {...field("kind")}>
         {EVENT_KINDS.map((k) => (
           <option key={k.value} value={k.value}>
-            {k.label}
+            {kinds[k.value] ?? k.label}
           </option>
         ))}
       </SelectField>
-      <TextField label="Title" required {...field("title")} />
-      <TextAreaField label="Description" {...field("description")} />
+      <TextField label={t("events.title")} required {...field("title")} />
+      <TextAreaField label={t("events.description")} {...field("description")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Starts" type="datetime-local" required {...field("startsAt")} />
-        <TextField label="Ends" type="datetime-local" required {...field("endsAt")} />
+        <TextField
+          label={t("events.starts")}
+          type="datetime-local"
+          required
+          {...field("startsAt")}
+        />
+        <TextField label={t("events.ends")} type="datetime-local" required {...field("endsAt")} />
       </div>
       <TextField
-        label="Time zone"
+        label={t("events.timeZone")}
         list="event-time-zones"
-        hint="Where the event happens (IANA name, e.g. Europe/Madrid). Readers also see their own time."
+        hint={t("events.timeZoneHint")}
         {...field("timeZone")}
       />
       <datalist id="event-time-zones">
@@ -55,22 +64,18 @@ export function EventForm({
           <option key={z} value={z} />
         ))}
       </datalist>
+      <TextField label={t("events.venue")} hint={t("events.venueHint")} {...field("venue")} />
       <TextField
-        label="Venue"
-        hint="Address, or leave empty for an online-only event."
-        {...field("venue")}
-      />
-      <TextField
-        label="Online link"
+        label={t("events.onlineLink")}
         type="url"
-        hint="Shown only to people holding a seat."
+        hint={t("events.onlineLinkHint")}
         {...field("onlineUrl")}
       />
-      <TextField label="Seats" inputMode="numeric" {...field("capacity")} />
-      <TextField label="Host (handle)" hint="Leave empty to host it yourself." {...field("host")} />
-      <TextField label="Speakers (handles, comma-separated)" {...field("speakers")} />
+      <TextField label={t("events.seats")} inputMode="numeric" {...field("capacity")} />
+      <TextField label={t("events.hostHandle")} hint={t("events.hostHint")} {...field("host")} />
+      <TextField label={t("events.speakerHandles")} {...field("speakers")} />
       <Button type="submit" disabled={busy}>
-        {busy ? "Posting…" : "Post event"}
+        {busy ? t("events.posting") : t("events.postEvent")}
       </Button>
     </Form>
   );

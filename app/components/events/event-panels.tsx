@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { useTranslation } from "react-i18next";
 
 interface Person {
   id: number;
@@ -25,11 +26,12 @@ export function RsvpPanel({
   full: boolean;
   loginHref: string;
 }) {
+  const { t } = useTranslation();
   if (!open) return null;
   if (!signedIn)
     return (
       <a href={loginHref} className="font-medium text-brand-700 underline dark:text-brand-300">
-        Sign in to save a seat
+        {t("events.signInForSeat")}
       </a>
     );
   if (status === "going" || status === "waitlisted")
@@ -37,18 +39,18 @@ export function RsvpPanel({
       <div className="space-y-2">
         <p className="font-medium" role="status">
           {status === "going"
-            ? "You have a seat."
-            : `You are number ${waitlistPlace} on the waitlist.`}
+            ? t("events.haveSeat")
+            : t("events.waitlistPlace", { place: waitlistPlace ?? 0 })}
         </p>
         <Form
           method="post"
           onSubmit={(e) => {
-            if (!confirm("Give up your place at this event?")) e.preventDefault();
+            if (!confirm(t("events.confirmGiveUp"))) e.preventDefault();
           }}
         >
           <input type="hidden" name="intent" value="cancelRsvp" />
           <Button type="submit" variant="ghost">
-            {status === "going" ? "Cancel my seat" : "Leave the waitlist"}
+            {status === "going" ? t("events.cancelSeat") : t("events.leaveWaitlist")}
           </Button>
         </Form>
       </div>
@@ -56,7 +58,7 @@ export function RsvpPanel({
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="rsvp" />
-      <Button type="submit">{full ? "Join the waitlist" : "RSVP"}</Button>
+      <Button type="submit">{full ? t("events.joinWaitlist") : t("events.rsvp")}</Button>
     </Form>
   );
 }
@@ -69,14 +71,14 @@ export function AttendancePanel({
   attendees: Person[];
   recorded: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <Card className="p-5">
-      <h2 className="font-semibold">Attendance</h2>
+      <h2 className="font-semibold">{t("events.attendance")}</h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Recording attendance credits the host and the speakers on their ledgers. Attending earns no
-        points.
+        {t("events.attendanceIntro")}
       </p>
-      {attendees.length === 0 ? <p className="mt-3 text-sm">Nobody held a seat.</p> : null}
+      {attendees.length === 0 ? <p className="mt-3 text-sm">{t("events.nobodySeated")}</p> : null}
       <Form method="post" className="mt-3 space-y-2">
         <input type="hidden" name="intent" value="attendance" />
         {attendees.map((a) => (
@@ -92,7 +94,7 @@ export function AttendancePanel({
           </label>
         ))}
         <Button type="submit" variant="secondary">
-          {recorded ? "Update attendance" : "Record attendance"}
+          {recorded ? t("events.updateAttendance") : t("events.recordAttendance")}
         </Button>
       </Form>
     </Card>
@@ -101,9 +103,10 @@ export function AttendancePanel({
 
 /** Who holds a seat and who waits, for the people running the event. */
 export function GuestList({ going, waitlist }: { going: Person[]; waitlist: Person[] }) {
+  const { t } = useTranslation();
   return (
     <Card className="p-5">
-      <h2 className="font-semibold">Guests</h2>
+      <h2 className="font-semibold">{t("events.guests")}</h2>
       <ul className="mt-2 space-y-1 text-sm">
         {going.map((g) => (
           <li key={g.id}>{g.display_name}</li>
@@ -111,7 +114,7 @@ export function GuestList({ going, waitlist }: { going: Person[]; waitlist: Pers
       </ul>
       {waitlist.length > 0 ? (
         <>
-          <h3 className="mt-3 text-sm font-semibold">Waitlist</h3>
+          <h3 className="mt-3 text-sm font-semibold">{t("events.waitlist")}</h3>
           <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm">
             {waitlist.map((g) => (
               <li key={g.id}>{g.display_name}</li>

@@ -7,16 +7,9 @@ import { buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { isProspect } from "~/modules/access/policy.ts";
 import type { ProfilePage } from "~/modules/profiles/profile-page.server.ts";
+import { useTranslation } from "react-i18next";
 
 export type ProfileData = SerializeFrom<ProfilePage>;
-
-const roleLabel: Record<string, string> = {
-  advocate: "Verified customer",
-  manager: "Community manager",
-  admin: "Community admin",
-  // Not "Member": that is the name of the verified-customer tier.
-  prospect: "Not yet verified",
-};
 
 /** The top of a profile: avatar, name, role and tier, headline and where they work. */
 export function ProfileHeader({
@@ -25,6 +18,18 @@ export function ProfileHeader({
   isOwner,
   helpedCompanies,
 }: Pick<ProfileData, "profile" | "tier" | "isOwner" | "helpedCompanies">) {
+  const { t } = useTranslation();
+  const roleLabel: Record<string, string> = {
+    advocate: t("profile.role.advocate"),
+    manager: t("profile.role.manager"),
+    admin: t("profile.role.admin"),
+    // Not "Member": that is the name of the verified-customer tier.
+    prospect: t("profile.role.prospect"),
+  };
+  const work =
+    profile.job_title && profile.company
+      ? t("profile.jobAtCompany", { job: profile.job_title, company: profile.company })
+      : profile.job_title || profile.company || "";
   return (
     <Card className="overflow-hidden">
       <div
@@ -40,7 +45,7 @@ export function ProfileHeader({
           </div>
           {isOwner ? (
             <Link to="/settings/profile" className={buttonClass("secondary", "sm")}>
-              Edit profile
+              {t("profile.edit")}
             </Link>
           ) : null}
         </div>
@@ -59,20 +64,20 @@ export function ProfileHeader({
                 icon={tier.current.tier.icon}
               />
             ) : null}
-            {!profile.is_public ? <Badge tone="info">Visible to members only</Badge> : null}
+            {!profile.is_public ? <Badge tone="info">{t("profile.membersOnly")}</Badge> : null}
           </div>
           <p className="mt-1 text-stone-500 dark:text-stone-400">@{profile.handle}</p>
           {profile.headline ? (
             <p className="mt-3 text-lg text-stone-800 dark:text-stone-200">{profile.headline}</p>
           ) : null}
           <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-            {[profile.job_title, profile.company].filter(Boolean).join(" at ")}
+            {work}
             {profile.industry ? ` · ${profile.industry}` : ""}
             {profile.place || profile.location ? ` · ${profile.place || profile.location}` : ""}
           </p>
           {helpedCompanies ? (
             <p className="mt-2 text-sm font-medium text-brand-800 dark:text-brand-300">
-              Helped {helpedCompanies} {helpedCompanies === 1 ? "company" : "companies"} decide
+              {t("profile.helpedCompanies", { count: helpedCompanies })}
             </p>
           ) : null}
         </div>

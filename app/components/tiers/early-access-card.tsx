@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Card } from "~/components/ui/card.tsx";
-import { formatDate } from "./format.ts";
+import { useTranslation } from "react-i18next";
+import { useDate, useKindLabel } from "./early-access-labels.ts";
 
 export interface ReadableCardData {
   access: "read";
@@ -44,16 +45,19 @@ function LockIcon() {
 
 /** An item this person may open. */
 export function ReadableItemCard({ item }: { item: ReadableCardData }) {
+  const { t } = useTranslation();
+  const kind = useKindLabel();
+  const formatDate = useDate();
   return (
     <Card className="flex h-full flex-col p-5 transition-shadow hover:shadow-md">
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone="brand">{item.kindLabel}</Badge>
+        <Badge tone="brand">{kind(item.kindLabel)}</Badge>
         {item.isPublic ? (
-          <Badge tone="info">Public</Badge>
+          <Badge tone="info">{t("earlyAccess.public")}</Badge>
         ) : (
-          <Badge tone="spot">Early access</Badge>
+          <Badge tone="spot">{t("earlyAccess.earlyAccess")}</Badge>
         )}
-        {item.underNda ? <Badge tone="danger">Under NDA</Badge> : null}
+        {item.underNda ? <Badge tone="danger">{t("earlyAccess.underNda")}</Badge> : null}
       </div>
       <h2 className="mt-3 text-lg font-semibold">
         <Link to={`/early-access/${item.slug}`} className="hover:underline">
@@ -67,7 +71,7 @@ export function ReadableItemCard({ item }: { item: ReadableCardData }) {
       ) : null}
       {item.publishedAt ? (
         <p className="mt-auto pt-4 text-xs text-stone-500 dark:text-stone-400">
-          Published {formatDate(item.publishedAt)}
+          {t("earlyAccess.published", { date: formatDate(item.publishedAt) })}
         </p>
       ) : null}
     </Card>
@@ -76,15 +80,17 @@ export function ReadableItemCard({ item }: { item: ReadableCardData }) {
 
 /** An item this person may know about but not read yet: the teaser fields only. */
 export function TeaserCard({ teaser }: { teaser: TeaserData }) {
+  const { t } = useTranslation();
+  const kind = useKindLabel();
   return (
     <Card
       className="flex h-full flex-col border-dashed bg-stone-50 p-5 dark:bg-stone-900/60"
       data-testid="early-access-teaser"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <Badge>{teaser.kindLabel}</Badge>
+        <Badge>{kind(teaser.kindLabel)}</Badge>
         <span className="inline-flex items-center gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
-          <LockIcon /> Locked
+          <LockIcon /> {t("earlyAccess.locked")}
         </span>
       </div>
       <p className="mt-3 font-medium text-stone-800 dark:text-stone-200">{teaser.teaser}</p>
@@ -97,11 +103,13 @@ export function TeaserCard({ teaser }: { teaser: TeaserData }) {
 
 /** An item open to this person once they acknowledge their tier's NDA terms. */
 export function NdaItemCard({ item }: { item: NdaCardData }) {
+  const { t } = useTranslation();
+  const kind = useKindLabel();
   return (
     <Card className="flex h-full flex-col p-5 transition-shadow hover:shadow-md">
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone="brand">{item.kindLabel}</Badge>
-        <Badge tone="danger">Under NDA</Badge>
+        <Badge tone="brand">{kind(item.kindLabel)}</Badge>
+        <Badge tone="danger">{t("earlyAccess.underNda")}</Badge>
       </div>
       <p className="mt-3 text-lg font-semibold">
         <Link to={`/early-access/${item.slug}`} className="hover:underline">

@@ -6,16 +6,19 @@ import { Badge } from "~/components/ui/badge.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import type { ItemView, Teaser } from "~/modules/early-access/reader.server.ts";
-import { formatDate } from "./format.ts";
+import { useTranslation } from "react-i18next";
+import { useDate, useKindLabel } from "./early-access-labels.ts";
+import { rich, slot } from "~/components/reputation/rich.tsx";
 
 type ReadView = Extract<ItemView, { state: "read" }>;
 type NdaView = Extract<ItemView, { state: "nda" }>;
 
 export function BackToEarlyAccess() {
+  const { t } = useTranslation();
   return (
     <p className="text-sm">
       <Link to="/early-access" className="font-medium text-brand-700 underline dark:text-brand-300">
-        ← Early access
+        {t("earlyAccess.back")}
       </Link>
     </p>
   );
@@ -23,11 +26,13 @@ export function BackToEarlyAccess() {
 
 /** What someone who may not read an item yet sees of it: kind, teaser line, when it unlocks. */
 export function TeaserPanel({ teaser, children }: { teaser: Teaser; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const kind = useKindLabel();
   return (
     <Card className="p-6 sm:p-8" data-testid="early-access-teaser">
       <div className="flex flex-wrap items-center gap-2">
-        <Badge>{teaser.kindLabel}</Badge>
-        <Badge tone="spot">Early access</Badge>
+        <Badge>{kind(teaser.kindLabel)}</Badge>
+        <Badge tone="spot">{t("earlyAccess.earlyAccess")}</Badge>
       </div>
       <p className="mt-4 text-lg font-medium">{teaser.teaser}</p>
       <p className="mt-2 font-medium text-amber-800 dark:text-amber-300">{teaser.hint}</p>
@@ -44,30 +49,29 @@ export function NdaAcknowledgement({
   view: SerializeFrom<NdaView>;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <Container className="max-w-3xl">
       <BackToEarlyAccess />
       <h1 className="mt-4 text-2xl font-bold tracking-tight sm:text-3xl">
-        Before you read: {view.terms.tierName} terms
+        {t("earlyAccess.beforeYouRead", { tier: view.terms.tierName })}
       </h1>
-      <p className="mt-2 text-stone-600 dark:text-stone-400">
-        This item is shared under a non-disclosure agreement. Read the terms for your tier once and
-        acknowledge them; we record the date. Then it opens, along with every other NDA item your
-        tier can read.
-      </p>
+      <p className="mt-2 text-stone-600 dark:text-stone-400">{t("earlyAccess.ndaIntro")}</p>
       <div className="mt-6">
         <TeaserPanel teaser={view.teaser} />
       </div>
       <Card className="mt-6 p-6 sm:p-8">
         <h2 className="text-lg font-semibold">
-          {view.terms.tierName} non-disclosure terms{" "}
-          <span className="text-sm font-normal text-stone-500">(version {view.terms.version})</span>
+          {t("earlyAccess.ndaTerms", { tier: view.terms.tierName })}{" "}
+          <span className="text-sm font-normal text-stone-500">
+            {t("earlyAccess.version", { version: view.terms.version })}
+          </span>
         </h2>
         <div className="prose-ll mt-3" dangerouslySetInnerHTML={{ __html: view.terms.html }} />
         <Form method="post" className="mt-6">
           <input type="hidden" name="intent" value="acknowledge" />
           <Button type="submit" disabled={busy}>
-            I have read and accept these terms
+            {t("earlyAccess.accept")}
           </Button>
         </Form>
       </Card>
@@ -77,18 +81,23 @@ export function NdaAcknowledgement({
 
 /** An early-access item, in full, for someone who may read it. */
 export function EarlyAccessArticle({ item }: { item: SerializeFrom<ReadView>["item"] }) {
+  const { t } = useTranslation();
+  const kind = useKindLabel();
+  const formatDate = useDate();
   return (
     <Container className="max-w-3xl">
       <BackToEarlyAccess />
       <article className="mt-4">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone="brand">{item.kindLabel}</Badge>
+          <Badge tone="brand">{kind(item.kindLabel)}</Badge>
           {item.isPublic ? (
-            <Badge tone="info">Public</Badge>
+            <Badge tone="info">{t("earlyAccess.public")}</Badge>
           ) : (
-            <Badge tone="spot">Early access</Badge>
+            <Badge tone="spot">{t("earlyAccess.earlyAccess")}</Badge>
           )}
-          {item.underNda ? <Badge tone="danger">Under NDA — do not share</Badge> : null}
+          {item.underNda ? (
+            <Badge tone="danger">{t("earlyAccess.underNdaDoNotShare")}</Badge>
+          ) : null}
         </div>
         <h1 className="mt-3 text-3xl font-bold tracking-tight">{item.title}</h1>
         {item.summary ? (
@@ -96,7 +105,7 @@ export function EarlyAccessArticle({ item }: { item: SerializeFrom<ReadView>["it
         ) : null}
         {item.publishedAt ? (
           <p className="mt-2 text-sm text-stone-500 dark:text-stone-400">
-            Published {formatDate(item.publishedAt)}
+            {t("earlyAccess.published", { date: formatDate(item.publishedAt) })}
           </p>
         ) : null}
         {item.downloadUrl || item.recordingUrl ? (
@@ -108,7 +117,7 @@ export function EarlyAccessArticle({ item }: { item: SerializeFrom<ReadView>["it
                 target="_blank"
                 className={buttonClass("primary", "sm")}
               >
-                Download
+                {t("earlyAccess.download")}
               </a>
             ) : null}
             {item.recordingUrl ? (
@@ -118,7 +127,7 @@ export function EarlyAccessArticle({ item }: { item: SerializeFrom<ReadView>["it
                 target="_blank"
                 className={buttonClass("secondary", "sm")}
               >
-                Watch the recording
+                {t("earlyAccess.watch")}
               </a>
             ) : null}
           </div>
@@ -127,22 +136,36 @@ export function EarlyAccessArticle({ item }: { item: SerializeFrom<ReadView>["it
           {item.bodyHtml ? (
             <div className="prose-ll" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
           ) : (
-            <p className="text-stone-600 dark:text-stone-400">This item has no write-up.</p>
+            <p className="text-stone-600 dark:text-stone-400">{t("earlyAccess.noWriteUp")}</p>
           )}
         </Card>
         <Card className="mt-6 p-5">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-            Release cascade
+            {t("earlyAccess.cascade")}
           </h2>
           <ul className="mt-3 space-y-1 text-sm">
             {item.cascade.map((step) => (
               <li key={step.tierName}>
-                <span className="font-medium">{step.tierName}</span> from {formatDate(step.opensAt)}
+                {rich(
+                  t("earlyAccess.tierFrom", { tier: slot("tier"), date: formatDate(step.opensAt) }),
+                  {
+                    tier: <span className="font-medium">{step.tierName}</span>,
+                  },
+                )}
               </li>
             ))}
             <li>
-              <span className="font-medium">Everyone</span>{" "}
-              {item.publicAt ? `from ${formatDate(item.publicAt)}` : "— not planned to be public"}
+              {item.publicAt
+                ? rich(
+                    t("earlyAccess.tierFrom", {
+                      tier: slot("tier"),
+                      date: formatDate(item.publicAt),
+                    }),
+                    { tier: <span className="font-medium">{t("earlyAccess.everyone")}</span> },
+                  )
+                : rich(t("earlyAccess.neverPublic", { tier: slot("tier") }), {
+                    tier: <span className="font-medium">{t("earlyAccess.everyone")}</span>,
+                  })}
             </li>
           </ul>
         </Card>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatDate } from "./format.ts";
+import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/use-formats.ts";
 import { TierBadge } from "./tier-badge.tsx";
 
 export interface StandingData {
@@ -18,12 +19,6 @@ export interface StandingData {
   } | null;
 }
 
-const SOURCE: Record<string, string> = {
-  base: "as a verified customer",
-  automatic: "through reputation",
-  award: "by award",
-};
-
 /** Current tier with since / term end, and what the next tier takes. */
 export function TierStanding({
   data,
@@ -40,6 +35,14 @@ export function TierStanding({
   nominateHandle?: string | null;
 }) {
   const { current, next } = data;
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const formatDate = (value: string) => formats.day(value);
+  const SOURCE: Record<string, string> = {
+    base: t("tiers.source.base"),
+    automatic: t("tiers.source.automatic"),
+    award: t("tiers.source.award"),
+  };
   return (
     <div className="space-y-4" data-testid="tier-standing">
       {current ? (
@@ -58,19 +61,19 @@ export function TierStanding({
           <dl className="mt-3 grid grid-cols-2 gap-3 text-sm">
             {current.since ? (
               <div>
-                <dt className="text-stone-600 dark:text-stone-400">Since</dt>
+                <dt className="text-stone-600 dark:text-stone-400">{t("tiers.since")}</dt>
                 <dd className="font-medium">{formatDate(current.since)}</dd>
               </div>
             ) : null}
             {current.termEnd ? (
               <div>
-                <dt className="text-stone-600 dark:text-stone-400">Term ends</dt>
+                <dt className="text-stone-600 dark:text-stone-400">{t("tiers.termEnds")}</dt>
                 <dd className="font-medium">{formatDate(current.termEnd)}</dd>
               </div>
             ) : null}
           </dl>
           <p className="mt-2 text-sm text-stone-800 dark:text-stone-200" data-testid="tier-why">
-            {current.why}
+            {current.source === "base" ? t("tiers.whyBase") : current.why}
           </p>
           {current.tier.description ? (
             <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
@@ -81,22 +84,22 @@ export function TierStanding({
       ) : (
         <p className="text-sm text-stone-600 dark:text-stone-400">
           {staff
-            ? "The community team holds no tier and reads all early-access content."
+            ? t("tiers.staffNoTier")
             : owner
-              ? "Tiers start once the community team verifies you as a customer."
-              : "No tier yet."}
+              ? t("tiers.startsWhenVerified")
+              : t("tiers.noTier")}
         </p>
       )}
       {next && owner ? (
         <div>
           <p className="text-sm font-medium">
-            Next: <span className="font-semibold">{next.tier.name}</span>
+            {t("tiers.next")} <span className="font-semibold">{next.tier.name}</span>
           </p>
           {!next.awarded ? (
             <div
               className="mt-2 h-2 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
               role="progressbar"
-              aria-label={`Progress toward ${next.tier.name}`}
+              aria-label={t("tiers.progressToward", { tier: next.tier.name })}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={next.percent}
@@ -120,7 +123,7 @@ export function TierStanding({
           to={`/nominate?handle=${encodeURIComponent(nominateHandle)}`}
           className="inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300"
         >
-          Nominate for an award
+          {t("tiers.nominate")}
         </Link>
       ) : null}
     </div>

@@ -2,6 +2,8 @@ import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from "jose";
 import type { Queryable } from "../../../db/client.ts";
 import { issuerUrls } from "./document.ts";
 import { publishedKeys } from "./keys.server.ts";
+import { FORMAT_TAGS, i18nFor, type Locale } from "../../i18n/index.ts";
+import { formatsFor } from "../../utils/format.ts";
 
 /** Each check the verification page shows, in words a reader understands. */
 export interface Verification {
@@ -14,14 +16,6 @@ export interface Verification {
   credential: Record<string, unknown> | null;
 }
 
-const day = (iso: string | Date) =>
-  new Date(iso).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-
 /**
  * Verifies a JWT-VC as any outside verifier would: the signature against the
  * published key set, the issuer, the validity dates, then the revocation
@@ -33,40 +27,54 @@ export async function verifyCredentialJwt(
   jwt: string,
   publicUrl: string,
   now: Date,
+  /** The reader's language, for the words of each check ("3 December 2026" in English). */
+  locale: Locale = "en",
 ): Promise<Verification> {
+  const { t } = i18nFor(locale);
+  const day = formatsFor(FORMAT_TAGS[locale]).longDay;
+  const notChecked = t("credentials.check.notChecked");
   const refused = (detail: string): Verification => ({
     verifies: false,
     signature: { ok: false, detail },
-    issuer: { ok: false, detail: "Not checked: the signature does not hold." },
-    dates: { ok: false, detail: "Not checked: the signature does not hold." },
-    status: { ok: false, detail: "Not checked: the signature does not hold." },
+    issuer: { ok: false, detail: notChecked },
+    dates: { ok: false, detail: notChecked },
+    status: { ok: false, detail: notChecked },
     credential: null,
   });
   let payload: Record<string, unknown>;
   try {
     const header = decodeProtectedHeader(jwt);
-    if (header.alg !== "EdDSA")
-      return refused("This is not a credential signed by this community.");
+    if (header.alg !== "EdDSA") return refused(t("credentials.check.notOurs"));
     const keys = createLocalJWKSet(await publishedKeys(db, now));
     const verified = await compactVerify(jwt, keys);
     payload = JSON.parse(new TextDecoder().decode(verified.payload)) as Record<string, unknown>;
   } catch {
-    return refused("The signature does not match any key this community publishes.");
+    return refused(t("credentials.check.noKey"));
   }
   const urls = issuerUrls(publicUrl);
   const issuerOk = payload.iss === urls.issuer;
   const issuer = {
     ok: issuerOk,
-    detail: issuerOk ? `Issued by ${urls.issuer}` : "Issued by someone else than this community.",
+    detail: issuerOk
+      ? t("credentials.check.issuedBy", { issuer: urls.issuer })
+      : t("credentials.check.otherIssuer"),
   };
   const from = typeof payload.validFrom === "string" ? new Date(payload.validFrom) : null;
   const until = typeof payload.validUntil === "string" ? new Date(payload.validUntil) : null;
-  let dates = { ok: true, detail: from ? `Valid from ${day(from)}` : "Valid" };
+  let dates = {
+    ok: true,
+    detail: from
+      ? t("credentials.check.validFrom", { from: day(from) })
+      : t("credentials.check.valid"),
+  };
   if (from && from.getTime() > now.getTime())
-    dates = { ok: false, detail: `Not valid before ${day(from)}.` };
+    dates = { ok: false, detail: t("credentials.check.notBefore", { from: day(from) }) };
   else if (until && until.getTime() <= now.getTime())
-    dates = { ok: false, detail: `Expired on ${day(until)}.` };
-  else if (until) dates.detail += ` until ${day(until)}`;
+    dates = { ok: false, detail: t("credentials.check.expired", { until: day(until) }) };
+  else if (until)
+    dates.detail = from
+      ? t("credentials.check.validFromUntil", { from: day(from), until: day(until) })
+      : t("credentials.check.validUntil", { until: day(until) });
   const row =
     typeof payload.jti === "string"
       ? await db
@@ -76,18 +84,21 @@ export async function verifyCredentialJwt(
           .executeTakeFirst()
       : undefined;
   let status: Verification["status"];
-  if (!row) status = { ok: false, detail: "This community has no record of the credential." };
+  if (!row) status = { ok: false, detail: t("credentials.check.noRecord") };
   else if (row.revoked_at)
     status = {
       ok: false,
-      detail: `Revoked on ${day(row.revoked_at)}, reason: ${row.revoked_reason ?? "not given"}`,
+      detail: t("credentials.check.revoked", {
+        on: day(row.revoked_at),
+        reason: row.revoked_reason ?? t("credentials.check.noReason"),
+      }),
       revokedAt: new Date(row.revoked_at).toISOString(),
       reason: row.revoked_reason ?? undefined,
     };
-  else status = { ok: true, detail: "Not revoked" };
+  else status = { ok: true, detail: t("credentials.check.notRevoked") };
   return {
     verifies: issuer.ok && dates.ok && status.ok,
-    signature: { ok: true, detail: "The signature matches the community's published key." },
+    signature: { ok: true, detail: t("credentials.check.signatureOk") },
     issuer,
     dates,
     status,

@@ -1,5 +1,5 @@
 import { AREA_LABELS, AREAS, type Area } from "./rules.ts";
-import { formatCount, formatDay, formatMonth } from "../../utils/format.ts";
+import { formatsFor } from "../../utils/format.ts";
 
 export interface DailyPoints {
   day: string; // YYYY-MM-DD (UTC)
@@ -51,8 +51,9 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
  */
 export function layoutStackedChart(
   series: ChartPoint[],
-  options: { width?: number; height?: number } = {},
+  options: { width?: number; height?: number; locale?: string } = {},
 ): StackedChart {
+  const formats = formatsFor(options.locale ?? "en-GB");
   const width = options.width ?? 640;
   const height = options.height ?? 220;
   const pad = { left: 44, right: 12, top: 12, bottom: 28 };
@@ -106,7 +107,7 @@ export function layoutStackedChart(
 
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
     y: r(y(max * f)),
-    label: formatCount(Math.round(max * f)),
+    label: formats.count(Math.round(max * f)),
   }));
   const xTicks: { x: number; label: string }[] = [];
   if (series.length) {
@@ -116,7 +117,7 @@ export function layoutStackedChart(
       const day = new Date(t).toISOString().slice(0, 10);
       xTicks.push({
         x: r(series.length === 1 ? pad.left + innerW / 2 : x(day)),
-        label: formatMonth(t),
+        label: formats.month(t),
       });
     }
   }
@@ -144,17 +145,23 @@ export interface ChartView {
   xTicks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
   /** "From 3 Jan 2026 to 2 Dec 2026, reputation grew to 120 points: …" */
   summary: string;
+  /** The first and last day drawn ("2026-11-02"), and the final totals, for a summary in any language. */
+  first: string;
+  last: string;
+  total: number;
+  /** The final total of each area, in `AREAS` order. */
+  totals: number[];
   /** The running totals at the end of each month: per area (in `AREAS` order), then the total. */
   months: { month: string; byArea: number[]; total: number }[];
 }
 
-export function chartView(days: DailyPoints[], today: string): ChartView | null {
+export function chartView(days: DailyPoints[], today: string, locale = "en-GB"): ChartView | null {
   const series = cumulativeSeries(days, today);
   if (series.length === 0) return null;
-  const chart = layoutStackedChart(series);
+  const chart = layoutStackedChart(series, { locale });
   const first = series[0];
   const last = series[series.length - 1];
-  const fmt = (day: string) => formatDay(`${day}T00:00:00Z`);
+  const fmt = (day: string) => formatsFor("en-GB").day(`${day}T00:00:00Z`);
   const months = new Map<string, ChartPoint>();
   for (const p of series) months.set(p.day.slice(0, 7), p);
   return {
@@ -167,6 +174,10 @@ export function chartView(days: DailyPoints[], today: string): ChartView | null 
       anchor: i === 0 ? "start" : i === chart.xTicks.length - 1 ? "end" : "middle",
     })),
     summary: `From ${fmt(first.day)} to ${fmt(last.day)}, reputation grew to ${last.total} points: ${AREAS.map((a) => `${AREA_LABELS[a]} ${last.byArea[a]}`).join(", ")}.`,
+    first: first.day,
+    last: last.day,
+    total: last.total,
+    totals: AREAS.map((a) => last.byArea[a]),
     months: [...months.entries()].map(([month, p]) => ({
       month,
       byArea: AREAS.map((a) => p.byArea[a]),
@@ -185,11 +196,18 @@ const views = new Map<string, ChartView | null>();
  * render. The page sends the days, much smaller than the paths drawn from
  * them, and the browser lays them out once as well.
  */
-export function chartFor(key: string, days: DailyPoints[], today: string): ChartView | null {
-  let view = views.get(key);
-  if (view === undefined) view = chartView(days, today);
-  else views.delete(key);
-  views.set(key, view);
+export function chartFor(
+  key: string,
+  days: DailyPoints[],
+  today: string,
+  /** The `Intl` locale of the axis labels: one kept layout per language. */
+  locale = "en-GB",
+): ChartView | null {
+  const kept = locale === "en-GB" ? key : `${locale} ${key}`;
+  let view = views.get(kept);
+  if (view === undefined) view = chartView(days, today, locale);
+  else views.delete(kept);
+  views.set(kept, view);
   if (views.size > VIEWS_KEPT) views.delete(views.keys().next().value!);
   return view;
 }

@@ -2,8 +2,13 @@ import { useId } from "react";
 import { AREA_COLOURS } from "~/components/charts/palette.ts";
 import { cn } from "~/utils/cn.ts";
 import { chartFor, type DailyPoints } from "./chart.ts";
-import { AREA_LABELS, AREAS, formatPoints, type Area } from "./rules.ts";
-import { formatCount, formatDay } from "~/utils/format.ts";
+import { useTranslation } from "react-i18next";
+import { usePointsFormat } from "~/components/reputation/charter.tsx";
+import { useAreaLabels, useRulePhrases } from "~/components/reputation/labels.ts";
+import { rich, slot } from "~/components/reputation/rich.tsx";
+import { DEFAULT_LOCALE, FORMAT_TAGS, isLocale } from "~/i18n/index.ts";
+import { useFormats } from "~/i18n/use-formats.ts";
+import { AREAS, isRuleKey, type Area } from "./rules.ts";
 
 /**
  * Cumulative reputation by area as stacked areas, drawn on the server as
@@ -23,8 +28,20 @@ export function ReputationChart({
   name: string;
 }) {
   const id = useId();
-  const chart = chartFor(chartKey, days, today);
+  const { t, i18n } = useTranslation();
+  const formats = useFormats();
+  const areaLabels = useAreaLabels();
+  const locale = FORMAT_TAGS[isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE];
+  const chart = chartFor(chartKey, days, today, locale);
   if (!chart) return null;
+  const summary = t("reputation.chartSummary", {
+    from: formats.day(`${chart.first}T00:00:00Z`),
+    to: formats.day(`${chart.last}T00:00:00Z`),
+    total: chart.total,
+    areas: AREAS.map((a, i) => `${areaLabels[a]} ${formats.count(chart.totals[i])}`).join(
+      t("reputation.listSeparator"),
+    ),
+  });
   return (
     <figure>
       <svg
@@ -33,8 +50,8 @@ export function ReputationChart({
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
       >
-        <title id={`${id}-title`}>{`${name}'s reputation over time`}</title>
-        <desc id={`${id}-desc`}>{chart.summary}</desc>
+        <title id={`${id}-title`}>{t("reputation.chartTitle", { name })}</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
         {chart.yTicks.map((t) => (
           <g key={t.y}>
             <line
@@ -74,23 +91,23 @@ export function ReputationChart({
         {AREAS.map((a) => (
           <span key={a} className="inline-flex items-center gap-1.5">
             <span aria-hidden="true" className={AREA_SWATCHES[a]} />
-            {AREA_LABELS[a]}
+            {areaLabels[a]}
           </span>
         ))}
       </figcaption>
       {/* The div hides it: a table ignores the 1px width of sr-only and widened the page. */}
       <div className="sr-only">
         <table>
-          <caption>Reputation at the end of each month, by area</caption>
+          <caption>{t("reputation.chartCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Month</th>
+              <th scope="col">{t("reputation.month")}</th>
               {AREAS.map((a) => (
                 <th scope="col" key={a}>
-                  {AREA_LABELS[a]}
+                  {areaLabels[a]}
                 </th>
               ))}
-              <th scope="col">Total</th>
+              <th scope="col">{t("reputation.total")}</th>
             </tr>
           </thead>
           <tbody>
@@ -126,17 +143,21 @@ export function AreaTotals({
   balance: Record<"total" | Area, number>;
   recent?: number;
 }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const areaLabels = useAreaLabels();
+  const formatPoints = usePointsFormat();
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <div className="col-span-2 rounded-lg bg-brand-50 p-3 sm:col-span-1 lg:col-span-1 dark:bg-brand-900/30">
         <dt className="text-xs font-medium uppercase tracking-wide text-brand-800 dark:text-brand-200">
-          Reputation
+          {t("reputation.reputation")}
         </dt>
         <dd
           className="mt-1 text-2xl font-bold text-brand-900 dark:text-brand-100"
           data-testid="reputation-total"
         >
-          {formatCount(balance.total)}
+          {formats.count(balance.total)}
         </dd>
       </div>
       {AREAS.map((a) => (
@@ -146,14 +167,16 @@ export function AreaTotals({
               aria-hidden="true"
               className={cn("inline-block h-2 w-2 rounded-sm", AREA_COLOURS[a].swatch)}
             />
-            {AREA_LABELS[a]}
+            {areaLabels[a]}
           </dt>
-          <dd className="mt-1 text-lg font-semibold">{formatCount(balance[a])}</dd>
+          <dd className="mt-1 text-lg font-semibold">{formats.count(balance[a])}</dd>
         </div>
       ))}
       {recent !== undefined ? (
         <div className="rounded-lg bg-stone-50 p-3 dark:bg-stone-800/60">
-          <dt className="text-xs text-stone-600 dark:text-stone-400">Last 30 days</dt>
+          <dt className="text-xs text-stone-600 dark:text-stone-400">
+            {t("reputation.last30Days")}
+          </dt>
           <dd className="mt-1 text-lg font-semibold">{formatPoints(recent)}</dd>
         </div>
       ) : null}
@@ -170,6 +193,8 @@ export interface BadgeView {
 }
 
 export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; compact?: boolean }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
   return (
     <ul className={cn("grid gap-3", compact ? "sm:grid-cols-2" : "sm:grid-cols-2 lg:grid-cols-3")}>
       {badges.map((b) => (
@@ -198,11 +223,18 @@ export function BadgeList({ badges, compact = false }: { badges: BadgeView[]; co
             <p className="text-stone-600 dark:text-stone-400">{b.description}</p>
             {b.earnedAt ? (
               <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-                Earned{" "}
-                <time dateTime={new Date(b.earnedAt).toISOString()}>{formatDay(b.earnedAt)}</time>
+                {rich(t("reputation.earnedOn", { date: slot("date") }), {
+                  date: (
+                    <time dateTime={new Date(b.earnedAt).toISOString()}>
+                      {formats.day(b.earnedAt)}
+                    </time>
+                  ),
+                })}
               </p>
             ) : b.earnedAt === null ? (
-              <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">Not earned yet</p>
+              <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+                {t("reputation.notEarned")}
+              </p>
             ) : null}
           </div>
         </li>
@@ -221,10 +253,22 @@ export interface HistoryLineView {
   sourceLabel: string | null;
   awardedBy: { handle: string; displayName: string } | null;
   rule: string;
+  /** Set when the line takes back an earlier one. */
+  reversesId?: number | null;
 }
 
 /** "+15 — answer accepted in 'Migrating from v3?' — 12 Nov 2026", each linked to its source. */
 export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const phrases = useRulePhrases();
+  const formatPoints = usePointsFormat();
+  const phraseOf = (line: HistoryLineView) => {
+    if (!isRuleKey(line.rule)) return line.phrase;
+    const phrase = phrases[line.rule];
+    const reversed = line.reversesId != null || line.phrase.endsWith(" (reversed)");
+    return reversed ? t("reputation.reversed", { phrase }) : phrase;
+  };
   return (
     <ol
       className="divide-y divide-stone-200 dark:divide-stone-800"
@@ -251,31 +295,39 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
                 {line.rule === "manual_adjustment" && line.reason ? (
                   <>“{line.reason}”</>
                 ) : (
-                  line.phrase
+                  phraseOf(line)
                 )}
                 {line.link ? (
-                  <>
-                    {" in "}
-                    <a
-                      href={line.link.href}
-                      className="font-medium text-brand-700 underline dark:text-brand-300"
-                    >
-                      {line.link.title}
-                    </a>
-                  </>
+                  rich(t("reputation.inSource", { source: slot("source") }), {
+                    source: (
+                      <a
+                        href={line.link.href}
+                        className="font-medium text-brand-700 underline dark:text-brand-300"
+                      >
+                        {line.link.title}
+                      </a>
+                    ),
+                  })
                 ) : line.sourceLabel ? (
                   <span className="text-stone-600 dark:text-stone-400"> ({line.sourceLabel})</span>
                 ) : null}
                 {line.awardedBy && line.rule === "manual_adjustment" ? (
                   <span className="text-stone-600 dark:text-stone-400">
-                    {" "}
-                    — {line.amount < 0 ? "corrected" : "awarded"} by{" "}
-                    <a
-                      href={`/u/${line.awardedBy.handle}`}
-                      className="underline underline-offset-2"
-                    >
-                      {line.awardedBy.displayName}
-                    </a>
+                    {rich(
+                      line.amount < 0
+                        ? t("reputation.correctedBy", { person: slot("person") })
+                        : t("reputation.awardedBy", { person: slot("person") }),
+                      {
+                        person: (
+                          <a
+                            href={`/u/${line.awardedBy.handle}`}
+                            className="underline underline-offset-2"
+                          >
+                            {line.awardedBy.displayName}
+                          </a>
+                        ),
+                      },
+                    )}
                   </span>
                 ) : null}
               </p>
@@ -287,7 +339,7 @@ export function HistoryList({ lines }: { lines: HistoryLineView[] }) {
               dateTime={date.toISOString()}
               className="shrink-0 whitespace-nowrap text-xs text-stone-600 dark:text-stone-400"
             >
-              {formatDay(date)}
+              {formats.day(date)}
             </time>
           </li>
         );

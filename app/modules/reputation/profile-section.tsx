@@ -5,6 +5,9 @@ import { Card } from "~/components/ui/card.tsx";
 import { cn } from "~/utils/cn.ts";
 import { AreaTotals, BadgeList, HistoryList, ReputationChart } from "./components.tsx";
 import type { ProfileReputation } from "./profile.server.ts";
+import { useTranslation } from "react-i18next";
+import { useBadgeTexts } from "~/components/reputation/labels.ts";
+import { rich, slot } from "~/components/reputation/rich.tsx";
 
 /** The reputation section of a profile: figures, chart, badges and the explained history. */
 export function ProfileReputationSection({
@@ -19,6 +22,8 @@ export function ProfileReputationSection({
   isOwner: boolean;
 }) {
   const location = useLocation();
+  const { t } = useTranslation();
+  const badgeTexts = useBadgeTexts();
   const { history } = data;
   const pageHref = (p: number) => {
     const params = new URLSearchParams(location.search);
@@ -30,23 +35,23 @@ export function ProfileReputationSection({
   return (
     <Card className="p-6" id="reputation">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold">Reputation</h2>
+        <h2 className="text-lg font-semibold">{t("reputation.reputation")}</h2>
         <div className="flex flex-wrap gap-2">
           {data.canAward ? (
             <Link
               to={`/manage/reputation?handle=${encodeURIComponent(handle)}#award`}
               className={buttonClass("secondary", "sm")}
             >
-              Award points
+              {t("reputation.awardPoints")}
             </Link>
           ) : null}
           {data.canExport ? (
             <>
               <a href={`/u/${handle}/ledger.csv`} className={buttonClass("ghost", "sm")} download>
-                Download CSV
+                {t("reputation.downloadCsv")}
               </a>
               <a href={`/u/${handle}/ledger.json`} className={buttonClass("ghost", "sm")} download>
-                Download JSON
+                {t("reputation.downloadJson")}
               </a>
             </>
           ) : null}
@@ -57,7 +62,7 @@ export function ProfileReputationSection({
       </div>
       {data.chart ? (
         <div className="mt-6">
-          <h3 className="sr-only">Reputation over time</h3>
+          <h3 className="sr-only">{t("reputation.overTime")}</h3>
           <ReputationChart
             chartKey={data.chart.key}
             days={data.chart.days}
@@ -68,37 +73,39 @@ export function ProfileReputationSection({
       ) : null}
 
       <h3 className="mt-6 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-        Badges
+        {t("reputation.badges")}
       </h3>
       {data.badges.length ? (
         <div className="mt-3">
-          <BadgeList badges={data.badges} compact />
+          <BadgeList badges={data.badges.map((b) => ({ ...b, ...badgeTexts[b.key] }))} compact />
         </div>
       ) : (
         <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
           {isOwner ? (
             <>
-              No badges yet.{" "}
-              <Link to="/reputation" className="underline">
-                See how to earn them
-              </Link>
-              .
+              {rich(t("reputation.noBadgesOwner", { link: slot("link") }), {
+                link: (
+                  <Link to="/reputation" className="underline">
+                    {t("reputation.howToEarn")}
+                  </Link>
+                ),
+              })}
             </>
           ) : (
-            `${name} has not earned a badge yet.`
+            t("reputation.noBadges", { name })
           )}
         </p>
       )}
 
       <h3 className="mt-6 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
-        History
+        {t("reputation.history")}
       </h3>
       {history.lines.length ? (
         <>
           <HistoryList lines={history.lines} />
           {history.pageCount > 1 ? (
             <nav
-              aria-label="Reputation history pages"
+              aria-label={t("reputation.historyPages")}
               className="mt-3 flex items-center justify-between gap-4 text-sm"
             >
               <a
@@ -110,10 +117,10 @@ export function ProfileReputationSection({
                 )}
                 rel="prev"
               >
-                ← Newer
+                {t("reputation.newer")}
               </a>
               <span className="text-stone-600 dark:text-stone-400">
-                Page {history.page} of {history.pageCount}
+                {t("reputation.pageOf", { page: history.page, pages: history.pageCount })}
               </span>
               <a
                 href={pageHref(history.page + 1)}
@@ -124,16 +131,14 @@ export function ProfileReputationSection({
                 )}
                 rel="next"
               >
-                Older →
+                {t("reputation.older")}
               </a>
             </nav>
           ) : null}
         </>
       ) : (
         <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-          {isOwner
-            ? "Nothing yet. Answer a peer’s question or log a talk, and every point shows up here with what earned it."
-            : "No points yet."}
+          {isOwner ? t("reputation.nothingYetOwner") : t("reputation.noPoints")}
         </p>
       )}
     </Card>
