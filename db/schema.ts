@@ -48,6 +48,8 @@ export interface UsersTable {
   >;
   /** Set when the person deleted their account: the row stays, anonymised, for the ledger. */
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The language the person chose for the site and their mail ("en", "zh", "es"); null: follow the browser. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProfilesTable {
