@@ -14,6 +14,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { listNotifications, readNotifications } from "~/modules/notifications/inbox.server.ts";
 import { pageParam } from "~/utils/params.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
@@ -34,7 +35,8 @@ async function requireViewer(request: Request, context: LoaderFunctionArgs["cont
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
   const page = pageParam(new URL(request.url).searchParams.get("page"));
-  return json(await listNotifications(context.db, viewer, { page }));
+  const locale = await localeOf(request, context);
+  return json(await listNotifications(context.db, viewer, { page, locale }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

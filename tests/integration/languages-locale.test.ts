@@ -1,6 +1,11 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.ts";
+import type { Role } from "../../db/schema.ts";
+import { contextFor } from "../../app/modules/commands/command.server.ts";
+import { createReply, createThread } from "../../app/modules/discussions/posts.server.ts";
+import { createSpace } from "../../app/modules/discussions/spaces.server.ts";
+import { loadViewer } from "../../app/modules/viewer/viewer.server.ts";
 import { insertUser } from "../support/factories.ts";
 import { closeMailWorld, startMailWorld } from "../support/mail-world.ts";
 import type { TestServer } from "../support/server.ts";
@@ -172,6 +177,43 @@ describe("a member's own language", () => {
     expect((await refusedInEnglish.json()).fieldErrors.locale).toBe(
       "Choose one of the languages in the list.",
     );
+  });
+});
+
+describe("notifications in the reader's language", () => {
+  it("say who replied in the reader's stored language, and in English to an English reader", async () => {
+    const space = await createSpace(contextFor(handle.db, null), {
+      slug: "ask-locale",
+      name: "Ask the community",
+      description: "Questions welcome",
+      colour: "#047857",
+      position: 0,
+      visibility: "public",
+    });
+    const asChinese = await member(ENGLISH);
+    const asEnglish = await member(ENGLISH);
+    await asChinese.client.post("/settings/language", { locale: "zh" });
+    const helper = await insertUser(handle.db, { role: "advocate", displayName: "Hana Helper" });
+    const helperViewer = await loadViewer(handle.db, { id: helper.id, role: helper.role as Role });
+    for (const asker of [asChinese, asEnglish]) {
+      const viewer = await loadViewer(handle.db, {
+        id: asker.user.id,
+        role: asker.user.role as Role,
+      });
+      const { threadId } = await createThread(contextFor(handle.db, viewer), {
+        spaceId: space.id,
+        kind: "question",
+        title: "How do you rotate keys?",
+        body: "Our keys never change.",
+        tags: [],
+      });
+      await createReply(contextFor(handle.db, helperViewer), { threadId, body: "Every quarter." });
+    }
+    const chinese = await page(asChinese.client, "/notifications");
+    expect(chinese.html).toContain("Hana Helper 回复了 “How do you rotate keys?”");
+    expect(chinese.html).not.toContain("Hana Helper replied to");
+    const english = await page(asEnglish.client, "/notifications");
+    expect(english.html).toContain("Hana Helper replied to “How do you rotate keys?”");
   });
 });
 
