@@ -60,7 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
   return json(
     {
-      locale: await localeOf(request),
+      locale: await localeOf(request, context),
       user: user
         ? { id: user.id, handle: user.handle, displayName: user.displayName, role: user.role }
         : null,

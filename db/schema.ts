@@ -50,6 +50,8 @@ export interface UsersTable {
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The languages this member reads; content in others is left out of their lists (empty: all). */
   read_languages: ColumnType<WrittenIn[], WrittenIn[] | undefined, WrittenIn[]>;
+  /** The language the person chose for the site and their mail ("en", "zh", "es"); null: follow the browser. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProfilesTable {

@@ -1,6 +1,10 @@
-import { createCookie } from "@remix-run/node";
+import { createCookie, type AppLoadContext } from "@remix-run/node";
+import { getUser } from "~/utils/auth.server.ts";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "./index.ts";
+import { communityLocale } from "./community.ts";
+import { isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "./index.ts";
+
+export { communityLocale, recipientLocale } from "./community.ts";
 
 /** The visitor's own choice of language, made in the footer; kept for a year. */
 export const localeCookie = createCookie(LOCALE_COOKIE, {
@@ -9,12 +13,6 @@ export const localeCookie = createCookie(LOCALE_COOKIE, {
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
 });
-
-/** The community's language when a visitor states none: `DEFAULT_LOCALE`, or English. */
-export function communityLocale(): Locale {
-  const configured = process.env.DEFAULT_LOCALE;
-  return isLocale(configured) ? configured : DEFAULT_LOCALE;
-}
 
 const detector = new RemixI18Next({
   detection: {
@@ -26,8 +24,31 @@ const detector = new RemixI18Next({
   },
 });
 
-/** The language to answer this request in: the reader's choice, their browser's, the community's. */
-export async function localeOf(request: Request): Promise<Locale> {
+/**
+ * The language to answer this request in: a signed-in member's own setting
+ * (when `context` is given), then the reader's choice in the footer, their
+ * browser's, the community's. Pass the load context wherever there is one, so
+ * that a member's text follows their account on every device.
+ */
+export async function localeOf(request: Request, context?: AppLoadContext): Promise<Locale> {
+  if (context) {
+    const stored = (await getUser(request, context))?.locale;
+    if (isLocale(stored)) return stored;
+  }
   const found = await detector.getLocale(request).catch(() => null);
+  return isLocale(found) ? found : communityLocale();
+}
+
+const browserDetector = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...LOCALES],
+    fallbackLanguage: communityLocale(),
+    order: ["header"],
+  },
+});
+
+/** The language the reader's browser asks for (Accept-Language), else the community's. */
+export async function browserLocale(request: Request): Promise<Locale> {
+  const found = await browserDetector.getLocale(request).catch(() => null);
   return isLocale(found) ? found : communityLocale();
 }

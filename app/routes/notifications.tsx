@@ -7,17 +7,16 @@ import {
 } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { TFunction } from "i18next";
 import { z } from "zod";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { formatDate, usePageLocale } from "~/components/discussions/time.tsx";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
-import { localeOf } from "~/i18n/locale.server.ts";
 import { Avatar } from "~/components/ui/avatar.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { listNotifications, readNotifications } from "~/modules/notifications/inbox.server.ts";
 import { pageParam } from "~/utils/params.ts";
 import { getViewer, requireUser } from "~/utils/auth.server.ts";
@@ -38,38 +37,8 @@ async function requireViewer(request: Request, context: LoaderFunctionArgs["cont
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
   const page = pageParam(new URL(request.url).searchParams.get("page"));
-  const list = await listNotifications(context.db, viewer, { page });
-  const { t } = i18nFor(await localeOf(request));
-  return json({ ...list, rows: list.rows.map((n) => ({ ...n, text: sentence(n, t) })) });
-}
-
-/** What a notification says, in the reader's language; notices keep the words they were sent in. */
-function sentence(
-  n: {
-    kind: string;
-    text: string;
-    actorName: string | null;
-    threadTitle: string | null;
-    points: number | null;
-  },
-  t: TFunction,
-): string {
-  const who = n.actorName ?? t("notifications.someone");
-  const where = n.threadTitle
-    ? t("notifications.inThread", { title: n.threadTitle })
-    : t("notifications.aThread");
-  switch (n.kind) {
-    case "reply":
-      return t("notifications.sentences.reply", { who, where });
-    case "mention":
-      return t("notifications.sentences.mention", { who, where });
-    case "accepted":
-      return t("notifications.sentences.accepted", { who, where });
-    case "points":
-      return t("notifications.sentences.points", { count: n.points ?? 0, where });
-    default:
-      return n.text;
-  }
+  const locale = await localeOf(request, context);
+  return json(await listNotifications(context.db, viewer, { page, locale }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { Tabs } from "~/components/ui/tabs.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -10,6 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function SettingsLayout() {
+  const { t } = useTranslation();
   return (
     <Container className="max-w-3xl">
       <PageHeader title="Settings" description="Your public profile and your account." />
@@ -24,6 +26,7 @@ export default function SettingsLayout() {
           { to: "/settings/tier", label: "Tier" },
           { to: "/settings/credentials", label: "Credentials" },
           { to: "/settings/email", label: "Email" },
+          { to: "/settings/language", label: t("settingsLanguage.tab") },
           { to: "/settings/privacy", label: "Your data" },
           { to: "/settings", label: "Account", end: true },
         ]}

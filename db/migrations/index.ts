@@ -25,6 +25,7 @@ import * as chaptersEvents from "./2026-12-03T0600_chapters_events.ts";
 import * as storyVideo from "./2026-12-03T1100_story_video.ts";
 import * as advocateLocation from "./2026-12-03T1200_advocate_location.ts";
 import * as eventReminders from "./2026-12-03T1210_event_reminders.ts";
+import * as memberLocale from "./2026-12-03T1800_member_locale.ts";
 import * as contentLanguage from "./2026-12-03T1820_content_language.ts";
 
 /**
@@ -58,5 +59,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T1100_story_video": storyVideo,
   "2026-12-03T1200_advocate_location": advocateLocation,
   "2026-12-03T1210_event_reminders": eventReminders,
+  "2026-12-03T1800_member_locale": memberLocale,
   "2026-12-03T1820_content_language": contentLanguage,
 };

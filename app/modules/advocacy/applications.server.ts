@@ -182,7 +182,12 @@ export const decideApplication = defineCommand({
       userId: application.advocate_id,
       kind: "speaking_decided",
       idempotencyKey: `speaking_decided:${applicationId}:${decidedStatus[decision]}`,
-      subject: decisionNotice[decision](opportunity.event_name).title,
+      subject: (t) =>
+        ({
+          shortlist: t("mail.speakingDecided.shortlistSubject", { event: opportunity.event_name }),
+          accept: t("mail.speakingDecided.acceptSubject", { event: opportunity.event_name }),
+          decline: t("mail.speakingDecided.declineSubject", { event: opportunity.event_name }),
+        })[decision],
       template: (person, link) =>
         SpeakingDecidedEmail({
           name: person.name,

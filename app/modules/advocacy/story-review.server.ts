@@ -224,11 +224,12 @@ function mailStoryReview(
     userId: story.author_id,
     kind: "story_reviewed",
     idempotencyKey: `story_reviewed:${story.id}:${outcome}:${now.getTime()}`,
-    subject: {
-      changes_requested: "Changes requested on your story",
-      published: "Your story is published",
-      declined: "Your story was reviewed",
-    }[outcome],
+    subject: (t) =>
+      ({
+        changes_requested: t("mail.storyReviewed.changesRequestedSubject"),
+        published: t("mail.storyReviewed.publishedSubject"),
+        declined: t("mail.storyReviewed.declinedSubject"),
+      })[outcome],
     template: (person, link) =>
       StoryReviewedEmail({
         name: person.name,

@@ -310,7 +310,10 @@ function mailTalkDecision(
     userId: talk.speaker_id,
     kind: "talk_decided",
     idempotencyKey: `talk_decided:${talk.id}:${decision.key}`,
-    subject: decision.verified ? "Your talk is verified" : `“${talk.title}” was not verified`,
+    subject: (t) =>
+      decision.verified
+        ? t("mail.talkDecided.verifiedSubject")
+        : t("mail.talkDecided.notVerifiedSubject", { title: talk.title }),
     template: (person, link) =>
       TalkDecidedEmail({
         name: person.name,

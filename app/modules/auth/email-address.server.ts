@@ -3,6 +3,7 @@ import { ensure } from "../access/ensure.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import type { Effects } from "../commands/effects.server.ts";
 import { composeEmail } from "../mail/compose.server.ts";
+import { mailLocaleOf } from "../profiles/language.server.ts";
 import { absoluteUrl, type SiteSettings } from "../mail/settings.ts";
 import {
   EmailChangeConfirmEmail,
@@ -82,13 +83,14 @@ export async function queueVerification(
     email: user.email,
     now,
   });
-  sendLater(effects, async (_trx, site: SiteSettings) =>
+  sendLater(effects, async (mailTrx, site: SiteSettings) =>
     composeEmail(site, {
       to: user.email,
       userId: user.id,
       kind: "email_verify",
       idempotencyKey: `email_verify:${tokenHash}`,
-      subject: "Confirm your email address for Limelight",
+      locale: await mailLocaleOf(mailTrx, user.id),
+      subject: (t) => t("mail.emailVerify.subject"),
       template: EmailVerifyEmail({
         name: user.display_name,
         link: absoluteUrl(site, `/verify-email/${token}`),
@@ -157,13 +159,14 @@ export const requestEmailChange = defineCommand({
       subjectType: "user",
       subjectId: user.id,
     });
-    sendLater(effects, async (_trx, site) =>
+    sendLater(effects, async (mailTrx, site) =>
       composeEmail(site, {
         to: email,
         userId: user.id,
         kind: "email_change_confirm",
         idempotencyKey: `email_change_confirm:${tokenHash}`,
-        subject: "Confirm your new email address for Limelight",
+        locale: await mailLocaleOf(mailTrx, user.id),
+        subject: (t) => t("mail.emailChangeConfirm.subject"),
         template: EmailChangeConfirmEmail({
           name: user.display_name,
           link: absoluteUrl(site, `/verify-email/${token}`),
@@ -248,13 +251,14 @@ export const confirmEmailToken = defineCommand({
         .where("user_id", "=", user.id)
         .where("used_at", "is", null)
         .execute();
-      sendLater(effects, async (_trx, site) =>
+      sendLater(effects, async (mailTrx, site) =>
         composeEmail(site, {
           to: user.email,
           userId: user.id,
           kind: "email_change_notice",
           idempotencyKey: `email_change_notice:${found.token_hash}`,
-          subject: "The email address of your Limelight account was changed",
+          locale: await mailLocaleOf(mailTrx, user.id),
+          subject: (t) => t("mail.emailChangeNotice.subject"),
           template: EmailChangeNoticeEmail({
             name: user.display_name,
             newEmail: found.email,

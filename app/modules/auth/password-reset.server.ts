@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { FieldError } from "../../utils/errors.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { composeEmail } from "../mail/compose.server.ts";
+import { mailLocaleOf } from "../profiles/language.server.ts";
 import { absoluteUrl } from "../mail/settings.ts";
 import { PasswordChangedEmail, PasswordResetEmail } from "../mail/templates/account.tsx";
 import { sendLater } from "../outbox/queue.server.ts";
@@ -43,13 +44,14 @@ export const requestPasswordReset = defineCommand({
         expires_at: new Date(now.getTime() + RESET_LIFETIME_MS),
       })
       .execute();
-    sendLater(effects, async () =>
+    sendLater(effects, async (mailTrx) =>
       composeEmail(site, {
         to: user.email,
         userId: user.id,
         kind: "password_reset",
         idempotencyKey: `password_reset:${tokenHash}`,
-        subject: "Choose a new password for Limelight",
+        locale: await mailLocaleOf(mailTrx, user.id),
+        subject: (t) => t("mail.passwordReset.subject"),
         template: PasswordResetEmail({
           name: user.display_name,
           link: absoluteUrl(site, `/reset-password/${token}`),
@@ -126,13 +128,14 @@ export const resetPassword = defineCommand({
       subjectType: "user",
       subjectId: reset.user_id,
     });
-    sendLater(effects, async () =>
+    sendLater(effects, async (mailTrx) =>
       composeEmail(site, {
         to: reset.email,
         userId: reset.user_id,
         kind: "password_changed",
         idempotencyKey: `password_changed:${reset.token_hash}`,
-        subject: "Your Limelight password was changed",
+        locale: await mailLocaleOf(mailTrx, reset.user_id),
+        subject: (t) => t("mail.passwordChanged.subject"),
         template: PasswordChangedEmail({
           name: reset.display_name,
           link: absoluteUrl(site, "/forgot-password"),

@@ -17,6 +17,8 @@ export interface SessionUser {
   role: Role;
   /** The address is confirmed (an unconfirmed account reads, but does not take part yet). */
   emailVerified: boolean;
+  /** The language the person chose on their account; null while they follow their browser. */
+  locale: string | null;
 }
 
 export interface ValidSession {
@@ -75,6 +77,7 @@ export async function validateSessionToken(
       "users.display_name",
       "users.role",
       "users.email_verified_at",
+      "users.locale",
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -100,6 +103,7 @@ export async function validateSessionToken(
       displayName: row.display_name,
       role: row.role,
       emailVerified: row.email_verified_at !== null,
+      locale: row.locale,
     },
   };
 }

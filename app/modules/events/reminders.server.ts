@@ -1,4 +1,5 @@
 import { formatEventTime, isValidTimeZone } from "../advocacy/time.ts";
+import { mailEventTime } from "../mail/templates/locale-context.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { EventReminderEmail } from "../mail/templates/events.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
@@ -54,12 +55,18 @@ export const remindEventsStartingSoon = defineCommand({
         userId: seat.user_id,
         kind: "event_reminder",
         idempotencyKey: eventReminderKey(seat.eventId, seat.user_id),
-        subject: `Reminder: ${seat.title}, ${when}`,
+        subject: (t, locale) =>
+          t("mail.eventReminder.subject", {
+            title: seat.title,
+            when: mailEventTime(locale, seat.starts_at, zone, when),
+          }),
         template: (person, link) =>
           EventReminderEmail({
             name: person.name,
             title: seat.title,
             when,
+            startsAt: new Date(seat.starts_at),
+            zone,
             venue: seat.venue,
             isOnline: seat.online_url !== "",
             link: link(path),

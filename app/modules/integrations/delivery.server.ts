@@ -6,6 +6,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { contextFor, defineCommand } from "../commands/command.server.ts";
 import type { SiteSettings } from "../mail/settings.ts";
 import { composeEmail } from "../mail/compose.server.ts";
+import { mailLocaleOf } from "../profiles/language.server.ts";
 import { WebhookEndpointDisabledEmail } from "../mail/templates/integrations.tsx";
 import { absoluteUrl } from "../mail/settings.ts";
 import { sendLater } from "../outbox/queue.server.ts";
@@ -95,13 +96,14 @@ const disableFailingEndpoint = defineCommand({
         description: `${endpoint.url} failed ${WEBHOOK_DISABLE_AFTER} times in a row.`,
         url: page,
       });
-      sendLater(effects, async (_trx, site) =>
+      sendLater(effects, async (mailTrx, site) =>
         composeEmail(site, {
           to: admin.email,
           userId: admin.id,
           kind: "webhook_endpoint_disabled",
           idempotencyKey: `webhook_endpoint_disabled:${endpoint.id}:${now.getTime()}:${admin.id}`,
-          subject: "A webhook endpoint was turned off",
+          locale: await mailLocaleOf(mailTrx, admin.id),
+          subject: (t) => t("mail.webhookDisabled.subject"),
           template: WebhookEndpointDisabledEmail({
             name: admin.display_name,
             url: endpoint.url,

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
+import { communityLocale } from "../../i18n/community.ts";
+import { LOCALE_TAGS, type Locale } from "../../i18n/index.ts";
 import type { OutgoingMessage } from "../outbox/queue.server.ts";
 import { isEssential, mailKind, suppressionGroupOf } from "./kinds.ts";
 import { absoluteUrl, unsubscribeMailbox, type SiteSettings } from "./settings.ts";
 import { MailFooterContext, UNSUBSCRIBE_TOKEN_SLOT } from "./templates/footer-context.ts";
+import { localize, MailLocaleContext, type Localized } from "./templates/locale-context.ts";
 
 /**
  * Composes an email in full (HTML and plain text from one React template) as
@@ -18,7 +21,13 @@ export async function composeEmail(
     userId: number | null;
     kind: string;
     idempotencyKey: string;
-    subject: string;
+    /**
+     * The recipient's language: a member's stored choice, else the
+     * community's (see mailLocaleOf); the subject, the text and the frame
+     * are all composed in it. Left out, the community's.
+     */
+    locale?: Locale;
+    subject: Localized;
     template: ReactElement;
     headers?: Record<string, string>;
     /** The thread a discussion message is about: its digest line shows only while it is readable. */
@@ -33,6 +42,8 @@ export async function composeEmail(
   const unsubscribable = member
     ? !isEssential(input.kind)
     : suppressionGroupOf(input.kind) !== undefined;
+  const locale = input.locale ?? communityLocale();
+  const subject = localize(input.subject, locale);
   const unsubscribeUrl = absoluteUrl(site, `/unsubscribe/${UNSUBSCRIBE_TOKEN_SLOT}`);
   const template = unsubscribable
     ? createElement(
@@ -40,6 +51,7 @@ export async function composeEmail(
         {
           value: {
             unsubscribeUrl,
+            kind: input.kind,
             kindLabel: mailKind(input.kind)?.label ?? "these messages",
             settingsUrl: member ? absoluteUrl(site, "/settings/email") : null,
           },
@@ -47,7 +59,11 @@ export async function composeEmail(
         input.template,
       )
     : input.template;
-  const [html, text] = await Promise.all([render(template), render(template, { plainText: true })]);
+  const localized = createElement(MailLocaleContext.Provider, { value: locale }, template);
+  const [html, text] = await Promise.all([
+    render(localized),
+    render(localized, { plainText: true }),
+  ]);
   const host = new URL(site.publicUrl).hostname || "limelight.localhost";
   const digest = createHash("sha256").update(input.idempotencyKey).digest("hex").slice(0, 32);
   return {
@@ -56,17 +72,18 @@ export async function composeEmail(
     kind: input.kind,
     recipient: input.to,
     userId: input.userId,
-    subject: input.subject,
+    subject,
     threadId: input.threadId ?? null,
     payload: {
       to: input.to,
       from: site.mailFrom,
-      subject: input.subject,
+      subject,
       html,
       text,
       // The same message id on every attempt: a receiving server that saw it once drops a repeat.
       headers: {
         "Message-ID": `<${digest}@${host}>`,
+        "Content-Language": LOCALE_TAGS[locale],
         ...(unsubscribable
           ? {
               // RFC 2369 lists every way to ask; RFC 8058's one-click POST uses the https one.

@@ -1,4 +1,7 @@
 import { createElement } from "react";
+import { recipientLocale, communityLocale } from "../../i18n/community.ts";
+import { FORMAT_TAGS, i18nFor, type Locale } from "../../i18n/index.ts";
+import { formatsFor } from "../../utils/format.ts";
 import type { Queryable } from "../../../db/client.ts";
 import type { DigestRhythm } from "../../../db/tables/mail.ts";
 import { policy, type Viewer } from "../access/policy.ts";
@@ -51,8 +54,11 @@ export async function digestSections(
   user: { id: number; role: NonNullable<Viewer>["role"] },
   site: SiteSettings,
   window: { since: Date; now: Date },
+  locale: Locale = communityLocale(),
 ): Promise<{ sections: DigestSections; waitingIds: number[] }> {
   const link = (path: string) => absoluteUrl(site, path);
+  const { t } = i18nFor(locale);
+  const formats = formatsFor(FORMAT_TAGS[locale]);
   const [answers, active, waiting, early, tier] = await Promise.all([
     newAnswersToQuestionsOf(db, viewer, window.since, window.now),
     mostActiveThreads(db, viewer, window.since, window.now),
@@ -82,23 +88,24 @@ export async function digestSections(
       return [{ text: item.teaser, href: link(`/early-access/${item.slug}`), note: item.hint }];
     return [];
   });
+  const points = formats.count(tier.standing.balance);
   const standing = [
-    `You have ${tier.standing.balance.toLocaleString("en-GB")} points`,
-    tier.current ? ` and hold the ${tier.current.tier.name} tier` : "",
-    ".",
-    tier.next ? ` Next: ${tier.next.tier.name} — ${tier.next.text}.` : "",
+    tier.current
+      ? t("mail.digest.standingWithTier", { points, tier: tier.current.tier.name })
+      : t("mail.digest.standing", { points }),
+    tier.next ? t("mail.digest.next", { tier: tier.next.tier.name, text: tier.next.text }) : "",
   ].join("");
   return {
     sections: {
-      answers: answers.map((t) => ({
-        text: t.title,
-        href: link(t.url),
-        note: `${t.count} new ${t.count === 1 ? "answer" : "answers"}`,
+      answers: answers.map((thread) => ({
+        text: thread.title,
+        href: link(thread.url),
+        note: t("mail.digest.newAnswers", { count: thread.count }),
       })),
-      active: active.map((t) => ({
-        text: t.title,
-        href: link(t.url),
-        note: `${t.count} new ${t.count === 1 ? "post" : "posts"}`,
+      active: active.map((thread) => ({
+        text: thread.title,
+        href: link(thread.url),
+        note: t("mail.digest.newPosts", { count: thread.count }),
       })),
       waiting: waiting
         .filter((w) => !w.thread_id || stillReadable.has(w.thread_id))
@@ -106,7 +113,10 @@ export async function digestSections(
       speaking: speaking.map((o) => ({
         text: o.title,
         href: link(`/speaking/${o.id}`),
-        note: `${o.event_name}, ${new Date(o.starts_at).toISOString().slice(0, 10)}`,
+        note: t("mail.digest.speakingNote", {
+          event: o.event_name,
+          date: formats.day(o.starts_at),
+        }),
       })),
       earlyAccess,
       standing,
@@ -122,7 +132,7 @@ export const composeDigest = defineCommand({
     const user = await trx
       .selectFrom("users as u")
       .leftJoin("mail_digest_settings as s", "s.user_id", "u.id")
-      .select(["u.id", "u.email", "u.display_name", "u.role", "s.rhythm"])
+      .select(["u.id", "u.email", "u.display_name", "u.role", "u.locale", "s.rhythm"])
       .where("u.id", "=", input.userId)
       .executeTakeFirst();
     const rhythm = user?.rhythm ?? DEFAULT_DIGEST_RHYTHM;
@@ -136,10 +146,15 @@ export const composeDigest = defineCommand({
       .executeTakeFirst();
     if (!claimed) return "done" as const;
     const viewer = (await loadViewer(trx, { id: user.id, role: user.role }))!;
-    const { sections, waitingIds } = await digestSections(trx, viewer, user, site, {
-      since: period.since,
-      now,
-    });
+    const locale = recipientLocale(user.locale);
+    const { sections, waitingIds } = await digestSections(
+      trx,
+      viewer,
+      user,
+      site,
+      { since: period.since, now },
+      locale,
+    );
     if (waitingIds.length)
       await trx
         .updateTable("mail_digest_items")
@@ -155,10 +170,11 @@ export const composeDigest = defineCommand({
         userId: user.id,
         kind: "digest",
         idempotencyKey: `digest:${user.id}:${period.key}`,
-        subject: `Your Limelight digest: ${period.label}`,
+        locale,
+        subject: (t) => t("mail.digest.subject", { period: rhythm }),
         template: createElement(DigestEmail, {
           recipientName: user.display_name,
-          periodLabel: period.label,
+          rhythm,
           sections,
           siteUrl: absoluteUrl(site, "/"),
         }),

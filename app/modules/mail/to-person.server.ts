@@ -1,12 +1,14 @@
 import type { ReactElement } from "react";
+import { recipientLocale } from "../../i18n/community.ts";
 import type { Effects } from "../commands/effects.server.ts";
 import { sendLater } from "../outbox/queue.server.ts";
 import { composeEmail } from "./compose.server.ts";
 import { absoluteUrl, type SiteSettings } from "./settings.ts";
+import type { Localized } from "./templates/locale-context.ts";
 
 /**
  * A message to a person about a decision, joined to the command that made it:
- * their address and name are read when the command ends (in its
+ * their address, name and language are read when the command ends (in its
  * transaction), and `link` turns a path into an absolute link for the button.
  * Buttons only open pages: nothing changes until the person acts there.
  */
@@ -17,7 +19,8 @@ export function mailPerson(
     kind: string;
     /** One decision, one message: e.g. `tier_granted:<award id>`. */
     idempotencyKey: string;
-    subject: string;
+    /** In the person's language: `(t) => t("mail.…")`. */
+    subject: Localized;
     template: (
       person: { name: string },
       link: (path: string) => string,
@@ -28,7 +31,7 @@ export function mailPerson(
   sendLater(effects, async (trx, site) => {
     const person = await trx
       .selectFrom("users")
-      .select(["email", "display_name"])
+      .select(["email", "display_name", "locale"])
       .where("id", "=", input.userId)
       .executeTakeFirst();
     if (!person) return null;
@@ -37,6 +40,7 @@ export function mailPerson(
       userId: input.userId,
       kind: input.kind,
       idempotencyKey: input.idempotencyKey,
+      locale: recipientLocale(person.locale),
       subject: input.subject,
       template: input.template(
         { name: person.display_name },

@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
+import type { Locale } from "../../i18n/index.ts";
 import type { Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { whereThreadReadable } from "../discussions/readable.server.ts";
@@ -30,7 +31,7 @@ export async function countUnread(db: Queryable, viewer: Viewer): Promise<number
 export async function listNotifications(
   db: Queryable,
   viewer: NonNullable<Viewer>,
-  options: { page?: number } = {},
+  options: { page?: number; locale?: Locale } = {},
 ) {
   const page = Math.max(1, options.page ?? 1);
   const base = await visibleNotifications(db, viewer);
@@ -59,12 +60,15 @@ export async function listNotifications(
     rows: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
-      text: describeNotification({
-        kind: r.kind,
-        actorName: r.actor_name,
-        threadTitle: r.thread_title,
-        data: r.data,
-      }),
+      text: describeNotification(
+        {
+          kind: r.kind,
+          actorName: r.actor_name,
+          threadTitle: r.thread_title,
+          data: r.data,
+        },
+        options.locale,
+      ),
       url: notificationUrl({
         kind: r.kind,
         data: r.data,

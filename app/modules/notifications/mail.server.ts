@@ -1,4 +1,6 @@
 import type { NotificationKind } from "../../../db/tables/notifications.ts";
+import { recipientLocale } from "../../i18n/community.ts";
+import type { Locale } from "../../i18n/index.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { whereThreadReadable } from "../discussions/readable.server.ts";
 import { sawThreadSince } from "../discussions/thread-views.server.ts";
@@ -44,6 +46,7 @@ export const mailUnreadNotifications = defineCommand({
         "u.role",
         "u.email",
         "u.display_name",
+        "u.locale",
       ])
       .where("n.kind", "in", Object.keys(MAIL_KIND) as NotificationKind[])
       .where("n.read_at", "is", null)
@@ -86,12 +89,13 @@ export const mailUnreadNotifications = defineCommand({
       if (!readable?.thread_id) continue;
       // Read on the thread page since it happened: no mail, as for a read notification.
       if (await sawThreadSince(trx, row.user_id, readable.thread_id, row.created_at)) continue;
-      const sentence = describeNotification({
+      const facts = {
         kind: row.kind,
         actorName: readable.actor_name,
         threadTitle: readable.title,
         data: readable.data,
-      });
+      };
+      const sentence = (_t: unknown, locale: Locale) => describeNotification(facts, locale);
       const outcome = await enqueue(
         trx,
         await composeEmail(site, {
@@ -99,6 +103,7 @@ export const mailUnreadNotifications = defineCommand({
           userId: row.user_id,
           kind: MAIL_KIND[row.kind]!,
           idempotencyKey: `notification:${row.id}`,
+          locale: recipientLocale(row.locale),
           subject: sentence,
           threadId: readable.thread_id,
           template: DiscussionEmail({

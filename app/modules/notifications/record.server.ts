@@ -1,5 +1,7 @@
 import type { Queryable } from "../../../db/client.ts";
 import type { NotificationKind } from "../../../db/tables/notifications.ts";
+import { communityLocale, recipientLocale } from "../../i18n/community.ts";
+import { i18nFor, type Locale } from "../../i18n/index.ts";
 
 /**
  * The notifications list: one row per thing a person was told, kept in the
@@ -9,25 +11,35 @@ import type { NotificationKind } from "../../../db/tables/notifications.ts";
 export const threadUrl = (threadId: number, slug: string, postId?: number | null) =>
   `/t/${threadId}/${slug}${postId ? `#post-${postId}` : ""}`;
 
-/** The sentence a notification reads as, from facts read at display time. */
-export function describeNotification(n: {
-  kind: NotificationKind;
-  actorName: string | null;
-  threadTitle: string | null;
-  data: Record<string, unknown>;
-}): string {
-  const who = n.actorName ?? "Someone";
-  const where = n.threadTitle ? `“${n.threadTitle}”` : "a thread";
+/**
+ * The sentence a notification reads as, from facts read at display time, in
+ * the reader's language. A notice about a decision keeps the words its
+ * command wrote (title and description), as they were stored.
+ */
+export function describeNotification(
+  n: {
+    kind: NotificationKind;
+    actorName: string | null;
+    threadTitle: string | null;
+    data: Record<string, unknown>;
+  },
+  locale: Locale = communityLocale(),
+): string {
+  const { t } = i18nFor(locale);
+  const who = n.actorName ?? t("notices.someone");
+  const where = n.threadTitle
+    ? t("notices.threadTitle", { title: n.threadTitle })
+    : t("notices.aThread");
   switch (n.kind) {
     case "reply":
-      return `${who} replied to ${where}`;
+      return t("notices.reply", { who, where });
     case "mention":
-      return `${who} mentioned you in ${where}`;
+      return t("notices.mention", { who, where });
     case "accepted":
-      return `${who} accepted your answer in ${where}`;
+      return t("notices.accepted", { who, where });
     case "points": {
       const amount = Number(n.data.amount ?? 0);
-      return `You earned ${amount} ${amount === 1 ? "point" : "points"} in ${where}`;
+      return t("notices.points", { amount, where });
     }
     case "notice": {
       const title = String(n.data.title ?? "");
@@ -140,15 +152,23 @@ export async function recordNotification(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const reader = await trx
+    .selectFrom("users")
+    .select("locale")
+    .where("id", "=", input.userId)
+    .executeTakeFirst();
   return {
     id: row.id,
     kind: input.kind,
-    text: describeNotification({
-      kind: input.kind,
-      actorName: input.actor?.displayName ?? null,
-      threadTitle: input.thread.title,
-      data: input.data ?? {},
-    }),
+    text: describeNotification(
+      {
+        kind: input.kind,
+        actorName: input.actor?.displayName ?? null,
+        threadTitle: input.thread.title,
+        data: input.data ?? {},
+      },
+      recipientLocale(reader?.locale),
+    ),
     url: threadUrl(input.thread.id, input.thread.slug, input.postId),
   };
 }

@@ -1,10 +1,8 @@
 import type { Queryable } from "../../../db/client.ts";
+import { communityLocale } from "../../i18n/community.ts";
 import { composeEmail } from "../mail/compose.server.ts";
 import { absoluteUrl, type SiteSettings } from "../mail/settings.ts";
 import { PromoterInvitationEmail } from "../mail/templates/promoters.tsx";
-
-export const INVITATION_SUBJECT = "You are invited to our customer community on Limelight";
-export const REMINDER_SUBJECT = "Your invitation to our customer community is still open";
 
 export function invitationPath(token: string) {
   return `/signup?invite=${encodeURIComponent(token)}`;
@@ -44,7 +42,12 @@ export function invitationMessage(
     idempotencyKey: input.reminder
       ? `promoter_reminder:${input.invitationId}:${input.reminder}`
       : `promoter_invitation:${input.invitationId}`,
-    subject: input.reminder ? REMINDER_SUBJECT : INVITATION_SUBJECT,
+    // Someone without an account has told us no language: the community's.
+    locale: communityLocale(),
+    subject: (t) =>
+      input.reminder
+        ? t("mail.promoterInvitation.reminderSubject")
+        : t("mail.promoterInvitation.subject"),
     template: PromoterInvitationEmail({
       name: input.name,
       company: input.company,

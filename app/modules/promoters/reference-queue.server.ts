@@ -9,6 +9,7 @@ import {
   requestsThisMonth,
 } from "./reference-caps.server.ts";
 import { composeEmail } from "../mail/compose.server.ts";
+import { mailLocaleOf } from "../profiles/language.server.ts";
 import { absoluteUrl } from "../mail/settings.ts";
 import { ReferenceRequestedEmail } from "../mail/templates/references.tsx";
 import { sendLater } from "../outbox/queue.server.ts";
@@ -57,7 +58,8 @@ export function tellAdvocate(effects: Effects, request: DeliveredRequest): void 
       kind: "reference_requested",
       // Delivered once per request and advocate: a reassigned request mails its new advocate.
       idempotencyKey: `reference_requested:${request.id}:${request.advocate_id}`,
-      subject: `${parties.prospectName} would like to talk with you`,
+      locale: await mailLocaleOf(trx, request.advocate_id),
+      subject: (t) => t("mail.referenceRequested.subject", { prospect: parties.prospectName }),
       template: ReferenceRequestedEmail({
         advocateName: parties.advocateName,
         prospectName: parties.prospectName,

@@ -1,4 +1,5 @@
 import { defineCommand } from "../commands/command.server.ts";
+import { mailDay } from "../mail/templates/locale-context.ts";
 import { NextStepDueEmail } from "../mail/templates/relationships.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
 
@@ -52,13 +53,17 @@ export const remindNextStepsDue = defineCommand({
         userId: ownerId,
         kind: "relationship_next_step_due",
         idempotencyKey: `relationship_next_step_due:${step.id}`,
-        subject: `Next step for ${step.display_name}, due ${dueOn}`,
+        subject: (t, locale) =>
+          t("mail.nextStepDue.subject", {
+            advocate: step.display_name,
+            dueOn: mailDay(locale, step.due_at),
+          }),
         template: (person, link) =>
           NextStepDueEmail({
             name: person.name,
             advocateName: step.display_name,
             step: step.body,
-            dueOn,
+            dueOn: new Date(step.due_at),
             link: link(url),
           }),
       });

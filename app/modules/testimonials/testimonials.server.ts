@@ -7,6 +7,7 @@ import { policy, type Viewer } from "../access/policy.ts";
 import { startStoryFromSource } from "../advocacy/story-writing.server.ts";
 import { defineCommand } from "../commands/command.server.ts";
 import { composeEmail } from "../mail/compose.server.ts";
+import { mailLocaleOf } from "../profiles/language.server.ts";
 import { absoluteUrl } from "../mail/settings.ts";
 import { TestimonialPublishedEmail } from "../mail/templates/surveys.tsx";
 import { sendLater } from "../outbox/queue.server.ts";
@@ -54,13 +55,14 @@ export const publishRecommendation = defineCommand({
       .executeTakeFirstOrThrow();
     await finishMoment(trx, moment.recipientId, now);
     const pageUrl = absoluteUrl(site, `/testimonials/${row.id}`);
-    sendLater(effects, async () =>
+    sendLater(effects, async (mailTrx) =>
       composeEmail(site, {
         to: moment.email,
         userId: account?.id ?? null,
         kind: "testimonial_published",
         idempotencyKey: `testimonial_published:${row.id}`,
-        subject: "Your recommendation is published",
+        locale: await mailLocaleOf(mailTrx, account?.id ?? null),
+        subject: (t) => t("mail.testimonialPublished.subject"),
         template: TestimonialPublishedEmail({
           name: moment.name,
           body: row.body,

@@ -75,7 +75,7 @@ export const lapseExpiredAwards = defineCommand({
         userId: award.user_id,
         kind: "tier_lapsed",
         idempotencyKey: `tier_lapsed:${award.id}`,
-        subject: `Your ${award.tier_name} term has ended`,
+        subject: (t) => t("mail.tierLapsed.subject", { tier: award.tier_name }),
         template: (person, link) =>
           TierLapsedEmail({ name: person.name, tierName: award.tier_name, link: link(TIER_URL) }),
       });

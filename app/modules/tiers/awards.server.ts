@@ -119,13 +119,15 @@ export const grantTier = defineCommand({
       userId: user.id,
       kind: "tier_granted",
       idempotencyKey: `tier_granted:${award.id}`,
-      subject: `You are now ${article(tier.name)} ${tier.name}`,
+      subject: (t) =>
+        t("mail.tierGranted.subject", { tier: tier.name, article: article(tier.name) }),
       template: (person, link) =>
         TierGrantedEmail({
           name: person.name,
           tierName: tier.name,
           reason,
-          termEnd: formatDay(input.termEnd, now),
+          termEnd: new Date(input.termEnd),
+          now,
           link: link(TIER_URL),
         }),
     });

@@ -175,7 +175,8 @@ export const decideNomination = defineCommand({
         userId: nomination.nominated_by,
         kind: "nomination_decided",
         idempotencyKey: `nomination_decided:${nomination.id}`,
-        subject: `Your nomination of ${nomination.display_name} was ${status}`,
+        subject: (t) =>
+          t("mail.nominationDecided.subject", { nominee: nomination.display_name, status }),
         template: (person, link) =>
           NominationDecidedEmail({
             name: person.name,

@@ -1,5 +1,5 @@
-import { formatDay } from "../access/cascade.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { mailShortDay } from "../mail/templates/locale-context.ts";
 import { TierRenewalDueEmail } from "../mail/templates/tiers.tsx";
 import { mailPerson } from "../mail/to-person.server.ts";
 import { isEnqueued } from "../outbox/queue.server.ts";
@@ -40,12 +40,17 @@ export const remindRenewalsDue = defineCommand({
         userId: award.user_id,
         kind: "tier_renewal_due",
         idempotencyKey: key,
-        subject: `Your ${award.tier_name} term ends on ${formatDay(award.term_end, now)}`,
+        subject: (t, locale) =>
+          t("mail.tierRenewalDue.subject", {
+            tier: award.tier_name,
+            termEnd: mailShortDay(locale, award.term_end, now),
+          }),
         template: (person, link) =>
           TierRenewalDueEmail({
             name: person.name,
             tierName: award.tier_name,
-            termEnd: formatDay(award.term_end, now),
+            termEnd: new Date(award.term_end),
+            now,
             link: link(TIER_URL),
           }),
       });

@@ -1,78 +1,79 @@
 import { Action, EmailLayout, Paragraph } from "./layout.tsx";
 
+// Account and security messages. Their subjects are the same words as their
+// previews, so the senders use these keys for the subject too.
+
 export function PasswordResetEmail({ name, link }: { name: string; link: string }) {
   return (
-    <EmailLayout preview="Choose a new password for Limelight">
-      <Paragraph>Hi {name},</Paragraph>
-      <Paragraph>
-        Someone asked to reset the password of your Limelight account. If it was you, choose a new
-        password with the button below. The link works once, for the next hour.
-      </Paragraph>
-      <Action href={link}>Choose a new password</Action>
-      <Paragraph>
-        If you did not ask for this, you can ignore this message: your password stays as it is.
-      </Paragraph>
+    <EmailLayout preview={(t) => t("mail.passwordReset.subject")}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name })}</Paragraph>
+          <Paragraph>{t("mail.passwordReset.body")}</Paragraph>
+          <Action href={link}>{t("mail.passwordReset.action")}</Action>
+          <Paragraph>{t("mail.passwordReset.ignore")}</Paragraph>
+        </>
+      )}
     </EmailLayout>
   );
 }
 
 export function PasswordChangedEmail({ name, link }: { name: string; link: string }) {
   return (
-    <EmailLayout preview="Your Limelight password was changed">
-      <Paragraph>Hi {name},</Paragraph>
-      <Paragraph>
-        The password of your Limelight account was just changed, and every device that was signed in
-        has been signed out.
-      </Paragraph>
-      <Paragraph>
-        If this was not you, reset your password straight away and tell your community manager.
-      </Paragraph>
-      <Action href={link}>Reset my password</Action>
+    <EmailLayout preview={(t) => t("mail.passwordChanged.subject")}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name })}</Paragraph>
+          <Paragraph>{t("mail.passwordChanged.body")}</Paragraph>
+          <Paragraph>{t("mail.passwordChanged.notYou")}</Paragraph>
+          <Action href={link}>{t("mail.passwordChanged.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }
 
 export function EmailVerifyEmail({ name, link }: { name: string; link: string }) {
   return (
-    <EmailLayout preview="Confirm your email address for Limelight">
-      <Paragraph>Hi {name}, welcome to Limelight.</Paragraph>
-      <Paragraph>
-        Confirm that this address is yours, and you can start asking questions, replying, voting and
-        asking advocates for a conversation. The link works once, for the next 24 hours.
-      </Paragraph>
-      <Action href={link}>Confirm my address</Action>
-      <Paragraph>If you did not join Limelight, you can ignore this message.</Paragraph>
+    <EmailLayout preview={(t) => t("mail.emailVerify.subject")}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.emailVerify.welcome", { name })}</Paragraph>
+          <Paragraph>{t("mail.emailVerify.body")}</Paragraph>
+          <Action href={link}>{t("mail.emailVerify.action")}</Action>
+          <Paragraph>{t("mail.emailVerify.ignore")}</Paragraph>
+        </>
+      )}
     </EmailLayout>
   );
 }
 
 export function EmailChangeConfirmEmail({ name, link }: { name: string; link: string }) {
   return (
-    <EmailLayout preview="Confirm your new email address for Limelight">
-      <Paragraph>Hi {name},</Paragraph>
-      <Paragraph>
-        You asked to use this address for your Limelight account. Your account keeps its current
-        address until you confirm this one. The link works once, for the next 24 hours.
-      </Paragraph>
-      <Action href={link}>Use this address</Action>
-      <Paragraph>If you did not ask for this, you can ignore this message.</Paragraph>
+    <EmailLayout preview={(t) => t("mail.emailChangeConfirm.subject")}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name })}</Paragraph>
+          <Paragraph>{t("mail.emailChangeConfirm.body")}</Paragraph>
+          <Action href={link}>{t("mail.emailChangeConfirm.action")}</Action>
+          <Paragraph>{t("mail.emailChangeConfirm.ignore")}</Paragraph>
+        </>
+      )}
     </EmailLayout>
   );
 }
 
 export function EmailChangeNoticeEmail(props: { name: string; newEmail: string; link: string }) {
   return (
-    <EmailLayout preview="The email address of your Limelight account was changed">
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        Your Limelight account now uses {props.newEmail}. This address will no longer get messages
-        from us, and password resets go to the new address.
-      </Paragraph>
-      <Paragraph>
-        If this was not you, sign in, change your password and sign out everywhere, and tell your
-        community manager straight away.
-      </Paragraph>
-      <Action href={props.link}>Open my account settings</Action>
+    <EmailLayout preview={(t) => t("mail.emailChangeNotice.subject")}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>{t("mail.emailChangeNotice.body", { newEmail: props.newEmail })}</Paragraph>
+          <Paragraph>{t("mail.emailChangeNotice.notYou")}</Paragraph>
+          <Action href={props.link}>{t("mail.emailChangeNotice.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

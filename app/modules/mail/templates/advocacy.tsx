@@ -10,17 +10,25 @@ export function SpeakingDecidedEmail(props: {
   message: string;
   link: string;
 }) {
-  const outcome = {
-    accept: `You are speaking at ${props.eventName}: your application was accepted, and the talk is on your schedule.`,
-    shortlist: `Your application to speak at ${props.eventName} is on the shortlist. The community team will be in touch before deciding.`,
-    decline: `Your application to speak at ${props.eventName} was not accepted this time.`,
-  }[props.decision];
+  const event = props.eventName;
   return (
-    <EmailLayout preview={`Your application to speak at ${props.eventName}`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>{outcome}</Paragraph>
-      {props.message ? <Paragraph>“{props.message}”</Paragraph> : null}
-      <Action href={props.link}>Open my speaking</Action>
+    <EmailLayout preview={(t) => t("mail.speakingDecided.preview", { event })}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {
+              {
+                accept: t("mail.speakingDecided.accept", { event }),
+                shortlist: t("mail.speakingDecided.shortlist", { event }),
+                decline: t("mail.speakingDecided.decline", { event }),
+              }[props.decision]
+            }
+          </Paragraph>
+          {props.message ? <Paragraph>{t("mail.quote", { text: props.message })}</Paragraph> : null}
+          <Action href={props.link}>{t("mail.speakingDecided.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }
@@ -33,22 +41,29 @@ export function TalkDecidedEmail(props: {
   reason: string;
   link: string;
 }) {
+  const values = { title: props.talkTitle, event: props.eventName };
   return (
     <EmailLayout
-      preview={props.verified ? "Your talk is verified" : `“${props.talkTitle}” was not verified`}
+      preview={(t) =>
+        props.verified
+          ? t("mail.talkDecided.verifiedSubject")
+          : t("mail.talkDecided.notVerifiedSubject", values)
+      }
     >
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        {props.verified
-          ? `Your talk “${props.talkTitle}” at ${props.eventName} is verified: it shows on your profile, with its points.`
-          : `Your talk “${props.talkTitle}” at ${props.eventName} was not verified yet.`}
-      </Paragraph>
-      {props.verified ? null : (
-        <Paragraph>
-          “{props.reason}” You can add a recording or slides and ask again from your speaking page.
-        </Paragraph>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {props.verified
+              ? t("mail.talkDecided.verified", values)
+              : t("mail.talkDecided.notVerified", values)}
+          </Paragraph>
+          {props.verified ? null : (
+            <Paragraph>{t("mail.talkDecided.askAgain", { reason: props.reason })}</Paragraph>
+          )}
+          <Action href={props.link}>{t("mail.speakingDecided.action")}</Action>
+        </>
       )}
-      <Action href={props.link}>Open my speaking</Action>
     </EmailLayout>
   );
 }
@@ -60,17 +75,25 @@ export function StoryReviewedEmail(props: {
   note: string;
   link: string;
 }) {
-  const outcome = {
-    changes_requested: `The community team read “${props.storyTitle}” and asks for a few changes before it is published.`,
-    published: `“${props.storyTitle}” is published in the public story library. Thank you for sharing it.`,
-    declined: `“${props.storyTitle}” will not be published for now.`,
-  }[props.outcome];
+  const title = props.storyTitle;
   return (
-    <EmailLayout preview={`Your story “${props.storyTitle}” was reviewed`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>{outcome}</Paragraph>
-      {props.note ? <Paragraph>“{props.note}”</Paragraph> : null}
-      <Action href={props.link}>Open my stories</Action>
+    <EmailLayout preview={(t) => t("mail.storyReviewed.preview", { title })}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {
+              {
+                changes_requested: t("mail.storyReviewed.changesRequested", { title }),
+                published: t("mail.storyReviewed.published", { title }),
+                declined: t("mail.storyReviewed.declined", { title }),
+              }[props.outcome]
+            }
+          </Paragraph>
+          {props.note ? <Paragraph>{t("mail.quote", { text: props.note })}</Paragraph> : null}
+          <Action href={props.link}>{t("mail.storyReviewed.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -54,23 +54,29 @@ function Part({ title, lines }: { title: string; lines: DigestLine[] }): ReactNo
  */
 export function DigestEmail(props: {
   recipientName: string;
-  periodLabel: string;
+  /** Which period the digest covers: the last day, or this week. */
+  rhythm: "daily" | "weekly";
   sections: DigestSections;
   siteUrl: string;
 }) {
   const s = props.sections;
+  const period = props.rhythm;
   return (
-    <EmailLayout preview={`What happened in the community ${props.periodLabel}`}>
-      <Paragraph>Hi {props.recipientName},</Paragraph>
-      <Paragraph>Here is what happened in the community {props.periodLabel}.</Paragraph>
-      <Part title="New answers to your questions" lines={s.answers} />
-      <Part title="Waiting for you" lines={s.waiting} />
-      <Part title="The liveliest threads" lines={s.active} />
-      <Part title="Speaking opportunities" lines={s.speaking} />
-      <Part title="Early access newly open to you" lines={s.earlyAccess} />
-      <Rule />
-      <Paragraph>{s.standing}</Paragraph>
-      <Action href={props.siteUrl}>Open the community</Action>
+    <EmailLayout preview={(t) => t("mail.digest.preview", { period })}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.recipientName })}</Paragraph>
+          <Paragraph>{t("mail.digest.intro", { period })}</Paragraph>
+          <Part title={t("mail.digest.answers")} lines={s.answers} />
+          <Part title={t("mail.digest.waiting")} lines={s.waiting} />
+          <Part title={t("mail.digest.active")} lines={s.active} />
+          <Part title={t("mail.digest.speaking")} lines={s.speaking} />
+          <Part title={t("mail.digest.earlyAccess")} lines={s.earlyAccess} />
+          <Rule />
+          <Paragraph>{s.standing}</Paragraph>
+          <Action href={props.siteUrl}>{t("mail.digest.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -1,18 +1,29 @@
+import type { Localized } from "./locale-context.ts";
 import { Action, EmailLayout, Paragraph } from "./layout.tsx";
 
 /** A reply, a mention or an accepted answer the person has not seen on the site. */
 export function DiscussionEmail(props: {
   recipientName: string;
-  sentence: string;
+  /** What happened, in the recipient's language ("Ana replied to …"), without a full stop. */
+  sentence: Localized;
   excerpt: string;
   link: string;
 }) {
   return (
     <EmailLayout preview={props.sentence}>
-      <Paragraph>Hi {props.recipientName},</Paragraph>
-      <Paragraph>{props.sentence}.</Paragraph>
-      {props.excerpt ? <Paragraph>“{props.excerpt}”</Paragraph> : null}
-      <Action href={props.link}>Open the thread</Action>
+      {(t, locale) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.recipientName })}</Paragraph>
+          <Paragraph>
+            {t("mail.discussion.sentence", {
+              sentence:
+                typeof props.sentence === "function" ? props.sentence(t, locale) : props.sentence,
+            })}
+          </Paragraph>
+          {props.excerpt ? <Paragraph>{t("mail.quote", { text: props.excerpt })}</Paragraph> : null}
+          <Action href={props.link}>{t("mail.discussion.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -1,3 +1,5 @@
+import type { Locale } from "../../../i18n/index.ts";
+import { mailEventTime } from "./locale-context.ts";
 import { Action, EmailLayout, Paragraph } from "./layout.tsx";
 
 // Mail about events a person signed up for.
@@ -5,32 +7,41 @@ import { Action, EmailLayout, Paragraph } from "./layout.tsx";
 export function EventReminderEmail(props: {
   name: string;
   title: string;
-  /** The start in the reader's zone (or the event's, when theirs is not known). */
+  /** The start in the reader's zone (or the event's, when theirs is not known), in English. */
   when: string;
+  /** The start and that zone, to say it in the reader's language. */
+  startsAt?: Date;
+  zone?: string;
   /** The venue, or empty for an online-only event. */
   venue: string;
   isOnline: boolean;
   link: string;
   calendarLink: string;
 }) {
+  const values = (locale: Locale) => ({
+    title: props.title,
+    when:
+      props.startsAt && props.zone
+        ? mailEventTime(locale, props.startsAt, props.zone, props.when)
+        : props.when,
+  });
   return (
-    <EmailLayout preview={`${props.title} starts ${props.when}`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        A reminder: you hold a seat at “{props.title}”, which starts {props.when}.
-      </Paragraph>
-      {props.venue ? <Paragraph>Where: {props.venue}</Paragraph> : null}
-      {props.isOnline ? (
-        <Paragraph>The online link is on the event page, for people holding a seat.</Paragraph>
-      ) : null}
-      <Paragraph>
-        If you cannot come after all, give your seat back on the event page: the first person on the
-        waitlist moves up.
-      </Paragraph>
-      <Action href={props.link}>Open the event</Action>
-      <Paragraph>
-        Add it to your calendar: <a href={props.calendarLink}>{props.calendarLink}</a>
-      </Paragraph>
+    <EmailLayout preview={(t, locale) => t("mail.eventReminder.preview", values(locale))}>
+      {(t, locale) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>{t("mail.eventReminder.body", values(locale))}</Paragraph>
+          {props.venue ? (
+            <Paragraph>{t("mail.eventReminder.where", { venue: props.venue })}</Paragraph>
+          ) : null}
+          {props.isOnline ? <Paragraph>{t("mail.eventReminder.online")}</Paragraph> : null}
+          <Paragraph>{t("mail.eventReminder.giveBack")}</Paragraph>
+          <Action href={props.link}>{t("mail.eventReminder.action")}</Action>
+          <Paragraph>
+            {t("mail.eventReminder.calendar")} <a href={props.calendarLink}>{props.calendarLink}</a>
+          </Paragraph>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -8,17 +8,17 @@ export function WebhookEndpointDisabledEmail(props: {
   link: string;
 }) {
   return (
-    <EmailLayout preview="A webhook endpoint was turned off">
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        Limelight stopped sending webhooks to {props.url}: it failed every delivery for a while. The
-        last answer was: {props.reason}
-      </Paragraph>
-      <Paragraph>
-        Events that happen while it is off are not sent to it. Once the receiver works again, turn
-        the endpoint back on; you can send any logged delivery again from its page.
-      </Paragraph>
-      <Action href={props.link}>Open the endpoint</Action>
+    <EmailLayout preview={(t) => t("mail.webhookDisabled.subject")}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {t("mail.webhookDisabled.body", { url: props.url, reason: props.reason })}
+          </Paragraph>
+          <Paragraph>{t("mail.webhookDisabled.whileOff")}</Paragraph>
+          <Action href={props.link}>{t("mail.webhookDisabled.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -11,7 +11,9 @@ import {
   Text,
 } from "@react-email/components";
 import { useContext, type ReactNode } from "react";
+import { LOCALE_TAGS } from "../../../i18n/index.ts";
 import { MailFooterContext } from "./footer-context.ts";
+import { localize, useMailT, withElements, type Localized } from "./locale-context.ts";
 
 const brand = "#b45309";
 
@@ -32,19 +34,20 @@ export function EmailLayout({
   children,
   footer,
 }: {
-  preview: string;
-  children: ReactNode;
-  footer?: ReactNode;
+  preview: Localized;
+  children: Localized<ReactNode>;
+  footer?: Localized<ReactNode>;
 }) {
   const unsubscribe = useContext(MailFooterContext);
+  const { locale, t } = useMailT();
   return (
-    <Html lang="en">
+    <Html lang={LOCALE_TAGS[locale]}>
       <Head>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
         <style>{darkMode}</style>
       </Head>
-      <Preview>{preview}</Preview>
+      <Preview>{localize(preview, locale)}</Preview>
       <Body
         className="ll-body"
         style={{
@@ -67,23 +70,39 @@ export function EmailLayout({
               padding: "24px",
             }}
           >
-            {children}
+            {localize(children, locale)}
           </Section>
           <Text className="ll-muted" style={{ fontSize: 12, color: "#78716c", marginTop: 16 }}>
-            {footer ??
-              "You get this message because of your account on Limelight, the community of our customer advocates."}
+            {footer === undefined ? t("mail.layout.footer") : localize(footer, locale)}
           </Text>
           {unsubscribe ? (
             <Text className="ll-muted" style={{ fontSize: 12, color: "#78716c" }}>
-              Don’t want “{unsubscribe.kindLabel}” by email?{" "}
-              <Link href={unsubscribe.unsubscribeUrl}>Unsubscribe from these</Link> in one click
-              {unsubscribe.settingsUrl ? (
-                <>
-                  , or <Link href={unsubscribe.settingsUrl}>choose what you get</Link>.
-                </>
-              ) : (
-                "; no account is needed."
-              )}
+              {unsubscribe.settingsUrl
+                ? withElements(
+                    t,
+                    "mail.layout.unsubscribeMember",
+                    { kind: t(`mail.kinds.${unsubscribe.kind}`, unsubscribe.kindLabel) },
+                    {
+                      unsubscribe: (
+                        <Link href={unsubscribe.unsubscribeUrl}>
+                          {t("mail.layout.unsubscribe")}
+                        </Link>
+                      ),
+                      choose: <Link href={unsubscribe.settingsUrl}>{t("mail.layout.choose")}</Link>,
+                    },
+                  )
+                : withElements(
+                    t,
+                    "mail.layout.unsubscribeAddress",
+                    { kind: t(`mail.kinds.${unsubscribe.kind}`, unsubscribe.kindLabel) },
+                    {
+                      unsubscribe: (
+                        <Link href={unsubscribe.unsubscribeUrl}>
+                          {t("mail.layout.unsubscribe")}
+                        </Link>
+                      ),
+                    },
+                  )}
             </Text>
           ) : null}
         </Container>
@@ -102,6 +121,7 @@ export function Paragraph({ children }: { children: ReactNode }) {
 
 /** The one action a message asks for, as a button with its link written out below for plain readers. */
 export function Action({ href, children }: { href: string; children: ReactNode }) {
+  const { t } = useMailT();
   return (
     <Section style={{ margin: "20px 0" }}>
       <Button
@@ -119,7 +139,7 @@ export function Action({ href, children }: { href: string; children: ReactNode }
         {children}
       </Button>
       <Text className="ll-muted" style={{ fontSize: 12, color: "#78716c", wordBreak: "break-all" }}>
-        Or open this link: <Link href={href}>{href}</Link>
+        {withElements(t, "mail.layout.openLink", {}, { link: <Link href={href}>{href}</Link> })}
       </Text>
     </Section>
   );

@@ -1,12 +1,5 @@
+import { mailDay } from "./locale-context.ts";
 import { Action, EmailLayout, Paragraph } from "./layout.tsx";
-
-const day = (d: Date) =>
-  d.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
 /**
  * A promoter who answered the survey is invited to join as a verified
@@ -20,34 +13,34 @@ export function PromoterInvitationEmail(props: {
   expiresAt: Date;
   reminder?: boolean;
 }) {
-  const hello = props.name ? `Hi ${props.name},` : "Hello,";
+  const inviter = props.inviterName;
   return (
     <EmailLayout
-      preview={
+      preview={(t) =>
         props.reminder
-          ? "Your invitation to the Limelight community is still open"
-          : "You are invited to the Limelight customer community"
+          ? t("mail.promoterInvitation.reminderPreview")
+          : t("mail.promoterInvitation.preview")
       }
-      footer="You get this because you told us in our customer survey that you would recommend us. If you would rather not join, ignore this message: we will not write about it again once the invitation ends."
+      footer={(t) => t("mail.promoterInvitation.footer")}
     >
-      <Paragraph>{hello}</Paragraph>
-      {props.reminder ? (
-        <Paragraph>
-          A little while ago {props.inviterName} invited you to join our customer community. The
-          invitation is still open, and this link works just like the first one.
-        </Paragraph>
-      ) : (
-        <Paragraph>
-          Thank you for recommending us{props.company ? ` at ${props.company}` : ""}.{" "}
-          {props.inviterName} would like to invite you to our customer community, where customers
-          answer each other&apos;s questions, share how they work and speak about it.
-        </Paragraph>
+      {(t, locale) => (
+        <>
+          <Paragraph>{props.name ? t("mail.hi", { name: props.name }) : t("mail.hello")}</Paragraph>
+          {props.reminder ? (
+            <Paragraph>{t("mail.promoterInvitation.reminder", { inviter })}</Paragraph>
+          ) : (
+            <Paragraph>
+              {props.company
+                ? t("mail.promoterInvitation.thanksAt", { company: props.company, inviter })
+                : t("mail.promoterInvitation.thanks", { inviter })}
+            </Paragraph>
+          )}
+          <Paragraph>
+            {t("mail.promoterInvitation.link", { until: mailDay(locale, props.expiresAt) })}
+          </Paragraph>
+          <Action href={props.link}>{t("mail.promoterInvitation.action")}</Action>
+        </>
       )}
-      <Paragraph>
-        The link below creates your account as a verified customer. It works once, until{" "}
-        {day(props.expiresAt)}.
-      </Paragraph>
-      <Action href={props.link}>Join the community</Action>
     </EmailLayout>
   );
 }

@@ -12,22 +12,28 @@ export function ReferenceRequestedEmail(props: {
   topic: string;
   link: string;
 }) {
+  const prospect = props.prospectName;
   return (
     <EmailLayout
-      preview={`${props.prospectName} would like to talk with you`}
-      footer="You get this because you said you are open to reference conversations on Limelight. You can pause them or set a monthly limit in your settings."
+      preview={(t) => t("mail.referenceRequested.subject", { prospect })}
+      footer={(t) => t("mail.referenceRequested.footer")}
     >
-      <Paragraph>Hi {props.advocateName},</Paragraph>
-      <Paragraph>
-        {props.prospectName}
-        {props.prospectCompany ? ` from ${props.prospectCompany}` : ""} would like to talk with you
-        about “{props.topic}”.
-      </Paragraph>
-      <Paragraph>
-        Nothing is shared until you accept: open the request to read their note and accept or
-        decline.
-      </Paragraph>
-      <Action href={props.link}>Open the request</Action>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.advocateName })}</Paragraph>
+          <Paragraph>
+            {props.prospectCompany
+              ? t("mail.referenceRequested.bodyFrom", {
+                  prospect,
+                  company: props.prospectCompany,
+                  topic: props.topic,
+                })
+              : t("mail.referenceRequested.body", { prospect, topic: props.topic })}
+          </Paragraph>
+          <Paragraph>{t("mail.referenceRequested.nothingShared")}</Paragraph>
+          <Action href={props.link}>{t("mail.referenceRequested.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { mailDay } from "./locale-context.ts";
 import { Action, EmailLayout, Paragraph } from "./layout.tsx";
 
 // Reminders to the community team about the people they look after.
@@ -6,21 +7,27 @@ export function NextStepDueEmail(props: {
   name: string;
   advocateName: string;
   step: string;
-  dueOn: string;
+  dueOn: Date;
   link: string;
 }) {
+  const advocate = props.advocateName;
   return (
-    <EmailLayout preview={`Next step for ${props.advocateName}, due ${props.dueOn}`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        You said you would do this for {props.advocateName} by {props.dueOn}:
-      </Paragraph>
-      <Paragraph>“{props.step}”</Paragraph>
-      <Paragraph>
-        Their relationship page has their goals and your team&apos;s notes from earlier
-        conversations. Mark the step done there once it is.
-      </Paragraph>
-      <Action href={props.link}>Open the relationship page</Action>
+    <EmailLayout
+      preview={(t, locale) =>
+        t("mail.nextStepDue.subject", { advocate, dueOn: mailDay(locale, props.dueOn) })
+      }
+    >
+      {(t, locale) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {t("mail.nextStepDue.body", { advocate, dueOn: mailDay(locale, props.dueOn) })}
+          </Paragraph>
+          <Paragraph>{t("mail.quote", { text: props.step })}</Paragraph>
+          <Paragraph>{t("mail.nextStepDue.notes")}</Paragraph>
+          <Action href={props.link}>{t("mail.nextStepDue.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -6,17 +6,17 @@ import { Action, EmailLayout, Paragraph } from "./layout.tsx";
  */
 export function SurveyInvitationEmail(props: { name: string; question: string; link: string }) {
   return (
-    <EmailLayout
-      preview={props.question}
-      footer="You get this because you are a customer of ours. We ask at most once a quarter; the link is yours alone and works once."
-    >
-      <Paragraph>Hi{props.name ? ` ${props.name}` : ""},</Paragraph>
-      <Paragraph>{props.question}</Paragraph>
-      <Paragraph>
-        It takes one click and a sentence if you like. No account, no sign-in, and nothing is
-        offered in exchange: we only want to know.
-      </Paragraph>
-      <Action href={props.link}>Answer from 0 to 10</Action>
+    <EmailLayout preview={props.question} footer={(t) => t("mail.surveyInvitation.footer")}>
+      {(t) => (
+        <>
+          <Paragraph>
+            {props.name ? t("mail.hi", { name: props.name }) : t("mail.hiNoName")}
+          </Paragraph>
+          <Paragraph>{props.question}</Paragraph>
+          <Paragraph>{t("mail.surveyInvitation.body")}</Paragraph>
+          <Action href={props.link}>{t("mail.surveyInvitation.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }
@@ -30,18 +30,21 @@ export function TestimonialPublishedEmail(props: {
 }) {
   return (
     <EmailLayout
-      preview="Your recommendation is published"
-      footer="You get this because you published a recommendation on Limelight."
+      preview={(t) => t("mail.testimonialPublished.subject")}
+      footer={(t) => t("mail.testimonialPublished.footer")}
     >
-      <Paragraph>Hi{props.name ? ` ${props.name}` : ""},</Paragraph>
-      <Paragraph>Thank you. Your recommendation is on our testimonial wall:</Paragraph>
-      <Paragraph>“{props.body}”</Paragraph>
-      <Paragraph>See it here: {props.wallLink}</Paragraph>
-      <Paragraph>
-        You can withdraw it at any time with the link below; it is then gone from the wall, from
-        profiles and from anything we started with it.
-      </Paragraph>
-      <Action href={props.withdrawLink}>Withdraw my recommendation</Action>
+      {(t) => (
+        <>
+          <Paragraph>
+            {props.name ? t("mail.hi", { name: props.name }) : t("mail.hiNoName")}
+          </Paragraph>
+          <Paragraph>{t("mail.testimonialPublished.thanks")}</Paragraph>
+          <Paragraph>{t("mail.quote", { text: props.body })}</Paragraph>
+          <Paragraph>{t("mail.testimonialPublished.seeIt", { link: props.wallLink })}</Paragraph>
+          <Paragraph>{t("mail.testimonialPublished.withdraw")}</Paragraph>
+          <Action href={props.withdrawLink}>{t("mail.testimonialPublished.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -1,27 +1,39 @@
+import type { Locale } from "../../../i18n/index.ts";
+import { mailShortDay } from "./locale-context.ts";
 import { Action, EmailLayout, Paragraph } from "./layout.tsx";
 
 // Tier decisions: what changed, why, and the page where the person reads (and acts on) it.
+
+/** The end of a term in the reader's language ("31 Dec"), or as given when already written out. */
+const termEndIn = (termEnd: Date | string, now: Date | undefined, locale: Locale) =>
+  typeof termEnd === "string" ? termEnd : mailShortDay(locale, termEnd, now ?? new Date());
 
 export function TierGrantedEmail(props: {
   name: string;
   tierName: string;
   reason: string;
-  termEnd: string;
+  termEnd: Date | string;
+  /** When the message is composed: a term ending this year is named without its year. */
+  now?: Date;
   link: string;
 }) {
+  const tier = props.tierName;
   return (
-    <EmailLayout preview={`You are now ${props.tierName}`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        Congratulations: the community team made you {props.tierName}, for a term that runs until{" "}
-        {props.termEnd}.
-      </Paragraph>
-      <Paragraph>“{props.reason}”</Paragraph>
-      <Paragraph>
-        Your tier page shows what it opens for you, and any terms to acknowledge before you read
-        early-access material.
-      </Paragraph>
-      <Action href={props.link}>See my tier</Action>
+    <EmailLayout preview={(t) => t("mail.tierGranted.preview", { tier })}>
+      {(t, locale) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {t("mail.tierGranted.body", {
+              tier,
+              termEnd: termEndIn(props.termEnd, props.now, locale),
+            })}
+          </Paragraph>
+          <Paragraph>{t("mail.quote", { text: props.reason })}</Paragraph>
+          <Paragraph>{t("mail.tierGranted.page")}</Paragraph>
+          <Action href={props.link}>{t("mail.tierGranted.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }
@@ -29,31 +41,48 @@ export function TierGrantedEmail(props: {
 export function TierRenewalDueEmail(props: {
   name: string;
   tierName: string;
-  termEnd: string;
+  termEnd: Date | string;
+  /** When the message is composed: a term ending this year is named without its year. */
+  now?: Date;
   link: string;
 }) {
+  const tier = props.tierName;
   return (
-    <EmailLayout preview={`Your ${props.tierName} term ends on ${props.termEnd}`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        Your {props.tierName} term ends on {props.termEnd}. The community team reviews renewals
-        before then; nothing is needed from you, but your tier page shows where things stand and
-        what you gave this term.
-      </Paragraph>
-      <Action href={props.link}>See my tier</Action>
+    <EmailLayout
+      preview={(t, locale) =>
+        t("mail.tierRenewalDue.subject", {
+          tier,
+          termEnd: termEndIn(props.termEnd, props.now, locale),
+        })
+      }
+    >
+      {(t, locale) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {t("mail.tierRenewalDue.body", {
+              tier,
+              termEnd: termEndIn(props.termEnd, props.now, locale),
+            })}
+          </Paragraph>
+          <Action href={props.link}>{t("mail.tierGranted.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }
 
 export function TierLapsedEmail(props: { name: string; tierName: string; link: string }) {
+  const tier = props.tierName;
   return (
-    <EmailLayout preview={`Your ${props.tierName} term has ended`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        Your {props.tierName} term has ended without a renewal. Thank you for all you gave the
-        community: your history keeps it, and you can be nominated again.
-      </Paragraph>
-      <Action href={props.link}>See my tier history</Action>
+    <EmailLayout preview={(t) => t("mail.tierLapsed.subject", { tier })}>
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>{t("mail.tierLapsed.body", { tier })}</Paragraph>
+          <Action href={props.link}>{t("mail.tierLapsed.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }
@@ -66,16 +95,23 @@ export function NominationDecidedEmail(props: {
   reason: string;
   link: string;
 }) {
+  const values = { nominee: props.nomineeName, tier: props.tierName };
   return (
-    <EmailLayout preview={`Your nomination of ${props.nomineeName} was reviewed`}>
-      <Paragraph>Hi {props.name},</Paragraph>
-      <Paragraph>
-        {props.accepted
-          ? `Good news: your nomination of ${props.nomineeName} for ${props.tierName} was accepted.`
-          : `Your nomination of ${props.nomineeName} for ${props.tierName} was reviewed, and not accepted this time.`}
-      </Paragraph>
-      <Paragraph>“{props.reason}”</Paragraph>
-      <Action href={props.link}>Open my nominations</Action>
+    <EmailLayout
+      preview={(t) => t("mail.nominationDecided.preview", { nominee: props.nomineeName })}
+    >
+      {(t) => (
+        <>
+          <Paragraph>{t("mail.hi", { name: props.name })}</Paragraph>
+          <Paragraph>
+            {props.accepted
+              ? t("mail.nominationDecided.accepted", values)
+              : t("mail.nominationDecided.declined", values)}
+          </Paragraph>
+          <Paragraph>{t("mail.quote", { text: props.reason })}</Paragraph>
+          <Action href={props.link}>{t("mail.nominationDecided.action")}</Action>
+        </>
+      )}
     </EmailLayout>
   );
 }

@@ -5,6 +5,7 @@ import { ConflictError, FieldError, NotFoundError } from "../../../utils/errors.
 import { ensure } from "../../access/ensure.ts";
 import { defineCommand, type CommandScope } from "../../commands/command.server.ts";
 import { composeEmail } from "../../mail/compose.server.ts";
+import { mailLocaleOf } from "../../profiles/language.server.ts";
 import { absoluteUrl } from "../../mail/settings.ts";
 import {
   ensureNotSuppressed,
@@ -153,13 +154,14 @@ function queueInvitation(
     tokenHash: string;
   },
 ) {
-  sendLater(effects, async () =>
+  sendLater(effects, async (trx) =>
     composeEmail(site, {
       to: r.email,
       userId: r.user_id,
       kind: "survey_invitation",
       idempotencyKey: `survey_invitation:${r.tokenHash}`,
-      subject: "One question, from 0 to 10",
+      locale: await mailLocaleOf(trx, r.user_id),
+      subject: (t) => t("mail.surveyInvitation.subject"),
       template: SurveyInvitationEmail({
         name: r.name,
         question: r.question,
