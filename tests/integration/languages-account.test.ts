@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client.ts";
+import { createTestDb } from "../support/db.ts";
+import { insertUser, TEST_PASSWORD } from "../support/factories.ts";
+import { startTestServer, TestClient, type TestServer } from "../support/server.ts";
+
+// The account pages (sign in, sign up, password recovery, email links, error
+// pages and settings) in each shipped language, and unchanged in English.
+
+let handle: DbHandle;
+let server: TestServer;
+
+const ZH = "zh-CN,zh;q=0.9";
+const ES = "es-ES,es;q=0.9";
+const EN = "en-GB,en;q=0.8";
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  server = await startTestServer(handle);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await handle?.close();
+});
+
+const reader = (acceptLanguage: string) =>
+  new TestClient(server.url, { "Accept-Language": acceptLanguage });
+
+async function page(client: TestClient, path: string) {
+  const res = await client.get(path);
+  const html = await res.text();
+  return { status: res.status, lang: /<html lang="([^"]+)"/.exec(html)?.[1], html };
+}
+
+/** Every phrase is on the page and none of the others are. */
+function expectPage(html: string, shown: string[], absent: string[]) {
+  for (const phrase of shown) expect(html, phrase).toContain(phrase);
+  for (const phrase of absent) expect(html, phrase).not.toContain(phrase);
+}
+
+describe("signing in and joining", () => {
+  it("reads the sign-in page in Chinese, Spanish and, unchanged, English", async () => {
+    const zh = await page(reader(ZH), "/login");
+    expect(zh.lang).toBe("zh-Hans");
+    expectPage(
+      zh.html,
+      [
+        "<title>登录 · Limelight</title>",
+        "欢迎回来",
+        "登录你的 Limelight 账户。",
+        "忘记密码？",
+        "创建账户",
+      ],
+      ["Welcome back", "Forgot your password?", "Create an account"],
+    );
+    const es = await page(reader(ES), "/login");
+    expect(es.lang).toBe("es");
+    expectPage(
+      es.html,
+      ["Hola de nuevo", "Contraseña", "¿Olvidaste tu contraseña?", "¿Eres nuevo?"],
+      ["Welcome back", "New here?", ">Password<"],
+    );
+    const en = await page(reader(EN), "/login");
+    expect(en.lang).toBe("en");
+    expectPage(
+      en.html,
+      [
+        "<title>Sign in · Limelight</title>",
+        "Welcome back",
+        "Sign in to your Limelight account.",
+        "Forgot your password?",
+        "Create an account",
+      ],
+      ["欢迎回来", "Hola de nuevo"],
+    );
+  });
+
+  it("answers a wrong password in the reader's language", async () => {
+    const user = await insertUser(handle.db);
+    for (const [language, message] of [
+      [ZH, "该邮箱和密码与任何账户都不匹配。请检查后重试。"],
+      [ES, "Ese correo y esa contraseña no coinciden con ninguna cuenta."],
+      [EN, "That email and password do not match an account. Check them and try again."],
+    ]) {
+      const res = await reader(language).post("/login?_data=routes%2Flogin", {
+        email: user.email,
+        password: `${TEST_PASSWORD}-wrong`,
+      });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { formError: string }).formError).toContain(message);
+    }
+  });
+
+  it("explains a stopped single sign-on in the reader's language", async () => {
+    const zh = await page(reader(ZH), "/login?signInError=denied");
+    expectPage(
+      zh.html,
+      ["你尚未登录", "登录已在你公司的身份提供方处被取消。"],
+      ["You are not signed in"],
+    );
+    const en = await page(reader(EN), "/login?signInError=denied");
+    expect(en.html).toContain(
+      "The sign-in was cancelled at your company&#x27;s identity provider.",
+    );
+  });
+
+  it("reads the sign-up page in each language", async () => {
+    const zh = await page(reader(ZH), "/signup");
+    expectPage(
+      zh.html,
+      ["加入社区", "用户名", "至少 8 个字符。一句较长的短语最容易记住。", "已经是成员？"],
+      ["Join the community", "Already a member?", "At least 8 characters"],
+    );
+    const es = await page(reader(ES), "/signup");
+    expectPage(
+      es.html,
+      ["Únete a la comunidad", "Nombre de usuario", "Crear cuenta", "¿Ya eres miembro?"],
+      ["Join the community", "Create account"],
+    );
+    const en = await page(reader(EN), "/signup");
+    expectPage(
+      en.html,
+      [
+        "<title>Join Limelight</title>",
+        "Join the community",
+        "Shown on your profile and your posts.",
+        "Already a member?",
+      ],
+      ["加入社区"],
+    );
+  });
+});
+
+describe("password recovery and email links", () => {
+  it("reads the forgotten-password page and its answer in each language", async () => {
+    const zh = await page(reader(ZH), "/forgot-password");
+    expectPage(
+      zh.html,
+      ["忘记密码了？", "给我发送链接", "想起来了？"],
+      ["Forgot your password?", "Email me a link"],
+    );
+    const es = reader(ES);
+    const sent = await es.post("/forgot-password?_data=routes%2Fforgot-password", {
+      email: "nobody@example.test",
+    });
+    expect(sent.status).toBe(200);
+    const esPage = await page(es, "/forgot-password");
+    expectPage(
+      esPage.html,
+      ["¿Olvidaste tu contraseña?", "Envíame un enlace"],
+      ["Email me a link"],
+    );
+    const en = await page(reader(EN), "/forgot-password");
+    expectPage(
+      en.html,
+      ["Forgot your password?", "We will email you a link to choose a new one.", "Email me a link"],
+      [],
+    );
+  });
+
+  it("says a used link cannot be used, in each language", async () => {
+    for (const path of ["/reset-password/not-a-real-token", "/verify-email/not-a-real-token"]) {
+      const zh = await page(reader(ZH), path);
+      expect(zh.status).toBe(410);
+      expectPage(zh.html, ["此链接无法使用"], ["This link cannot be used"]);
+      const es = await page(reader(ES), path);
+      expectPage(es.html, ["Este enlace no se puede usar"], ["This link cannot be used"]);
+      const en = await page(reader(EN), path);
+      expectPage(en.html, ["This link cannot be used"], ["此链接无法使用"]);
+    }
+  });
+
+  it("refuses a broken unsubscribe link in each language", async () => {
+    const zh = await page(reader(ZH), "/unsubscribe/not-a-real-token");
+    expect(zh.status).toBe(400);
+    expectPage(
+      zh.html,
+      ["此链接无效", "我们无法核实此链接", "邮件设置"],
+      ["This link does not work"],
+    );
+    const es = await page(reader(ES), "/unsubscribe/not-a-real-token");
+    expectPage(es.html, ["Este enlace no funciona", "Configuración de correo"], ["Email settings"]);
+    const en = await page(reader(EN), "/unsubscribe/not-a-real-token");
+    expectPage(en.html, ["This link does not work", "We could not check this link"], []);
+  });
+
+  it("asks an unconfirmed member to confirm their address, in their language", async () => {
+    const user = await insertUser(handle.db, { emailVerified: false });
+    const zh = await reader(ZH).signIn(user.email);
+    const { html } = await page(zh, "/discussions");
+    expectPage(
+      html,
+      ["请确认你的电子邮箱地址。", "重新发送链接", user.email],
+      ["Send the link again"],
+    );
+    const en = await reader(EN).signIn(user.email);
+    const english = await page(en, "/discussions");
+    expectPage(english.html, ["Confirm your email address.", "Send the link again"], []);
+  });
+});
+
+describe("error pages", () => {
+  it("reads a missing page in each language", async () => {
+    const zh = await page(reader(ZH), "/no-such-page");
+    expect(zh.status).toBe(404);
+    expectPage(
+      zh.html,
+      ["找不到页面", "返回首页", "错误 404"],
+      ["Page not found", "Go to the home page"],
+    );
+    const es = await page(reader(ES), "/no-such-page");
+    expectPage(es.html, ["Página no encontrada", "Ir a la página de inicio"], ["Page not found"]);
+    const en = await page(reader(EN), "/no-such-page");
+    expectPage(
+      en.html,
+      ["<title>Page not found · Limelight</title>", "Go to the home page", "Error 404"],
+      [],
+    );
+  });
+});
