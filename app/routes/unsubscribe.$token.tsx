@@ -14,7 +14,7 @@ import { localeOf } from "~/i18n/locale.server.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { contextFor } from "~/modules/commands/command.server.ts";
-import { mailKind } from "~/modules/mail/kinds.ts";
+import { mailKindLabel } from "~/components/settings/mail-labels.ts";
 import { unsubscribeByLink, verifyUnsubscribeToken } from "~/modules/mail/preferences.server.ts";
 import {
   isAddressToken,
@@ -64,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     ok: true as const,
     member: found.member,
-    label: found.member ? (mailKind(found.kind)?.label ?? found.kind) : scopeLabel(found.group, t),
+    label: found.member ? mailKindLabel(found.kind, t) : scopeLabel(found.group, t),
   });
 }
 
@@ -80,8 +80,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!found) return json({ done: false as const, error: badLink(token, t) }, { status: 400 });
   const ctx = { ...contextFor(context.db, null), publisher: context.realtime };
   if (found.member) {
-    const { label } = await unsubscribeByLink(ctx, found);
-    return json({ done: true as const, member: true, label });
+    await unsubscribeByLink(ctx, found);
+    return json({ done: true as const, member: true, label: mailKindLabel(found.kind, t) });
   }
   const form = await request.formData().catch(() => new FormData());
   const oneClick = form.get("List-Unsubscribe") === "One-Click";

@@ -219,3 +219,116 @@ describe("error pages", () => {
     );
   });
 });
+
+describe("settings", () => {
+  async function member(acceptLanguage: string) {
+    const user = await insertUser(handle.db, { role: "advocate" });
+    return reader(acceptLanguage).signIn(user.email);
+  }
+
+  it("reads the account page in each language, countries named in it", async () => {
+    const zh = await page(await member(ZH), "/settings");
+    expect(zh.lang).toBe("zh-Hans");
+    expectPage(
+      zh.html,
+      [
+        "<title>账户设置 · Limelight</title>",
+        "个人资料",
+        "你的数据",
+        "更改密码",
+        "在所有设备上退出",
+        "你目前在 1 台设备上登录。",
+        "西班牙",
+        "倡导者",
+      ],
+      ["Change password", "Sign out everywhere", "Your data", ">Spain<"],
+    );
+    const es = await page(await member(ES), "/settings");
+    expect(es.lang).toBe("es");
+    expectPage(
+      es.html,
+      [
+        "Configuración",
+        "Cambiar contraseña",
+        "Tienes la sesión iniciada en 1 dispositivo.",
+        "España",
+        "defensor",
+      ],
+      ["Change password", "You are signed in on", ">Spain<"],
+    );
+    const en = await page(await member(EN), "/settings");
+    expectPage(
+      en.html,
+      [
+        "<title>Account settings · Limelight</title>",
+        "Change password",
+        "You are signed in on 1 device.",
+        ">Spain<",
+        "Where you are",
+      ],
+      ["更改密码", "Cambiar contraseña"],
+    );
+  });
+
+  it("reads the profile, email and data pages in each language", async () => {
+    const zh = await member(ZH);
+    expectPage(
+      (await page(zh, "/settings/profile")).html,
+      ["关于你", "保存个人资料", "愿意参与"],
+      ["About you", "Save profile"],
+    );
+    expectPage(
+      (await page(zh, "/settings/email")).html,
+      ["摘要邮件", "对你的讨论的回复", "保存邮件设置"],
+      ["The digest", "Replies to your threads"],
+    );
+    expectPage(
+      (await page(zh, "/settings/privacy?delete=1")).html,
+      ["此操作无法撤销", "永久删除我的账户"],
+      ["This cannot be undone"],
+    );
+    const es = await member(ES);
+    expectPage(
+      (await page(es, "/settings/profile")).html,
+      ["Sobre ti", "Guardar perfil"],
+      ["About you"],
+    );
+    expectPage(
+      (await page(es, "/settings/email")).html,
+      ["El resumen", "Respuestas en tus conversaciones"],
+      ["The digest"],
+    );
+    expectPage(
+      (await page(es, "/settings/privacy")).html,
+      ["Descarga todo lo que hay sobre ti", "descargar tus datos"],
+      ["Download everything about you"],
+    );
+    const en = await member(EN);
+    expectPage(
+      (await page(en, "/settings/profile")).html,
+      ["About you", "Save profile", "Open to"],
+      [],
+    );
+    expectPage(
+      (await page(en, "/settings/email")).html,
+      ["The digest", "Replies to your threads", "Save email settings"],
+      [],
+    );
+    expectPage(
+      (await page(en, "/settings/privacy")).html,
+      ["Download everything about you", "download your data"],
+      [],
+    );
+  });
+
+  it("answers a deletion without a password in the reader's language", async () => {
+    const res = await (
+      await member(ZH)
+    ).post("/settings/privacy?_data=routes%2Fsettings.privacy", {
+      intent: "delete-account",
+      password: "",
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("请输入你的密码以确认。");
+  });
+});
