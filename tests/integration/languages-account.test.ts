@@ -321,6 +321,55 @@ describe("settings", () => {
     );
   });
 
+  it("reads the goals, credentials, references, referral-link, testimonial and tier pages in each language", async () => {
+    const pages: Array<[string, string[], string[], string[]]> = [
+      [
+        "/settings/goals",
+        ["你的目标", "保存目标"],
+        ["Tus objetivos", "Guardar objetivos"],
+        ["Your goals", "Save goals"],
+      ],
+      [
+        "/settings/credentials",
+        ["你的资质认证", "还没有资质认证"],
+        ["Tus credenciales", "Todavía no tienes credenciales"],
+        ["Your credentials", "No credentials yet"],
+      ],
+      [
+        "/settings/references",
+        ["推荐参考交流", "保存上限"],
+        ["Conversaciones de referencia", "Guardar límite"],
+        ["Reference conversations", "Save limit"],
+      ],
+      [
+        "/settings/referral-links",
+        ["推荐链接", "你帮助做出决定的公司"],
+        ["Enlaces de recomendación", "Empresas a las que ayudaste a decidir"],
+        ["Referral links", "Companies you helped decide"],
+      ],
+      [
+        "/settings/testimonials",
+        ["你的客户评价", "还没有客户评价"],
+        ["Tus testimonios", "Todavía no tienes testimonios"],
+        ["Your testimonials", "No testimonials yet"],
+      ],
+      [
+        "/settings/tier",
+        ["你的等级", "等级记录", "保密协议确认"],
+        ["Tu nivel", "Historial de niveles"],
+        ["Your tier", "Tier history", "NDA acknowledgements"],
+      ],
+    ];
+    const [zh, es, en] = [await member(ZH), await member(ES), await member(EN)];
+    for (const [path, chinese, spanish, english] of pages) {
+      const zhPage = await page(zh, path);
+      expect(zhPage.status, path).toBe(200);
+      expectPage(zhPage.html, chinese, english);
+      expectPage((await page(es, path)).html, spanish, english);
+      expectPage((await page(en, path)).html, english, chinese);
+    }
+  });
+
   it("answers a deletion without a password in the reader's language", async () => {
     const res = await (
       await member(ZH)
