@@ -1,9 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { notFound } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Page not found · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("errors.notFoundMeta") },
   { name: "robots", content: "noindex" },
 ];
 

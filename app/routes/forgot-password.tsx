@@ -5,7 +5,10 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuthFrame } from "~/components/auth/auth-frame.tsx";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
@@ -16,7 +19,9 @@ import { commandContext } from "~/utils/command.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
 import { invalidForm, parseForm } from "~/utils/forms.ts";
 
-export const meta: MetaFunction = () => [{ title: "Forgot your password · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("auth.forgot.meta") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -33,6 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const sent = actionData && "sent" in actionData ? actionData.sent : null;
   const { field, formError } = formFields<typeof ForgotPasswordSchema>(
@@ -40,22 +46,23 @@ export default function ForgotPasswordPage() {
   );
   return (
     <AuthFrame
-      title="Forgot your password?"
-      subtitle="We will email you a link to choose a new one."
-      footer={{ text: "Remembered it?", to: "/login", label: "Sign in" }}
+      title={t("auth.forgot.title")}
+      subtitle={t("auth.forgot.subtitle")}
+      footer={{ text: t("auth.forgot.remembered"), to: "/login", label: t("auth.signIn") }}
     >
       {sent ? (
-        <Callout tone="success" title="Check your email" data-testid="reset-sent">
+        <Callout tone="success" title={t("auth.forgot.checkEmail")} data-testid="reset-sent">
           <p>
-            If <strong>{sent}</strong> belongs to a Limelight account, a link to choose a new
-            password is on its way. It works once, for the next hour.
+            <InSentence text={t("auth.forgot.sent", { email: SLOT })}>
+              <strong>{sent}</strong>
+            </InSentence>
           </p>
         </Callout>
       ) : (
         <Form method="post" className="space-y-5" noValidate>
           <FormError message={formError} />
           <TextField
-            label="Email"
+            label={t("auth.email")}
             type="email"
             autoComplete="email"
             required
@@ -63,7 +70,7 @@ export default function ForgotPasswordPage() {
             {...field("email")}
           />
           <Button type="submit" className="w-full" disabled={busy}>
-            {busy ? "Sending…" : "Email me a link"}
+            {busy ? t("ui.sending") : t("auth.forgot.submit")}
           </Button>
         </Form>
       )}

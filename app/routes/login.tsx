@@ -13,6 +13,8 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { ProviderSignIn, ProviderSignInError } from "~/components/auth/provider-sign-in.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -20,13 +22,34 @@ import { FormError, TextField } from "~/components/ui/field.tsx";
 import { confirmSignIn, reserveSignInAttempt } from "~/modules/auth/throttle.server.ts";
 import { authenticate } from "~/modules/auth/users.server.ts";
 import { signInFailureMessage } from "~/modules/auth/oidc.server.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { loadSignInSettings, signInChoices } from "~/modules/auth/sign-in-settings.server.ts";
 import { SignInSchema } from "~/modules/auth/validation.ts";
 import { requireAnonymous, safeRedirectTo, startSession } from "~/utils/auth.server.ts";
 import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm, type ActionError } from "~/utils/forms.ts";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("auth.login.meta") },
+];
+
+/** Why a single sign-on attempt stopped, in the reader's language (null for a reason we never send). */
+function ssoFailure(reason: string, t: TFunction): string | null {
+  if (!signInFailureMessage(reason)) return null;
+  const messages: Record<string, string> = {
+    not_configured: t("auth.sso.notConfigured"),
+    expired: t("auth.sso.expired"),
+    state: t("auth.sso.state"),
+    code: t("auth.sso.code"),
+    denied: t("auth.sso.denied"),
+    no_email: t("auth.sso.noEmail"),
+    unverified_email: t("auth.sso.unverifiedEmail"),
+    issuer_down: t("auth.sso.issuerDown"),
+    refused: t("auth.sso.refused"),
+  };
+  return messages[reason] ?? signInFailureMessage(reason);
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -34,16 +57,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const failure = new URL(request.url).searchParams.get("signInError");
   return json({
     ...signInChoices(settings),
-    signInError: failure ? signInFailureMessage(failure) : null,
+    signInError: failure ? ssoFailure(failure, i18nFor(await localeOf(request)).t) : null,
   });
 }
 
-// One message for an unknown email and a wrong password, so neither reveals who has an account.
-const BAD_CREDENTIALS =
-  "That email and password do not match an account. Check them and try again.";
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
+  const { t } = i18nFor(await localeOf(request));
   const redirectTo = safeRedirectTo(
     String(formData.get("redirectTo") ?? ""),
     "/",
@@ -61,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const minutes = Math.ceil(retryAfter / 60);
     return json<ActionError>(
       {
-        formError: `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+        formError: t("auth.login.tooMany", { minutes }),
         values: { email },
       },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
@@ -70,7 +90,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const user = await authenticate(context.db, email, password);
   if (!user) {
-    return json<ActionError>({ formError: BAD_CREDENTIALS, values: { email } }, { status: 401 });
+    // One message for an unknown email and a wrong password, so neither reveals who has an account.
+    return json<ActionError>(
+      { formError: t("auth.login.badCredentials"), values: { email } },
+      { status: 401 },
+    );
   }
   await confirmSignIn(context.db, keys, reservation);
   const cookie = await startSession(request, context, user.id);
@@ -79,6 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const { provider, passwordSignUp, signInError } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -87,10 +112,8 @@ export default function LoginPage() {
   const { field, formError } = formFields<typeof SignInSchema>(actionData);
   return (
     <div className="mx-auto max-w-md px-4 py-12 sm:py-16">
-      <h1 className="text-center text-2xl font-bold tracking-tight">Welcome back</h1>
-      <p className="mt-2 text-center text-stone-600 dark:text-stone-400">
-        Sign in to your Limelight account.
-      </p>
+      <h1 className="text-center text-2xl font-bold tracking-tight">{t("auth.login.title")}</h1>
+      <p className="mt-2 text-center text-stone-600 dark:text-stone-400">{t("auth.login.intro")}</p>
       <Card className="mt-8 space-y-5 p-6 sm:p-8">
         <ProviderSignInError message={signInError} />
         {provider ? <ProviderSignIn label={provider.label} redirectTo={redirectTo} /> : null}
@@ -98,7 +121,7 @@ export default function LoginPage() {
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <FormError message={formError} />
           <TextField
-            label="Email"
+            label={t("auth.email")}
             type="email"
             autoComplete="email"
             required
@@ -106,7 +129,7 @@ export default function LoginPage() {
             {...field("email")}
           />
           <TextField
-            label="Password"
+            label={t("auth.password")}
             type="password"
             autoComplete="current-password"
             required
@@ -117,20 +140,20 @@ export default function LoginPage() {
                 to="/forgot-password"
                 className="font-medium text-brand-700 underline dark:text-brand-300"
               >
-                Forgot your password?
+                {t("auth.login.forgot")}
               </Link>
             }
           />
           <Button type="submit" className="w-full" disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
+            {busy ? t("auth.login.signingIn") : t("auth.signIn")}
           </Button>
         </Form>
       </Card>
       {passwordSignUp ? (
         <p className="mt-6 text-center text-sm text-stone-600 dark:text-stone-400">
-          New here?{" "}
+          {t("auth.login.newHere")}{" "}
           <Link to="/signup" className="font-medium text-brand-700 underline dark:text-brand-300">
-            Create an account
+            {t("auth.login.createAccount")}
           </Link>
         </p>
       ) : null}

@@ -5,7 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuthFrame } from "~/components/auth/auth-frame.tsx";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
@@ -19,8 +23,8 @@ import { invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Choose a new password · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("auth.reset.meta") },
   // The link carries a secret: keep it out of search engines and referrers.
   { name: "robots", content: "noindex" },
 ];
@@ -45,10 +49,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error);
   }
+  const { t } = i18nFor(await localeOf(request));
   // Whoever was signed in in this browser is signed out with every other session.
   return redirectWithToast(
     "/login",
-    { kind: "success", title: "Password changed", description: "Sign in with your new password." },
+    { kind: "success", title: t("auth.reset.changed"), description: t("auth.reset.changedBody") },
     { headers: { "Set-Cookie": await endSession(request, context) } },
   );
 }
@@ -56,34 +61,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ResetPasswordPage() {
   const { usable, email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const { field, formError } = formFields<typeof ResetPasswordSchema>(actionData);
   const expired = !usable || Boolean(actionData?.fieldErrors?.token);
   return (
     <AuthFrame
-      title="Choose a new password"
-      footer={{ text: "", to: "/login", label: "Back to sign in" }}
+      title={t("auth.reset.title")}
+      footer={{ text: "", to: "/login", label: t("auth.reset.back") }}
     >
       {expired ? (
         <div className="space-y-5">
-          <Callout tone="warning" title="This link cannot be used" data-testid="reset-expired">
-            <p>
-              {actionData?.fieldErrors?.token ??
-                "It has expired or was already used. Links work once, for an hour."}
-            </p>
+          <Callout tone="warning" title={t("auth.linkUnusable")} data-testid="reset-expired">
+            <p>{actionData?.fieldErrors?.token ?? t("auth.reset.expired")}</p>
           </Callout>
           <ButtonLink to="/forgot-password" className="w-full">
-            Ask for a new link
+            {t("auth.reset.askAgain")}
           </ButtonLink>
         </div>
       ) : (
         <Form method="post" className="space-y-5" noValidate>
           <p className="text-sm text-stone-600 dark:text-stone-400">
-            For <strong>{email}</strong>. Every device signed in to this account will be signed out.
+            <InSentence text={t("auth.reset.forEmail", { email: SLOT })}>
+              <strong>{email}</strong>
+            </InSentence>
           </p>
           <FormError message={formError} />
           <TextField
-            label="New password"
+            label={t("auth.reset.newPassword")}
             type="password"
             autoComplete="new-password"
             required
@@ -91,14 +96,14 @@ export default function ResetPasswordPage() {
             {...field("password")}
           />
           <TextField
-            label="New password again"
+            label={t("auth.reset.again")}
             type="password"
             autoComplete="new-password"
             required
             {...field("confirm")}
           />
           <Button type="submit" className="w-full" disabled={busy}>
-            {busy ? "Saving…" : "Save new password"}
+            {busy ? t("ui.saving") : t("auth.reset.submit")}
           </Button>
         </Form>
       )}

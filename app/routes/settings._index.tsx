@@ -6,6 +6,11 @@ import {
 } from "@remix-run/node";
 import { z } from "zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../db/schema.ts";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -26,7 +31,20 @@ import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { countActiveSessions } from "~/modules/auth/session.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Account settings · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("settings.account.meta") },
+];
+
+/** A role as the account card names it. */
+function roleName(role: Role, t: TFunction): string {
+  const names: Record<Role, string> = {
+    prospect: t("settings.roles.prospect"),
+    advocate: t("settings.roles.advocate"),
+    manager: t("settings.roles.manager"),
+    admin: t("settings.roles.admin"),
+  };
+  return names[role] ?? role;
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -48,6 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     "set-location": LocationSchema,
   });
   if (!parsed.ok) return invalidForm(parsed);
+  const { t } = i18nFor(await localeOf(request));
   const command = await commandContext(request, context);
 
   if (parsed.intent === "set-location") {
@@ -58,10 +77,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return redirectWithToast("/settings", {
       kind: "success",
-      title: "Location saved",
+      title: t("settings.account.locationSaved"),
       description: parsed.data.locationPublic
-        ? "Others can now see where you are and find you by region."
-        : "Only you can see it.",
+        ? t("settings.account.locationPublic")
+        : t("settings.account.locationPrivate"),
     });
   }
 
@@ -72,8 +91,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       "/login",
       {
         kind: "success",
-        title: "Signed out everywhere",
-        description: "Every device has been signed out. Sign in again to continue.",
+        title: t("settings.account.signedOutEverywhere"),
+        description: t("settings.account.signedOutEverywhereBody"),
       },
       { headers: { "Set-Cookie": cookie } },
     );
@@ -88,8 +107,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return redirectWithToast("/settings", {
       kind: "success",
-      title: "Check your new inbox",
-      description: `We sent a link to ${email}. Your address changes once you open it.`,
+      title: t("settings.account.checkInbox"),
+      description: t("settings.account.checkInboxBody", { email }),
     });
   }
 
@@ -102,8 +121,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return redirectWithToast("/settings", {
     kind: "success",
-    title: "Password changed",
-    description: "Other devices have been signed out.",
+    title: t("settings.account.passwordChanged"),
+    description: t("settings.account.passwordChangedBody"),
   });
 }
 
@@ -111,6 +130,7 @@ export default function AccountSettings() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const busy = navigation.state === "submitting";
   const { field, formError } = formFields<typeof ChangePasswordSchema>(
     actionData,
@@ -120,20 +140,21 @@ export default function AccountSettings() {
   return (
     <div className="space-y-8">
       <Card className="p-6">
-        <h2 className="text-lg font-semibold">Account</h2>
+        <h2 className="text-lg font-semibold">{t("settings.account.title")}</h2>
         <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
           <div>
-            <dt className="text-stone-600 dark:text-stone-400">Email</dt>
+            <dt className="text-stone-600 dark:text-stone-400">{t("settings.account.email")}</dt>
             <dd className="mt-1 font-medium">{data.email}</dd>
           </div>
           <div>
-            <dt className="text-stone-600 dark:text-stone-400">Role</dt>
+            <dt className="text-stone-600 dark:text-stone-400">{t("settings.account.role")}</dt>
             <dd className="mt-1">
-              <Badge tone={isProspect(data) ? "neutral" : "brand"}>{data.role}</Badge>
+              <Badge tone={isProspect(data) ? "neutral" : "brand"}>
+                {roleName(data.role as Role, t)}
+              </Badge>
               {isProspect(data) ? (
                 <span className="mt-2 block text-stone-600 dark:text-stone-400">
-                  A community manager verifies customers; you then become an advocate and can share
-                  your story.
+                  {t("settings.account.prospectNote")}
                 </span>
               ) : null}
             </dd>
@@ -146,56 +167,53 @@ export default function AccountSettings() {
       <ChangeEmailForm email={data.email} />
 
       <Card className="p-6">
-        <h2 className="text-lg font-semibold">Change password</h2>
+        <h2 className="text-lg font-semibold">{t("settings.account.changePassword")}</h2>
         <Form method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="change-password" />
           <FormError message={formError} />
           <TextField
-            label="Current password"
+            label={t("settings.account.currentPassword")}
             type="password"
             autoComplete="current-password"
             {...field("currentPassword")}
             defaultValue=""
           />
           <TextField
-            label="New password"
+            label={t("settings.account.newPassword")}
             type="password"
             autoComplete="new-password"
             {...field("newPassword")}
             defaultValue=""
-            hint="At least 8 characters."
+            hint={t("settings.account.newPasswordHint")}
           />
           <TextField
-            label="Repeat new password"
+            label={t("settings.account.repeatPassword")}
             type="password"
             autoComplete="new-password"
             {...field("confirmPassword")}
             defaultValue=""
           />
           <Button type="submit" disabled={busy}>
-            Change password
+            {t("settings.account.changePassword")}
           </Button>
         </Form>
       </Card>
 
       <Card className="p-6">
-        <h2 className="text-lg font-semibold">Sign out everywhere</h2>
+        <h2 className="text-lg font-semibold">{t("settings.account.signOutEverywhere")}</h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-          You are signed in on {data.activeSessions}{" "}
-          {data.activeSessions === 1 ? "device" : "devices"}. Lost a laptop or used a shared
-          computer? End every session, including this one.
+          {t("settings.account.sessions", { count: data.activeSessions })}
         </p>
         <Form
           method="post"
           className="mt-4"
           onSubmit={(event) => {
-            if (!window.confirm("Sign out of Limelight on every device, including this one?"))
-              event.preventDefault();
+            if (!window.confirm(t("settings.account.signOutConfirm"))) event.preventDefault();
           }}
         >
           <input type="hidden" name="intent" value="sign-out-everywhere" />
           <Button type="submit" variant="danger" disabled={busy}>
-            Sign out everywhere
+            {t("settings.account.signOutEverywhere")}
           </Button>
         </Form>
       </Card>

@@ -5,6 +5,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { z } from "zod";
 import { CredentialItem } from "~/components/credentials/credential-item.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -26,7 +29,9 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Credentials · Settings · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("settings.credentials.meta") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -58,17 +63,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const Intents = {
+/** The page's two buttons; `notFound` is said in the reader's language. */
+const intents = (notFound: string) => ({
   check: z.object({ intent: z.literal("check") }),
   reissue: z.object({
     intent: z.literal("reissue"),
-    id: z.string().regex(CREDENTIAL_ID, "That credential does not exist."),
+    id: z.string().regex(CREDENTIAL_ID, notFound),
   }),
-};
+});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const parsed = parseIntent(await request.formData(), Intents);
+  const { t } = i18nFor(await localeOf(request));
+  const parsed = parseIntent(await request.formData(), intents(t("settings.credentials.notFound")));
   if (!parsed.ok) return invalidForm(parsed);
   const secret = context.env.SETTINGS_ENCRYPTION_KEY;
   try {
@@ -77,8 +84,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const issued = await issueCredentials(ctx, { secret, userId: user.id });
       return redirectWithToast("/settings/credentials", {
         kind: "success",
-        title: issued.length ? `${issued.length} new credential(s) issued` : "You are up to date",
-        description: issued.length ? undefined : "Every achievement already has its credential.",
+        title: issued.length
+          ? t("settings.credentials.issued", { count: issued.length })
+          : t("settings.credentials.upToDate"),
+        description: issued.length ? undefined : t("settings.credentials.upToDateBody"),
       });
     }
     await reissueCredential(ctx, { secret, credentialId: parsed.data.id });
@@ -87,8 +96,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return redirectWithToast("/settings/credentials", {
     kind: "success",
-    title: "Credential re-issued",
-    description: "The old copy now shows as replaced; share the new link.",
+    title: t("settings.credentials.reissued"),
+    description: t("settings.credentials.reissuedBody"),
   });
 }
 
@@ -96,29 +105,27 @@ export default function CredentialSettings() {
   const { credentials } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <Card className="space-y-5 p-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 className="text-lg font-semibold">Your credentials</h2>
+          <h2 className="text-lg font-semibold">{t("settings.credentials.title")}</h2>
           <p className="mt-1 max-w-prose text-sm text-stone-600 dark:text-stone-400">
-            Your awards, badges, verified talks and published case studies as Open Badges 3.0
-            credentials. Anyone can check them without asking us. Only what your public profile
-            shows is issued as public; the rest stays with you.
+            {t("settings.credentials.intro")}
           </p>
         </div>
         <Form method="post">
           <input type="hidden" name="intent" value="check" />
           <Button type="submit" variant="secondary" disabled={busy}>
-            Check for new credentials
+            {t("settings.credentials.check")}
           </Button>
         </Form>
       </div>
       <FormError message={actionData?.formError ?? actionData?.fieldErrors?.id} />
       {credentials.length === 0 ? (
-        <EmptyState title="No credentials yet">
-          When a talk of yours is verified, a case study published, a badge earned or a tier
-          awarded, its credential appears here.
+        <EmptyState title={t("settings.credentials.none")}>
+          {t("settings.credentials.noneBody")}
         </EmptyState>
       ) : (
         <ul

@@ -5,6 +5,10 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { z } from "zod";
 import { Button, ButtonLink, buttonClass } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
@@ -18,7 +22,9 @@ import { invalidForm, parseForm } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Your data · Settings · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("settings.privacy.meta") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -26,14 +32,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ confirming: new URL(request.url).searchParams.get("delete") === "1" });
 }
 
-const DeleteSchema = z.object({
-  intent: z.literal("delete-account"),
-  password: z.string().min(1, "Enter your password to confirm."),
-});
+/** The second step's form; `passwordMissing` is said in the reader's language. */
+const deleteSchema = (passwordMissing: string) =>
+  z.object({
+    intent: z.literal("delete-account"),
+    password: z.string().min(1, passwordMissing),
+  });
+type DeleteSchema = ReturnType<typeof deleteSchema>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
-  const parsed = parseForm(DeleteSchema, await request.formData());
+  const { t } = i18nFor(await localeOf(request));
+  const parsed = parseForm(
+    deleteSchema(t("settings.privacy.passwordRequired")),
+    await request.formData(),
+  );
   if (!parsed.ok) return invalidForm(parsed);
   try {
     await deleteAccount(await commandContext(request, context), {
@@ -47,8 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     "/",
     {
       kind: "success",
-      title: "Your account is deleted",
-      description: "Your profile is gone and your posts now show as by “Deleted member”.",
+      title: t("settings.privacy.deleted"),
+      description: t("settings.privacy.deletedBody"),
     },
     { headers: { "Set-Cookie": cookie } },
   );
@@ -58,38 +71,35 @@ export default function PrivacySettings() {
   const { confirming } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { field, formError } = formFields<typeof DeleteSchema>(actionData);
+  const { t } = useTranslation();
+  const { field, formError } = formFields<DeleteSchema>(actionData);
   return (
     <div className="space-y-8">
       <Card className="p-6">
-        <h2 className="text-lg font-semibold">Download everything about you</h2>
+        <h2 className="text-lg font-semibold">{t("settings.privacy.download")}</h2>
         <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-          A zip of JSON files: your profile, posts, reputation ledger, talks, stories, reference
-          conversations and the consents you gave. Other people appear in it only by their id.
+          {t("settings.privacy.downloadIntro")}
         </p>
         <a
           href="/settings/privacy/download"
           download
           className={buttonClass("secondary", "md", "mt-4")}
         >
-          Download my data (.zip)
+          {t("settings.privacy.downloadButton")}
         </a>
       </Card>
 
       <Card className="p-6">
-        <h2 className="text-lg font-semibold">Delete my account</h2>
+        <h2 className="text-lg font-semibold">{t("settings.privacy.delete")}</h2>
         {confirming ? (
           <Form method="post" className="mt-4 space-y-4" noValidate>
-            <Callout tone="danger" title="This cannot be undone">
-              Your profile is emptied and your name, handle and email are removed. Your posts stay
-              in their threads, shown as by “Deleted member”, and the reputation you earned stays in
-              the ledger under that name, so the community’s totals still add up. Every device is
-              signed out.
+            <Callout tone="danger" title={t("settings.privacy.cannotUndo")}>
+              {t("settings.privacy.deleteWarning")}
             </Callout>
             <input type="hidden" name="intent" value="delete-account" />
             <FormError message={formError} />
             <TextField
-              label="Your password"
+              label={t("settings.privacy.password")}
               type="password"
               autoComplete="current-password"
               {...field("password")}
@@ -97,20 +107,22 @@ export default function PrivacySettings() {
             />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" variant="danger" disabled={busy}>
-                Delete my account for good
+                {t("settings.privacy.deleteForGood")}
               </Button>
               <ButtonLink to="/settings/privacy" variant="secondary">
-                Keep my account
+                {t("settings.privacy.keep")}
               </ButtonLink>
             </div>
           </Form>
         ) : (
           <>
             <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-              You may want to <Link to="/settings/privacy/download">download your data</Link> first.
+              <InSentence text={t("settings.privacy.downloadFirst", { link: SLOT })}>
+                <Link to="/settings/privacy/download">{t("settings.privacy.downloadLink")}</Link>
+              </InSentence>
             </p>
             <ButtonLink to="/settings/privacy?delete=1" variant="secondary" className="mt-4">
-              Delete my account…
+              {t("settings.privacy.deleteStart")}
             </ButtonLink>
           </>
         )}

@@ -5,6 +5,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { CheckboxField, FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
@@ -16,7 +19,9 @@ import { formFields } from "~/utils/form-fields.ts";
 import { formErrors, parseForm } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Edit profile · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("settings.profile.meta") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -27,18 +32,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const parsed = parseForm(ProfileSchema, await request.formData());
+  const { t } = i18nFor(await localeOf(request));
   if (!parsed.ok) {
     return formErrors({
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
-      formError: "Some fields need your attention. Nothing was saved yet.",
+      formError: t("settings.profile.needsAttention"),
     });
   }
   await updateProfile(await commandContext(request, context), { ...parsed.data, userId: user.id });
   return redirectWithToast("/settings/profile", {
     kind: "success",
-    title: "Profile saved",
-    description: "Your public profile shows the changes now.",
+    title: t("settings.profile.saved"),
+    description: t("settings.profile.savedBody"),
   });
 }
 
@@ -46,6 +52,7 @@ export default function EditProfile() {
   const { profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const busy = navigation.state === "submitting";
   const { field, formError } = formFields<typeof ProfileSchema>(actionData, {
     displayName: profile.display_name,
@@ -68,108 +75,117 @@ export default function EditProfile() {
       <FormError message={formError} />
       <Card className="space-y-5 p-6">
         <div className="flex items-center justify-between gap-4">
-          <h2 className="text-lg font-semibold">About you</h2>
+          <h2 className="text-lg font-semibold">{t("settings.profile.about")}</h2>
           <Link
             to={`/u/${profile.handle}`}
             className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
           >
-            View public profile
+            {t("settings.profile.viewPublic")}
           </Link>
         </div>
-        <TextField label="Name" {...field("displayName")} required />
+        <TextField label={t("settings.profile.name")} {...field("displayName")} required />
         <TextField
-          label="Headline"
+          label={t("settings.profile.headline")}
           {...field("headline")}
-          hint="One line on what you do and what you are known for."
+          hint={t("settings.profile.headlineHint")}
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="Company" {...field("company")} />
-          <TextField label="Job title" {...field("jobTitle")} />
+          <TextField label={t("settings.profile.company")} {...field("company")} />
+          <TextField label={t("settings.profile.jobTitle")} {...field("jobTitle")} />
           <TextField
-            label="Industry"
+            label={t("settings.profile.industry")}
             {...field("industry")}
-            hint="For example: Healthcare, Logistics, Financial services."
+            hint={t("settings.profile.industryHint")}
           />
-          <TextField label="Location" {...field("location")} />
+          <TextField label={t("settings.profile.location")} {...field("location")} />
         </div>
         <TextAreaField
-          label="Your story"
+          label={t("settings.profile.story")}
           rows={8}
           {...field("bio")}
-          hint="Markdown: **bold**, _italic_, lists and links. HTML is shown as text."
+          hint={t("settings.profile.storyHint")}
         />
         <TextField
-          label="Expertise"
+          label={t("settings.profile.expertise")}
           {...field("expertise")}
-          hint="Up to 10 topics, separated by commas, e.g. data-pipelines, sso, onboarding."
+          hint={t("settings.profile.expertiseHint")}
         />
       </Card>
 
       <Card className="space-y-5 p-6">
-        <h2 className="text-lg font-semibold">Links</h2>
+        <h2 className="text-lg font-semibold">{t("settings.profile.links")}</h2>
         <TextField
           label="LinkedIn"
           type="url"
           placeholder="https://www.linkedin.com/in/…"
           {...field("linkedinUrl")}
         />
-        <TextField label="Blog" type="url" placeholder="https://…" {...field("blogUrl")} />
-        <TextField label="Website" type="url" placeholder="https://…" {...field("websiteUrl")} />
+        <TextField
+          label={t("settings.profile.blog")}
+          type="url"
+          placeholder="https://…"
+          {...field("blogUrl")}
+        />
+        <TextField
+          label={t("settings.profile.website")}
+          type="url"
+          placeholder="https://…"
+          {...field("websiteUrl")}
+        />
       </Card>
 
       <Card className="space-y-4 p-6">
-        <h2 className="text-lg font-semibold">Open to</h2>
+        <h2 className="text-lg font-semibold">{t("settings.profile.openTo")}</h2>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          Let community managers and prospects know what you would like to be asked about. You can
-          change this at any time.
+          {t("settings.profile.openToIntro")}
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <CheckboxField
             name="openToSpeaking"
-            label="Speaking"
-            description="Talks, webinars, podcasts and meetups."
+            label={t("settings.profile.speaking")}
+            description={t("settings.profile.speakingHint")}
             defaultChecked={checked("openToSpeaking", profile.open_to_speaking)}
           />
           <CheckboxField
             name="openToReferences"
-            label="References"
-            description="A call with a prospect who is like you."
+            label={t("settings.profile.references")}
+            description={t("settings.profile.referencesHint")}
             defaultChecked={checked("openToReferences", profile.open_to_references)}
           />
           <CheckboxField
             name="openToCaseStudies"
-            label="Case studies"
-            description="Telling your story in writing."
+            label={t("settings.profile.caseStudies")}
+            description={t("settings.profile.caseStudiesHint")}
             defaultChecked={checked("openToCaseStudies", profile.open_to_case_studies)}
           />
           <CheckboxField
             name="openToMentoring"
-            label="Mentoring"
-            description="Helping a newer customer find their way."
+            label={t("settings.profile.mentoring")}
+            description={t("settings.profile.mentoringHint")}
             defaultChecked={checked("openToMentoring", profile.open_to_mentoring)}
           />
         </div>
       </Card>
 
       <Card className="space-y-4 p-6">
-        <h2 className="text-lg font-semibold">Privacy</h2>
+        <h2 className="text-lg font-semibold">{t("settings.profile.privacy")}</h2>
         <CheckboxField
           name="isPublic"
-          label="Public profile"
-          description="Anyone, including visitors who are not signed in and search engines, can see your profile. Turn this off to show it only to signed-in members."
+          label={t("settings.profile.public")}
+          description={t("settings.profile.publicHint")}
           defaultChecked={checked("isPublic", profile.is_public)}
         />
         <CheckboxField
           name="leaderboardOptOut"
-          label="Leave my name off leaderboards"
-          description="Your points still count and show on your profile; leaderboards list you as “an advocate”."
+          label={t("settings.profile.leaderboardOptOut")}
+          description={t("settings.profile.leaderboardOptOutHint")}
           defaultChecked={checked("leaderboardOptOut", profile.leaderboard_opt_out)}
         />
       </Card>
 
       <div className="flex justify-end">
         <Button type="submit" size="lg" disabled={busy}>
-          {busy ? "Saving…" : "Save profile"}
+          {busy ? t("ui.saving") : t("settings.profile.submit")}
         </Button>
       </div>
     </Form>

@@ -6,6 +6,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Stat } from "~/components/promoters/charts.tsx";
 import { ReferralLinksTable } from "~/components/promoters/referral-links-table.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -23,7 +27,9 @@ import { invalidForm, parseIntent } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Referral links · Settings · Limelight" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("settings.referralLinks.meta") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -46,21 +52,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     helped: z.object({ show: z.string().optional() }),
   });
   if (!parsed.ok) return invalidForm(parsed);
+  const { t } = i18nFor(await localeOf(request));
   try {
     const run = await commandContext(request, context);
     if (parsed.intent === "create") {
       await createReferralLinks(run, {});
       return redirectWithToast("/settings/referral-links", {
         kind: "success",
-        title: "Your referral links are ready",
+        title: t("settings.referralLinks.ready"),
       });
     }
     const { show } = await setHelpedCountShown(run, { show: parsed.data.show === "on" });
     return redirectWithToast("/settings/referral-links", {
       kind: "success",
       title: show
-        ? "Your profile shows the companies you helped"
-        : "Your profile no longer shows it",
+        ? t("settings.referralLinks.helpedShown")
+        : t("settings.referralLinks.helpedHidden"),
     });
   } catch (error) {
     return answerDomainError(error);
@@ -70,37 +77,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ReferralLinkSettings() {
   const data = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   if (!data.advocate)
-    return (
-      <Card className="p-6 text-sm">
-        Personal referral links are for verified advocates. Once the community team verifies you as
-        a customer, your links appear here.
-      </Card>
-    );
+    return <Card className="p-6 text-sm">{t("settings.referralLinks.notAdvocate")}</Card>;
   return (
     <div className="space-y-6">
       <Card className="space-y-5 p-6">
         <div>
-          <h2 className="text-lg font-semibold">Referral links</h2>
+          <h2 className="text-lg font-semibold">{t("settings.referralLinks.title")}</h2>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-            Share a link to your profile, a story or a talk. When someone who came through it later
-            asks for a conversation or is referred, you are credited for bringing them. It uses one
-            first-party cookie and no trackers:{" "}
-            <Link
-              to="/referral-links"
-              className="font-medium text-brand-700 underline dark:text-brand-300"
-            >
-              how referral links work
-            </Link>
-            .
+            <InSentence text={t("settings.referralLinks.intro", { link: SLOT })}>
+              <Link
+                to="/referral-links"
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                {t("settings.referralLinks.howItWorks")}
+              </Link>
+            </InSentence>
           </p>
         </div>
         {data.code ? (
           <>
             <dl className="grid grid-cols-2 gap-4">
-              <Stat label="Clicks" value={data.totals.clicks} testId="links-clicks" />
               <Stat
-                label="Conversions"
+                label={t("settings.referralLinks.clicks")}
+                value={data.totals.clicks}
+                testId="links-clicks"
+              />
+              <Stat
+                label={t("settings.referralLinks.conversions")}
                 value={data.totals.conversions}
                 testId="links-conversions"
               />
@@ -111,27 +116,25 @@ export default function ReferralLinkSettings() {
           <Form method="post">
             <input type="hidden" name="intent" value="create" />
             <Button type="submit" disabled={busy}>
-              Create my referral links
+              {t("settings.referralLinks.create")}
             </Button>
           </Form>
         )}
       </Card>
       <Card className="space-y-4 p-6">
-        <h2 className="text-lg font-semibold">Companies you helped decide</h2>
+        <h2 className="text-lg font-semibold">{t("settings.referralLinks.helpedTitle")}</h2>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          You share the credit of {data.helped} won {data.helped === 1 ? "company" : "companies"}.
-          Your profile can say “helped {data.helped} companies decide”; it never shows revenue or
-          names.
+          {t("settings.referralLinks.helped", { count: data.helped })}
         </p>
         <Form method="post" className="space-y-4">
           <input type="hidden" name="intent" value="helped" />
           <CheckboxField
             name="show"
-            label="Show it on my public profile"
+            label={t("settings.referralLinks.showHelped")}
             defaultChecked={data.showHelped}
           />
           <Button type="submit" variant="secondary" disabled={busy}>
-            Save
+            {t("ui.save")}
           </Button>
         </Form>
       </Card>

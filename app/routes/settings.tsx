@@ -14,21 +14,21 @@ export default function SettingsLayout() {
   const { t } = useTranslation();
   return (
     <Container className="max-w-3xl">
-      <PageHeader title="Settings" description="Your public profile and your account." />
+      <PageHeader title={t("settings.title")} description={t("settings.description")} />
       <Tabs
-        label="Settings sections"
+        label={t("settings.sections")}
         items={[
-          { to: "/settings/profile", label: "Profile" },
-          { to: "/settings/goals", label: "Goals" },
-          { to: "/settings/references", label: "References" },
-          { to: "/settings/referral-links", label: "Referral links" },
-          { to: "/settings/testimonials", label: "Testimonials" },
-          { to: "/settings/tier", label: "Tier" },
-          { to: "/settings/credentials", label: "Credentials" },
-          { to: "/settings/email", label: "Email" },
+          { to: "/settings/profile", label: t("settings.tabs.profile") },
+          { to: "/settings/goals", label: t("settings.tabs.goals") },
+          { to: "/settings/references", label: t("settings.tabs.references") },
+          { to: "/settings/referral-links", label: t("settings.tabs.referralLinks") },
+          { to: "/settings/testimonials", label: t("settings.tabs.testimonials") },
+          { to: "/settings/tier", label: t("settings.tabs.tier") },
+          { to: "/settings/credentials", label: t("settings.tabs.credentials") },
+          { to: "/settings/email", label: t("settings.tabs.email") },
           { to: "/settings/language", label: t("settingsLanguage.tab") },
-          { to: "/settings/privacy", label: "Your data" },
-          { to: "/settings", label: "Account", end: true },
+          { to: "/settings/privacy", label: t("settings.tabs.privacy") },
+          { to: "/settings", label: t("settings.tabs.account"), end: true },
         ]}
       />
       <div className="pt-8">

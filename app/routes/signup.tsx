@@ -5,11 +5,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ProviderSignIn } from "~/components/auth/provider-sign-in.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { EmailTakenError } from "~/modules/auth/errors.ts";
 import { signUp } from "~/modules/auth/users.server.ts";
 import { loadSignInSettings, signInChoices } from "~/modules/auth/sign-in-settings.server.ts";
@@ -22,10 +25,9 @@ import { formErrors, parseForm, type ActionError } from "~/utils/forms.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Join Limelight" }];
-
-const SIGN_UP_REFUSED =
-  "We could not create an account with these details. If you have joined before, sign in instead.";
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("auth.signup.meta") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -38,13 +40,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ invite: { token, ...found.invitation }, inviteError: null, signIn });
 }
 
-const PASSWORD_SIGN_UP_OFF =
-  "New accounts are made by signing in with your company account, not with a password.";
-
 export async function action({ request, context }: ActionFunctionArgs) {
+  const { t } = i18nFor(await localeOf(request));
   const { passwordSignUp } = await loadSignInSettings(context.db, context.env);
   if (!passwordSignUp)
-    return json<ActionError>({ formError: PASSWORD_SIGN_UP_OFF, values: {} }, { status: 403 });
+    return json<ActionError>(
+      { formError: t("auth.signup.passwordOff"), values: {} },
+      { status: 403 },
+    );
   const formData = await request.formData();
   const parsed = parseForm(SignUpSchema, formData);
   if (!parsed.ok) return formErrors({ fieldErrors: parsed.fieldErrors, values: parsed.values });
@@ -61,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Sign-up must not confirm who has an account: a taken address gets a general answer
     // that names no field, and the form keeps what was typed.
     if (error instanceof EmailTakenError)
-      return json<ActionError>({ formError: SIGN_UP_REFUSED, values }, { status: 400 });
+      return json<ActionError>({ formError: t("auth.signup.refused"), values }, { status: 400 });
     return answerDomainError(error, values);
   }
   const cookie = await startSession(request, context, user.id);
@@ -69,10 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     "/settings/profile",
     {
       kind: "success",
-      title: `Welcome to Limelight, ${user.display_name}!`,
-      description: invite
-        ? "You joined as a verified customer. Tell your peers a little about yourself."
-        : "Tell the community a little about yourself.",
+      title: t("auth.signup.welcome", { name: user.display_name }),
+      description: invite ? t("auth.signup.welcomeInvited") : t("auth.signup.welcomeBody"),
     },
     { headers: { "Set-Cookie": cookie } },
   );
@@ -80,6 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignUpPage() {
   const { invite, inviteError, signIn } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { field, formError } = formFields<typeof SignUpSchema>(actionData, {
@@ -89,10 +91,9 @@ export default function SignUpPage() {
   const busy = navigation.state === "submitting";
   return (
     <div className="mx-auto max-w-md px-4 py-12 sm:py-16">
-      <h1 className="text-center text-2xl font-bold tracking-tight">Join the community</h1>
+      <h1 className="text-center text-2xl font-bold tracking-tight">{t("auth.signup.title")}</h1>
       <p className="mt-2 text-center text-stone-600 dark:text-stone-400">
-        Read what real customers say, ask your questions, and — once we verify you are a customer —
-        share your own story.
+        {t("auth.signup.intro")}
       </p>
       <Card className="mt-8 space-y-5 p-6 sm:p-8">
         {signIn.provider ? (
@@ -104,20 +105,21 @@ export default function SignUpPage() {
         ) : null}
         {signIn.passwordSignUp ? null : (
           <Callout tone="info" data-testid="password-sign-up-off">
-            {PASSWORD_SIGN_UP_OFF}
+            {t("auth.signup.passwordOff")}
           </Callout>
         )}
         <Form method="post" className="space-y-5" hidden={!signIn.passwordSignUp} noValidate>
           <FormError message={formError ?? inviteError} />
           {invite ? (
             <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900 dark:bg-brand-900/40 dark:text-brand-100">
-              You were invited as a customer{invite.company ? ` of ${invite.company}` : ""}: your
-              account starts as a verified advocate.
+              {invite.company
+                ? t("auth.signup.invitedOf", { company: invite.company })
+                : t("auth.signup.invited")}
               <input type="hidden" name="invite" value={invite.token} />
             </p>
           ) : null}
           <TextField
-            label="Email"
+            label={t("auth.email")}
             type="email"
             autoComplete="email"
             required
@@ -125,37 +127,37 @@ export default function SignUpPage() {
             {...field("email")}
           />
           <TextField
-            label="Name"
+            label={t("auth.signup.name")}
             autoComplete="name"
             required
             {...field("displayName")}
-            hint="Shown on your profile and your posts."
+            hint={t("auth.signup.nameHint")}
           />
           <TextField
-            label="Handle"
+            label={t("auth.signup.handle")}
             autoComplete="username"
             required
             {...field("handle")}
-            hint="Your public address: limelight/u/your-handle. Letters, numbers and dashes."
+            hint={t("auth.signup.handleHint")}
           />
           <TextField
-            label="Password"
+            label={t("auth.password")}
             type="password"
             autoComplete="new-password"
             required
             {...field("password")}
             defaultValue=""
-            hint="At least 8 characters. A long phrase is easiest to remember."
+            hint={t("auth.signup.passwordHint")}
           />
           <Button type="submit" className="w-full" disabled={busy}>
-            {busy ? "Creating your account…" : "Create account"}
+            {busy ? t("auth.signup.creating") : t("auth.signup.create")}
           </Button>
         </Form>
       </Card>
       <p className="mt-6 text-center text-sm text-stone-600 dark:text-stone-400">
-        Already a member?{" "}
+        {t("auth.signup.already")}{" "}
         <Link to="/login" className="font-medium text-brand-700 underline dark:text-brand-300">
-          Sign in
+          {t("auth.signIn")}
         </Link>
       </p>
     </div>

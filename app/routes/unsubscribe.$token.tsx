@@ -5,26 +5,35 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { AuthFrame } from "~/components/auth/auth-frame.tsx";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { contextFor } from "~/modules/commands/command.server.ts";
-import { mailKind, SUPPRESSION_LABELS } from "~/modules/mail/kinds.ts";
+import { mailKindLabel } from "~/components/settings/mail-labels.ts";
 import { unsubscribeByLink, verifyUnsubscribeToken } from "~/modules/mail/preferences.server.ts";
 import {
   isAddressToken,
   suppressAddress,
   verifyAddressToken,
 } from "~/modules/mail/suppressions.server.ts";
+import type { SuppressionScope } from "../../db/tables/mail.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Unsubscribe · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("auth.unsubscribe.meta") },
   { name: "robots", content: "noindex" },
 ];
 
-const BAD_LINK =
-  "This unsubscribe link is not one we sent: it may be cut short or changed. Open it again from the message.";
-const BAD_LINK_MEMBER = `${BAD_LINK} Or sign in and choose your email in your settings.`;
+/** A group of mail an address without an account can stop, as the page names it. */
+function scopeLabel(scope: SuppressionScope, t: TFunction): string {
+  if (scope === "invitations") return t("auth.unsubscribe.invitations");
+  if (scope === "surveys") return t("auth.unsubscribe.surveys");
+  return t("auth.unsubscribe.all");
+}
 
 /**
  * What a link stands for: one kind for a member, or one group of mail for an
@@ -39,23 +48,23 @@ async function target(db: Parameters<typeof verifyUnsubscribeToken>[0], token: s
   return person ? ({ member: true, ...person } as const) : null;
 }
 
-const badLink = (token: string) => (isAddressToken(token) ? BAD_LINK : BAD_LINK_MEMBER);
+const badLink = (token: string, t: TFunction) =>
+  isAddressToken(token) ? t("auth.unsubscribe.badLink") : t("auth.unsubscribe.badLinkMember");
 
 /** GET only shows what the link would turn off: mail scanners that follow links change nothing. */
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { t } = i18nFor(await localeOf(request));
   const token = params.token ?? "";
   const found = await target(context.db, token);
   if (!found)
     return json(
-      { ok: false as const, member: !isAddressToken(token), error: badLink(token) },
+      { ok: false as const, member: !isAddressToken(token), error: badLink(token, t) },
       { status: 400 },
     );
   return json({
     ok: true as const,
     member: found.member,
-    label: found.member
-      ? (mailKind(found.kind)?.label ?? found.kind)
-      : SUPPRESSION_LABELS[found.group],
+    label: found.member ? mailKindLabel(found.kind, t) : scopeLabel(found.group, t),
   });
 }
 
@@ -65,68 +74,79 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
  * also choose to stop every invitation and survey at once.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { t } = i18nFor(await localeOf(request));
   const token = params.token ?? "";
   const found = await target(context.db, token);
-  if (!found) return json({ done: false as const, error: badLink(token) }, { status: 400 });
+  if (!found) return json({ done: false as const, error: badLink(token, t) }, { status: 400 });
   const ctx = { ...contextFor(context.db, null), publisher: context.realtime };
   if (found.member) {
-    const { label } = await unsubscribeByLink(ctx, found);
-    return json({ done: true as const, member: true, label });
+    await unsubscribeByLink(ctx, found);
+    return json({ done: true as const, member: true, label: mailKindLabel(found.kind, t) });
   }
   const form = await request.formData().catch(() => new FormData());
   const oneClick = form.get("List-Unsubscribe") === "One-Click";
-  const { label } = await suppressAddress(ctx, {
+  const scope = !oneClick && form.get("scope") === "all" ? "all" : found.group;
+  await suppressAddress(ctx, {
     email: found.email,
-    scope: !oneClick && form.get("scope") === "all" ? "all" : found.group,
+    scope,
     source: oneClick ? "one_click" : "link",
   });
-  return json({ done: true as const, member: false, label });
+  return json({ done: true as const, member: false, label: scopeLabel(scope, t) });
 }
 
 export default function UnsubscribePage() {
   const data = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   // Only members have settings to go to: an address without an account is never sent there.
   const footer = data.member
-    ? { text: "Want to choose for every kind?", to: "/settings/email", label: "Email settings" }
+    ? {
+        text: t("auth.unsubscribe.footer"),
+        to: "/settings/email",
+        label: t("auth.unsubscribe.emailSettings"),
+      }
     : undefined;
   if (!data.ok || (done && !done.done))
     return (
-      <AuthFrame title="This link does not work" footer={footer}>
-        <Callout tone="danger" title="We could not check this link" data-testid="unsubscribe-bad">
+      <AuthFrame title={t("auth.unsubscribe.brokenTitle")} footer={footer}>
+        <Callout
+          tone="danger"
+          title={t("auth.unsubscribe.cannotCheck")}
+          data-testid="unsubscribe-bad"
+        >
           <p>{data.ok ? (done && !done.done ? done.error : "") : data.error}</p>
         </Callout>
       </AuthFrame>
     );
   if (done?.done)
     return (
-      <AuthFrame title="Unsubscribed" footer={footer}>
-        <Callout tone="success" title="Done" data-testid="unsubscribe-done">
+      <AuthFrame title={t("auth.unsubscribe.doneTitle")} footer={footer}>
+        <Callout tone="success" title={t("auth.unsubscribe.done")} data-testid="unsubscribe-done">
           <p>
             {done.member
-              ? `You will no longer get “${done.label}” by email. Account and security messages still reach you.`
-              : `This address will no longer get ${done.label} from this community.`}
+              ? t("auth.unsubscribe.doneMember", { label: done.label })
+              : t("auth.unsubscribe.doneAddress", { label: done.label })}
           </p>
         </Callout>
       </AuthFrame>
     );
   return (
-    <AuthFrame title="Unsubscribe" footer={footer}>
+    <AuthFrame title={t("auth.unsubscribe.title")} footer={footer}>
       <Form method="post" className="space-y-4">
         <p className="text-stone-700 dark:text-stone-300">
-          {data.member ? (
-            <>
-              Stop emailing me “<strong>{data.label}</strong>”? Other messages are not affected.
-            </>
-          ) : (
-            <>
-              Stop sending <strong>{data.label}</strong> to this address? No account is needed.
-            </>
-          )}
+          <InSentence
+            text={
+              data.member
+                ? t("auth.unsubscribe.askMember", { label: SLOT })
+                : t("auth.unsubscribe.askAddress", { label: SLOT })
+            }
+          >
+            <strong>{data.label}</strong>
+          </InSentence>
         </p>
         <Button type="submit" className="w-full" disabled={busy}>
-          {busy ? "Unsubscribing…" : "Unsubscribe"}
+          {busy ? t("auth.unsubscribe.busy") : t("auth.unsubscribe.title")}
         </Button>
         {data.member ? null : (
           <Button
@@ -137,7 +157,7 @@ export default function UnsubscribePage() {
             className="w-full"
             disabled={busy}
           >
-            Stop all {SUPPRESSION_LABELS.all}
+            {t("auth.unsubscribe.stopAll", { label: t("auth.unsubscribe.all") })}
           </Button>
         )}
       </Form>

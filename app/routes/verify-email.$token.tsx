@@ -5,7 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuthFrame } from "~/components/auth/auth-frame.tsx";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
+import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { confirmEmailToken, findUsableEmailToken } from "~/modules/auth/email-address.server.ts";
@@ -14,8 +18,8 @@ import { commandContext } from "~/utils/command.server.ts";
 import { answerDomainError } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Confirm your email address · Limelight" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: i18nFor(localeOfMatches(matches)).t("auth.verify.meta") },
   // The link carries a secret: keep it out of search engines and referrers.
   { name: "robots", content: "noindex" },
 ];
@@ -41,52 +45,56 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return answerDomainError(error);
   }
   const signedIn = (await getUser(request, context))?.id === confirmed.userId;
+  const { t } = i18nFor(await localeOf(request));
   return redirectWithToast(signedIn ? "/discussions" : "/login", {
     kind: "success",
-    title: confirmed.purpose === "verify" ? "Email address confirmed" : "Email address changed",
+    title: confirmed.purpose === "verify" ? t("auth.verify.confirmed") : t("auth.verify.changed"),
     description:
       confirmed.purpose === "verify"
-        ? "You can now post, vote and ask advocates for a conversation."
-        : `Your account now uses ${confirmed.email}.`,
+        ? t("auth.verify.confirmedBody")
+        : t("auth.verify.changedBody", { email: confirmed.email }),
   });
 }
 
 export default function VerifyEmailPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const refusal = actionData?.fieldErrors?.token ?? actionData?.formError;
   return (
     <AuthFrame
-      title="Confirm your email address"
-      footer={{ text: "", to: "/settings", label: "Account settings" }}
+      title={t("auth.verify.title")}
+      footer={{ text: "", to: "/settings", label: t("auth.verify.accountSettings") }}
     >
       {!data.usable || refusal ? (
         <div className="space-y-5">
-          <Callout tone="warning" title="This link cannot be used" data-testid="verify-expired">
-            <p>
-              {refusal ??
-                "It has expired or was already used. Links work once, for 24 hours. Sign in to ask for a new one."}
-            </p>
+          <Callout tone="warning" title={t("auth.linkUnusable")} data-testid="verify-expired">
+            <p>{refusal ?? t("auth.verify.expired")}</p>
           </Callout>
           <ButtonLink to="/settings" className="w-full">
-            Go to my account
+            {t("auth.verify.goToAccount")}
           </ButtonLink>
         </div>
       ) : (
         <Form method="post" className="space-y-5">
           <p className="text-sm text-stone-600 dark:text-stone-400">
-            {data.purpose === "verify"
-              ? "Confirm that this address is yours:"
-              : "Move your account to this address:"}{" "}
-            <strong>{data.email}</strong>
+            <InSentence
+              text={
+                data.purpose === "verify"
+                  ? t("auth.verify.confirmThis", { email: SLOT })
+                  : t("auth.verify.moveTo", { email: SLOT })
+              }
+            >
+              <strong>{data.email}</strong>
+            </InSentence>
           </p>
           <Button type="submit" className="w-full" disabled={busy}>
             {busy
-              ? "Confirming…"
+              ? t("auth.verify.confirming")
               : data.purpose === "verify"
-                ? "Confirm my address"
-                : "Use this address"}
+                ? t("auth.verify.confirmMine")
+                : t("auth.verify.useThis")}
           </Button>
         </Form>
       )}

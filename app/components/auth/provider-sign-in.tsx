@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 
@@ -14,6 +15,7 @@ export function ProviderSignIn({
   redirectTo: string;
   divider?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="space-y-5">
       <a
@@ -26,7 +28,7 @@ export function ProviderSignIn({
       {divider ? (
         <p className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-500 dark:text-stone-400">
           <span className="h-px flex-1 bg-stone-200 dark:bg-stone-700" aria-hidden />
-          or with your password
+          {t("auth.sso.orPassword")}
           <span className="h-px flex-1 bg-stone-200 dark:bg-stone-700" aria-hidden />
         </p>
       ) : null}
@@ -36,9 +38,10 @@ export function ProviderSignIn({
 
 /** Why a single sign-on attempt stopped, as the callback reported it. */
 export function ProviderSignInError({ message }: { message: string | null }) {
+  const { t } = useTranslation();
   if (!message) return null;
   return (
-    <Callout tone="danger" title="You are not signed in" data-testid="sso-error">
+    <Callout tone="danger" title={t("auth.sso.notSignedIn")} data-testid="sso-error">
       {message}
     </Callout>
   );

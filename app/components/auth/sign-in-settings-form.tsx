@@ -1,5 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Callout } from "~/components/ui/callout.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -31,6 +33,7 @@ export function SignInSettingsForm({
   actionData: ActionError | undefined;
 }) {
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const busy = navigation.state === "submitting";
   const form = useRef<HTMLFormElement>(null);
   // The typed secret does not stay on the page once the form was sent, saved or not.
@@ -52,23 +55,21 @@ export function SignInSettingsForm({
   return (
     <div className="max-w-2xl space-y-6">
       <div>
-        <h2 className="text-lg font-semibold">Single sign-on</h2>
+        <h2 className="text-lg font-semibold">{t("auth.ssoSettings.title")}</h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-          Let people sign in with your company&apos;s identity provider (Okta, Entra ID, Auth0,
-          Keycloak, Google Workspace…) through OpenID Connect. Register this callback address with
-          the provider: <code className="break-all font-mono text-xs">{callbackUrl}</code>
+          <InSentence text={t("auth.ssoSettings.intro", { url: SLOT })}>
+            <code className="break-all font-mono text-xs">{callbackUrl}</code>
+          </InSentence>
         </p>
       </div>
       {fromEnv ? (
-        <Callout tone="info" title="Set by the server's environment" data-testid="sign-in-from-env">
-          The OIDC_ISSUER and OIDC_CLIENT_ID variables configure sign-in on this server, so these
-          settings cannot be changed here. Change the variables and restart to change them.
+        <Callout tone="info" title={t("auth.ssoSettings.fromEnv")} data-testid="sign-in-from-env">
+          {t("auth.ssoSettings.fromEnvBody")}
         </Callout>
       ) : null}
       {settings.secretUnreadable ? (
-        <Callout tone="warning" title="The saved client secret cannot be read">
-          It was saved under another SETTINGS_ENCRYPTION_KEY. Enter the secret again to turn sign-in
-          back on.
+        <Callout tone="warning" title={t("auth.ssoSettings.unreadable")}>
+          {t("auth.ssoSettings.unreadableBody")}
         </Callout>
       ) : null}
       <Card className="p-6">
@@ -76,21 +77,25 @@ export function SignInSettingsForm({
           <FormError message={formError} />
           <fieldset disabled={fromEnv || busy} className="space-y-5">
             <CheckboxField
-              label="Offer sign-in with the identity provider"
-              description="The button appears on the sign-in and sign-up pages."
+              label={t("auth.ssoSettings.enabled")}
+              description={t("auth.ssoSettings.enabledHint")}
               name="enabled"
               defaultChecked={checked("enabled")}
             />
             <TextField
-              label="Issuer"
+              label={t("auth.ssoSettings.issuer")}
               type="url"
               placeholder="https://login.example.com"
-              hint="The provider's issuer address; its /.well-known/openid-configuration is read from there."
+              hint={t("auth.ssoSettings.issuerHint")}
               {...field("issuer")}
             />
-            <TextField label="Client id" autoComplete="off" {...field("clientId")} />
             <TextField
-              label="Client secret"
+              label={t("auth.ssoSettings.clientId")}
+              autoComplete="off"
+              {...field("clientId")}
+            />
+            <TextField
+              label={t("auth.ssoSettings.clientSecret")}
               type="password"
               autoComplete="new-password"
               name="clientSecret"
@@ -98,38 +103,38 @@ export function SignInSettingsForm({
               error={actionData?.fieldErrors?.clientSecret}
               hint={
                 settings.hasSecret
-                  ? "A secret is saved (encrypted). Leave this empty to keep it."
-                  : "Stored encrypted. Leave empty for a public client that uses PKCE alone."
+                  ? t("auth.ssoSettings.secretSaved")
+                  : t("auth.ssoSettings.secretNew")
               }
             />
             <TextField
-              label="Button label"
-              placeholder="Sign in with your company account"
+              label={t("auth.ssoSettings.buttonLabel")}
+              placeholder={t("auth.ssoSettings.buttonPlaceholder")}
               {...field("buttonLabel")}
             />
             <div className="grid gap-5 sm:grid-cols-2">
               <TextField
-                label="Claim that marks verified customers"
+                label={t("auth.ssoSettings.claim")}
                 placeholder="groups"
-                hint="Optional. People whose claim holds the value become advocates."
+                hint={t("auth.ssoSettings.claimHint")}
                 {...field("advocateClaim")}
               />
               <TextField
-                label="Value in that claim"
+                label={t("auth.ssoSettings.value")}
                 placeholder="customers"
                 {...field("advocateValue")}
               />
             </div>
             <CheckboxField
-              label="Allow sign-up with a password"
-              description="Turn off to have new people join only through the identity provider, as customer portals do."
+              label={t("auth.ssoSettings.passwordSignUp")}
+              description={t("auth.ssoSettings.passwordSignUpHint")}
               name="passwordSignUp"
               defaultChecked={checked("passwordSignUp")}
             />
           </fieldset>
           {fromEnv ? null : (
             <Button type="submit" disabled={busy}>
-              {busy ? "Saving…" : "Save sign-in settings"}
+              {busy ? t("ui.saving") : t("auth.ssoSettings.submit")}
             </Button>
           )}
         </Form>

@@ -1,4 +1,6 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { InSentence, SLOT } from "~/components/auth/in-sentence.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { FormError, TextField } from "~/components/ui/field.tsx";
@@ -10,6 +12,7 @@ import type { ActionError } from "~/utils/forms.ts";
 export function ChangeEmailForm({ email }: { email: string }) {
   const actionData = useActionData<ActionError>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const busy =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "change-email";
   const { field, formError } = formFields<typeof ChangeEmailSchema>(
@@ -19,30 +22,31 @@ export function ChangeEmailForm({ email }: { email: string }) {
   );
   return (
     <Card className="p-6">
-      <h2 className="text-lg font-semibold">Change email address</h2>
+      <h2 className="text-lg font-semibold">{t("settings.changeEmail.title")}</h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Your account uses <strong className="break-all">{email}</strong>. We send a link to the new
-        address, and the account moves only once you open it; the old address is told.
+        <InSentence text={t("settings.changeEmail.intro", { email: SLOT })}>
+          <strong className="break-all">{email}</strong>
+        </InSentence>
       </p>
       <Form method="post" className="mt-4 space-y-4" noValidate>
         <input type="hidden" name="intent" value="change-email" />
         <FormError message={formError} />
         <TextField
-          label="New email address"
+          label={t("settings.changeEmail.newEmail")}
           type="email"
           autoComplete="email"
           {...field("email")}
         />
         <TextField
-          label="Your password"
+          label={t("settings.changeEmail.password")}
           type="password"
           autoComplete="current-password"
           {...field("password")}
-          hint="To be sure it is you."
+          hint={t("settings.changeEmail.passwordHint")}
           defaultValue=""
         />
         <Button type="submit" disabled={busy}>
-          {busy ? "Sending…" : "Send a confirmation link"}
+          {busy ? t("ui.sending") : t("settings.changeEmail.submit")}
         </Button>
       </Form>
     </Card>

@@ -1,4 +1,6 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useMemo } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { CheckboxField, FormError, SelectField, TextField } from "~/components/ui/field.tsx";
@@ -7,8 +9,6 @@ import { countryOptions } from "~/modules/chapters/countries.ts";
 import { locationMode, type LocationSchema } from "~/modules/profiles/location.ts";
 import { formFields } from "~/utils/form-fields.ts";
 import type { ActionError } from "~/utils/forms.ts";
-
-const COUNTRIES = countryOptions("en");
 
 export interface SavedLocation {
   country: string | null;
@@ -22,6 +22,8 @@ export interface SavedLocation {
 export function LocationForm({ saved }: { saved: SavedLocation }) {
   const actionData = useActionData<ActionError>();
   const navigation = useNavigation();
+  const { t, i18n } = useTranslation();
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
   const busy =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "set-location";
   const { field, checked, formError } = formFields<typeof LocationSchema>(
@@ -41,41 +43,44 @@ export function LocationForm({ saved }: { saved: SavedLocation }) {
     : [zone.defaultValue, ...COMMON_TIME_ZONES].filter(Boolean);
   return (
     <Card className="p-6">
-      <h2 className="text-lg font-semibold">Where you are</h2>
+      <h2 className="text-lg font-semibold">{t("settings.location.title")}</h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Optional. It helps people near you find you, and shows event times in your time zone. Only
-        you see it unless you make it public.
+        {t("settings.location.intro")}
       </p>
       <Form method="post" className="mt-4 space-y-4" noValidate>
         <input type="hidden" name="intent" value="set-location" />
         <FormError message={formError} />
-        <SelectField label="Where you work" {...field("mode")}>
-          <option value="">I would rather not say</option>
-          <option value="place">In a country and city</option>
-          <option value="remote">Remote</option>
+        <SelectField label={t("settings.location.mode")} {...field("mode")}>
+          <option value="">{t("settings.location.ratherNotSay")}</option>
+          <option value="place">{t("settings.location.place")}</option>
+          <option value="remote">{t("settings.location.remote")}</option>
         </SelectField>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label="Country"
-            hint="Required for a city; optional when remote."
+            label={t("settings.location.country")}
+            hint={t("settings.location.countryHint")}
             {...field("country")}
           >
-            <option value="">No country</option>
-            {COUNTRIES.map((c) => (
+            <option value="">{t("settings.location.noCountry")}</option>
+            {countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>
             ))}
           </SelectField>
           <TextField
-            label="City"
-            hint="Left out when you work remotely."
+            label={t("settings.location.city")}
+            hint={t("settings.location.cityHint")}
             autoComplete="address-level2"
             {...field("city")}
           />
         </div>
-        <SelectField label="Your time zone" hint="Reminders show event times in it." {...zone}>
-          <option value="">Use each event’s time zone</option>
+        <SelectField
+          label={t("settings.location.timeZone")}
+          hint={t("settings.location.timeZoneHint")}
+          {...zone}
+        >
+          <option value="">{t("settings.location.eventZone")}</option>
           {zones.map((z) => (
             <option key={z} value={z}>
               {z}
@@ -84,12 +89,12 @@ export function LocationForm({ saved }: { saved: SavedLocation }) {
         </SelectField>
         <CheckboxField
           name="locationPublic"
-          label="Show where I am on my profile and in region filters"
-          description="Unticked, your location stays private: nobody else sees it and filters never match it."
+          label={t("settings.location.public")}
+          description={t("settings.location.publicHint")}
           defaultChecked={checked("locationPublic")}
         />
         <Button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Save location"}
+          {busy ? t("ui.saving") : t("settings.location.submit")}
         </Button>
       </Form>
     </Card>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /** A side panel's list of facts (When, Where, Audience…): one label above each value. */
 export function Facts({ children }: { children: ReactNode }) {
@@ -33,10 +34,11 @@ export function WhenWhere({
   isVirtual: boolean;
   location: string | null;
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <Fact label="When">{when}</Fact>
-      <Fact label="Where">{isVirtual ? "Virtual" : location}</Fact>
+      <Fact label={t("ui.when")}>{when}</Fact>
+      <Fact label={t("ui.where")}>{isVirtual ? t("ui.virtual") : location}</Fact>
     </>
   );
 }

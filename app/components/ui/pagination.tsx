@@ -1,4 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { cn } from "~/utils/cn.ts";
 
 /**
@@ -7,6 +8,7 @@ import { cn } from "~/utils/cn.ts";
  */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   const location = useLocation();
+  const { t } = useTranslation();
   if (pageCount <= 1) return null;
   const href = (p: number) => {
     const params = new URLSearchParams(location.search);
@@ -23,26 +25,26 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
         : "border-stone-300 bg-white text-stone-800 hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100",
     );
   return (
-    <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4">
+    <nav aria-label={t("ui.pagination")} className="mt-8 flex items-center justify-between gap-4">
       {page <= 1 ? (
         <span className={linkClass(true)} aria-disabled="true">
-          ← Previous
+          {t("ui.previous")}
         </span>
       ) : (
         <Link to={href(page - 1)} className={linkClass(false)} rel="prev">
-          ← Previous
+          {t("ui.previous")}
         </Link>
       )}
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        Page {page} of {pageCount}
+        {t("ui.pageOf", { page, pageCount })}
       </p>
       {page >= pageCount ? (
         <span className={linkClass(true)} aria-disabled="true">
-          Next →
+          {t("ui.next")}
         </span>
       ) : (
         <Link to={href(page + 1)} className={linkClass(false)} rel="next">
-          Next →
+          {t("ui.next")}
         </Link>
       )}
     </nav>

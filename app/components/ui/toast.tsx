@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "~/utils/cn.ts";
 
 export interface ToastMessage {
@@ -34,6 +35,7 @@ export function Toaster({
 }
 
 function ToastItem({ toast, onDismiss }: { toast: ToastMessage; onDismiss: (id: string) => void }) {
+  const { t } = useTranslation();
   useEffect(() => {
     const timer = setTimeout(() => onDismiss(toast.id), 6000);
     return () => clearTimeout(timer);
@@ -61,7 +63,7 @@ function ToastItem({ toast, onDismiss }: { toast: ToastMessage; onDismiss: (id: 
           type="button"
           onClick={() => onDismiss(toast.id)}
           className="rounded px-1 text-lg leading-none opacity-60 hover:opacity-100"
-          aria-label="Dismiss notification"
+          aria-label={t("ui.dismissNotification")}
         >
           ×
         </button>
