@@ -1,8 +1,14 @@
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { previewMarkdown } from "../../app/components/advocacy/markdown-preview.ts";
 import { MetricsChart } from "../../app/components/advocacy/metrics-chart.tsx";
+import { i18nFor } from "../../app/i18n/index.ts";
+
+/** Rendered as on an English page. */
+const render = (element: ReactElement) =>
+  renderToStaticMarkup(createElement(I18nextProvider, { i18n: i18nFor("en") }, element));
 
 const metrics = [
   { label: "Onboarding time", before: 14, after: 3, unit: "days" },
@@ -11,9 +17,7 @@ const metrics = [
 
 describe("the before/after chart", () => {
   it("is an accessible image with a title, a description and text labels", () => {
-    const svg = renderToStaticMarkup(
-      createElement(MetricsChart, { metrics, title: "Results before and after" }),
-    );
+    const svg = render(createElement(MetricsChart, { metrics, title: "Results before and after" }));
     expect(svg).toMatch(/^<svg[^>]*role="img"/);
     const labelledBy = /aria-labelledby="([^"]+)"/.exec(svg)![1].split(" ");
     expect(labelledBy).toHaveLength(2);
@@ -26,7 +30,7 @@ describe("the before/after chart", () => {
   });
 
   it("scales each metric on its own, with the larger value filling the track", () => {
-    const svg = renderToStaticMarkup(createElement(MetricsChart, { metrics, title: "t" }));
+    const svg = render(createElement(MetricsChart, { metrics, title: "t" }));
     const widths = [...svg.matchAll(/<rect x="64" y="\d+" width="(\d+)"/g)].map((m) =>
       Number(m[1]),
     );
@@ -34,16 +38,14 @@ describe("the before/after chart", () => {
   });
 
   it("draws a stand-alone file with a background and no page styles", () => {
-    const svg = renderToStaticMarkup(
-      createElement(MetricsChart, { metrics, title: "t", standalone: true }),
-    );
+    const svg = render(createElement(MetricsChart, { metrics, title: "t", standalone: true }));
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg).toContain('<rect width="640" height="200" fill="#ffffff">');
     expect(svg).not.toContain("currentColor");
   });
 
   it("says what to do when there are no metrics yet", () => {
-    const svg = renderToStaticMarkup(createElement(MetricsChart, { metrics: [], title: "t" }));
+    const svg = render(createElement(MetricsChart, { metrics: [], title: "t" }));
     expect(svg).toContain("Add a metric to see the chart.");
   });
 });
