@@ -25,16 +25,14 @@ const detector = new RemixI18Next({
 });
 
 /**
- * The language to answer this request in: a signed-in member's own setting
- * (when `context` is given), then the reader's choice in the footer, their
- * browser's, the community's. Pass the load context wherever there is one, so
- * that a member's text follows their account on every device.
+ * The language to answer this request in: a signed-in member's own setting,
+ * then the reader's choice in the footer, their browser's, the community's.
+ * The member is the one the request already loaded (no further query), so a
+ * member's text follows their account on every device.
  */
-export async function localeOf(request: Request, context?: AppLoadContext): Promise<Locale> {
-  if (context) {
-    const stored = (await getUser(request, context))?.locale;
-    if (isLocale(stored)) return stored;
-  }
+export async function localeOf(request: Request, context: AppLoadContext): Promise<Locale> {
+  const stored = (await getUser(request, context))?.locale;
+  if (isLocale(stored)) return stored;
   const found = await detector.getLocale(request).catch(() => null);
   return isLocale(found) ? found : communityLocale();
 }

@@ -50,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const chapter = await orErrorPage(getChapterBySlug(context.db, params.slug ?? ""));
-  const locale = await localeOf(request);
+  const locale = await localeOf(request, context);
   const [people, upcoming, past, member] = await Promise.all([
     chapterPeople(context.db, chapter.id),
     listEvents(context.db, { when: "upcoming", chapterId: chapter.id }),
@@ -96,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     appoint: AppointSchema,
   });
   if (!submission.ok) return invalidForm(submission);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const back = `/chapters/${chapter.slug}`;
   try {
     const ctx = await commandContext(request, context);

@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const region = (REGIONS as readonly string[]).includes(asked) ? asked : "";
   const [chapters, locale] = await Promise.all([
     listChapters(context.db, { region: region || undefined }),
-    localeOf(request),
+    localeOf(request, context),
   ]);
   return json({
     region,

@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       row.jwt,
       context.env.PUBLIC_URL,
       new Date(),
-      await localeOf(request),
+      await localeOf(request, context),
     );
     const doc = row.document as {
       description?: string;

@@ -10,7 +10,7 @@ import { embedRefusal, embedResponse } from "~/modules/share/embeds.server.ts";
 
 /** A published story as a card that another website frames; anything else is a plain 404. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const i18n = i18nFor(await localeOf(request));
+  const i18n = i18nFor(await localeOf(request, context));
   const story = await getPublishedStory(context.db, params.slug ?? "").catch(() => null);
   if (!story) return embedRefusal(404, i18n.t("embed.storyNotFound"));
   const url = `${context.env.PUBLIC_URL.replace(/\/+$/, "")}/stories/${story.slug}`;

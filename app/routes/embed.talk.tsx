@@ -15,7 +15,7 @@ const MAX_INDUSTRY = 60;
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = new URL(request.url).searchParams;
-  const i18n = i18nFor(await localeOf(request));
+  const i18n = i18nFor(await localeOf(request, context));
   const industry = (query.get("industry") ?? "").trim();
   if (industry.length > MAX_INDUSTRY)
     return embedRefusal(400, i18n.t("embed.industryTooLong", { max: MAX_INDUSTRY }));

@@ -9,7 +9,7 @@ import { loadEmbedWall, wallIndustry } from "~/modules/share/wall.server.ts";
 
 /** The wall of published stories and testimonials, for other websites: `?industry=Healthcare`. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const i18n = i18nFor(await localeOf(request));
+  const i18n = i18nFor(await localeOf(request, context));
   const industry = wallIndustry(new URL(request.url).searchParams.get("industry"));
   if (industry === null) return embedRefusal(400, i18n.t("embed.unknownIndustry"));
   const wall = await loadEmbedWall(context.db, industry);

@@ -60,7 +60,7 @@ function kindName(t: (key: string) => string, kind: string): string {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const viewer = await getViewer(request, context);
-  const locale = await localeOf(request);
+  const locale = await localeOf(request, context);
   const { t } = i18nFor(locale);
   const page = await getEventPage(context.db, viewer, id);
   if (!page) throw notFound(t("events.notFound"));
@@ -91,7 +91,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const eventId = idParam(params.id);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const attended = formData.getAll("attended").map((v) => parseId(String(v)));
   const submission = parseIntent(formData, {
     rsvp: z.object({}),

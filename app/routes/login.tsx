@@ -57,13 +57,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const failure = new URL(request.url).searchParams.get("signInError");
   return json({
     ...signInChoices(settings),
-    signInError: failure ? ssoFailure(failure, i18nFor(await localeOf(request)).t) : null,
+    signInError: failure ? ssoFailure(failure, i18nFor(await localeOf(request, context)).t) : null,
   });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const redirectTo = safeRedirectTo(
     String(formData.get("redirectTo") ?? ""),
     "/",

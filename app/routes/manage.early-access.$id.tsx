@@ -75,7 +75,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     opens: Object.fromEntries(releases.map((r) => [String(r.tier_id), dateInputValue(r.opens_at)])),
     tiers: tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank })),
-    kinds: kindsIn(i18nFor(await localeOf(request)).t),
+    kinds: kindsIn(i18nFor(await localeOf(request, context)).t),
   });
 }
 
@@ -83,7 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageEarlyAccess);
   const itemId = idParam(params.id);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const submission = parseIntent(formData, {
     publish: z.object({}),
     unpublish: z.object({}),

@@ -50,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   return json({
     tiers: tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank })),
-    kinds: kindsIn(i18nFor(await localeOf(request)).t),
+    kinds: kindsIn(i18nFor(await localeOf(request, context)).t),
     opens,
   });
 }
@@ -58,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageEarlyAccess);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const tiers = await listTiers(context.db);
   const parsed = parseItemForm(
     formData,

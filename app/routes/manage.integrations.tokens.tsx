@@ -35,7 +35,7 @@ const RATE_PER_MINUTE = 120;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, "manageIntegrations");
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   // What each scope allows, in the reader's language (the names stay as the API knows them).
   const scopes = Object.fromEntries(
     Object.entries(API_SCOPES).map(([name, sentence]) => [
@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     }
     await revokeApiToken(ctx, parsed.data);
-    const { t } = i18nFor(await localeOf(request));
+    const { t } = i18nFor(await localeOf(request, context));
     return json<Answer>({ revoked: t("integrations.revokedDone") });
   } catch (error) {
     return answerDomainError(error, values);

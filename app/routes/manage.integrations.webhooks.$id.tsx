@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalidForm(parsed);
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const ctx = await commandContext(request, context);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   try {
     if (parsed.intent === "update") {
       await updateWebhookEndpoint(ctx, {

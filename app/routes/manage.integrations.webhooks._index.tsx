@@ -68,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "delete":
         await deleteWebhookEndpoint(ctx, parsed.data);
         return json<Answer>({
-          deleted: i18nFor(await localeOf(request)).t("integrations.deletedDone"),
+          deleted: i18nFor(await localeOf(request, context)).t("integrations.deletedDone"),
         });
     }
   } catch (error) {

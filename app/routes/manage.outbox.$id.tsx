@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageOutbox);
   const { message, attempts } = await orErrorPage(getOutboxMessage(context.db, idParam(params.id)));
-  const tag = formatTagOf(await localeOf(request));
+  const tag = formatTagOf(await localeOf(request, context));
   return json({
     message: {
       id: message.id,
@@ -75,7 +75,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error);
   }
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   return redirectWithToast(`/manage/outbox/${id}`, {
     kind: "success",
     title: t("outbox.queuedAgain"),

@@ -65,7 +65,7 @@ const Intents = {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, "useManagerTools");
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const submitted = parseIntent(formData, Intents);
   if (!submitted.ok)
     return formErrors({

@@ -84,7 +84,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageRelationships);
   const advocateId = idParam(params.id);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseIntent(formData, INTENTS);
   if (!parsed.ok)
     return invalidForm({

@@ -95,7 +95,7 @@ const emailsSchema = (t: TFunction) =>
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireAllowed(request, context, policy.managePromoters);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseIntent(formData, actionSchemas(t));
   if (!parsed.ok)
     return formErrors({

@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
   const formData = await request.formData();
   const parsed = parseForm(UpdateSchema, formData);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok) return invalidForm({ ...parsed, formError: t("promoters.followUpNotSaved") });
   try {
     await updateFollowUp(await commandContext(request, context), {

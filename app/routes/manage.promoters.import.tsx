@@ -63,7 +63,7 @@ type ActionData =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.managePromoters);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (length > MAX_BYTES * 2 + 10_000) return tooLarge(t);
   const formData = await request.formData();

@@ -42,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
   const page = pageParam(new URL(request.url).searchParams.get("page"));
   const found = await getSurvey(context.db, idParam(params.id), page);
-  if (!found) throw notFound(i18nFor(await localeOf(request)).t("manageSurveys.notFound"));
+  if (!found) throw notFound(i18nFor(await localeOf(request, context)).t("manageSurveys.notFound"));
   return json(found);
 }
 
@@ -59,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   return redirectWithToast(`/manage/promoters/surveys/${idParam(params.id)}`, {
     kind: "success",
-    title: i18nFor(await localeOf(request)).t("manageSurveys.resent"),
+    title: i18nFor(await localeOf(request, context)).t("manageSurveys.resent"),
   });
 }
 

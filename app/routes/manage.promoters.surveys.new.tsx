@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSurveys);
   const parsed = parseForm(CreateSurveySchema, await request.formData());
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok) return invalidForm({ ...parsed, formError: t("manageSurveys.notCreated") });
   try {
     const result = await createSurvey(await commandContext(request, context), parsed.data);

@@ -65,7 +65,7 @@ const ActionSchemas = {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageReferences);
   const parsed = parseIntent(await request.formData(), ActionSchemas);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,

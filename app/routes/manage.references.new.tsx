@@ -46,7 +46,7 @@ const Schema = ReferenceRequestSchema.extend({
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.requestReferenceOnBehalf);
   const parsed = parseForm(Schema, await request.formData());
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok)
     return formErrors({
       fieldErrors: fieldErrorsIn(parsed.fieldErrors, {

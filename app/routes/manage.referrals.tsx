@@ -66,7 +66,7 @@ const moveSchema = (t: TFunction) =>
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageReferrals);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseForm(moveSchema(t), await request.formData());
   if (!parsed.ok)
     return formErrors({

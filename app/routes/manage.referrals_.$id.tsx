@@ -46,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { referral, credits, suggestion } = await orErrorPage(
     referralCredit(context.db, viewer, idParam(params.id)),
   );
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const reasonLabels: Record<string, string> = {
     referred: t("manageReferrals.reasons.referred"),
     reference_call: t("manageReferrals.reasons.reference_call"),
@@ -116,7 +116,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const referralId = idParam(params.id);
   const form = await request.formData();
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   try {
     const shares = await sharesFrom(form, context.db, t);
     const { referral } = await adjustReferralCredit(await commandContext(request, context), {

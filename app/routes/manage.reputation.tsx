@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, "viewReputationSettings");
   const command = await commandContext(request, context);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const done = (title: string, description?: string) =>
     redirectWithToast("/manage/reputation", { kind: "success", title, description });
   try {

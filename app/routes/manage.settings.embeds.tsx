@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error, values);
   }
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   return redirectWithToast("/manage/settings/embeds", {
     kind: "success",
     title: t("manageSettings.embeds.saved"),

@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error, values);
   }
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   return redirectWithToast("/manage/settings/sign-in", {
     kind: "success",
     title: parsed.data.enabled

@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error);
   }
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   return redirectWithToast("/manage/settings/signing-keys", {
     kind: "success",
     title: t("manageSettings.signingKeys.rotated"),

@@ -56,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   return json({
     opportunity,
-    when: eventTimeIn(await localeOf(request), opportunity.starts_at, opportunity.time_zone),
+    when: eventTimeIn(await localeOf(request, context), opportunity.starts_at, opportunity.time_zone),
     values: opportunityFormValues(opportunity),
     applications: applications.map((a) => ({ ...a, can: canDecide(a.status) })),
     pointsByFormat,
@@ -67,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
   const id = idParam(params.id);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const told = {
     shortlist: t("manageSpeaking.shortlisted"),
     accept: t("manageSpeaking.acceptedToast"),

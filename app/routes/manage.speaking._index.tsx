@@ -25,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
-  const locale = await localeOf(request);
+  const locale = await localeOf(request, context);
   const [talks, applications, opportunities] = await Promise.all([
     listTalksToVerify(context.db),
     listUndecidedApplications(context.db),

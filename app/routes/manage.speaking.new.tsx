@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.manageSpeaking);
   const parsed = parseForm(OpportunitySchema, await request.formData());
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok)
     return formErrors({
       fieldErrors: parsed.fieldErrors,

@@ -64,7 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     storyPoints(context.db),
   ]);
   const mayReview = policy.reviewStory(viewer, { authorId: story.author_id });
-  const locale = await localeOf(request);
+  const locale = await localeOf(request, context);
   const { t } = i18nFor(locale);
   const formats = formatsFor(FORMAT_TAGS[locale]);
   return json({
@@ -115,7 +115,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.reviewStory);
   const id = idParam(params.id);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const submission = parseIntent(formData, ReviewIntents);
   if (!submission.ok) return invalidForm(submission);
   const back = `/manage/stories/${id}`;

@@ -80,7 +80,7 @@ const StartSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.startStoryFromSource);
   const parsed = parseForm(StartSchema, await request.formData());
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok)
     return formErrors({
       fieldErrors: fieldErrorsIn(parsed.fieldErrors, {

@@ -67,7 +67,7 @@ function changedCount(t: TFunction, changes: unknown[], none: string): string {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.editTierCatalogue);
   const formData = await request.formData();
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const submission = parseIntent(formData, {
     reconcile: z.object({}),
     create: TierSchema,

@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!parsed.ok)
     return formErrors({
-      formError: i18nFor(await localeOf(request)).t("notifications.incomplete"),
+      formError: i18nFor(await localeOf(request, context)).t("notifications.incomplete"),
     });
   const run = await commandContext(request, context);
   if (parsed.intent === "open") {

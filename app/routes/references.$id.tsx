@@ -55,7 +55,7 @@ const ActionSchemas = {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const requestId = idParam(params.id);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseIntent(await request.formData(), ActionSchemas);
   if (!parsed.ok)
     return formErrors({

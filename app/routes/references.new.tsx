@@ -33,17 +33,18 @@ export const meta: MetaFunction = ({ matches }) => [
   { title: i18nFor(localeOfMatches(matches)).t("references.new.metaTitle") },
 ];
 
-async function loadAdvocate(request: Request, db: Parameters<typeof getProfileByHandle>[0]) {
+async function loadAdvocate(request: Request, context: LoaderFunctionArgs["context"]) {
+  const db = context.db;
   const handle = new URL(request.url).searchParams.get("advocate") ?? "";
   const profile = handle ? await getProfileByHandle(db, handle) : undefined;
   if (!profile || !isVerifiedCustomer(profile))
-    throw notFound(i18nFor(await localeOf(request)).t("references.new.notFound"));
+    throw notFound(i18nFor(await localeOf(request, context)).t("references.new.notFound"));
   return profile;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const advocate = await loadAdvocate(request, context.db);
+  const advocate = await loadAdvocate(request, context);
   if (advocate.id === user.id) throw redirect("/references");
   const availability = await referenceAvailability(context.db, user, advocate);
   return json({
@@ -54,8 +55,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const advocate = await loadAdvocate(request, context.db);
-  const { t } = i18nFor(await localeOf(request));
+  const advocate = await loadAdvocate(request, context);
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseForm(ReferenceRequestSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({

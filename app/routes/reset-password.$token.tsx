@@ -49,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     return answerDomainError(error);
   }
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   // Whoever was signed in in this browser is signed out with every other session.
   return redirectWithToast(
     "/login",

@@ -46,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { space } = await loadSpace(request, context, params.space ?? "");
   const formData = await request.formData();
   const parsed = parseForm(NewThreadSchema, formData);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok) return invalidForm(localiseFormErrors(parsed, t));
   try {
     const created = await createThread(await commandContext(request, context), {

@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     "set-location": LocationSchema,
   });
   if (!parsed.ok) return invalidForm(parsed);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const command = await commandContext(request, context);
 
   if (parsed.intent === "set-location") {

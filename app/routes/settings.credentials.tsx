@@ -74,7 +74,7 @@ const intents = (notFound: string) => ({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseIntent(await request.formData(), intents(t("settings.credentials.notFound")));
   if (!parsed.ok) return invalidForm(parsed);
   const secret = context.env.SETTINGS_ENCRYPTION_KEY;

@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { digest, kinds } = await preferencesOf(context.db, user.id);
   const offered = choosableKindsFor(user);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   return json({
     digest,
     kinds: Object.fromEntries(offered.map((k) => [k.kind, kinds[k.kind]])),
@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseForm(MailPreferencesSchema, await request.formData());
   if (!parsed.ok)
     return formErrors({

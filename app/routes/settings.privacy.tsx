@@ -42,7 +42,7 @@ type DeleteSchema = ReturnType<typeof deleteSchema>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseForm(
     deleteSchema(t("settings.privacy.passwordRequired")),
     await request.formData(),

@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     helped: z.object({ show: z.string().optional() }),
   });
   if (!parsed.ok) return invalidForm(parsed);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   try {
     const run = await commandContext(request, context);
     if (parsed.intent === "create") {

@@ -44,7 +44,7 @@ const withdrawSchema = (notFound: string) =>
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const parsed = parseForm(
     withdrawSchema(t("settings.testimonials.notFound")),
     await request.formData(),

@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const { passwordSignUp } = await loadSignInSettings(context.db, context.env);
   if (!passwordSignUp)
     return json<ActionError>(

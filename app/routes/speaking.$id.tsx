@@ -59,7 +59,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     getUser(request, context),
   ]);
   const opportunity = await orErrorPage(getOpportunity(context.db, id));
-  const locale = await localeOf(request);
+  const locale = await localeOf(request, context);
   const eventTime = eventTimeIn(locale);
   const [points, application, openTo] = await Promise.all([
     talkPointsByFormat(context.db),
@@ -95,7 +95,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const opportunityId = idParam(params.id);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const formData = await request.formData();
   // The application form is the page's main form; it works without naming its intent.
   if (!formData.has("intent")) formData.set("intent", "apply");

@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     context.db,
     viewer,
     { format, from, to, page },
-    await localeOf(request),
+    await localeOf(request, context),
   );
   return json({
     ...board,

@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listOwnTalks(context.db, user.id),
   ]);
   const now = Date.now();
-  const eventDate = eventDateIn(await localeOf(request));
+  const eventDate = eventDateIn(await localeOf(request, context));
   return json({
     applications: applications.map((a) => ({
       ...a,

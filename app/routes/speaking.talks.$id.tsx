@@ -98,7 +98,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       userId: talk.speaker_id,
       isPublic: talk.speaker_public,
     }),
-    when: eventTimeIn(await localeOf(request))(talk.given_at, talk.time_zone),
+    when: eventTimeIn(await localeOf(request, context))(talk.given_at, talk.time_zone),
     points: talk.award_key ? (awarded.get(talk.award_key) ?? null) : null,
     pointsIfVerified: catalogue[talk.format],
     happened,
@@ -121,7 +121,7 @@ const TalkIntents = {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const talkId = idParam(params.id);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const formData = await request.formData();
   const submission = parseIntent(formData, TalkIntents);
   if (!submission.ok) return invalidForm(submission);

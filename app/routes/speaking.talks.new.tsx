@@ -42,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.logTalk);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const formData = await request.formData();
   const parsed = parseForm(LogTalkSchema, formData);
   if (!parsed.ok)

@@ -22,7 +22,7 @@ import { eventDateIn } from "~/modules/advocacy/local-time.ts";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const slug = params.slug ?? "";
-  const locale = await localeOf(request);
+  const locale = await localeOf(request, context);
   const story = await getPublishedStory(context.db, slug).catch(() => null);
   if (!story) {
     // Not live: its author and the reviewers go to where they can work on it.

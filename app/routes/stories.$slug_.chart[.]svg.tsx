@@ -8,7 +8,7 @@ import { getPublishedStory } from "~/modules/advocacy/story-queries.server.ts";
 
 /** A published story's before/after chart as an SVG file, for link previews and sharing. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const i18n = i18nFor(await localeOf(request));
+  const i18n = i18nFor(await localeOf(request, context));
   const story = await getPublishedStory(context.db, params.slug ?? "").catch(() => null);
   if (!story) return new Response(i18n.t("stories.page.notFound"), { status: 404 });
   const svg = renderToStaticMarkup(

@@ -70,7 +70,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const viewer = await getViewer(request, context);
   const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
-  const locale = await localeOf(request);
+  const locale = await localeOf(request, context);
   const { t } = i18nFor(locale);
   const eventDate = eventDateIn(locale);
   if (!policy.editStory(viewer, { authorId: story.author_id })) {
@@ -124,7 +124,7 @@ const EditIntents = {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireUser(request, context);
   const story = await orErrorPage(getStoryBySlug(context.db, params.slug ?? ""));
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const formData = await request.formData();
   // Enter in a field saves, as the first button does.
   if (!formData.has("intent")) formData.set("intent", "save");

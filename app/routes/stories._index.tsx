@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const area = (PRODUCT_AREAS as readonly string[]).includes(areaParam) ? areaParam : "";
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
   const language = await languageFilterOf(context.db, viewer?.id ?? null, url);
-  const eventDate = eventDateIn(await localeOf(request));
+  const eventDate = eventDateIn(await localeOf(request, context));
   const [result, facets] = await Promise.all([
     listPublishedStories(context.db, {
       q,

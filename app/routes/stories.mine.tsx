@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const stories = await listOwnStories(context.db, user.id);
-  const eventDate = eventDateIn(await localeOf(request));
+  const eventDate = eventDateIn(await localeOf(request, context));
   return json({
     stories: stories
       .filter((s) => s.status !== "withdrawn")

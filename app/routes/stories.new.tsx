@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAllowed(request, context, policy.writeStory);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const formData = await request.formData();
   // Enter in a field saves a draft, as the first button does.
   if (!formData.has("intent")) formData.set("intent", "save");

@@ -84,7 +84,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const view = toThreadPageView(page, { viewer, spaces, origin: context.env.PUBLIC_URL, now });
   // Why the vote buttons are greyed, in the reader's language (only signed-in readers get one).
   if (view.voteHint && viewer) {
-    const { t } = i18nFor(await localeOf(request));
+    const { t } = i18nFor(await localeOf(request, context));
     const vote = PRIVILEGES.vote;
     view.voteHint =
       vote.roles && !vote.roles.includes(viewer.role)
@@ -100,7 +100,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const threadId = idParam(params.id);
   await requireUser(request, context);
   const parsed = parseIntent(await request.formData(), THREAD_INTENTS);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   if (!parsed.ok) {
     const refused = localiseFormErrors(parsed, t);
     return formErrors({

@@ -44,7 +44,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   if (!policy.readTestimonials(viewer))
-    throw new Response(i18nFor(await localeOf(request)).t("testimonials.wall.notAvailable"), {
+    throw new Response(i18nFor(await localeOf(request, context)).t("testimonials.wall.notAvailable"), {
       status: 403,
     });
   const url = new URL(request.url);
@@ -68,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!parsed.ok) return invalidForm(parsed);
   await requireAllowed(request, context, policy.manageTestimonials);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   try {
     const story = await startCaseStudyFromTestimonial(
       await commandContext(request, context),

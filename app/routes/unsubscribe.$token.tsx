@@ -53,7 +53,7 @@ const badLink = (token: string, t: TFunction) =>
 
 /** GET only shows what the link would turn off: mail scanners that follow links change nothing. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const token = params.token ?? "";
   const found = await target(context.db, token);
   if (!found)
@@ -74,7 +74,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
  * also choose to stop every invitation and survey at once.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const token = params.token ?? "";
   const found = await target(context.db, token);
   if (!found) return json({ done: false as const, error: badLink(token, t) }, { status: 400 });

@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return answerDomainError(error);
   }
   const signedIn = (await getUser(request, context))?.id === confirmed.userId;
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   return redirectWithToast(signedIn ? "/discussions" : "/login", {
     kind: "success",
     title: confirmed.purpose === "verify" ? t("auth.verify.confirmed") : t("auth.verify.changed"),

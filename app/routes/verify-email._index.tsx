@@ -12,7 +12,7 @@ export const loader = () => redirect("/settings");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
-  const { t } = i18nFor(await localeOf(request));
+  const { t } = i18nFor(await localeOf(request, context));
   const back = safeRedirectTo(String((await request.formData()).get("back") ?? ""), "/settings");
   try {
     const sent = await resendVerification(await commandContext(request, context), {});
