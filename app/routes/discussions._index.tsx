@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LanguageFilter } from "~/components/languages/language-filter.tsx";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { ListTabs } from "~/components/discussions/list-tabs.tsx";
 import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
@@ -83,6 +84,7 @@ export default function DiscussionsIndex() {
       <div className="grid gap-8 lg:grid-cols-[1fr_17rem]">
         <section aria-labelledby="list-heading" className="min-w-0 space-y-4">
           <ListTabs tab={data.tab} period={data.period} />
+          <LanguageFilter filter={data.language} />
           <h2 id="list-heading" className="sr-only">
             {headings[data.tab]}
           </h2>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
 import { useSocketEvent } from "~/components/realtime.tsx";
+import { LanguageFilter } from "~/components/languages/language-filter.tsx";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import {
   NdaItemCard,
@@ -100,6 +101,9 @@ export default function EarlyAccessList() {
             })}
           </span>
         )}
+      </div>
+      <div className="mb-6">
+        <LanguageFilter filter={data.language} />
       </div>
       {data.rows.length === 0 ? (
         <EmptyState title={t("earlyAccess.nothingYet")}>

@@ -56,7 +56,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   return json({
     opportunity,
-    when: eventTimeIn(await localeOf(request, context), opportunity.starts_at, opportunity.time_zone),
+    when: eventTimeIn(
+      await localeOf(request, context),
+      opportunity.starts_at,
+      opportunity.time_zone,
+    ),
     values: opportunityFormValues(opportunity),
     applications: applications.map((a) => ({ ...a, can: canDecide(a.status) })),
     pointsByFormat,

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LanguageFilter } from "~/components/languages/language-filter.tsx";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { ListTabs } from "~/components/discussions/list-tabs.tsx";
 import { DiscussionSidebar } from "~/components/discussions/sidebar.tsx";
@@ -113,6 +114,7 @@ export default function SpacePage() {
           className="min-w-0 space-y-4"
         >
           <ListTabs tab={data.tab} period={data.period} />
+          <LanguageFilter filter={data.language} />
           <ThreadList
             rows={data.rows}
             now={data.now}

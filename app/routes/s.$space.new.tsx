@@ -10,6 +10,7 @@ import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { MarkdownHelp } from "~/components/discussions/markdown-help.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
+import { WrittenInField } from "~/components/languages/written-in-field.tsx";
 import { FormError, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { fill, slots } from "~/components/discussions/fill.tsx";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
@@ -173,6 +174,7 @@ export default function NewThread() {
               {...field("tags")}
               hint={t("composer.tagsHint")}
             />
+            <WrittenInField {...field("language")} />
             <div className="flex flex-wrap justify-end gap-3">
               <Link
                 to={`/s/${data.space.slug}`}

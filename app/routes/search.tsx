@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LanguageFilter } from "~/components/languages/language-filter.tsx";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import codeStyles from "~/components/discussions/code.css?url";
 import { SpaceBadge } from "~/components/discussions/space-badge.tsx";
@@ -71,7 +72,13 @@ export default function SearchPage() {
         <Button type="submit" disabled={searching}>
           {t("search.submit")}
         </Button>
+        {data.language.asked ? (
+          <input type="hidden" name="lang" value={data.language.asked} />
+        ) : null}
       </Form>
+      <div className="mt-3">
+        <LanguageFilter filter={data.language} />
+      </div>
       <div className="mt-6" aria-busy={searching}>
         {!data.q ? (
           <EmptyState title={t("search.startTitle")}>

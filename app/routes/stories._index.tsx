@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { LanguageFilter } from "~/components/languages/language-filter.tsx";
 import { Container, PageHeader } from "~/components/app-shell.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
 import { Button, ButtonLink, buttonClass } from "~/components/ui/button.tsx";
@@ -155,7 +156,13 @@ export default function StoryLibrary() {
           <Button type="submit">
             {searching ? t("stories.library.searching") : t("stories.library.searchButton")}
           </Button>
+          {data.language.asked ? (
+            <input type="hidden" name="lang" value={data.language.asked} />
+          ) : null}
         </Form>
+        <div className="mt-4">
+          <LanguageFilter filter={data.language} />
+        </div>
       </Card>
       <div
         className="mt-6 flex items-center justify-between text-sm text-stone-600 dark:text-stone-400"

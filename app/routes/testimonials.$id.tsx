@@ -40,7 +40,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!policy.readTestimonials(await getViewer(request, context))) throw notFound();
   // A withdrawn testimonial is gone: the same 404 as one that never existed.
   const t = await getTestimonial(context.db, idParam(params.id));
-  if (!t) throw notFound(i18nFor(await localeOf(request, context)).t("testimonials.page.notAvailable"));
+  if (!t)
+    throw notFound(i18nFor(await localeOf(request, context)).t("testimonials.page.notAvailable"));
   const origin = context.env.PUBLIC_URL.replace(/\/+$/, "");
   return json({
     t,

@@ -44,9 +44,12 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   if (!policy.readTestimonials(viewer))
-    throw new Response(i18nFor(await localeOf(request, context)).t("testimonials.wall.notAvailable"), {
-      status: 403,
-    });
+    throw new Response(
+      i18nFor(await localeOf(request, context)).t("testimonials.wall.notAvailable"),
+      {
+        status: 403,
+      },
+    );
   const url = new URL(request.url);
   const pick = (name: string, list: readonly string[]) => {
     const v = url.searchParams.get(name) ?? "";

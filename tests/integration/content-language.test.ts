@@ -244,3 +244,38 @@ describe("stories and early access", () => {
     expect(await slugs(["en"])).not.toContain(item.slug);
   });
 });
+
+describe("the reader's choice, through the pages", () => {
+  it("is saved on /settings/language and shown as the lists' current filter", async () => {
+    const reader = await person(handle.db, "advocate");
+    const client = await signedIn(server, reader);
+    const saved = await client.post("/settings/language", { intent: "reading", "read-zh": "on" });
+    expect(saved.status).toBe(302);
+    expect(await listed(client, "/discussions?_data=routes%2Fdiscussions._index")).toEqual(
+      expect.not.arrayContaining([ES.title, EN.title]),
+    );
+    const html = await (await client.get("/discussions")).text();
+    expect(html).toMatch(/aria-current="true"[^>]*>Your languages</);
+    const settings = await (await client.get("/settings/language")).text();
+    expect(settings).toMatch(/name="read-zh"[^>]*checked/);
+    expect(settings).not.toMatch(/name="read-es"[^>]*checked/);
+  });
+
+  it("takes the language a writer picks on the new-thread form", async () => {
+    const client = await signedIn(server, author);
+    const res = await client.post("/s/ask/new", {
+      kind: "discussion",
+      title: "Dashboards for the sales team",
+      body: "Which dashboards do your sales managers open every morning?",
+      tags: "",
+      language: "es",
+    });
+    expect(res.status).toBe(302);
+    const row = await handle.db
+      .selectFrom("threads")
+      .select("language")
+      .where("title", "=", "Dashboards for the sales team")
+      .executeTakeFirstOrThrow();
+    expect(row.language).toBe("es");
+  });
+});

@@ -79,7 +79,7 @@ describe("a member's own language", () => {
 
   it("once Chinese is chosen, speaks Chinese even to an English browser", async () => {
     const { user, client } = await member(ENGLISH);
-    const saved = await client.post("/settings/language", { locale: "zh" });
+    const saved = await client.post("/settings/language", { intent: "language", locale: "zh" });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe("/settings/language");
     expect(await storedLocale(user.id)).toBe("zh");
@@ -117,10 +117,13 @@ describe("a member's own language", () => {
 
   it("“Follow my browser” hands the choice back to the browser's Accept-Language", async () => {
     const { user, client } = await member(SPANISH);
-    await client.post("/settings/language", { locale: "zh" });
+    await client.post("/settings/language", { intent: "language", locale: "zh" });
     expect((await page(client, "/discussions")).lang).toBe("zh-Hans");
 
-    const followed = await client.post("/settings/language", { locale: "browser" });
+    const followed = await client.post("/settings/language", {
+      intent: "language",
+      locale: "browser",
+    });
     expect(followed.status).toBe(302);
     expect(await storedLocale(user.id)).toBeNull();
     expect((await toastAfter(client)).title).toBe("Idioma guardado");
@@ -157,8 +160,9 @@ describe("a member's own language", () => {
 
   it("refuses a language it does not ship, with a sentence, and changes nothing", async () => {
     const { user, client } = await member(CHINESE);
-    await client.post("/settings/language", { locale: "es" });
+    await client.post("/settings/language", { intent: "language", locale: "es" });
     const refused = await client.post("/settings/language?_data=routes%2Fsettings.language", {
+      intent: "language",
       locale: "fr",
     });
     expect(refused.status).toBe(400);
@@ -171,7 +175,7 @@ describe("a member's own language", () => {
     const { client: english } = await member(ENGLISH);
     const refusedInEnglish = await english.post(
       "/settings/language?_data=routes%2Fsettings.language",
-      { locale: "" },
+      { intent: "language", locale: "" },
     );
     expect(refusedInEnglish.status).toBe(400);
     expect((await refusedInEnglish.json()).fieldErrors.locale).toBe(
@@ -192,7 +196,7 @@ describe("notifications in the reader's language", () => {
     });
     const asChinese = await member(ENGLISH);
     const asEnglish = await member(ENGLISH);
-    await asChinese.client.post("/settings/language", { locale: "zh" });
+    await asChinese.client.post("/settings/language", { intent: "language", locale: "zh" });
     const helper = await insertUser(handle.db, { role: "advocate", displayName: "Hana Helper" });
     const helperViewer = await loadViewer(handle.db, { id: helper.id, role: helper.role as Role });
     for (const asker of [asChinese, asEnglish]) {
@@ -235,7 +239,7 @@ async function resetMailFor(email: string): Promise<ParsedMail> {
 describe("mail in the recipient's language", () => {
   it("reaches a member with Spanish stored in Spanish, whatever the browser asking", async () => {
     const { user, client } = await member(ENGLISH);
-    await client.post("/settings/language", { locale: "es" });
+    await client.post("/settings/language", { intent: "language", locale: "es" });
     smtp.received.length = 0;
     const mail = await resetMailFor(user.email);
     expect(mail.subject).toBe("Elige una contraseña nueva para Limelight");
@@ -251,7 +255,7 @@ describe("mail in the recipient's language", () => {
 
   it("reaches a member with Chinese stored in Chinese", async () => {
     const { user, client } = await member(ENGLISH);
-    await client.post("/settings/language", { locale: "zh" });
+    await client.post("/settings/language", { intent: "language", locale: "zh" });
     smtp.received.length = 0;
     const mail = await resetMailFor(user.email);
     expect(mail.subject).toBe("为 Limelight 设置新密码");

@@ -1,3 +1,4 @@
+import { WrittenInField } from "~/components/languages/written-in-field.tsx";
 import { Form } from "@remix-run/react";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -306,6 +307,7 @@ export function StoryForm({
               max: formats.count(MAX_TRANSCRIPT),
             })}
           />
+          <WrittenInField {...field("language")} />
         </Card>
 
         <Card className="space-y-3 p-6">

@@ -2,13 +2,10 @@ import { franc } from "franc-min";
 import { z } from "zod";
 import type { WrittenIn } from "../../../db/columns.ts";
 
+import { isWrittenIn } from "./codes.ts";
+
 export type { WrittenIn } from "../../../db/columns.ts";
-
-/** The languages content can be written in, in the order menus offer them. */
-export const WRITTEN_IN = ["en", "zh", "es"] as const satisfies readonly WrittenIn[];
-
-export const isWrittenIn = (value: unknown): value is WrittenIn =>
-  typeof value === "string" && (WRITTEN_IN as readonly string[]).includes(value);
+export { isWrittenIn, WRITTEN_IN } from "./codes.ts";
 
 // franc names languages by ISO 639-3; only the shipped ones are considered.
 const FROM_ISO_639_3: Record<string, WrittenIn> = { eng: "en", cmn: "zh", spa: "es" };
