@@ -66,6 +66,7 @@ beforeAll(async () => {
     industry: "Healthcare",
     expertise: "sso, dashboards",
     openToSpeaking: "on",
+    openToReferences: "on",
   });
   await handle.db
     .updateTable("profiles")
@@ -164,6 +165,10 @@ describe("a public profile", () => {
     expect(zh.html).toContain(">声望<");
     expect(zh.html).not.toContain("Member since");
     expect(zh.html).not.toContain("has not written their story yet");
+    // Asking a verified advocate for a conversation, as a visitor.
+    expect(zh.html).toContain("请求交流");
+    expect(zh.html).toContain("登录后请求");
+    expect(zh.html).not.toContain("Ask for a conversation");
 
     const es = await page("/u/lena-lang", ES);
     expect(es.lang).toBe("es");
@@ -171,12 +176,14 @@ describe("a public profile", () => {
     expect(es.html).toContain("Miembro desde");
     expect(es.html).toContain("Data lead en Quillfeather Analytics");
     expect(es.html).not.toContain("Member since");
+    expect(es.html).toContain("Pide una conversación");
 
     const en = await page("/u/lena-lang", EN);
     expect(en.html).toContain("Verified customer");
     expect(en.html).toContain("Member since");
     expect(en.html).toContain("Data lead at Quillfeather Analytics");
     expect(en.html).toContain("Lena Lang has not written their story yet.");
+    expect(en.html).toContain("Ask for a conversation");
   });
 });
 

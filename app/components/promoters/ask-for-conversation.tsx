@@ -1,4 +1,6 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Linked, linkMark } from "~/components/advocacy/linked.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { TextAreaField, TextField } from "~/components/ui/field.tsx";
@@ -11,32 +13,30 @@ export interface ReferenceAsk {
   earlierRequestId?: number | null;
 }
 
+const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
+
 /** The fields of a reference request; shared by the profile section and the request page. */
 export function ConversationFields({
   field = formFields<typeof ReferenceRequestSchema>(undefined).field,
 }: {
   field?: (name: "topic" | "context" | "preferredTimes") => FieldProps;
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <TextField
-        label="What would you like to talk about?"
-        required
-        maxLength={160}
-        {...field("topic")}
-      />
+      <TextField label={t("askConversation.topic")} required maxLength={160} {...field("topic")} />
       <TextAreaField
-        label="Some context"
+        label={t("askConversation.context")}
         rows={3}
         maxLength={2000}
         {...field("context")}
-        hint="Your company, what you are evaluating, what you hope to learn."
+        hint={t("askConversation.contextHint")}
       />
       <TextField
-        label="Times that suit you"
+        label={t("askConversation.times")}
         maxLength={300}
         {...field("preferredTimes")}
-        hint="For example: weekday mornings CET, any Thursday."
+        hint={t("askConversation.timesHint")}
       />
     </>
   );
@@ -56,49 +56,48 @@ export function AskForConversation({
   signedIn: boolean;
   isOwner: boolean;
 }) {
+  const { t } = useTranslation();
   if (!ask.open) return null;
   const firstName = name.split(" ")[0];
   return (
     <section aria-labelledby="ask-heading">
       <Card className="p-6">
         <h2 id="ask-heading" className="text-lg font-semibold">
-          Ask for a conversation
+          {t("askConversation.heading")}
         </h2>
         {isOwner ? (
           <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-            You are open to reference conversations. See your requests and set how many you take
-            each month in{" "}
-            <Link
-              to="/references"
-              className="font-medium text-brand-700 underline dark:text-brand-300"
-            >
-              your references
-            </Link>
-            .
+            <Linked
+              message={t("askConversation.owner", { link: linkMark })}
+              link={
+                <Link to="/references" className={linkClass}>
+                  {t("askConversation.ownerLink")}
+                </Link>
+              }
+            />
           </p>
         ) : !signedIn ? (
           <>
             <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-              {firstName} talks with peers who are considering the product. Sign in to ask;{" "}
-              {firstName} decides, and your contact details are shared only if they say yes.
+              {t("askConversation.visitor", { name: firstName })}
             </p>
             <Link
               to={`/login?redirectTo=${encodeURIComponent(`/u/${handle}`)}`}
               className={buttonClass("primary", "md", "mt-4")}
             >
-              Sign in to ask
+              {t("askConversation.signIn")}
             </Link>
           </>
         ) : ask.earlierRequestId ? (
           <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-            You already asked {firstName} recently.{" "}
-            <Link
-              to={`/references/${ask.earlierRequestId}`}
-              className="font-medium text-brand-700 underline dark:text-brand-300"
-            >
-              See your request
-            </Link>
-            .
+            <Linked
+              message={t("askConversation.already", { name: firstName, link: linkMark })}
+              link={
+                <Link to={`/references/${ask.earlierRequestId}`} className={linkClass}>
+                  {t("askConversation.alreadyLink")}
+                </Link>
+              }
+            />
           </p>
         ) : (
           <Form
@@ -107,15 +106,12 @@ export function AskForConversation({
             className="mt-3 space-y-4"
           >
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              {firstName} decides whether to talk; declining costs nothing. Emails are shared only
-              after a yes.
-              {ask.full
-                ? ` ${firstName} has no room left this month: you can wait in the queue or ask a similar advocate.`
-                : ""}
+              {t("askConversation.decides", { name: firstName })}
+              {ask.full ? ` ${t("askConversation.full", { name: firstName })}` : ""}
             </p>
             <input type="hidden" name="advocate" value={handle} />
             <ConversationFields />
-            <Button type="submit">Ask {firstName}</Button>
+            <Button type="submit">{t("askConversation.ask", { name: firstName })}</Button>
           </Form>
         )}
       </Card>
