@@ -219,6 +219,16 @@ describe("stories and early access", () => {
       "Cerrar el mes en una tarde",
     );
     expect(await listed(visitor, "/stories?lang=zh&_data=routes%2Fstories._index")).toEqual([]);
+    // Its writer's form offers the kept language, so saving again keeps it.
+    const slug = (
+      await handle.db
+        .selectFrom("case_studies")
+        .select("slug")
+        .where("id", "=", saved.id)
+        .executeTakeFirstOrThrow()
+    ).slug;
+    const form = await (await (await signedIn(server, author)).get(`/stories/${slug}/edit`)).text();
+    expect(form).toMatch(/<option value="es" lang="es" selected=""/);
   });
 
   it("filter early-access items by the languages asked for", async () => {

@@ -37,6 +37,7 @@ export function storyFormValues(story: {
   metrics: { label: string; before: number; after: number; unit: string }[];
   video_url: string;
   video_transcript: string;
+  language?: string;
   consent_at: Date | string | null;
 }): StoryFormValues {
   const values: StoryFormValues = {
@@ -50,6 +51,8 @@ export function storyFormValues(story: {
     pullQuote: story.pull_quote,
     videoUrl: story.video_url,
     videoTranscript: story.video_transcript,
+    // The language kept on the story: saving it again keeps it rather than telling it anew.
+    language: story.language ?? "",
     consent: story.consent_at ? "on" : "",
   };
   story.metrics.forEach((m, i) => {
