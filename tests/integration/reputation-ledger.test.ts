@@ -632,6 +632,75 @@ describe("leaderboards", () => {
   });
 });
 
+describe("leaderboard standings", () => {
+  it("are the same board after every change of points or staff, read after read", async () => {
+    const fresh = await createTestDb();
+    try {
+      const d = fresh.db;
+      const [a, b, granter] = [
+        await insertUser(d, { role: "advocate" }),
+        await insertUser(d, { role: "advocate" }),
+        await insertUser(d, { role: "manager" }),
+      ];
+      const give = (userId: number, amount: number, idempotencyKey = key("standing")) =>
+        awardPoints(d, {
+          userId,
+          rule: "manual_adjustment",
+          source: { type: "manual", id: uniqueSuffix() },
+          idempotencyKey,
+          awardedBy: granter.id,
+          amount,
+          area: "help",
+          reason: "Test",
+        });
+      const asB = { id: b.id, role: "advocate" as const };
+      const ranks = async () => {
+        const board = await getLeaderboard(d, asB);
+        return {
+          rows: board.rows.map((r) => [r.rank, r.points, r.person?.id]),
+          mine: board.viewerRow && [board.viewerRow.rank, board.viewerRow.points],
+          total: board.total,
+        };
+      };
+      expect(await ranks()).toEqual({ rows: [], mine: null, total: 0 });
+      await give(a.id, 100);
+      await give(b.id, 50);
+      expect(await ranks()).toEqual({
+        rows: [
+          [1, 100, a.id],
+          [2, 50, b.id],
+        ],
+        mine: [2, 50],
+        total: 2,
+      });
+      // Read again with nothing changed, then after b overtakes a.
+      expect((await ranks()).mine).toEqual([2, 50]);
+      const overtaking = key("standing");
+      await give(b.id, 100, overtaking);
+      expect(await ranks()).toEqual({
+        rows: [
+          [1, 150, b.id],
+          [2, 100, a.id],
+        ],
+        mine: [1, 150],
+        total: 2,
+      });
+      // A correction takes points back: the board follows.
+      await reversePoints(d, {
+        idempotencyKey: overtaking,
+        reason: "Test",
+        reversedBy: granter.id,
+      });
+      expect((await ranks()).mine).toEqual([2, 50]);
+      // Someone who becomes staff leaves the board, with no new points written.
+      await d.updateTable("users").set({ role: "manager" }).where("id", "=", a.id).execute();
+      expect(await ranks()).toEqual({ rows: [[1, 50, b.id]], mine: [1, 50], total: 1 });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe("reconcile", () => {
   it("finds balances that drifted from the ledger and repairs them", async () => {
     const author = await person();

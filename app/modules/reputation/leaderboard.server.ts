@@ -5,6 +5,7 @@ import { isStaff, policy, STAFF_ROLES, type Viewer } from "../access/policy.ts";
 import type { Place } from "../profiles/location.ts";
 import { placeCondition } from "../profiles/location.server.ts";
 import { loadReputationConfig } from "./config.server.ts";
+import { countAbove as countAboveIn, standingsOf } from "./standings.server.ts";
 import { AREAS, type Area } from "./rules.ts";
 
 export const BOARDS = ["all", "30d", ...AREAS] as const;
@@ -58,16 +59,13 @@ export async function getLeaderboard(
   const { options: config } = await loadReputationConfig(db);
   const includeStaff = config.leaderboardIncludesStaff;
   if (board === "30d") await keepRecentBoardFresh(db, options.now);
-  const source = boardSource(board);
   const place = options.place;
 
-  const pageRows = { rows: await boardPage(db, { board, page, includeStaff, place }) };
-
-  const total = await countAbove(db, source, null, includeStaff, place);
-  const firstRank =
-    pageRows.rows.length > 0
-      ? 1 + (await countAbove(db, source, pageRows.rows[0].points, includeStaff, place))
-      : 0;
+  const read = place
+    ? await readFiltered(db, viewer, { board, page, includeStaff, place })
+    : await readKept(db, viewer, { board, page, includeStaff });
+  const pageRows = { rows: read.rows };
+  const { total, firstRank } = read;
 
   let viewerRanked: (Ranked & { rank: number }) | null = null;
   let viewerNote: string | null = null;
@@ -75,7 +73,7 @@ export async function getLeaderboard(
     if (isStaff(viewer) && !includeStaff) {
       viewerNote = "Community managers and admins are not ranked.";
     } else {
-      const mine = await rankOnBoard(db, viewer.id, { board, includeStaff, place });
+      const mine = read.mine;
       if (mine) {
         viewerRanked = { user_id: viewer.id, ...mine };
       } else if (place) {
@@ -151,6 +149,61 @@ export async function getLeaderboard(
     viewerNote,
     includesStaff: includeStaff,
   };
+}
+
+interface BoardRead {
+  rows: Ranked[];
+  total: number;
+  firstRank: number;
+  /** The viewer's own points and rank, when they are on the board. */
+  mine: { points: number; rank: number } | null;
+}
+
+/**
+ * A whole board (no place): read from its kept standings, so the total, the
+ * page's first rank and the reader's own rank cost no count over the board.
+ */
+async function readKept(
+  db: Queryable,
+  viewer: Viewer,
+  options: { board: Board; page: number; includeStaff: boolean },
+): Promise<BoardRead> {
+  const standings = await standingsOf(db, {
+    key: options.board,
+    source: boardSource(options.board),
+    includeStaff: options.includeStaff,
+    recent: options.board === "30d",
+  });
+  const offset = (options.page - 1) * LEADERBOARD_PAGE_SIZE;
+  const end = Math.min(offset + LEADERBOARD_PAGE_SIZE, standings.points.length);
+  const rows: Ranked[] = [];
+  for (let i = offset; i < end; i += 1)
+    rows.push({ user_id: standings.userIds[i], points: standings.points[i] });
+  const at = viewer ? standings.userIds.indexOf(viewer.id) : -1;
+  const rankOf = (points: number) => 1 + countAboveIn(standings, points);
+  return {
+    rows,
+    total: standings.points.length,
+    firstRank: rows.length > 0 ? rankOf(rows[0].points) : 0,
+    mine: at >= 0 ? { points: standings.points[at], rank: rankOf(standings.points[at]) } : null,
+  };
+}
+
+/** A board of the people whose public location is in one place: counted in SQL. */
+async function readFiltered(
+  db: Queryable,
+  viewer: Viewer,
+  options: BoardQuery & { page: number },
+): Promise<BoardRead> {
+  const source = boardSource(options.board);
+  const { includeStaff, place } = options;
+  const rows = await boardPage(db, options);
+  const total = await countAbove(db, source, null, includeStaff, place);
+  const firstRank =
+    rows.length > 0 ? 1 + (await countAbove(db, source, rows[0].points, includeStaff, place)) : 0;
+  const mine =
+    viewer && (includeStaff || !isStaff(viewer)) ? await rankOnBoard(db, viewer.id, options) : null;
+  return { rows, total, firstRank, mine };
 }
 
 interface BoardQuery {

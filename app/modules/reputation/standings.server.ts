@@ -1,0 +1,102 @@
+import { sql, type RawBuilder } from "kysely";
+import type { Queryable } from "../../../db/client.ts";
+import { STAFF_ROLES } from "../access/policy.ts";
+
+/**
+ * A board's ranked people, best first (points, then id), as two parallel
+ * arrays: what the board's counts and pages are read from.
+ */
+export interface Standings {
+  userIds: Int32Array;
+  points: Int32Array;
+}
+
+interface Kept {
+  version: string;
+  builtAt: number;
+  standings: Promise<Standings>;
+}
+
+/**
+ * Kept standings are rebuilt after this long even when nothing they are
+ * versioned by moved (a balance row removed with its account, say).
+ */
+const MAX_AGE_MS = 60_000;
+const kept = new WeakMap<object, Map<string, Kept>>();
+
+/**
+ * What a board's standings depend on, read in one cheap query: the newest
+ * ledger row (every change of points writes one, reversals included), who
+ * the staff are (they are left out), and for the last 30 days the moment of
+ * the snapshot.
+ */
+async function versionOf(db: Queryable, recent: boolean): Promise<string> {
+  const staff = sql.join(STAFF_ROLES.map((role) => sql`${role}`));
+  const snapshot = recent
+    ? sql`(select max(computed_at) from reputation_recent_points)::text`
+    : sql`''`;
+  const row = await sql<{ v: string }>`
+    select concat_ws('|',
+      (select max(id) from reputation_ledger)::text,
+      (select string_agg(id::text, ',' order by id) from users where role in (${staff})),
+      ${snapshot}) as v`.execute(db);
+  return row.rows[0]?.v ?? "";
+}
+
+async function build(db: Queryable, source: RawBuilder<unknown>, includeStaff: boolean) {
+  const eligible = includeStaff
+    ? sql``
+    : sql`and not exists (select 1 from users s where s.id = r.user_id and s.role in (${sql.join(STAFF_ROLES.map((role) => sql`${role}`))}))`;
+  const rows = await sql<{ user_id: number; points: number }>`
+    select r.user_id, r.points from (${source}) r
+    where r.points > 0 ${eligible}
+    order by r.points desc, r.user_id`.execute(db);
+  const userIds = new Int32Array(rows.rows.length);
+  const points = new Int32Array(rows.rows.length);
+  rows.rows.forEach((r, i) => {
+    userIds[i] = r.user_id;
+    points[i] = Number(r.points);
+  });
+  return { userIds, points };
+}
+
+/**
+ * The standings of one board, kept per database and process while what they
+ * depend on has not moved, so that every read of the board (its total, the
+ * first rank of a page, a reader's own rank, the page itself) is arithmetic
+ * instead of counting the whole board in SQL. Each read still asks the
+ * database whether anything moved. Inside a transaction the standings are
+ * built from what that transaction sees and not kept.
+ */
+export async function standingsOf(
+  db: Queryable,
+  board: { key: string; source: RawBuilder<unknown>; includeStaff: boolean; recent: boolean },
+): Promise<Standings> {
+  if (db.isTransaction) return build(db, board.source, board.includeStaff);
+  const version = await versionOf(db, board.recent);
+  let boards = kept.get(db);
+  if (!boards) kept.set(db, (boards = new Map()));
+  const key = `${board.key}|${board.includeStaff ? "staff" : "ranked"}`;
+  const current = boards.get(key);
+  if (current && current.version === version && Date.now() - current.builtAt < MAX_AGE_MS)
+    return current.standings;
+  const standings = build(db, board.source, board.includeStaff);
+  boards.set(key, { version, builtAt: Date.now(), standings });
+  standings.catch(() => {
+    if (boards.get(key)?.standings === standings) boards.delete(key);
+  });
+  return standings;
+}
+
+/** How many on the board have more than `points`: the rank of someone with `points` is this plus one. */
+export function countAbove(standings: Standings, points: number): number {
+  // The first index whose points are not above `points` (points run downwards).
+  let low = 0;
+  let high = standings.points.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (standings.points[mid] > points) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
