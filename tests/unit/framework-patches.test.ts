@@ -84,6 +84,80 @@ describe("patched packages", () => {
     expect(reads()).toBe(afterFirst);
   });
 
+  it("match every pathname as the unpatched router does, trying only branches that can match", () => {
+    // The UMD build is left unpatched: it is the reference.
+    const reference = require("@remix-run/router/dist/router.umd.js") as {
+      matchRoutes: typeof matchRoutes;
+    };
+    const routes: AgnosticRouteObject[] = [
+      {
+        id: "root",
+        path: "/",
+        children: [
+          { id: "home", index: true },
+          { id: "thread", path: "t/:id/:slug?" },
+          { id: "changes", path: "t/:id/changes" },
+          { id: "profile", path: "u/:handle" },
+          { id: "sitemap", path: "sitemap.xml" },
+          { id: "chart", path: "stories/:slug/chart.svg" },
+          { id: "Exact", path: "Exact", caseSensitive: true },
+          { id: "optional-first", path: ":lang?/about" },
+          { id: "static-optional", path: "docs?/guide" },
+          {
+            id: "manage",
+            path: "manage",
+            children: [
+              { id: "manage-home", index: true },
+              { id: "manage-people", path: "people" },
+              { id: "manage-person", path: "people/:id" },
+            ],
+          },
+          { id: "layout", children: [{ id: "settings", path: "settings/:tab" }] },
+          { id: "handle", path: ":handle" },
+          { id: "splat", path: "*" },
+        ],
+      },
+    ];
+    const pathnames = [
+      "/",
+      "/t/1",
+      "/t/1/slug",
+      "/t/1/changes",
+      "/T/1/Slug",
+      "/u/ada",
+      "/u",
+      "/sitemap.xml",
+      "/SITEMAP.XML",
+      "/stories/a/chart.svg",
+      "/Exact",
+      "/exact",
+      "/about",
+      "/es/about",
+      "/guide",
+      "/docs/guide",
+      "/manage",
+      "/manage/",
+      "/manage/people",
+      "/manage/people/7",
+      "/Manage/People",
+      "/manage/nothing",
+      "/settings/profile",
+      "/ada",
+      "/nope/deep",
+      "//t/1",
+      "/t//1",
+      "/%E4%B8%AD%E6%96%87",
+      "/caf%C3%A9/x",
+      "/u/ada/extra",
+    ];
+    const ids = (found: ReturnType<typeof matchRoutes>) =>
+      found?.map((m) => [m.route.id, m.params, m.pathname, m.pathnameBase]) ?? null;
+    for (const pathname of pathnames)
+      expect(ids(matchRoutes(routes, pathname)), pathname).toEqual(
+        ids(reference.matchRoutes(routes, pathname)),
+      );
+  });
+
   it("make the static router's data routes once per route tree", () => {
     const { routes } = countingRoutes();
     const context = {
