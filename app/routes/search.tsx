@@ -69,7 +69,7 @@ export default function SearchPage() {
           placeholder={t("search.placeholder")}
           className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
         />
-        <Button type="submit" disabled={searching}>
+        <Button type="submit" disabled={searching} className="shrink-0 whitespace-nowrap">
           {t("search.submit")}
         </Button>
         {data.language.asked ? (
