@@ -16,6 +16,7 @@ import { getViewer } from "~/utils/auth.server.ts";
 import { useTranslation } from "react-i18next";
 import { useOpenToLabels } from "~/components/profile/open-to-labels.ts";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const { t } = i18nFor(localeOfMatches(matches));
@@ -45,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       openTo,
       place: place ?? undefined,
       page,
+      locale: await localeOf(request, context),
     }),
     directoryFacets(context.db, viewer),
     placeFacets(context.db, viewer),

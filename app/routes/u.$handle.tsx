@@ -24,6 +24,7 @@ import { NotFoundError } from "~/utils/errors.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { useTranslation } from "react-i18next";
 import { i18nFor, localeOfMatches } from "~/i18n/index.ts";
+import { localeOf } from "~/i18n/locale.server.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -33,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         handle: params.handle ?? "",
         url: new URL(request.url),
         origin: context.env.PUBLIC_URL,
+        locale: await localeOf(request, context),
       }),
     );
   } catch (error) {

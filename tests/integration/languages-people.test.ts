@@ -133,6 +133,8 @@ describe("the advocate directory", () => {
     expect(zh.html).toMatch(/\d+ 位倡导者/);
     expect(zh.html).toContain("愿意演讲");
     expect(zh.html).toContain(">欧洲<");
+    // Where an advocate is, in the reader's words.
+    expect(zh.html).toContain("Healthcare · 西班牙");
     expect(zh.html).not.toContain("All industries");
     expect(zh.html).not.toContain("Open to speaking");
 
@@ -142,6 +144,7 @@ describe("the advocate directory", () => {
     expect(es.html).toContain("1 defensor coincide con tus filtros");
     expect(es.html).toContain("Disponible para charlas");
     expect(es.html).toContain(">España<");
+    expect(es.html).toContain("Healthcare · España");
     expect(es.html).not.toContain("All industries");
     expect(es.html).not.toContain("match your filters");
 
@@ -151,6 +154,7 @@ describe("the advocate directory", () => {
     expect(en.html).toContain("1 advocate match your filters");
     expect(en.html).toContain("Open to speaking");
     expect(en.html).toContain(">Spain<");
+    expect(en.html).toContain("Healthcare · Spain");
   });
 });
 
@@ -163,6 +167,7 @@ describe("a public profile", () => {
     expect(zh.html).toContain("加入时间");
     expect(zh.html).toContain("Lena Lang 还没有写自己的故事。");
     expect(zh.html).toContain(">声望<");
+    expect(zh.html).toMatch(/Healthcare(<!-- -->)? · 西班牙/);
     expect(zh.html).not.toContain("Member since");
     expect(zh.html).not.toContain("has not written their story yet");
     // Asking a verified advocate for a conversation, as a visitor.
@@ -175,6 +180,7 @@ describe("a public profile", () => {
     expect(es.html).toContain("Cliente verificado");
     expect(es.html).toContain("Miembro desde");
     expect(es.html).toContain("Data lead en Quillfeather Analytics");
+    expect(es.html).toMatch(/Healthcare(<!-- -->)? · España/);
     expect(es.html).not.toContain("Member since");
     expect(es.html).toContain("Pide una conversación");
 

@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { ensure } from "../access/ensure.ts";
 import { policy, type Viewer } from "../access/policy.ts";
 import { defineCommand } from "../commands/command.server.ts";
+import { DEFAULT_LOCALE, i18nFor, type Locale } from "../../i18n/index.ts";
 import { describeLocation, type LocationInput, type Place } from "./location.ts";
 
 /** A person states (or clears) where they are, and whether others may see it. */
@@ -66,7 +67,10 @@ export function placeCondition(place: Place, profiles = "profiles"): RawBuilder<
   return sql<boolean>`(${col("location_public")} = true and ${where})`;
 }
 
-/** The location this viewer may see on a row, as a phrase ("Madrid, Spain"), or "" when hidden. */
+/**
+ * The location this viewer may see on a row, as a phrase in their language
+ * ("Madrid, Spain", "马德里, 西班牙"), or "" when hidden.
+ */
 export function visibleLocation(
   viewer: Viewer,
   row: {
@@ -76,8 +80,13 @@ export function visibleLocation(
     is_remote: boolean;
     location_public: boolean;
   },
+  locale: Locale = DEFAULT_LOCALE,
 ): string {
   if (!policy.viewLocation(viewer, { userId: row.id, locationPublic: row.location_public }))
     return "";
-  return describeLocation({ country: row.country, city: row.city, isRemote: row.is_remote });
+  return describeLocation(
+    { country: row.country, city: row.city, isRemote: row.is_remote },
+    locale,
+    i18nFor(locale).t("places.remote"),
+  );
 }

@@ -69,9 +69,9 @@ export const locationMode = (l: Location): LocationMode =>
   l.isRemote ? "remote" : l.country ? "place" : "";
 
 /** "Madrid, Spain", "Remote · Spain", "Remote", or "" when nothing is said. */
-export function describeLocation(l: Location, locale = "en"): string {
+export function describeLocation(l: Location, locale = "en", remote = "Remote"): string {
   const country = l.country ? countryName(l.country, locale) : "";
-  if (l.isRemote) return country ? `Remote · ${country}` : "Remote";
+  if (l.isRemote) return country ? `${remote} · ${country}` : remote;
   return [l.city, country].filter(Boolean).join(", ");
 }
 

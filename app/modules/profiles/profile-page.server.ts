@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
+import type { Locale } from "../../i18n/index.ts";
 import type { Viewer } from "../access/policy.ts";
 import { loadProfileAdvocacy } from "../advocacy/profile.server.ts";
 import { listPublicCredentials } from "../credentials/reads.server.ts";
@@ -18,9 +19,9 @@ import { getVisibleProfile } from "./profiles.server.ts";
 export async function loadProfilePage(
   db: Queryable,
   viewer: Viewer,
-  { handle, url, origin }: { handle: string; url: URL; origin: string },
+  { handle, url, origin, locale }: { handle: string; url: URL; origin: string; locale?: Locale },
 ) {
-  const profile = await getVisibleProfile(db, viewer, handle);
+  const profile = await getVisibleProfile(db, viewer, handle, locale);
   const shareAward = url.searchParams.get("share") === "award";
   const [
     reputation,

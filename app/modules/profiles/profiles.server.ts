@@ -7,6 +7,7 @@ import { defineCommand } from "../commands/command.server.ts";
 import { NotFoundError } from "../../utils/errors.ts";
 import type { OpenToKey } from "./open-to.ts";
 import type { ProfileInput } from "./validation.ts";
+import type { Locale } from "../../i18n/index.ts";
 import type { Place } from "./location.ts";
 import { placeCondition, visibleLocation } from "./location.server.ts";
 import { containing } from "../../utils/like.ts";
@@ -48,7 +49,13 @@ export async function getProfileByHandle(db: Queryable, handle: string) {
 export type FullProfile = NonNullable<Awaited<ReturnType<typeof getProfileByHandle>>>;
 
 /** The profile if this viewer may see it; a missing and a hidden profile look the same (404). */
-export async function getVisibleProfile(db: Queryable, viewer: Viewer, handle: string) {
+export async function getVisibleProfile(
+  db: Queryable,
+  viewer: Viewer,
+  handle: string,
+  /** The reader's language, for the location phrase. */
+  locale?: Locale,
+) {
   const profile = await getProfileByHandle(db, handle);
   if (
     !profile ||
@@ -62,7 +69,7 @@ export async function getVisibleProfile(db: Queryable, viewer: Viewer, handle: s
     .where("user_id", "=", profile.id)
     .executeTakeFirstOrThrow();
   // Only the phrase leaves, and only when the policy shows it to this viewer.
-  return { ...profile, place: visibleLocation(viewer, { id: profile.id, ...location }) };
+  return { ...profile, place: visibleLocation(viewer, { id: profile.id, ...location }, locale) };
 }
 
 export async function getOwnProfile(db: Queryable, userId: number) {
@@ -123,6 +130,8 @@ export interface DirectoryFilters {
   /** Only advocates whose public location is in this country, region, or remote. */
   place?: Place;
   page?: number;
+  /** The reader's language, for the location phrases. */
+  locale?: Locale;
 }
 
 /** Advocates for the directory, filtered, newest verified first; private profiles only for members. */
@@ -183,7 +192,11 @@ export async function listAdvocates(db: Queryable, viewer: Viewer, filters: Dire
     // The stated location leaves only as a phrase, and only when the policy shows it.
     rows: rows.map(({ country, city, is_remote, location_public, ...row }) => ({
       ...row,
-      place: visibleLocation(viewer, { id: row.id, country, city, is_remote, location_public }),
+      place: visibleLocation(
+        viewer,
+        { id: row.id, country, city, is_remote, location_public },
+        filters.locale,
+      ),
     })),
     total: Number(total),
     page,
