@@ -48,13 +48,11 @@ export const PROBE_PATHS = new Set(["/livez", "/readyz", "/healthz", "/metrics"]
 /** The answer while the database is away: fast, without touching it, and honest about why. */
 export function sendDatabaseUnavailable(res: Response) {
   res.setHeader("Retry-After", String(RETRY_AFTER_S));
-  sendPlainPage(res, 503, {
-    title: "Back in a moment",
-    message:
-      "Limelight cannot reach its database right now, so nothing can be shown or saved. " +
-      "Nothing you already saved is lost. Try again in a few seconds.",
+  sendPlainPage(res, 503, (t) => ({
+    title: t("unavailableTitle"),
+    message: t("unavailableMessage"),
     refreshSeconds: RETRY_AFTER_S * 2,
-  });
+  }));
 }
 
 /**

@@ -1,4 +1,16 @@
 import type { Response } from "express";
+import { communityLocale } from "../app/i18n/community.ts";
+import { i18nFor, isLocale, LOCALE_TAGS, LOCALES, type Locale } from "../app/i18n/index.ts";
+
+/**
+ * The language of a page answered before the app runs: what the browser asks
+ * for, else the community's (no session or database is read for it).
+ */
+function browserLocaleOf(res: Response): Locale {
+  if (!res.req.get("accept-language")) return communityLocale();
+  const asked = res.req.acceptsLanguages(...LOCALES);
+  return isLocale(asked) ? asked : communityLocale();
+}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -10,8 +22,16 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 export function sendPlainPage(
   res: Response,
   status: number,
-  page: { title: string; message: string; refreshSeconds?: number },
+  /** The page's words, in the language the reader's browser asks for. */
+  words: (t: (key: string, values?: Record<string, unknown>) => string) => {
+    title: string;
+    message: string;
+    refreshSeconds?: number;
+  },
 ) {
+  const locale = browserLocaleOf(res);
+  const { t } = i18nFor(locale);
+  const page = words((key, values) => t(`plainPage.${key}`, values));
   res.status(status);
   res.setHeader("Cache-Control", "no-store");
   if (res.req.query._data !== undefined || res.req.accepts(["html", "json"]) === "json") {
@@ -22,7 +42,7 @@ export function sendPlainPage(
     ? `<meta http-equiv="refresh" content="${page.refreshSeconds}">\n`
     : "";
   res.type("html").send(`<!doctype html>
-<html lang="en">
+<html lang="${LOCALE_TAGS[locale]}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -39,10 +59,10 @@ a{color:#047857}
 </head>
 <body>
 <main>
-<p class="code">Error ${status}</p>
+<p class="code">${escapeHtml(t("plainPage.errorCode", { status }))}</p>
 <h1>${escapeHtml(page.title)}</h1>
 <p>${escapeHtml(page.message)}</p>
-<p><a href="/">Go to the home page</a></p>
+<p><a href="/">${escapeHtml(t("plainPage.home"))}</a></p>
 </main>
 </body>
 </html>

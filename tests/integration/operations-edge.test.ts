@@ -62,6 +62,19 @@ describe("request bodies", () => {
     expect(answer).toContain("A form can be at most 1 MB; this request was 300.0 MB.");
   });
 
+  it("gives its reason in the language the browser asks for", async () => {
+    const { answer } = await rawRequest(
+      server.url,
+      [...head("/login", 3 * 1024 * 1024), "Accept-Language: zh-CN,zh;q=0.9"],
+      "email=x",
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('<html lang="zh-Hans">');
+    expect(answer).toContain("内容太大，无法发送");
+    expect(answer).toContain("表单最多 1 MB；此请求为 3.0 MB。");
+    expect(answer).not.toContain("too large");
+  });
+
   it("answers data requests in JSON", async () => {
     const { answer } = await rawRequest(
       server.url,

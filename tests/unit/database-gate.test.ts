@@ -85,6 +85,14 @@ describe("the database gate", () => {
     const res = await fetch(`${url}/broken`, { headers: { Accept: "text/html" } });
     expect(res.status).toBe(503);
     expect(await res.text()).toContain("Back in a moment");
+    const spanish = await fetch(`${url}/broken`, {
+      headers: { Accept: "text/html", "Accept-Language": "es-ES,es;q=0.9" },
+    });
+    expect(spanish.status).toBe(503);
+    const page = await spanish.text();
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain("Volvemos enseguida");
+    expect(page).not.toContain("Back in a moment");
   });
 
   it("leaves a failure with the database up as the 500 it is", async () => {
