@@ -56,14 +56,12 @@ export async function getLeaderboard(
 ): Promise<Leaderboard> {
   const board = options.board ?? "all";
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const { options: config } = await loadReputationConfig(db);
-  const includeStaff = config.leaderboardIncludesStaff;
   if (board === "30d") await keepRecentBoardFresh(db, options.now);
   const place = options.place;
 
-  const read = place
-    ? await readFiltered(db, viewer, { board, page, includeStaff, place })
-    : await readKept(db, viewer, { board, page, includeStaff });
+  const { includeStaff, ...read } = place
+    ? await readFiltered(db, viewer, { board, page, place })
+    : await readKept(db, viewer, { board, page });
   const pageRows = { rows: read.rows };
   const { total, firstRank } = read;
 
@@ -152,6 +150,8 @@ export async function getLeaderboard(
 }
 
 interface BoardRead {
+  /** Whether an admin ranks staff on the leaderboards. */
+  includeStaff: boolean;
   rows: Ranked[];
   total: number;
   firstRank: number;
@@ -166,12 +166,11 @@ interface BoardRead {
 async function readKept(
   db: Queryable,
   viewer: Viewer,
-  options: { board: Board; page: number; includeStaff: boolean },
+  options: { board: Board; page: number },
 ): Promise<BoardRead> {
-  const standings = await standingsOf(db, {
+  const { standings, includeStaff } = await standingsOf(db, {
     key: options.board,
     source: boardSource(options.board),
-    includeStaff: options.includeStaff,
     recent: options.board === "30d",
   });
   const offset = (options.page - 1) * LEADERBOARD_PAGE_SIZE;
@@ -182,6 +181,7 @@ async function readKept(
   const at = viewer ? standings.userIds.indexOf(viewer.id) : -1;
   const rankOf = (points: number) => 1 + countAboveIn(standings, points);
   return {
+    includeStaff,
     rows,
     total: standings.points.length,
     firstRank: rows.length > 0 ? rankOf(rows[0].points) : 0,
@@ -193,17 +193,19 @@ async function readKept(
 async function readFiltered(
   db: Queryable,
   viewer: Viewer,
-  options: BoardQuery & { page: number },
+  filter: Omit<BoardQuery, "includeStaff"> & { page: number },
 ): Promise<BoardRead> {
-  const source = boardSource(options.board);
-  const { includeStaff, place } = options;
+  const source = boardSource(filter.board);
+  const { place } = filter;
+  const includeStaff = (await loadReputationConfig(db)).options.leaderboardIncludesStaff;
+  const options = { ...filter, includeStaff };
   const rows = await boardPage(db, options);
   const total = await countAbove(db, source, null, includeStaff, place);
   const firstRank =
     rows.length > 0 ? 1 + (await countAbove(db, source, rows[0].points, includeStaff, place)) : 0;
   const mine =
     viewer && (includeStaff || !isStaff(viewer)) ? await rankOnBoard(db, viewer.id, options) : null;
-  return { rows, total, firstRank, mine };
+  return { includeStaff, rows, total, firstRank, mine };
 }
 
 interface BoardQuery {

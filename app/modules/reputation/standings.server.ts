@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Queryable } from "../../../db/client.ts";
 import { STAFF_ROLES } from "../access/policy.ts";
+import { SETTINGS_KEYS } from "./config.server.ts";
+import { mergeOptions } from "./rules.ts";
 
 /**
  * A board's ranked people, best first (points, then id), as two parallel
@@ -27,20 +29,27 @@ const kept = new WeakMap<object, Map<string, Kept>>();
 /**
  * What a board's standings depend on, read in one cheap query: the newest
  * ledger row (every change of points writes one, reversals included), who
- * the staff are (they are left out), and for the last 30 days the moment of
- * the snapshot.
+ * the staff are, whether an admin ranks them too, and for the last 30 days
+ * the moment of the snapshot.
  */
-async function versionOf(db: Queryable, recent: boolean): Promise<string> {
+async function versionOf(
+  db: Queryable,
+  recent: boolean,
+): Promise<{ version: string; includeStaff: boolean }> {
   const staff = sql.join(STAFF_ROLES.map((role) => sql`${role}`));
   const snapshot = recent
     ? sql`(select max(computed_at) from reputation_recent_points)::text`
     : sql`''`;
-  const row = await sql<{ v: string }>`
+  const row = await sql<{ v: string; options: unknown }>`
     select concat_ws('|',
       (select max(id) from reputation_ledger)::text,
       (select string_agg(id::text, ',' order by id) from users where role in (${staff})),
-      ${snapshot}) as v`.execute(db);
-  return row.rows[0]?.v ?? "";
+      ${snapshot}) as v,
+      (select value from settings where key = ${SETTINGS_KEYS.options}) as options`.execute(db);
+  return {
+    version: row.rows[0]?.v ?? "",
+    includeStaff: mergeOptions(row.rows[0]?.options).leaderboardIncludesStaff,
+  };
 }
 
 async function build(db: Queryable, source: RawBuilder<unknown>, includeStaff: boolean) {
@@ -64,28 +73,30 @@ async function build(db: Queryable, source: RawBuilder<unknown>, includeStaff: b
  * The standings of one board, kept per database and process while what they
  * depend on has not moved, so that every read of the board (its total, the
  * first rank of a page, a reader's own rank, the page itself) is arithmetic
- * instead of counting the whole board in SQL. Each read still asks the
- * database whether anything moved. Inside a transaction the standings are
- * built from what that transaction sees and not kept.
+ * instead of counting the whole board in SQL, and whether staff are ranked on
+ * it. Each read still asks the database whether anything moved. Inside a
+ * transaction the standings are built from what that transaction sees and
+ * not kept.
  */
 export async function standingsOf(
   db: Queryable,
-  board: { key: string; source: RawBuilder<unknown>; includeStaff: boolean; recent: boolean },
-): Promise<Standings> {
-  if (db.isTransaction) return build(db, board.source, board.includeStaff);
-  const version = await versionOf(db, board.recent);
+  board: { key: string; source: RawBuilder<unknown>; recent: boolean },
+): Promise<{ standings: Standings; includeStaff: boolean }> {
+  const { version, includeStaff } = await versionOf(db, board.recent);
+  if (db.isTransaction)
+    return { standings: await build(db, board.source, includeStaff), includeStaff };
   let boards = kept.get(db);
   if (!boards) kept.set(db, (boards = new Map()));
-  const key = `${board.key}|${board.includeStaff ? "staff" : "ranked"}`;
+  const key = `${board.key}|${includeStaff ? "staff" : "ranked"}`;
   const current = boards.get(key);
   if (current && current.version === version && Date.now() - current.builtAt < MAX_AGE_MS)
-    return current.standings;
-  const standings = build(db, board.source, board.includeStaff);
+    return { standings: await current.standings, includeStaff };
+  const standings = build(db, board.source, includeStaff);
   boards.set(key, { version, builtAt: Date.now(), standings });
   standings.catch(() => {
     if (boards.get(key)?.standings === standings) boards.delete(key);
   });
-  return standings;
+  return { standings: await standings, includeStaff };
 }
 
 /** How many on the board have more than `points`: the rank of someone with `points` is this plus one. */
