@@ -209,6 +209,9 @@ describe("shared page cache", () => {
     const page: Page = { tags: "thread:1" };
     const { cache, get, renders } = await serve({ thread: page });
     await get("/thread");
+    // The page is kept once the server has closed the response, which can be a moment after the
+    // visitor has read it: only a page known to be shareable is waited for.
+    while (cache.size === 0) await new Promise((r) => setTimeout(r, 5));
     cache.invalidate("thread:1");
     page.hold = new Promise<void>((r) => (release = r));
     const visits = Array.from({ length: 5 }, () => get("/thread"));
