@@ -110,7 +110,7 @@ function lookup(catalogue: Catalogue, key: string): unknown {
  * i18next answers every call through its general translator (namespaces,
  * key prefixes, fallbacks, then the ICU plugin's memo, keyed by the values
  * turned to JSON). A rendered page makes hundreds of calls, and that work was
- * a fifth of its CPU. The plain call (a key in this language or English, with
+ * about a sixth of its CPU. The plain call (a key in this language or English, with
  * values or none) is answered here from messages compiled once, exactly as the
  * ICU plugin formats them (the same locale, `ignoreTag`, the text itself when
  * it does not parse); every other call, and every key not found, still goes

@@ -5,7 +5,7 @@ import { isStaff, policy, STAFF_ROLES, type Viewer } from "../access/policy.ts";
 import type { Place } from "../profiles/location.ts";
 import { placeCondition } from "../profiles/location.server.ts";
 import { loadReputationConfig } from "./config.server.ts";
-import { countAbove as countAboveIn, standingsOf } from "./standings.server.ts";
+import { placesAbove, standingsOf } from "./standings.server.ts";
 import { AREAS, type Area } from "./rules.ts";
 
 export const BOARDS = ["all", "30d", ...AREAS] as const;
@@ -59,11 +59,15 @@ export async function getLeaderboard(
   if (board === "30d") await keepRecentBoardFresh(db, options.now);
   const place = options.place;
 
-  const { includeStaff, ...read } = place
+  const {
+    includeStaff,
+    rows: pageRows,
+    total,
+    firstRank,
+    mine,
+  } = place
     ? await readFiltered(db, viewer, { board, page, place })
     : await readKept(db, viewer, { board, page });
-  const pageRows = { rows: read.rows };
-  const { total, firstRank } = read;
 
   let viewerRanked: (Ranked & { rank: number }) | null = null;
   let viewerNote: string | null = null;
@@ -71,7 +75,6 @@ export async function getLeaderboard(
     if (isStaff(viewer) && !includeStaff) {
       viewerNote = "Community managers and admins are not ranked.";
     } else {
-      const mine = read.mine;
       if (mine) {
         viewerRanked = { user_id: viewer.id, ...mine };
       } else if (place) {
@@ -86,9 +89,7 @@ export async function getLeaderboard(
     }
   }
 
-  const ids = [...new Set([...pageRows.rows.map((r) => r.user_id), viewer?.id ?? 0])].filter(
-    Boolean,
-  );
+  const ids = [...new Set([...pageRows.map((r) => r.user_id), viewer?.id ?? 0])].filter(Boolean);
   const people = ids.length
     ? await db
         .selectFrom("users")
@@ -118,9 +119,9 @@ export async function getLeaderboard(
   };
 
   let rank = firstRank;
-  const rows: LeaderboardRow[] = pageRows.rows.map((r, i) => {
+  const rows: LeaderboardRow[] = pageRows.map((r, i) => {
     const points = Number(r.points);
-    if (i > 0 && points !== Number(pageRows.rows[i - 1].points))
+    if (i > 0 && points !== Number(pageRows[i - 1].points))
       rank = (page - 1) * LEADERBOARD_PAGE_SIZE + i + 1;
     return {
       rank,
@@ -179,7 +180,7 @@ async function readKept(
   for (let i = offset; i < end; i += 1)
     rows.push({ user_id: standings.userIds[i], points: standings.points[i] });
   const at = viewer ? standings.userIds.indexOf(viewer.id) : -1;
-  const rankOf = (points: number) => 1 + countAboveIn(standings, points);
+  const rankOf = (points: number) => 1 + placesAbove(standings, points);
   return {
     includeStaff,
     rows,

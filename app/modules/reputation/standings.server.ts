@@ -25,6 +25,8 @@ interface Kept {
  */
 const MAX_AGE_MS = 60_000;
 const kept = new WeakMap<object, Map<string, Kept>>();
+/** The staff roles as an SQL list, for `role in (…)`. */
+const staffRoles = sql.join(STAFF_ROLES.map((role) => sql`${role}`));
 
 /**
  * What a board's standings depend on, read in one cheap query: the newest
@@ -36,14 +38,13 @@ async function versionOf(
   db: Queryable,
   recent: boolean,
 ): Promise<{ version: string; includeStaff: boolean }> {
-  const staff = sql.join(STAFF_ROLES.map((role) => sql`${role}`));
   const snapshot = recent
     ? sql`(select max(computed_at) from reputation_recent_points)::text`
     : sql`''`;
   const row = await sql<{ v: string; options: unknown }>`
     select concat_ws('|',
       (select max(id) from reputation_ledger)::text,
-      (select string_agg(id::text, ',' order by id) from users where role in (${staff})),
+      (select string_agg(id::text, ',' order by id) from users where role in (${staffRoles})),
       ${snapshot}) as v,
       (select value from settings where key = ${SETTINGS_KEYS.options}) as options`.execute(db);
   return {
@@ -55,7 +56,7 @@ async function versionOf(
 async function build(db: Queryable, source: RawBuilder<unknown>, includeStaff: boolean) {
   const eligible = includeStaff
     ? sql``
-    : sql`and not exists (select 1 from users s where s.id = r.user_id and s.role in (${sql.join(STAFF_ROLES.map((role) => sql`${role}`))}))`;
+    : sql`and not exists (select 1 from users s where s.id = r.user_id and s.role in (${staffRoles}))`;
   const rows = await sql<{ user_id: number; points: number }>`
     select r.user_id, r.points from (${source}) r
     where r.points > 0 ${eligible}
@@ -100,7 +101,7 @@ export async function standingsOf(
 }
 
 /** How many on the board have more than `points`: the rank of someone with `points` is this plus one. */
-export function countAbove(standings: Standings, points: number): number {
+export function placesAbove(standings: Standings, points: number): number {
   // The first index whose points are not above `points` (points run downwards).
   let low = 0;
   let high = standings.points.length;
