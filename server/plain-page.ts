@@ -54,7 +54,7 @@ main{max-width:32rem;padding:2rem;text-align:center}
 h1{font-size:1.8rem;margin:.5rem 0}
 p{color:#57534e;line-height:1.5}
 a{color:#047857}
-@media (prefers-color-scheme:dark){body{background:#1c1917;color:#fafaf9}p{color:#d6d3d1}}
+@media (prefers-color-scheme:dark){body{background:#1c1917;color:#fafaf9}p{color:#d6d3d1}.code,a{color:#34d399}}
 </style>
 </head>
 <body>
